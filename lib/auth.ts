@@ -1,0 +1,81 @@
+// next-auth configuration: email + password, JWT sessions carrying role and organisation.
+// The session is a hint; lib/authz.ts re-reads the user on every request (active flag, session version).
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { burnPasswordCheck, verifyPassword } from '@/lib/password';
+import { clearAccountFailures, loginRetryAfterMinutes, recordLoginFailure } from '@/lib/rate-limit';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export const SIGN_IN_FAILED = 'Email or password is incorrect.';
+
+const ZCredentials = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1).max(1000) });
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const forwarded = headers?.['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  const real = headers?.['x-real-ip'];
+  return first || (Array.isArray(real) ? real[0] : real) || null;
+}
+
+export type TSessionUser = { id: string; email: string; name: string; role: Role; organizationId: string | null; sessionVersion: number };
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  pages: { signIn: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const parsed = ZCredentials.safeParse(credentials ?? {});
+        if (!parsed.success) throw new Error(SIGN_IN_FAILED);
+        const { email, password } = parsed.data;
+        const keys = { email, ip: clientIp(req?.headers as Record<string, string> | undefined) };
+        const wait = await loginRetryAfterMinutes(keys);
+        if (wait > 0) {
+          throw new Error(`Too many failed sign-ins. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`);
+        }
+        const user = await db.user.findUnique({ where: { email } });
+        const ok = user && user.active ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+        if (!ok || !user) {
+          await recordLoginFailure(keys);
+          throw new Error(SIGN_IN_FAILED);
+        }
+        await clearAccountFailures(email);
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          organizationId: user.organizationId,
+          sessionVersion: user.sessionVersion,
+        } satisfies TSessionUser;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const u = user as unknown as TSessionUser;
+        token.uid = u.id;
+        token.role = u.role;
+        token.organizationId = u.organizationId;
+        token.sessionVersion = u.sessionVersion;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = {
+        id: token.uid as string,
+        email: token.email ?? '',
+        name: token.name ?? '',
+        role: token.role as Role,
+        organizationId: (token.organizationId as string | null) ?? null,
+        sessionVersion: (token.sessionVersion as number) ?? 0,
+      } as TSessionUser;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,106 @@
+// Append-only, hash-chained audit log. Every write happens inside the caller's transaction, so an
+// audit row exists exactly when the change it records does. Rows are chained: each holds the
+// SHA-256 of a canonical form of its content plus the previous row's hash.
+import { createHash } from 'node:crypto';
+import type { TDb, TTx } from '@/lib/db';
+
+export const AUDIT_GENESIS = '0'.repeat(64);
+// Serialises writers so the chain has no forks (transaction-scoped advisory lock).
+const AUDIT_LOCK_KEY = 0x436c6572; // "Cler"
+
+export type TAuditActor = { id: string; email: string } | null;
+export type TAuditInput = {
+  actor: TAuditActor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/** Deterministic JSON: keys sorted at every level, no whitespace. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+type THashable = {
+  createdAt: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  data: unknown;
+  prevHash: string;
+};
+
+export function auditHash(row: THashable): string {
+  return createHash('sha256')
+    .update(
+      canonicalJson({
+        createdAt: row.createdAt.toISOString(),
+        actorId: row.actorId,
+        actorEmail: row.actorEmail,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        data: row.data,
+        prevHash: row.prevHash,
+      }),
+    )
+    .digest('hex');
+}
+
+export async function appendAudit(tx: TTx, input: TAuditInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY}::bigint)`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
+  // JSON round trip: what we hash is exactly what jsonb stores and gives back (no undefined, no Dates).
+  const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
+  const row = {
+    createdAt: new Date(),
+    actorId: input.actor?.id ?? null,
+    actorEmail: input.actor?.email ?? null,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    data,
+    prevHash: last?.hash ?? AUDIT_GENESIS,
+  };
+  await tx.auditEvent.create({ data: { ...row, data: row.data as object, hash: auditHash(row) } });
+}
+
+export type TAuditVerification =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenAt: bigint; reason: string };
+
+/** Walks the chain in order; reports the first row whose hash or link does not hold. */
+export async function verifyAuditChain(db: TDb, batchSize = 2000): Promise<TAuditVerification> {
+  let prevHash = AUDIT_GENESIS;
+  let rows = 0;
+  let after: bigint | null = null;
+  for (;;) {
+    const batch: Awaited<ReturnType<typeof db.auditEvent.findMany>> = await db.auditEvent.findMany({
+      where: after === null ? {} : { seq: { gt: after } },
+      orderBy: { seq: 'asc' },
+      take: batchSize,
+    });
+    if (batch.length === 0) return { ok: true, rows };
+    for (const row of batch) {
+      if (row.prevHash !== prevHash) {
+        return { ok: false, rows, brokenAt: row.seq, reason: 'its link to the previous row does not match (a row was removed or inserted)' };
+      }
+      const expected = auditHash({ ...row, data: row.data });
+      if (expected !== row.hash) {
+        return { ok: false, rows, brokenAt: row.seq, reason: 'its content does not match its hash (the row was edited)' };
+      }
+      prevHash = row.hash;
+      rows += 1;
+      after = row.seq;
+    }
+  }
+}

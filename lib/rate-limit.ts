@@ -1,0 +1,36 @@
+// Sign-in rate limiting stored in the database (LoginAttempt), so every app instance shares it.
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+
+export type TLoginKeys = { email: string; ip: string | null };
+
+const keysOf = ({ email, ip }: TLoginKeys) => [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
+
+/** Minutes until the caller may try again, or 0 when not limited. */
+export async function loginRetryAfterMinutes(keys: TLoginKeys, now = new Date()): Promise<number> {
+  const { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES } = env();
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
+  let wait = 0;
+  for (const key of keysOf(keys)) {
+    const recent = await db.loginAttempt.findMany({
+      where: { key, createdAt: { gt: since } },
+      orderBy: { createdAt: 'desc' },
+      take: LOGIN_MAX_FAILURES,
+      select: { createdAt: true },
+    });
+    if (recent.length >= LOGIN_MAX_FAILURES) {
+      // The window frees up when the oldest of the last N failures ages out.
+      const oldest = recent[recent.length - 1]!.createdAt.getTime();
+      wait = Math.max(wait, Math.ceil((oldest + LOGIN_WINDOW_MINUTES * 60_000 - now.getTime()) / 60_000));
+    }
+  }
+  return wait;
+}
+
+export async function recordLoginFailure(keys: TLoginKeys): Promise<void> {
+  await db.loginAttempt.createMany({ data: keysOf(keys).map((key) => ({ key })) });
+}
+
+export async function clearAccountFailures(email: string): Promise<void> {
+  await db.loginAttempt.deleteMany({ where: { key: `email:${email.toLowerCase()}` } });
+}
