@@ -48,10 +48,10 @@ export type TEmbeddedLocation = { dataDir: string; fallbackReason: string | null
 export function embeddedLocation(): TEmbeddedLocation {
   if (process.env.EMBEDDED_PG_DIR) return { dataDir: path.resolve(process.env.EMBEDDED_PG_DIR), fallbackReason: null };
   const root = projectRoot();
-  const inProject = path.join(root, '.data', 'postgres');
+  const inProject = path.join(/*turbopackIgnore: true*/ root, '.data', 'postgres');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || traversableByOthers(root)) return { dataDir: inProject, fallbackReason: null };
-  const hash = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 12);
+  const hash = createHash('sha256').update(path.resolve(/*turbopackIgnore: true*/ root)).digest('hex').slice(0, 12);
   const base = os.platform() === 'linux' ? '/var/lib/clearance' : path.join(os.tmpdir(), 'clearance');
   return {
     dataDir: path.join(base, hash, 'postgres'),
