@@ -5,7 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { burnPasswordCheck, verifyPassword } from '@/lib/password';
-import { clearAccountFailures, loginRetryAfterMinutes, recordLoginFailure } from '@/lib/rate-limit';
+import { clearAccountFailures, clientIpFrom, loginRetryAfterMinutes, recordLoginFailure } from '@/lib/rate-limit';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export const SIGN_IN_FAILED = 'Email or password is incorrect.';
@@ -14,9 +14,7 @@ const ZCredentials = z.object({ email: z.string().trim().toLowerCase().pipe(z.em
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const forwarded = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  const real = headers?.['x-real-ip'];
-  return first || (Array.isArray(real) ? real[0] : real) || null;
+  return clientIpFrom(Array.isArray(forwarded) ? forwarded.join(',') : forwarded);
 }
 
 export type TSessionUser = { id: string; email: string; name: string; role: Role; organizationId: string | null; sessionVersion: number };

@@ -13,6 +13,10 @@ const ZEnv = z
     NEXTAUTH_URL: z.url().optional(),
     DEMO_PASSWORD: z.string().min(8).optional(),
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(10),
+    // How many reverse proxies (load balancers) stand in front of the app: the client address is the
+    // X-Forwarded-For entry that many places from the end. 0 = Next's own view of the socket.
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   })
   .superRefine((env, ctx) => {

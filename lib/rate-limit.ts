@@ -6,19 +6,26 @@ export type TLoginKeys = { email: string; ip: string | null };
 
 const keysOf = ({ email, ip }: TLoginKeys) => [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
 
+/** The client address from X-Forwarded-For (Next's server appends the socket address; each trusted proxy one more). */
+export function clientIpFrom(forwardedFor: string | null | undefined, trustedHops = env().TRUST_PROXY_HOPS): string | null {
+  const chain = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return chain[Math.max(0, chain.length - 1 - trustedHops)] ?? null;
+}
+
 /** Minutes until the caller may try again, or 0 when not limited. */
 export async function loginRetryAfterMinutes(keys: TLoginKeys, now = new Date()): Promise<number> {
-  const { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES } = env();
+  const { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES } = env();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   let wait = 0;
   for (const key of keysOf(keys)) {
+    const limit = key.startsWith('ip:') ? LOGIN_MAX_FAILURES_PER_IP : LOGIN_MAX_FAILURES;
     const recent = await db.loginAttempt.findMany({
       where: { key, createdAt: { gt: since } },
       orderBy: { createdAt: 'desc' },
-      take: LOGIN_MAX_FAILURES,
+      take: limit,
       select: { createdAt: true },
     });
-    if (recent.length >= LOGIN_MAX_FAILURES) {
+    if (recent.length >= limit) {
       // The window frees up when the oldest of the last N failures ages out.
       const oldest = recent[recent.length - 1]!.createdAt.getTime();
       wait = Math.max(wait, Math.ceil((oldest + LOGIN_WINDOW_MINUTES * 60_000 - now.getTime()) / 60_000));

@@ -32,6 +32,7 @@ async function main() {
   const env = {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL ?? server!.url,
+    ...(server ? { CLEARANCE_EMBEDDED: '1' } : {}),
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };

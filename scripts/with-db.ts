@@ -11,7 +11,7 @@ async function main() {
     process.exit(2);
   }
   const server = process.env.DATABASE_URL ? null : await ensureEmbeddedPostgres();
-  const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? server!.url };
+  const env = server ? { ...process.env, DATABASE_URL: server.url, CLEARANCE_EMBEDDED: '1' } : process.env;
   const child = spawn(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);

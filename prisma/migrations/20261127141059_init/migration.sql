@@ -185,6 +185,7 @@ CREATE TABLE "RuleSetVersion" (
     "label" TEXT NOT NULL,
     "status" "RuleSetStatus" NOT NULL,
     "note" TEXT NOT NULL,
+    "asOf" TEXT,
     "basedOnId" TEXT,
     "rules" JSONB NOT NULL,
     "countries" JSONB NOT NULL,

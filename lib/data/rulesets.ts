@@ -1,0 +1,188 @@
+// Rule-set versions in the database ⇄ the engine's plain TRuleSetData, and the built (indexed)
+// rule set cached per version in this process. Versions are immutable once ACTIVE or ARCHIVED,
+// so a cache keyed by version id never goes stale.
+import { createHash } from 'node:crypto';
+import { db, type TDb, type TTx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { RuleSetStatus } from '@/lib/generated/prisma/enums';
+import { buildRuleSet } from '@/lib/screening';
+import type { TClearedMatch, TPartyEntry, TPartyList, TRuleSet, TRuleSetData } from '@/lib/screening/types';
+import { canonicalJson } from '@/lib/data/audit';
+import { AppError } from '@/lib/errors';
+
+const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+/** Stores a party-list snapshot (entries in batches), or reuses an identical one. */
+export async function storePartyList(tx: TTx | TDb, list: TPartyList, createdById: string | null = null): Promise<string> {
+  const hash = sha256(list.entries.map((e) => [e.id, e.contentHash]));
+  const existing = await tx.partyList.findFirst({
+    where: { code: list.code, sha256: hash, source: list.source, asOf: list.asOf },
+    select: { id: true },
+  });
+  if (existing) return existing.id;
+  const created = await tx.partyList.create({
+    data: { code: list.code, name: list.name, source: list.source, asOf: list.asOf, sha256: hash, entryCount: list.entries.length, createdById },
+    select: { id: true },
+  });
+  for (let i = 0; i < list.entries.length; i += 1000) {
+    await tx.partyEntry.createMany({
+      data: list.entries.slice(i, i + 1000).map((e) => ({
+        listId: created.id,
+        externalId: e.id,
+        name: e.name,
+        aliases: e.aliases,
+        type: e.type,
+        countries: e.countries,
+        programs: e.programs,
+        licensePolicy: e.licensePolicy,
+        remarks: e.remarks,
+        extra: e.expiresOn ? { expiresOn: e.expiresOn } : undefined,
+        contentHash: e.contentHash,
+      })),
+    });
+  }
+  return created.id;
+}
+
+async function storeCcl(tx: TTx | TDb, ccl: TRuleSetData['ccl']): Promise<string> {
+  const hash = sha256(ccl);
+  const existing = await tx.referenceDataset.findUnique({ where: { sha256: hash }, select: { id: true } });
+  if (existing) return existing.id;
+  const created = await tx.referenceDataset.create({
+    data: { kind: 'CCL', sha256: hash, source: ccl.source, asOf: ccl.asOf ?? 'undated', data: ccl as unknown as Prisma.InputJsonValue },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+export type TCreateRuleSetOptions = {
+  data: TRuleSetData;
+  status: RuleSetStatus;
+  note: string;
+  createdById?: string | null;
+  basedOnId?: string | null;
+  /** reuse stored party lists by id instead of storing `data.lists` */
+  partyListIds?: string[];
+};
+
+export async function createRuleSetVersion(tx: TTx, options: TCreateRuleSetOptions): Promise<{ id: string; label: string }> {
+  const { data, status } = options;
+  const cclDatasetId = await storeCcl(tx, data.ccl);
+  const listIds = options.partyListIds ?? [];
+  if (!options.partyListIds) {
+    for (const list of data.lists) listIds.push(await storePartyList(tx, list, options.createdById ?? null));
+  }
+  const version = await tx.ruleSetVersion.create({
+    data: {
+      label: data.version,
+      status,
+      note: options.note,
+      asOf: data.asOf ?? null,
+      rules: data.rules as unknown as Prisma.InputJsonValue,
+      countries: data.countries as unknown as Prisma.InputJsonValue,
+      datasets: data.datasets as unknown as Prisma.InputJsonValue,
+      cclDatasetId,
+      createdById: options.createdById ?? null,
+      basedOnId: options.basedOnId ?? null,
+      publishedAt: status === 'ACTIVE' ? new Date() : null,
+      publishedById: status === 'ACTIVE' ? (options.createdById ?? null) : null,
+      partyLists: { create: listIds.map((partyListId) => ({ partyListId })) },
+    },
+    select: { id: true, label: true },
+  });
+  return version;
+}
+
+/** The plain data of a stored version (for the engine, exports and the admin pages). */
+export async function loadRuleSetData(versionId: string, client: TDb | TTx = db): Promise<TRuleSetData> {
+  const version = await client.ruleSetVersion.findUnique({
+    where: { id: versionId },
+    include: { cclDataset: { select: { data: true } }, partyLists: { include: { partyList: true } } },
+  });
+  if (!version) throw new AppError('NOT_FOUND', 'Rule-set version not found');
+  const lists: TPartyList[] = [];
+  for (const { partyList } of version.partyLists.sort((a, b) => a.partyList.code.localeCompare(b.partyList.code))) {
+    const entries = await client.partyEntry.findMany({ where: { listId: partyList.id }, orderBy: { id: 'asc' } });
+    lists.push({
+      code: partyList.code,
+      name: partyList.name,
+      source: partyList.source,
+      asOf: partyList.asOf,
+      entries: entries
+        .map(
+          (e): TPartyEntry => ({
+            id: e.externalId,
+            name: e.name,
+            aliases: e.aliases,
+            type: e.type,
+            countries: e.countries,
+            programs: e.programs,
+            licensePolicy: e.licensePolicy,
+            remarks: e.remarks,
+            contentHash: e.contentHash,
+            expiresOn: ((e.extra as { expiresOn?: string } | null)?.expiresOn ?? null) || null,
+          }),
+        )
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    });
+  }
+  return {
+    version: version.label,
+    ...(version.asOf ? { asOf: version.asOf } : {}),
+    rules: version.rules as unknown as TRuleSetData['rules'],
+    countries: version.countries as unknown as TRuleSetData['countries'],
+    ccl: version.cclDataset.data as unknown as TRuleSetData['ccl'],
+    lists,
+    datasets: version.datasets as unknown as TRuleSetData['datasets'],
+  };
+}
+
+// Built rule sets per version id. ACTIVE/ARCHIVED versions never change; drafts are keyed by their
+// update time so an edited draft is rebuilt.
+const cache = new Map<string, Promise<TRuleSet>>();
+const CACHE_LIMIT = 4;
+
+export function getBuiltRuleSet(versionId: string, cacheKey = versionId): Promise<TRuleSet> {
+  let built = cache.get(cacheKey);
+  if (!built) {
+    built = loadRuleSetData(versionId).then(buildRuleSet);
+    built.catch(() => cache.delete(cacheKey));
+    cache.set(cacheKey, built);
+    while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  }
+  return built;
+}
+
+export type TActiveRuleSet = { id: string; label: string; ruleSet: TRuleSet };
+
+export async function getActiveRuleSet(client: TDb | TTx = db): Promise<TActiveRuleSet> {
+  const active = await client.ruleSetVersion.findFirst({ where: { status: 'ACTIVE' }, select: { id: true, label: true } });
+  if (!active) throw new AppError('UNAVAILABLE', 'No active rule set. Run the seed (npm run db:seed) or publish a rule set.');
+  return { ...active, ruleSet: await getBuiltRuleSet(active.id) };
+}
+
+/** Cleared matches still in force (the engine re-checks each against the entry's current content hash). */
+export async function loadClearedMatches(client: TDb | TTx = db): Promise<TClearedMatch[]> {
+  const rows = await client.clearedMatch.findMany({
+    where: { revokedAt: null },
+    include: { clearedBy: { select: { name: true, email: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return rows.map((r) => ({
+    listCode: r.listCode,
+    entryId: r.entryExternalId,
+    entryContentHash: r.entryContentHash,
+    partyName: r.partyName,
+    clearedBy: r.clearedBy.name || r.clearedBy.email,
+    clearedAt: r.createdAt.toISOString(),
+    justification: r.justification,
+  }));
+}
+
+/** Next human label for a version created today: "2026-11-27.1", ".2", … */
+export async function nextRuleSetLabel(client: TDb | TTx, today = new Date()): Promise<string> {
+  const day = today.toISOString().slice(0, 10);
+  const existing = await client.ruleSetVersion.findMany({ where: { label: { startsWith: `${day}.` } }, select: { label: true } });
+  const max = existing.reduce((m, { label }) => Math.max(m, Number(label.split('.')[1]) || 0), 0);
+  return `${day}.${max + 1}`;
+}
