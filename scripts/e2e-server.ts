@@ -7,8 +7,8 @@ import { bin, run } from './lib/run';
 
 async function main() {
   const port = process.env.E2E_PORT ?? '3100';
-  const database = await prepareDatabase('clearance_e2e', { demoUsers: true, quiet: true });
-  if (!fs.existsSync('.next/BUILD_ID')) await run(bin('next'), ['build']);
+  const database = await prepareDatabase(process.env.E2E_DATABASE ?? 'clearance_e2e', { demoUsers: true, quiet: true });
+  if (!fs.existsSync(`${process.env.NEXT_DIST_DIR ?? '.next'}/BUILD_ID`)) await run(bin('next'), ['build']);
   const app = spawn(bin('next'), ['start', '-p', port, '-H', '127.0.0.1'], {
     stdio: 'inherit',
     env: {

@@ -10,7 +10,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
-  const database = await prepareDatabase('clearance_integration', { demoUsers: false, quiet: true });
+  const database = await prepareDatabase(process.env.INTEGRATION_DATABASE ?? 'clearance_integration', { demoUsers: false, quiet: true });
   console.log(`[integration] database ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${database.url.replace(/:[^:@/]*@/, ':***@')}`);
   project.provide('databaseUrl', database.url);
   return async () => {

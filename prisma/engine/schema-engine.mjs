@@ -77,8 +77,7 @@ export function parsePostgresUrl(url) {
     database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres',
     application_name: q.get('application_name') || 'prisma-schema-engine-wasm',
   };
-  const connectTimeout = q.get('connect_timeout');
-  config.connectionTimeoutMillis = (connectTimeout ? Number(connectTimeout) : 10) * 1000 || undefined;
+  config.connectionTimeoutMillis = Number(q.get('connect_timeout') ?? 10) * 1000; // 0 = no timeout
   const sslmode = q.get('sslmode');
   if (sslmode === 'require' || sslmode === 'prefer') config.ssl = { rejectUnauthorized: false };
   else if (sslmode === 'verify-full' || sslmode === 'verify-ca') config.ssl = true;
