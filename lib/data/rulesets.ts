@@ -6,7 +6,8 @@ import { db, type TDb, type TTx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RuleSetStatus } from '@/lib/generated/prisma/enums';
 import { buildRuleSet } from '@/lib/screening';
-import type { TClearedMatch, TPartyEntry, TPartyList, TRuleSet, TRuleSetData } from '@/lib/screening/types';
+import type { TRuleSet } from '@/lib/screening/rule-set';
+import type { TClearedMatch, TPartyEntry, TPartyList, TRuleSetData } from '@/lib/screening/types';
 import { canonicalJson } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
 

@@ -1,0 +1,59 @@
+// The bridge between stored applications and the pure engine: map validated input onto the
+// engine's types, screen against a stored rule-set version (with cleared matches), store the run.
+import type { TTx } from '@/lib/db';
+import { screen } from '@/lib/screening';
+import { OUTCOME_RANK } from '@/lib/screening/outcome';
+import type { TScreeningApplication, TScreeningResult } from '@/lib/screening/types';
+import type { TApplicationInput } from '@/lib/validation/application';
+import type { Outcome, ScreeningTrigger } from '@/lib/generated/prisma/enums';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
+
+export function toScreeningApplication(input: TApplicationInput): TScreeningApplication {
+  return {
+    product: {
+      name: input.product.name,
+      description: input.product.description,
+      eccn: input.product.eccn,
+      kind: input.product.kind,
+      quantity: input.product.quantity,
+      unitValueUsd: input.product.unitValueUsd,
+      biometric: input.product.biometric,
+    },
+    destination: { country: input.destination.country, region: input.destination.region },
+    endUser: { ...input.endUser },
+    consignees: input.consignees.map((c) => ({ ...c })),
+    endUse: { ...input.endUse },
+    redFlags: [...input.redFlags],
+  };
+}
+
+export const severityOf = (outcome: Outcome): number => OUTCOME_RANK[outcome];
+
+export type TScreened = { result: TScreeningResult; ruleSetVersionId: string };
+
+/** Screens against the active rule set (or a given version), with the cleared matches in force. */
+export async function screenInput(input: TApplicationInput, ruleSetVersionId?: string): Promise<TScreened> {
+  const version = ruleSetVersionId ? { id: ruleSetVersionId, ruleSet: await getBuiltRuleSet(ruleSetVersionId) } : await getActiveRuleSet();
+  const clearedMatches = await loadClearedMatches();
+  return { result: screen(toScreeningApplication(input), version.ruleSet, { clearedMatches }), ruleSetVersionId: version.id };
+}
+
+export async function storeScreeningRun(
+  tx: TTx,
+  options: { applicationId: string; screened: TScreened; input: TApplicationInput; trigger: ScreeningTrigger; previousOutcome: Outcome | null },
+) {
+  const { result } = options.screened;
+  return tx.screeningRun.create({
+    data: {
+      applicationId: options.applicationId,
+      ruleSetVersionId: options.screened.ruleSetVersionId,
+      trigger: options.trigger,
+      outcome: result.outcome,
+      previousOutcome: options.previousOutcome,
+      findings: result.findings as unknown as Prisma.InputJsonValue,
+      input: options.input as unknown as Prisma.InputJsonValue,
+    },
+    select: { id: true, outcome: true },
+  });
+}
