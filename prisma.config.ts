@@ -5,7 +5,7 @@ import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { embeddedDatabaseUrl } from './lib/embedded-postgres-config';
 
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve('prisma/engine/schema-engine.mjs');
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(__dirname, 'prisma/engine/schema-engine.mjs');
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
