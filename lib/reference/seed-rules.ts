@@ -1,0 +1,337 @@
+// The seed rules (PRODUCT.md §3) as data: every group, status, category, threshold and country list
+// the checks use is a parameter here, so an admin can change it and publish a new rule-set version.
+// The rule id selects the check that runs it (lib/screening/rules.ts).
+
+import type { TRuleConfig } from '../screening/types';
+
+export const EU_MEMBER_STATES = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
+  'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+];
+
+export const RED_FLAG_WORDS: Record<string, string> = {
+  REFUSES_END_USE_INFO: 'reluctant to say what the item is for',
+  CAPABILITIES_MISMATCH: "the item does not fit the buyer's line of business",
+  INCOMPATIBLE_WITH_DESTINATION: 'the item is incompatible with the technical level of the destination',
+  UNUSUAL_PAYMENT: 'cash for an expensive item where financing is normal',
+  NO_BUSINESS_BACKGROUND: 'little or no business background',
+  UNFAMILIAR_WITH_PRODUCT: "unfamiliar with the item's performance but wants it",
+  DECLINES_SERVICES: 'declines installation, training or maintenance',
+  VAGUE_DELIVERY: 'vague delivery dates or out-of-the-way destinations',
+  FORWARDER_AS_DESTINATION: 'a freight forwarder is the final destination',
+  ABNORMAL_ROUTE: 'a shipping route abnormal for the item and destination',
+  INCONSISTENT_PACKAGING: 'packaging inconsistent with shipment or destination',
+  EVASIVE_ABOUT_REEXPORT: 'evasive about domestic use, export or re-export',
+};
+
+const GOVERNMENT_TYPES = ['GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE'];
+const SURVEILLANCE_USES = ['PUBLIC_SPACE_SURVEILLANCE'];
+const BIOMETRIC_CITATION =
+  "IBM comments to BIS on facial recognition export controls (2020); 89 FR 60998 (July 29, 2024, proposed); Regulation (EU) 2021/821 Art. 5";
+
+export function buildSeedRules(): TRuleConfig[] {
+  return [
+    {
+      id: 'data.application',
+      kind: 'DATA_GAP',
+      enabled: true,
+      basis: 'POLICY',
+      citation: 'Clearance policy: missing or unknown data never yields CLEAR',
+      licensePolicy: null,
+      title: 'Missing or unknown application data',
+      description: 'Any field the checks need that is missing, empty or not a known code sends the case to review.',
+      params: {
+        outcome: 'REVIEW',
+        endUserTypes: ['COMMERCIAL', 'GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE', 'ACADEMIC', 'INDIVIDUAL'],
+        endUseCategories: [
+          'ACCESS_CONTROL', 'DEVICE_UNLOCK', 'BORDER_CONTROL', 'LAW_ENFORCEMENT_INVESTIGATION',
+          'PUBLIC_SPACE_SURVEILLANCE', 'RETAIL_ANALYTICS', 'RESEARCH', 'MILITARY', 'OTHER',
+        ],
+      },
+    },
+    {
+      id: 'embargo.country-group',
+      kind: 'EMBARGO',
+      enabled: true,
+      basis: 'LAW',
+      citation: '15 CFR Part 746 (746.2 Cuba, 746.4 North Korea, 746.7 Iran, 746.9 Syria); Country Groups E:1/E:2, Supp. 1 to Part 740',
+      licensePolicy: 'Embargo: general policy of denial',
+      title: 'Embargoed destinations and parties',
+      description: 'The destination, the end user or any consignee is in an embargoed country (Country Group E:1 or E:2).',
+      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED' },
+    },
+    {
+      id: 'embargo.region',
+      kind: 'EMBARGO',
+      enabled: true,
+      basis: 'LAW',
+      citation: '15 CFR 746.6; Supp. 1 to Part 738, footnotes 8 and 9',
+      licensePolicy: 'Policy of denial (746.6)',
+      title: 'Crimea and the so-called DNR / LNR regions of Ukraine',
+      description:
+        'Exports to the Crimea region and the so-called Donetsk and Luhansk People\'s Republics are blocked. The ISO region codes only approximate these regions, so a Ukrainian destination without a region goes to review.',
+      params: {
+        regions: [
+          { code: 'UA-43', name: 'Crimea' },
+          { code: 'UA-40', name: 'Sevastopol (Crimea)' },
+          { code: 'UA-14', name: "so-called Donetsk People's Republic (DNR) region" },
+          { code: 'UA-09', name: "so-called Luhansk People's Republic (LNR) region" },
+        ],
+        regionRequiredFor: ['UA'],
+        outcome: 'PROHIBITED',
+      },
+    },
+    {
+      id: 'embargo.russia-belarus',
+      kind: 'EMBARGO',
+      enabled: true,
+      basis: 'LAW',
+      citation: '15 CFR 746.8; 87 FR 22130 (Apr. 14, 2022); Supp. 1 to Part 738, footnote 6',
+      licensePolicy: 'Policy of denial with limited exceptions (746.8(b))',
+      title: 'Russia and Belarus sanctions',
+      description:
+        'Any item on the Commerce Control List to Russia or Belarus is blocked; EAR99 items need review because many are listed in the Part 746 supplements.',
+      params: { countries: ['RU', 'BY'], cclOutcome: 'PROHIBITED', ear99Outcome: 'REVIEW' },
+    },
+    {
+      id: 'licence.country-chart',
+      kind: 'LICENSE_REQUIREMENT',
+      enabled: true,
+      basis: 'LAW',
+      citation: '15 CFR 738.4; Supp. 1 to Part 738 (Commerce Country Chart); Supp. 1 to Part 774 (CCL)',
+      licensePolicy: null,
+      title: 'ECCN reasons for control × Commerce Country Chart',
+      description:
+        "The ECCN's reasons for control are looked up in the destination's row of the Country Chart; an X means a licence is required. Hong Kong uses China's row and Liechtenstein Switzerland's. A destination without a row, an unknown ECCN or an unclassified product goes to review.",
+      params: {
+        licensePolicies: {
+          CC: 'Case-by-case; generally favourable unless civil disorder or a risk of human-rights abuse (742.7(b)); human-rights review (742.7(b)(2))',
+          NS: 'Case-by-case / approval unless significant contribution to military potential of D:1 countries (742.4(b)); human-rights review (742.7(b)(2))',
+          RS: 'Case-by-case (742.6(b)); human-rights review (742.7(b)(2))',
+          MT: 'Case-by-case (742.5(b))',
+          NP: 'Case-by-case (742.3(b))',
+          CB: 'Case-by-case (742.2(b))',
+          FC: 'Case-by-case (742.17)',
+          SL: 'See 742.13',
+          EI: 'See 742.15 (License Exception ENC may apply)',
+          UN: 'See 746.1(b)',
+          AT: 'See 742.8–742.10, 742.19',
+        },
+        citations: {
+          CC: '15 CFR 742.7', NS: '15 CFR 742.4', RS: '15 CFR 742.6', MT: '15 CFR 742.5', NP: '15 CFR 742.3',
+          CB: '15 CFR 742.2', FC: '15 CFR 742.17', SL: '15 CFR 742.13', EI: '15 CFR 742.15', UN: '15 CFR 746.1(b)',
+          AT: '15 CFR 742.8–742.10, 742.19', SS: '15 CFR Part 754', CW: '15 CFR 742.18', SI: '15 CFR 742.14',
+        },
+        unknownRowOutcome: 'REVIEW',
+      },
+    },
+    {
+      id: 'end-user.military-744-21',
+      kind: 'END_USER',
+      enabled: true,
+      basis: 'LAW',
+      citation: '15 CFR 744.21',
+      licensePolicy:
+        'Presumption of denial (Burma, Cambodia, China, Nicaragua, Venezuela); policy of denial for Belarus and Russia except EAR99 food and medicine. Only License Exception GOV.',
+      title: 'Military end users and end uses (744.21)',
+      description:
+        'A military end user, or a military end use, in Belarus or Russia (any item) or in Burma, Cambodia, China, Nicaragua or Venezuela (any item other than EAR99).',
+      params: {
+        endUserTypes: ['MILITARY'],
+        endUseCategories: ['MILITARY'],
+        anyItemCountries: ['BY', 'RU'],
+        anyItemOutcome: 'PROHIBITED',
+        nonEar99Countries: ['CN', 'MM', 'KH', 'NI', 'VE'],
+        nonEar99Outcome: 'LICENSE_REQUIRED',
+      },
+    },
+    {
+      id: 'end-user.military-intelligence-744-22',
+      kind: 'END_USER',
+      enabled: true,
+      basis: 'LAW',
+      citation: '15 CFR 744.22',
+      licensePolicy: 'Presumption of denial; only License Exception GOV (740.11(b)(2)(ii))',
+      title: 'Military-intelligence end users (744.22)',
+      description:
+        'A military-intelligence end user in Belarus, Burma, Cambodia, China, Russia, Venezuela or an E:1/E:2 country needs a licence for any item.',
+      params: {
+        endUserTypes: ['INTELLIGENCE'],
+        countries: ['BY', 'MM', 'KH', 'CN', 'RU', 'VE', 'CU', 'IR', 'KP', 'SY'],
+        outcome: 'LICENSE_REQUIRED',
+      },
+    },
+    {
+      id: 'party.restricted-lists',
+      kind: 'PARTY_MATCH',
+      enabled: true,
+      basis: 'LAW',
+      citation: 'Consolidated Screening List',
+      licensePolicy: null,
+      title: 'Restricted-party screening',
+      description:
+        'Every named party (end user and each consignee) is compared with every name and alias on the OFAC SDN list, the BIS Entity List and the Denied Persons List.',
+      params: {
+        strongThreshold: 0.92,
+        possibleThreshold: 0.8,
+        countryMismatchPenalty: 0.04,
+        maxMatchesPerParty: 10,
+        possibleOutcome: 'REVIEW',
+        expiredOutcome: 'CLEAR',
+        lists: {
+          SDN: {
+            strongOutcome: 'PROHIBITED',
+            citation: '31 CFR Chapter V; OFAC Specially Designated Nationals List',
+            licensePolicy: 'Blocked: dealings prohibited unless authorised by OFAC',
+          },
+          DPL: {
+            strongOutcome: 'PROHIBITED',
+            citation: '15 CFR 764.3(a)(2); Denied Persons List',
+            licensePolicy: 'Denial order: no export privileges',
+          },
+          ENTITY_LIST: {
+            strongOutcome: 'LICENSE_REQUIRED',
+            citation: '15 CFR 744.11; Supp. No. 4 to Part 744 (Entity List)',
+            licensePolicy: 'Presumption of denial (see the entry)',
+          },
+        },
+        defaultStrongOutcome: 'REVIEW',
+      },
+    },
+    {
+      id: 'biometric.one-to-one-carve-out',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: `${BIOMETRIC_CITATION}; IBM (2020) recommended excluding 1:1 verification`,
+      licensePolicy: null,
+      title: '1:1 face verification carve-out',
+      description:
+        'Face verification that compares a person with one enrolled template, without vendor-hosted gallery access, is outside the surveillance policy.',
+      params: { modalities: ['FACE'], matchingModes: ['ONE_TO_ONE'], outcome: 'CLEAR' },
+    },
+    {
+      id: 'biometric.one-to-many.scope',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: BIOMETRIC_CITATION,
+      licensePolicy: null,
+      title: '1:N face identification: who and what counts',
+      description:
+        'Which products the 1:N policy steps cover (face identification, or remote gallery access treated as 1:N) and which end users and end uses count as government-type or surveillance.',
+      params: {
+        modalities: ['FACE'],
+        matchingModes: ['ONE_TO_MANY'],
+        remoteGalleryCountsAsOneToMany: true,
+        governmentEndUserTypes: GOVERNMENT_TYPES,
+        surveillanceEndUses: SURVEILLANCE_USES,
+      },
+    },
+    {
+      id: 'biometric.one-to-many.not-free',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: `${BIOMETRIC_CITATION}; Freedom House, Freedom in the World 2023`,
+      licensePolicy: 'Not licensable under company policy',
+      title: '1:N face identification for government or surveillance use in a "Not Free" country',
+      description: 'Government-type end user or public-space surveillance, in a destination Freedom House rates "Not Free".',
+      params: { order: 1, when: { governmentOrSurveillance: true, freedomStatuses: ['NF'] }, outcome: 'PROHIBITED' },
+    },
+    {
+      id: 'biometric.one-to-many.partly-free',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: `${BIOMETRIC_CITATION}; Freedom House, Freedom in the World 2023`,
+      licensePolicy: 'Case-by-case, presumption of denial for live video',
+      title: '1:N face identification for government or surveillance use in a "Partly Free" country',
+      description:
+        'Government-type end user or public-space surveillance, in a destination rated "Partly Free": blocked with live video, licence required without.',
+      params: {
+        order: 2,
+        when: { governmentOrSurveillance: true, freedomStatuses: ['PF'] },
+        outcome: 'LICENSE_REQUIRED',
+        liveVideoOutcome: 'PROHIBITED',
+      },
+    },
+    {
+      id: 'biometric.one-to-many.outside-a1',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'PROPOSED',
+      citation: '89 FR 60998 (July 29, 2024, proposed rule: facial-recognition controls to all but close allies); Country Group A:1, Supp. 1 to Part 740',
+      licensePolicy: 'Case-by-case with human-rights review (as proposed)',
+      title: '1:N face identification outside Country Group A:1',
+      description: 'Face identification to a destination outside Country Group A:1 needs a licence.',
+      params: { order: 3, when: { destinationNotInGroups: ['A:1'] }, outcome: 'LICENSE_REQUIRED' },
+    },
+    {
+      id: 'biometric.one-to-many.a1-live-surveillance',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: BIOMETRIC_CITATION,
+      licensePolicy: null,
+      title: '1:N face identification in A:1 with live video for government or surveillance use',
+      description: 'In an A:1 destination, live-video identification for a government-type end user or public-space surveillance is reviewed.',
+      params: {
+        order: 4,
+        when: { destinationInGroups: ['A:1'], liveVideo: true, governmentOrSurveillance: true },
+        outcome: 'REVIEW',
+      },
+    },
+    {
+      id: 'biometric.one-to-many.a1-other',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: BIOMETRIC_CITATION,
+      licensePolicy: null,
+      title: '1:N face identification in A:1, other uses',
+      description: 'Other face identification to A:1 destinations: no policy restriction.',
+      params: { order: 5, when: { destinationInGroups: ['A:1'] }, outcome: 'CLEAR' },
+    },
+    {
+      id: 'biometric.training-data-consent',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: 'IBM comments to BIS (2020) on training-data provenance; EU AI Act (Reg. (EU) 2024/1689) Art. 5(1)(e)',
+      licensePolicy: null,
+      title: 'Biometric training data without consent',
+      description: 'A biometric product whose training data was not collected with consent, or whose consent status is unknown, is reviewed.',
+      params: { statuses: ['NOT_CONSENTED', 'UNKNOWN'], outcome: 'REVIEW' },
+    },
+    {
+      id: 'biometric.eu-ai-act-rbi',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: 'Regulation (EU) 2024/1689 (AI Act) Art. 5(1)(h) and 5(2)–(7)',
+      licensePolicy: 'Prohibited in the EU except narrow, authorised law-enforcement exceptions',
+      title: 'EU: real-time remote biometric identification in public spaces',
+      description:
+        'The AI Act prohibits real-time remote biometric identification in publicly accessible spaces for law enforcement, with narrow authorised exceptions; such a sale to an EU law-enforcement customer is reviewed.',
+      params: {
+        destinationCountries: EU_MEMBER_STATES,
+        endUserTypes: ['LAW_ENFORCEMENT'],
+        endUseCategories: ['PUBLIC_SPACE_SURVEILLANCE'],
+        liveVideo: true,
+        outcome: 'REVIEW',
+      },
+    },
+    {
+      id: 'kyc.red-flags',
+      kind: 'KYC',
+      enabled: true,
+      basis: 'LAW',
+      citation: "Supp. No. 3 to 15 CFR Part 732 (BIS \"Know Your Customer\" guidance and red flags)",
+      licensePolicy: null,
+      title: 'Know-your-customer red flags',
+      description: 'Any declared red flag must be resolved by an officer before the export.',
+      params: { flags: RED_FLAG_WORDS, outcome: 'REVIEW' },
+    },
+  ];
+}

@@ -1,0 +1,50 @@
+// Parses what the exporter typed in the ECCN field: "EAR99", "3A981", "5A001.j", "5a001.J.1".
+export type TParsedEccn =
+  | { kind: 'EAR99' }
+  | { kind: 'ECCN'; eccn: string; paragraph: string | null; input: string }
+  | { kind: 'UNCLASSIFIED' }
+  | { kind: 'INVALID'; input: string };
+
+export function parseEccn(input: string | null | undefined): TParsedEccn {
+  if (input === null || input === undefined) return { kind: 'UNCLASSIFIED' };
+  const text = String(input).trim();
+  if (text === '') return { kind: 'UNCLASSIFIED' };
+  if (/^ear\s*-?\s*99$/i.test(text)) return { kind: 'EAR99' };
+  const m = /^(\d[A-Ea-e]\d{3})((?:\.[0-9A-Za-z]+)*)$/.exec(text);
+  if (!m) return { kind: 'INVALID', input: text };
+  const eccn = m[1]!.toUpperCase();
+  const paragraph = m[2] ? m[2].slice(1).toLowerCase() : null;
+  return { kind: 'ECCN', eccn, paragraph, input: paragraph ? `${eccn}.${paragraph}` : eccn };
+}
+
+/** How the exporter's paragraph relates to a paragraph reference in the CCL text. */
+export function paragraphRelation(user: string, ref: string): 'INSIDE' | 'CONTAINS' | 'OUTSIDE' {
+  if (user === ref || user.startsWith(`${ref}.`)) return 'INSIDE';
+  if (ref.startsWith(`${user}.`)) return 'CONTAINS';
+  return 'OUTSIDE';
+}
+
+/** Whether a control scoped to `paragraphs` (minus `except`) covers the exporter's paragraph. */
+export function scopeCovers(
+  scope: { kind: 'ENTIRE' | 'PARAGRAPHS' | 'UNRESOLVED'; paragraphs?: string[]; except?: string[]; qualified?: boolean },
+  paragraph: string | null,
+): 'YES' | 'MAYBE' | 'NO' {
+  if (scope.kind === 'UNRESOLVED') return 'MAYBE';
+  const except = scope.except ?? [];
+  if (scope.kind === 'ENTIRE') {
+    if (except.length === 0) return scope.qualified ? 'MAYBE' : 'YES';
+    if (paragraph === null) return 'MAYBE';
+    if (except.some((e) => paragraphRelation(paragraph, e) === 'INSIDE')) return scope.qualified ? 'MAYBE' : 'NO';
+    if (except.some((e) => paragraphRelation(paragraph, e) === 'CONTAINS')) return 'MAYBE';
+    return scope.qualified ? 'MAYBE' : 'YES';
+  }
+  const paragraphs = scope.paragraphs ?? [];
+  if (paragraph === null) return 'MAYBE';
+  if (paragraphs.some((p) => paragraphRelation(paragraph, p) === 'INSIDE')) {
+    if (except.some((e) => paragraphRelation(paragraph, e) === 'INSIDE')) return 'NO';
+    if (except.some((e) => paragraphRelation(paragraph, e) === 'CONTAINS')) return 'MAYBE';
+    return scope.qualified ? 'MAYBE' : 'YES';
+  }
+  if (paragraphs.some((p) => paragraphRelation(paragraph, p) === 'CONTAINS')) return 'MAYBE';
+  return 'NO';
+}

@@ -1,0 +1,196 @@
+// Inverted index over list names (every name and alias): token → names, character trigram → tokens.
+// A query expands each of its tokens to similar vocabulary tokens through the trigram index, collects
+// candidate names from the token postings, keeps those whose coverage upper bound can still reach the
+// `possible` threshold, and scores only those with the shared scorer. Tokens so common that the names
+// reachable only through them cannot reach `possible` are not expanded (that bound is exact for the
+// token scorer), so no query scans the whole list.
+
+import { normaliseName, type TNormalisedName } from './normalise';
+import { minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
+
+export type TIndexedName<TRef> = { ref: TRef; text: string; norm: TNormalisedName };
+
+export type TNameHit<TRef> = { ref: TRef; text: string; score: number; detail: TScoreDetail };
+
+function trigrams(token: string): string[] {
+  const padded = `$${token}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return [...new Set(out)];
+}
+
+export class NameIndex<TRef> {
+  readonly names: TIndexedName<TRef>[] = [];
+  private readonly vocab = new Map<string, number>();
+  private readonly vocabTokens: string[] = [];
+  private vocabTrigramCount: Int32Array = new Int32Array(0);
+  private postings: Int32Array[] = [];
+  private readonly trigramIndex = new Map<string, Int32Array>();
+  private nameTokenIds: Int32Array[] = [];
+  // scratch buffers (the index is used synchronously, one query at a time)
+  private accQ = new Float64Array(0);
+  private accC = new Float64Array(0);
+  private nameStamp = new Int32Array(0);
+  private nameTokenStamp = new Int32Array(0);
+  private trigramCounts = new Int32Array(0);
+  private trigramStamp = new Int32Array(0);
+  private generation = 0;
+  private tokenGeneration = 0;
+
+  constructor(entries: Iterable<{ ref: TRef; text: string }>) {
+    const postingsBuild: number[][] = [];
+    const trigramBuild = new Map<string, number[]>();
+    for (const { ref, text } of entries) {
+      const norm = normaliseName(text);
+      if (norm.tokens.length === 0) continue;
+      const nameId = this.names.length;
+      this.names.push({ ref, text, norm });
+      const ids = new Int32Array(norm.tokens.length);
+      norm.tokens.forEach((tok, k) => {
+        let id = this.vocab.get(tok);
+        if (id === undefined) {
+          id = this.vocabTokens.length;
+          this.vocab.set(tok, id);
+          this.vocabTokens.push(tok);
+          postingsBuild.push([]);
+          for (const g of trigrams(tok)) {
+            let list = trigramBuild.get(g);
+            if (!list) trigramBuild.set(g, (list = []));
+            list.push(id);
+          }
+        }
+        ids[k] = id;
+        const plist = postingsBuild[id]!;
+        if (plist[plist.length - 1] !== nameId) plist.push(nameId);
+      });
+      this.nameTokenIds.push(ids);
+    }
+    this.postings = postingsBuild.map((p) => Int32Array.from(p));
+    for (const [g, list] of trigramBuild) this.trigramIndex.set(g, Int32Array.from(list));
+    this.vocabTrigramCount = Int32Array.from(this.vocabTokens.map((t) => trigrams(t).length));
+    const n = this.names.length;
+    this.accQ = new Float64Array(n);
+    this.accC = new Float64Array(n);
+    this.nameStamp = new Int32Array(n);
+    this.nameTokenStamp = new Int32Array(n);
+    this.trigramCounts = new Int32Array(this.vocabTokens.length);
+    this.trigramStamp = new Int32Array(this.vocabTokens.length);
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** Vocabulary tokens similar to `token`: exact, or sharing enough trigrams (typos, word breaks). */
+  private expand(token: string): { id: number; sim: number }[] {
+    const out: { id: number; sim: number }[] = [];
+    const exact = this.vocab.get(token);
+    if (exact !== undefined) out.push({ id: exact, sim: 1 });
+    if (token.length <= 2) return out;
+    const gen = ++this.generation;
+    const touched: number[] = [];
+    const grams = trigrams(token);
+    for (const g of grams) {
+      const list = this.trigramIndex.get(g);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k++) {
+        const id = list[k]!;
+        if (this.trigramStamp[id] !== gen) {
+          this.trigramStamp[id] = gen;
+          this.trigramCounts[id] = 0;
+          touched.push(id);
+        }
+        this.trigramCounts[id]!++;
+      }
+    }
+    for (const id of touched) {
+      if (id === exact) continue;
+      const dice = (2 * this.trigramCounts[id]!) / (grams.length + this.vocabTrigramCount[id]!);
+      if (dice < 0.25) continue;
+      const sim = tokenSimilarity(token, this.vocabTokens[id]!);
+      // dice ≥ 0.5 without token similarity: kept for the whole-string ("joined") comparison
+      if (sim > 0 || dice >= 0.5) out.push({ id, sim });
+    }
+    return out;
+  }
+
+  /** Names whose score against `query` reaches `possible`, best first. */
+  search(query: string, possible: number, limit = 50): TNameHit<TRef>[] {
+    const q = normaliseName(query);
+    if (q.tokens.length === 0 || this.names.length === 0) return [];
+    const expansions = q.tokens.map((t) => this.expand(t));
+    const simMemo = q.tokens.map(() => new Map<number, number>());
+    expansions.forEach((exp, i) => {
+      for (const e of exp) simMemo[i]!.set(e.id, e.sim);
+    });
+
+    // Skip the most common query tokens while the names reachable only through them cannot reach `possible`.
+    const order = q.tokens
+      .map((_, i) => ({ i, cost: expansions[i]!.reduce((s, e) => s + this.postings[e.id]!.length, 0) }))
+      .sort((a, b) => b.cost - a.cost || a.i - b.i);
+    const minCoverage = minQueryCoverage(possible);
+    const skip = new Set<number>();
+    let skipped = 0;
+    for (const { i } of order) {
+      const share = q.weights[i]! / q.totalWeight;
+      if (skipped + share < minCoverage - 1e-9) {
+        skip.add(i);
+        skipped += share;
+      } else break;
+    }
+
+    const gen = ++this.generation;
+    const candidates: number[] = [];
+    for (let i = 0; i < q.tokens.length; i++) {
+      if (skip.has(i)) continue;
+      const wq = q.weights[i]!;
+      const tokenGen = ++this.tokenGeneration; // count each query token once per name
+      for (const e of expansions[i]!) {
+        const list = this.postings[e.id]!;
+        const wc = q.tokens[i] === this.vocabTokens[e.id] ? wq : Math.sqrt(this.vocabTokens[e.id]!.length);
+        for (let k = 0; k < list.length; k++) {
+          const nameId = list[k]!;
+          if (this.nameStamp[nameId] !== gen) {
+            this.nameStamp[nameId] = gen;
+            this.accQ[nameId] = 0;
+            this.accC[nameId] = 0;
+            this.nameTokenStamp[nameId] = -1;
+            candidates.push(nameId);
+          }
+          if (this.nameTokenStamp[nameId] !== tokenGen) {
+            this.nameTokenStamp[nameId] = tokenGen;
+            this.accQ[nameId]! += wq;
+          }
+          this.accC[nameId]! += wc;
+        }
+      }
+    }
+
+    const hits: TNameHit<TRef>[] = [];
+    for (const nameId of candidates) {
+      const name = this.names[nameId]!;
+      // Upper bound of the token score with every retrieved pair at similarity 1 (skipped tokens count as matched).
+      const ubQ = Math.min(1, (this.accQ[nameId]! + skipped * q.totalWeight) / q.totalWeight);
+      const ubC = Math.min(1, this.accC[nameId]! / name.norm.totalWeight + 1e-9);
+      const ub = 0.6 * Math.max(ubQ, ubC) + 0.4 * Math.min(ubQ, ubC);
+      const joinedPossible =
+        q.tokens.length !== name.norm.tokens.length && Math.abs(q.joined.length - name.norm.joined.length) <= 2;
+      if (ub < possible - 1e-9 && !joinedPossible) continue;
+      const ids = this.nameTokenIds[nameId]!;
+      const detail = scoreNormalised(q, name.norm, (qi, cj) => {
+        const id = ids[cj]!;
+        const memo = simMemo[qi]!;
+        let s = memo.get(id);
+        if (s === undefined) {
+          s = tokenSimilarity(q.tokens[qi]!, this.vocabTokens[id]!);
+          memo.set(id, s);
+        }
+        return s;
+      });
+      const score = round(detail.score);
+      if (score >= possible) hits.push({ ref: name.ref, text: name.text, score, detail });
+    }
+    hits.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    return hits.slice(0, limit);
+  }
+}

@@ -1,0 +1,228 @@
+// Types of the pure screening engine: the application it screens (PRODUCT.md §2), the result it
+// returns (§3), and the plain-JSON rule-set data (TRuleSetData) that the database stores and an
+// admin edits. Everything here is JSON-serialisable except the built TRuleSet.
+
+export type TOutcome = 'CLEAR' | 'REVIEW' | 'LICENSE_REQUIRED' | 'PROHIBITED';
+export type TFindingKind =
+  | 'EMBARGO'
+  | 'LICENSE_REQUIREMENT'
+  | 'END_USER'
+  | 'END_USE'
+  | 'PARTY_MATCH'
+  | 'BIOMETRIC_POLICY'
+  | 'KYC'
+  | 'DATA_GAP';
+export type TBasis = 'LAW' | 'PROPOSED' | 'POLICY';
+
+export type TFinding = {
+  ruleId: string;
+  kind: TFindingKind;
+  outcome: TOutcome;
+  basis: TBasis;
+  citation: string;
+  licensePolicy: string | null;
+  message: string;
+  evidence: Record<string, unknown>;
+  cleared?: { by: string; at: string; justification: string };
+};
+
+export type TScreeningResult = { outcome: TOutcome; ruleSetVersion: string; findings: TFinding[] };
+
+// ---- application (PRODUCT.md §2) ----
+export type TProductKind = 'HARDWARE' | 'SOFTWARE' | 'TECHNOLOGY';
+export type TBiometricModality = 'FACE' | 'FINGERPRINT' | 'IRIS' | 'VOICE' | 'GAIT' | 'OTHER';
+export type TMatchingMode = 'ONE_TO_ONE' | 'ONE_TO_MANY';
+export type TTrainingDataConsent = 'CONSENTED' | 'NOT_CONSENTED' | 'UNKNOWN';
+export type TEndUserType =
+  | 'COMMERCIAL'
+  | 'GOVERNMENT'
+  | 'LAW_ENFORCEMENT'
+  | 'MILITARY'
+  | 'INTELLIGENCE'
+  | 'ACADEMIC'
+  | 'INDIVIDUAL';
+export type TConsigneeRole = 'INTERMEDIATE' | 'ULTIMATE';
+export type TEndUseCategory =
+  | 'ACCESS_CONTROL'
+  | 'DEVICE_UNLOCK'
+  | 'BORDER_CONTROL'
+  | 'LAW_ENFORCEMENT_INVESTIGATION'
+  | 'PUBLIC_SPACE_SURVEILLANCE'
+  | 'RETAIL_ANALYTICS'
+  | 'RESEARCH'
+  | 'MILITARY'
+  | 'OTHER';
+export type TRedFlag =
+  | 'REFUSES_END_USE_INFO'
+  | 'CAPABILITIES_MISMATCH'
+  | 'INCOMPATIBLE_WITH_DESTINATION'
+  | 'UNUSUAL_PAYMENT'
+  | 'NO_BUSINESS_BACKGROUND'
+  | 'UNFAMILIAR_WITH_PRODUCT'
+  | 'DECLINES_SERVICES'
+  | 'VAGUE_DELIVERY'
+  | 'FORWARDER_AS_DESTINATION'
+  | 'ABNORMAL_ROUTE'
+  | 'INCONSISTENT_PACKAGING'
+  | 'EVASIVE_ABOUT_REEXPORT';
+
+export type TBiometricSpec = {
+  modality: TBiometricModality;
+  matchingMode: TMatchingMode;
+  maxGallerySize: number;
+  liveVideo: boolean;
+  remoteGalleryAccess: boolean;
+  trainingDataConsent: TTrainingDataConsent;
+};
+
+/** One product / line item. The application carries one today; the engine screens a list of them. */
+export type TScreeningProduct = {
+  name: string;
+  description: string;
+  eccn: string | null;
+  kind: TProductKind;
+  quantity: number;
+  unitValueUsd: number;
+  biometric: TBiometricSpec | null;
+};
+
+export type TScreeningApplication = {
+  product: TScreeningProduct;
+  destination: { country: string; region: string | null };
+  endUser: { name: string; country: string; address: string; type: TEndUserType };
+  consignees: { name: string; country: string; role: TConsigneeRole }[];
+  endUse: { category: TEndUseCategory; description: string };
+  redFlags: TRedFlag[];
+};
+
+// ---- rule-set data (plain JSON) ----
+export type TRuleConfig = {
+  id: string; // also selects the check that runs it (see rules.ts: KNOWN_RULE_IDS)
+  kind: TFindingKind;
+  enabled: boolean;
+  basis: TBasis;
+  citation: string;
+  licensePolicy: string | null;
+  title: string;
+  description: string; // plain words for officers
+  params: Record<string, unknown>;
+};
+
+export type TPartyEntry = {
+  id: string; // list-local id, e.g. SDN ent_num
+  name: string;
+  aliases: string[];
+  type: string | null;
+  countries: string[];
+  programs: string[];
+  licensePolicy: string | null;
+  remarks: string | null;
+  contentHash: string; // stable hash of the content, so a cleared match lapses when the entry changes
+  /** ISO date after which the listing no longer applies (DPL denial orders); null/absent = open-ended */
+  expiresOn?: string | null;
+};
+
+export type TPartyList = {
+  code: 'SDN' | 'ENTITY_LIST' | 'DPL' | (string & {});
+  name: string;
+  source: string;
+  asOf: string;
+  entries: TPartyEntry[];
+};
+
+export type TClearedMatch = {
+  listCode: string;
+  entryId: string;
+  entryContentHash: string;
+  partyName: string;
+  clearedBy: string;
+  clearedAt: string;
+  justification: string;
+};
+
+export type TFreedomStatus = 'F' | 'PF' | 'NF';
+
+export type TChartRow = {
+  earName: string;
+  x: string[]; // columns with an X
+  footnotes: number[];
+  /** Set for rows that carry no marks and point elsewhere (CU, IR, KP, SY: "See part 746…") */
+  pointer: string | null;
+};
+
+/** A reference to (part of) an ECCN, e.g. { eccn: '0A501', exceptParagraphs: ['y'] } */
+export type TItemRef = { eccn: string; paragraphs?: string[]; exceptParagraphs?: string[] };
+
+export type TChartFootnoteEffect =
+  | { kind: 'ITEMS_LICENSE_REQUIRED'; items: TItemRef[] }
+  | { kind: 'ITEMS_REVIEW'; items: TItemRef[] }
+  | { kind: 'CCL_ITEMS_REVIEW' }
+  | { kind: 'HANDLED_BY_RULE'; ruleId: string };
+
+export type TChartFootnote = { text: string; effect: TChartFootnoteEffect };
+
+export type TCountriesData = {
+  chart: {
+    source: string;
+    asOf: string;
+    columns: string[];
+    rows: Record<string, TChartRow>;
+    /** destinations governed by another country's row: HK → CN, LI → CH */
+    inherits: Record<string, string>;
+    footnotes: Record<string, TChartFootnote>;
+  };
+  groups: {
+    source: string;
+    asOf: string;
+    labels: Record<string, string>;
+    membership: Record<string, string[]>;
+    /** destinations that take another country's group membership: HK → CN, LI → CH */
+    inherits: Record<string, string>;
+  };
+  freedom: Record<string, TFreedomStatus>;
+  names: Record<string, string>;
+};
+
+export type TParagraphScope =
+  | { kind: 'ENTIRE'; except: string[]; qualified: boolean }
+  | { kind: 'PARAGRAPHS'; paragraphs: string[]; except: string[]; qualified: boolean }
+  | { kind: 'UNRESOLVED' };
+
+export type TControlDestinations =
+  | { kind: 'CHART'; column: string }
+  | { kind: 'ALL'; exceptCountries: string[] }
+  | { kind: 'GROUPS'; include: string[]; excludeIfIn: string[]; extraCountries: string[] }
+  | { kind: 'COUNTRIES'; countries: string[] }
+  | { kind: 'NONE' }
+  | { kind: 'UNKNOWN' };
+
+export type TCclControl = {
+  reason: string;
+  column: string | null;
+  appliesTo: string;
+  chartText: string;
+  scope: TParagraphScope;
+  destinations: TControlDestinations;
+  /** outcome when the control applies: LICENSE_REQUIRED, or REVIEW where the text is conditional */
+  outcome: 'LICENSE_REQUIRED' | 'REVIEW';
+};
+
+export type TCclEntry = { eccn: string; title: string; controls: TCclControl[] };
+
+export type TCclData = { source: string; asOf: string | null; entries: Record<string, TCclEntry> };
+
+export type TDataset = { kind: string; source: string; asOf: string; sha256?: string };
+
+export type TRuleSetData = {
+  version: string;
+  /** the date the rule set speaks for (ISO); DPL expiry is judged against it. Defaults to the latest dataset as-of. */
+  asOf?: string;
+  rules: TRuleConfig[];
+  countries: TCountriesData;
+  ccl: TCclData;
+  lists: TPartyList[];
+  datasets: TDataset[];
+};
+
+export type TMatchThresholds = { strong: number; possible: number };
+export type TNameMatch = 'STRONG' | 'POSSIBLE' | 'NONE';
