@@ -105,7 +105,12 @@ export function ensureEmbeddedPostgres(options: { database?: string; log?: (line
   return current;
 }
 
-async function start({ database = EMBEDDED_DATABASE, log = (line: string) => console.error(line) }: { database?: string; log?: (line: string) => void }): Promise<TEmbeddedServer> {
+// `npm run --silent …` keeps stderr for the command's own messages.
+const defaultLog = (line: string) => {
+  if (process.env.npm_config_loglevel !== 'silent') console.error(line);
+};
+
+async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { database?: string; log?: (line: string) => void }): Promise<TEmbeddedServer> {
   const port = embeddedPort();
   const { dataDir, fallbackReason } = embeddedLocation();
   if (fallbackReason) log(`[embedded-postgres] ${fallbackReason}`);
