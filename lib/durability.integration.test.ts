@@ -28,7 +28,9 @@ function server(dataDir: string, port: number) {
 
 describe('crash safety of the embedded database', () => {
   it('keeps every acknowledged write after kill -9 of the app and of the server', async () => {
-    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clearance-crash-')), 'pg');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clearance-crash-'));
+    fs.chmodSync(root, 0o755); // the server runs as the postgres user when we are root
+    const dataDir = path.join(root, 'pg');
     const port = await freePort();
     const url = `postgresql://postgres:pw@127.0.0.1:${port}/crash`;
     const first = server(dataDir, port);
