@@ -4,7 +4,11 @@
 import { db, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
+import { getActiveRuleSet } from '@/lib/data/rulesets';
 import { screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
+import { parseEccn } from '@/lib/screening/eccn';
+import type { TRuleSet } from '@/lib/screening/rule-set';
+import type { TFinding } from '@/lib/screening/types';
 import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, PartyRole } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -36,6 +40,28 @@ function columnsOf(data: Partial<TApplicationInput> | Record<string, unknown>) {
     endUserType: str(d.endUser?.type, 40),
     endUseCategory: str(d.endUse?.category, 60),
   };
+}
+
+export type TEccnCheck = { known: boolean; title?: string; message?: string };
+
+/**
+ * Is this ECCN on the rule set's Commerce Control List? EAR99 and "not classified" (null) are always
+ * acceptable; an ECCN is known when its base entry (5A001 for 5A001.j) is on the CCL.
+ */
+export function checkEccn(ruleSet: TRuleSet, eccn: string | null): TEccnCheck {
+  const parsed = parseEccn(eccn);
+  if (parsed.kind === 'UNCLASSIFIED') return { known: true };
+  if (parsed.kind === 'EAR99') return { known: true, title: 'EAR99: subject to the EAR but on no CCL entry' };
+  if (parsed.kind === 'INVALID') return { known: false, message: 'Enter EAR99 or an ECCN such as 3A981 or 5A001.j' };
+  const entry = ruleSet.ccl.get(parsed.eccn);
+  if (!entry) return { known: false, message: `${parsed.input} is not on the Commerce Control List` };
+  return { known: true, title: entry.title };
+}
+
+/** The check the ECCN field runs as the exporter types: against the ACTIVE rule set's CCL. */
+export async function lookupEccn(code: string): Promise<TEccnCheck> {
+  const { ruleSet } = await getActiveRuleSet();
+  return checkEccn(ruleSet, code.trim() === '' ? null : code);
 }
 
 /** Throws NOT_FOUND if the application is not the actor's organisation's, CONFLICT if it changed since `expectedVersion`. */
@@ -102,7 +128,14 @@ export type TSubmitOptions = { actor: TActor; id?: string; expectedVersion?: num
  */
 export async function submitAndScreen({ actor, id, expectedVersion, input }: TSubmitOptions) {
   const organizationId = requireExporter(actor);
-  const screened = await screenInput(input);
+  // The ECCN is checked against the same rule-set version the application is screened with.
+  const active = await getActiveRuleSet();
+  const eccn = checkEccn(active.ruleSet, input.product.eccn);
+  if (!eccn.known) {
+    const message = eccn.message ?? 'This ECCN is not on the Commerce Control List';
+    throw new AppError('INVALID', message, { fieldErrors: { 'product.eccn': [message] } });
+  }
+  const screened = await screenInput(input, active.id);
   const { result } = screened;
   return db.$transaction(async (tx) => {
     let applicationId: string;
@@ -207,7 +240,28 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
   return { total, page, pageSize, rows };
 }
 
-/** One application as its exporter may see it: no internal notes, findings from the latest run. */
+/** A finding as the exporter sees it: what, why and where it is written; no match evidence. */
+export type TExporterFinding = Pick<TFinding, 'ruleId' | 'kind' | 'outcome' | 'basis' | 'citation' | 'licensePolicy' | 'message'>;
+
+function findingsForExporter(json: unknown): TExporterFinding[] {
+  const findings = Array.isArray(json) ? (json as TFinding[]) : [];
+  // A party hit an officer cleared as a false positive no longer concerns the exporter.
+  return findings
+    .filter((f) => f && typeof f === 'object' && !f.cleared)
+    .map(({ ruleId, kind, outcome, basis, citation, licensePolicy, message }) => ({ ruleId, kind, outcome, basis, citation, licensePolicy: licensePolicy ?? null, message }));
+}
+
+function datasetsOf(json: unknown): { kind: string; source: string; asOf: string }[] {
+  return (Array.isArray(json) ? json : [])
+    .filter((d): d is { kind: string; source: string; asOf: string } => !!d && typeof d === 'object' && typeof (d as { kind?: unknown }).kind === 'string')
+    .map(({ kind, source, asOf }) => ({ kind, source: String(source ?? ''), asOf: String(asOf ?? '') }));
+}
+
+/**
+ * One application as its exporter may see it: status, the latest and earlier screenings with the
+ * findings that concern the exporter (no evidence), effective decisions with the exporter-facing
+ * text only, and questions/answers. Internal notes and officers' decision notes are never selected.
+ */
 export async function getApplicationForExporter(actor: TActor, id: string) {
   const organizationId = requireExporter(actor);
   const app = await db.application.findFirst({
@@ -221,5 +275,65 @@ export async function getApplicationForExporter(actor: TActor, id: string) {
     },
   });
   if (!app) throw new AppError('NOT_FOUND', 'Application not found.');
-  return app;
+  const runs = app.screeningRuns.map((r) => ({
+    id: r.id,
+    outcome: r.outcome,
+    trigger: r.trigger,
+    createdAt: r.createdAt,
+    ruleSetLabel: r.ruleSetVersion.label,
+    datasets: datasetsOf(r.ruleSetVersion.datasets),
+    findings: findingsForExporter(r.findings),
+  }));
+  // An approval waiting for its countersignature is not yet a decision the exporter can rely on.
+  const decisions = app.decisions.filter((d) => !(d.type === 'APPROVE' && d.requiresCountersignature && !d.countersignedAt));
+  const messages = app.messages.map((m) => ({ id: m.id, kind: m.kind as 'QUESTION' | 'ANSWER', body: m.body, createdAt: m.createdAt, authorName: m.author.name }));
+  const lastQuestionAt = messages.filter((m) => m.kind === 'QUESTION').at(-1)?.createdAt;
+  const openQuestion =
+    app.status === 'INFO_REQUESTED' && lastQuestionAt && !messages.some((m) => m.kind === 'ANSWER' && m.createdAt >= lastQuestionAt)
+      ? messages.filter((m) => m.kind === 'QUESTION').at(-1)!
+      : null;
+  return {
+    id: app.id, reference: app.reference, status: app.status, outcome: app.outcome, version: app.version, data: app.data,
+    productName: app.productName, destinationCountry: app.destinationCountry, createdAt: app.createdAt, updatedAt: app.updatedAt,
+    submittedAt: app.submittedAt, decidedAt: app.decidedAt,
+    runs, latestRun: runs.at(-1) ?? null, decisions, messages, openQuestion,
+  };
+}
+
+export type TExporterApplication = Awaited<ReturnType<typeof getApplicationForExporter>>;
+
+/** The stored (possibly partial) data of an application its exporter may still edit. */
+export async function getApplicationForEdit(actor: TActor, id: string) {
+  const organizationId = requireExporter(actor);
+  const app = await db.application.findFirst({
+    where: { id, organizationId },
+    select: { id: true, reference: true, status: true, version: true, data: true },
+  });
+  if (!app) throw new AppError('NOT_FOUND', 'Application not found.');
+  return { ...app, editable: EDITABLE_STATUSES.includes(app.status) };
+}
+
+export type TAnswerOptions = { actor: TActor; id: string; body: string };
+
+/**
+ * The exporter answers the officer's open question (status INFO_REQUESTED). The answer is a
+ * CaseMessage visible to both sides; the exporter then edits and resubmits.
+ */
+export async function answerQuestion({ actor, id, body }: TAnswerOptions): Promise<{ id: string }> {
+  const organizationId = requireExporter(actor);
+  const text = body.trim();
+  if (text.length === 0) throw new AppError('INVALID', 'Write your answer before sending it.', { fieldErrors: { body: ['Write your answer before sending it.'] } });
+  if (text.length > 5000) throw new AppError('INVALID', 'An answer can be at most 5000 characters.', { fieldErrors: { body: ['An answer can be at most 5000 characters.'] } });
+  return db.$transaction(async (tx) => {
+    // Row lock: two tabs answering at once do not interleave with an officer's change of status.
+    const [row] = await tx.$queryRaw<{ status: ApplicationStatus }[]>`
+      SELECT status FROM "Application" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+    if (!row) throw new AppError('NOT_FOUND', 'Application not found.');
+    if (row.status !== 'INFO_REQUESTED') throw new AppError('CONFLICT', 'There is no open question on this application any more. Reload to see its current state.');
+    const question = await tx.caseMessage.findFirst({ where: { applicationId: id, kind: 'QUESTION' }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+    if (!question) throw new AppError('CONFLICT', 'There is no open question on this application.');
+    const message = await tx.caseMessage.create({ data: { applicationId: id, authorId: actor.id, kind: 'ANSWER', body: text }, select: { id: true } });
+    await appendAudit(tx, { actor, action: 'QUESTION_ANSWERED', entityType: 'Application', entityId: id, data: { messageId: message.id, questionId: question.id } });
+    return message;
+  });
 }

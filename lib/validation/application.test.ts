@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFromFormData, draftDataFrom, fieldErrors, fieldId, ZApplicationInput } from './application';
+import { applicationFromFormData, draftDataFrom, fieldErrors, ZApplicationInput } from './application';
 
 function form(entries: [string, string][]): FormData {
   const fd = new FormData();
@@ -106,8 +106,5 @@ describe('draftDataFrom', () => {
     expect(junk.product.name).toBe('');
     expect(junk.consignees).toEqual([{ name: '', country: '', role: '' }, { name: '3', country: '', role: '' }]);
     expect(junk.redFlags).toEqual(['ABNORMAL_ROUTE']);
-  });
-  it('fieldId is a valid DOM id per path', () => {
-    expect(fieldId('consignees.0.name')).toBe('f-consignees-0-name');
   });
 });

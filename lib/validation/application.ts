@@ -170,12 +170,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
 
 // ---- the web form ⇄ the schema's input shape ----
 // Field names are the dotted schema paths ("product.name", "consignees.0.country"), so an error
-// key from fieldErrors() is also the name (and, with FIELD_ID, the id) of the input it belongs to.
+// key from fieldErrors() is also the name of the input it belongs to.
 // Extra form-only fields: "product.eccnUnclassified" (checkbox → eccn null), "product.isBiometric"
 // (checkbox → biometric object or null); yes/no radios carry "yes" | "no".
-
-/** A DOM id for a field path: "consignees.0.name" → "f-consignees-0-name". */
-export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 /** What a draft may hold: the input shape with every value as typed (possibly partial or invalid). */
 export type TApplicationDraftData = {

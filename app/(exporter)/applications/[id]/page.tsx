@@ -1,0 +1,216 @@
+// One application as its exporter sees it: status and outcome in words, the findings that concern
+// the exporter (message, citation, basis), the data's as-of dates, the timeline, and the officer's
+// question with a way to answer, edit and resubmit. Never internal notes (not even selected).
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { requireRole } from '@/lib/authz';
+import { getApplicationForExporter, type TExporterApplication } from '@/lib/data/applications';
+import { AppError } from '@/lib/errors';
+import { countryName } from '@/lib/countries';
+import { draftDataFrom } from '@/lib/validation/application';
+import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button';
+import { AnswerForm } from '@/components/applications/answer-form';
+import {
+  BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, FINDING_KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL,
+} from '@/components/applications/labels';
+
+export const metadata: Metadata = { title: 'Application' };
+
+const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const Time = ({ at }: { at: Date }) => <time dateTime={at.toISOString()}>{when.format(at)} UTC</time>;
+
+const OUTCOME_EXPLAINED = {
+  CLEAR: 'No rule flagged this export. A compliance officer still reviews it before it is approved.',
+  REVIEW: 'Something needs a closer look by a compliance officer before a decision.',
+  LICENSE_REQUIRED: 'A licence is required for this export. A compliance officer reviews the case.',
+  PROHIBITED: 'The rules prohibit this export as described. A compliance officer reviews the case.',
+} as const;
+
+const FINDING_BORDER = { CLEAR: 'border-l-emerald-500', REVIEW: 'border-l-amber-500', LICENSE_REQUIRED: 'border-l-orange-500', PROHIBITED: 'border-l-red-600' } as const;
+
+type TTimelineItem = { at: Date; title: string; body?: ReactNode };
+
+function timelineOf(app: TExporterApplication): TTimelineItem[] {
+  const items: TTimelineItem[] = [{ at: app.createdAt, title: 'Application started' }];
+  for (const run of app.runs) {
+    if (run.trigger === 'SUBMIT' || run.trigger === 'RESUBMIT') items.push({ at: run.createdAt, title: run.trigger === 'SUBMIT' ? 'Submitted' : 'Resubmitted' });
+    items.push({ at: run.createdAt, title: `${labelOf(TRIGGER_LABEL, run.trigger)}: ${OUTCOME_LABEL[run.outcome]}`, body: `Rule set ${run.ruleSetLabel}, ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'}` });
+  }
+  for (const d of app.decisions) {
+    items.push({
+      at: d.countersignedAt ?? d.createdAt,
+      title: labelOf(DECISION_LABEL, d.type),
+      body: [d.message, d.reason, d.conditions ? `Conditions: ${d.conditions}` : null, d.licenseReference ? `Licence ${d.licenseReference}${d.licenseExpiresAt ? `, valid until ${day.format(d.licenseExpiresAt)}` : ''}` : null]
+        .filter(Boolean)
+        .join(' · ') || undefined,
+    });
+  }
+  for (const m of app.messages) {
+    items.push({ at: m.createdAt, title: m.kind === 'QUESTION' ? `Question from ${m.authorName}` : `Answer from ${m.authorName}`, body: <span className="whitespace-pre-line">{m.body}</span> });
+  }
+  return items.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function Card({ title, children, className = '' }: { title: string; children: ReactNode; className?: string }) {
+  const hid = `${title.replace(/\W+/g, '-').toLowerCase()}-h`;
+  return (
+    <section aria-labelledby={hid} className={`rounded-lg border border-slate-200 bg-white p-6 shadow-sm ${className}`}>
+      <h2 id={hid} className="text-base font-semibold text-slate-900">{title}</h2>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{children || <span className="text-slate-400">—</span>}</dd>
+    </div>
+  );
+}
+
+export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole('EXPORTER');
+  const { id } = await params;
+  const app = await getApplicationForExporter(actor, id).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  });
+  const data = draftDataFrom(app.data);
+  const run = app.latestRun;
+  const decided = app.status === 'APPROVED' || app.status === 'DENIED';
+  const editable = app.status === 'DRAFT' || app.status === 'INFO_REQUESTED';
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-500"><Link href="/applications" className="hover:underline">Applications</Link> / <span className="font-mono">{app.reference}</span></p>
+        <div className="mt-1 flex flex-wrap items-center justify-between gap-4">
+          <h1 className="text-2xl font-semibold tracking-tight">{app.productName}</h1>
+          <div className="flex gap-2">
+            {decided ? <a href={`/cases/${app.id}/record.pdf`} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50">Download decision record (PDF)</a> : null}
+            {editable ? <ButtonLink href={`/applications/${app.id}/edit`} variant={app.status === 'INFO_REQUESTED' ? 'primary' : 'secondary'}>{app.status === 'INFO_REQUESTED' ? 'Edit and resubmit' : 'Continue editing'}</ButtonLink> : null}
+          </div>
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          <span className="font-mono">{app.reference}</span>
+          {app.destinationCountry ? <> · to {countryName(app.destinationCountry)}</> : null}
+          {app.submittedAt ? <> · submitted <Time at={app.submittedAt} /></> : null}
+        </p>
+      </div>
+
+      <section aria-label="Status and outcome" className="grid gap-4 sm:grid-cols-[1fr_2fr]">
+        <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Status</p>
+          <div className="mt-2"><StatusBadge status={app.status} size="lg" testId="application-status" /></div>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Screening outcome</p>
+          <div className="mt-2 flex flex-wrap items-center gap-3">
+            <OutcomeBadge outcome={app.outcome} size="lg" testId="application-outcome" />
+            {app.outcome ? <p className="text-sm text-slate-600">{OUTCOME_EXPLAINED[app.outcome]}</p> : <p className="text-sm text-slate-600">Not submitted yet.</p>}
+          </div>
+        </div>
+      </section>
+
+      {app.openQuestion ? (
+        <section aria-labelledby="question-h" className="rounded-lg border border-sky-300 bg-sky-50 p-6">
+          <h2 id="question-h" className="text-base font-semibold text-sky-950">The compliance officer asks</h2>
+          <blockquote className="mt-2 whitespace-pre-line border-l-4 border-sky-400 pl-4 text-sm text-slate-900" data-testid="open-question">{app.openQuestion.body}</blockquote>
+          <p className="mt-1 text-xs text-slate-600">{app.openQuestion.authorName}, <Time at={app.openQuestion.createdAt} /></p>
+          <div className="mt-4"><AnswerForm applicationId={app.id} /></div>
+          <p className="mt-4 text-sm text-slate-700">
+            If the application itself needs changing, <Link href={`/applications/${app.id}/edit`} className="font-medium text-indigo-700 underline">edit it and Resubmit</Link>: it is screened again, and both screenings stay in its history.
+          </p>
+        </section>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Findings">
+            {!run ? (
+              <p className="text-sm text-slate-600">The application has not been screened yet. Submit it to see what the rules say.</p>
+            ) : run.findings.length === 0 ? (
+              <p className="text-sm text-slate-600">No rule raised anything for this export.</p>
+            ) : (
+              <ul className="space-y-3">
+                {run.findings.map((f, i) => (
+                  <li key={`${f.ruleId}-${i}`} className={`rounded-md border border-slate-200 border-l-4 ${FINDING_BORDER[f.outcome]} bg-white p-4`} data-testid="finding">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <OutcomeBadge outcome={f.outcome} />
+                      <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{labelOf(FINDING_KIND_LABEL, f.kind)}</span>
+                      <span className="text-xs text-slate-500">· {labelOf(BASIS_LABEL, f.basis)}</span>
+                    </div>
+                    <p className="mt-2 text-sm text-slate-900">{f.message}</p>
+                    <p className="mt-1 text-xs text-slate-600"><span className="font-medium">Citation:</span> <cite className="not-italic">{f.citation}</cite></p>
+                    {f.licensePolicy ? <p className="mt-0.5 text-xs text-slate-600"><span className="font-medium">Licensing policy:</span> {f.licensePolicy}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {run ? (
+              <div className="mt-5 border-t border-slate-200 pt-4 text-xs text-slate-600">
+                <p>Screened <Time at={run.createdAt} /> against rule set <span className="font-mono">{run.ruleSetLabel}</span>. Data as of:</p>
+                <ul className="mt-1 grid gap-x-6 gap-y-0.5 sm:grid-cols-2" aria-label="Data as-of dates">
+                  {run.datasets.map((d) => (
+                    <li key={`${d.kind}-${d.source}`}><span className="font-medium text-slate-700">{d.kind}</span>: {d.asOf}</li>
+                  ))}
+                </ul>
+                <p className="mt-2 text-slate-500">This screening supports compliance decisions; it is not legal advice.</p>
+              </div>
+            ) : null}
+          </Card>
+
+          <Card title="Application details">
+            <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-3">
+              <Detail label="ECCN">{data.product.eccn === null ? 'Not classified yet' : <span className="font-mono">{data.product.eccn}</span>}</Detail>
+              <Detail label="Product type">{labelOf(PRODUCT_KIND_LABEL, data.product.kind)}</Detail>
+              <Detail label="Quantity × unit value">{data.product.quantity ? `${data.product.quantity} × USD ${data.product.unitValueUsd}` : ''}</Detail>
+              {data.product.biometric ? (
+                <>
+                  <Detail label="Biometric">{labelOf(MODALITY_LABEL, data.product.biometric.modality)}, {labelOf(MATCHING_MODE_LABEL, data.product.biometric.matchingMode)}</Detail>
+                  <Detail label="Live video">{data.product.biometric.liveVideo ? 'Yes' : 'No'}</Detail>
+                  <Detail label="Remote gallery access">{data.product.biometric.remoteGalleryAccess ? 'Yes' : 'No'}</Detail>
+                </>
+              ) : null}
+              <Detail label="Destination">{countryName(data.destination.country)}{data.destination.region ? ` (${data.destination.region})` : ''}</Detail>
+              <Detail label="End user">{data.endUser.name}{data.endUser.country ? `, ${countryName(data.endUser.country)}` : ''}</Detail>
+              <Detail label="End user type">{labelOf(END_USER_TYPE_LABEL, data.endUser.type)}</Detail>
+              <Detail label="End use">{labelOf(END_USE_LABEL, data.endUse.category)}</Detail>
+              <Detail label="Consignees">{data.consignees.map((c) => `${c.name} (${countryName(c.country)})`).join('; ')}</Detail>
+              <Detail label="Red flags declared">{data.redFlags.length ? String(data.redFlags.length) : 'None'}</Detail>
+            </dl>
+          </Card>
+        </div>
+
+        <Card title="Timeline" className="h-fit">
+          <ol className="relative space-y-5 border-l border-slate-200 pl-5">
+            {timelineOf(app).map((item, i) => (
+              <li key={i} className="relative">
+                <span aria-hidden className="absolute -left-[1.6rem] top-1 h-2.5 w-2.5 rounded-full border-2 border-white bg-indigo-500 ring-1 ring-indigo-200" />
+                <p className="text-sm font-medium text-slate-900">{item.title}</p>
+                <p className="text-xs text-slate-500"><Time at={item.at} /></p>
+                {item.body ? <div className="mt-1 text-sm text-slate-700">{item.body}</div> : null}
+              </li>
+            ))}
+          </ol>
+          {app.runs.length > 1 ? (
+            <div className="mt-5 border-t border-slate-200 pt-4">
+              <h3 className="text-sm font-semibold text-slate-900">Screenings</h3>
+              <ul className="mt-2 space-y-1 text-sm" aria-label="Screening history">
+                {app.runs.map((r) => (
+                  <li key={r.id} className="flex items-center justify-between gap-2"><span className="text-slate-600"><Time at={r.createdAt} /></span><OutcomeBadge outcome={r.outcome} /></li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </Card>
+      </div>
+    </div>
+  );
+}
