@@ -14,7 +14,14 @@ export function AnswerForm({ applicationId }: { applicationId: string }) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await answerQuestionAction(formData);
+      let result: TAnswerState;
+      try {
+        result = await answerQuestionAction(formData);
+      } catch (err) {
+        if (err && typeof err === 'object' && 'digest' in err && /^NEXT_/.test(String((err as { digest: unknown }).digest))) throw err;
+        result = { status: 'error', message: 'Something went wrong and your answer was not sent. Please try again.', fieldErrors: {} };
+      }
+      if (!result) return;
       if (result.status === 'sent') formRef.current?.reset();
       setState(result);
     });

@@ -62,7 +62,16 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
     if (!formData.get('intent')) formData.set('intent', 'submit'); // Enter in a text field submits
     setIntent(formData.get('intent') === 'draft' ? 'draft' : 'submit');
     startTransition(async () => {
-      const result = await saveApplication(formData);
+      let result: TFormState;
+      try {
+        result = await saveApplication(formData);
+      } catch (err) {
+        // redirect()/notFound() from the action are handled by Next before we get here; anything
+        // else is unexpected: the data layer rolled back, so say plainly that nothing was stored.
+        if (err && typeof err === 'object' && 'digest' in err && /^NEXT_/.test(String((err as { digest: unknown }).digest))) throw err;
+        result = { status: 'error', message: 'Something went wrong and nothing was saved. Your answers are still here; please try again.', fieldErrors: {} };
+      }
+      if (!result) return; // the action redirected
       if (result.status === 'saved') setVersion(result.version);
       setState(result);
       setSubmitCount((n) => n + 1);
