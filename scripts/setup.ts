@@ -36,9 +36,7 @@ async function main() {
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
-  const stop = async () => {
-    if (server?.startedHere) await server.stop();
-  };
+  const stop = async () => server?.stop();
 
   try {
     step('Migrations');

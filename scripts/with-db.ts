@@ -17,7 +17,7 @@ async function main() {
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   const code: number = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
-  if (server?.startedHere) await server.stop();
+  await server?.stop(); // stops the server only if nobody else is using it and we started or shared it
   process.exit(code);
 }
 

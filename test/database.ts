@@ -35,7 +35,7 @@ export async function prepareDatabase(name: string, options: { demoUsers: boolea
   } else {
     const server = await ensureEmbeddedPostgres({ database: 'postgres' });
     url = withDatabase(server.url, name);
-    if (server.startedHere) stopServer = server.stop;
+    stopServer = server.stop;
   }
   await recreateDatabase(url);
   const env = { ...process.env, DATABASE_URL: url, SEED_DEMO_USERS: options.demoUsers ? '1' : '0' };
