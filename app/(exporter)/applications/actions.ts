@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import { requireRole } from '@/lib/authz';
-import { answerQuestion, saveDraft, submitAndScreen } from '@/lib/data/applications';
+import { answerQuestion, lookupEccn, saveDraft, submitAndScreen } from '@/lib/data/applications';
 import { AppError } from '@/lib/errors';
 import { applicationFromFormData, fieldErrors, ZApplicationInput } from '@/lib/validation/application';
 
@@ -32,6 +32,12 @@ function failure(err: unknown): TFormState {
   throw err;
 }
 
+async function eccnProblems(eccn: string | null, schemaErrors: string[] | undefined): Promise<string[]> {
+  if (schemaErrors?.length || !eccn?.trim()) return [];
+  const check = await lookupEccn(eccn);
+  return check.known ? [] : [check.message ?? 'This ECCN is not on the Commerce Control List'];
+}
+
 /** "Save draft" (intent=draft, partial data, version-checked) or "Submit application" (intent=submit). */
 export async function saveApplication(formData: FormData): Promise<TFormState> {
   const actor = await requireRole('EXPORTER');
@@ -52,8 +58,12 @@ export async function saveApplication(formData: FormData): Promise<TFormState> {
   }
 
   const parsed = ZApplicationInput.safeParse(data);
+  // Report an ECCN that is not on the CCL together with every other error, not one round later
+  // (submitAndScreen checks it again, against the rule set it screens with).
+  const eccnErrors = parsed.success ? [] : await eccnProblems(data.product.eccn, fieldErrors(parsed.error)['product.eccn']);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
+    if (eccnErrors.length) errors['product.eccn'] = eccnErrors;
     const count = Object.values(errors).reduce((n, e) => n + e.length, 0);
     return { status: 'error', message: count === 1 ? 'There is 1 problem with this application.' : `There are ${count} problems with this application.`, fieldErrors: errors };
   }
