@@ -1,6 +1,183 @@
+// The review queue: counts per status, filters (status, outcome, destination, organisation, assigned
+// to me, age), sort by severity or age, keyset pages, Assign to me, bulk approval of clear cases, CSV.
+import Link from 'next/link';
+import { formatAge } from '@/components/cases/format';
+import { AssignButton, BulkApproveForm } from '@/components/cases/small-forms';
+import { OutcomeBadge, StatusBadge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
 import { requireRole } from '@/lib/authz';
+import { countryLabel, countryName } from '@/lib/countries';
+import { CASE_STATUSES, OPEN_STATUSES, OUTCOMES, OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
+import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, countCasesByStatus, findCasesForQueue, queueFilterOptions } from '@/lib/data/cases';
+import { ZQueueFilter, type TQueueFilter } from '@/lib/validation/decision';
 
-export default async function CasesPage() {
-  await requireRole('OFFICER', 'ADMIN');
-  return <h1 className="text-2xl font-semibold">Review queue</h1>;
+export const metadata = { title: 'Review queue · Clearance' };
+
+type TSearchParams = Record<string, string | string[] | undefined>;
+
+/** The filter as URL params (without the cursor unless given). */
+function queryOf(filter: TQueueFilter, overrides: Partial<Record<keyof TQueueFilter, string | string[] | undefined>> = {}): string {
+  const p = new URLSearchParams();
+  const merged = { ...filter, cursor: undefined, ...overrides } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === false || value === '') continue;
+    if (Array.isArray(value)) value.forEach((v) => p.append(key, String(v)));
+    else p.set(key, value === true ? '1' : String(value));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+const selectClass = 'rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30';
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
+  const actor = await requireRole('OFFICER', 'ADMIN');
+  const filter = ZQueueFilter.parse(await searchParams);
+  const [counts, page, options] = await Promise.all([countCasesByStatus(actor), findCasesForQueue(actor, filter), queueFilterOptions(actor)]);
+  const now = new Date();
+  const statusShown = filter.status?.length ? filter.status : OPEN_STATUSES;
+  const selectable = page.rows.filter((r) => r.outcome === 'CLEAR' && DECIDABLE_STATUSES.includes(r.status) && r.submittedById !== actor.id).length;
+  const openTotal = OPEN_STATUSES.reduce((n, s) => n + counts[s], 0);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">Review queue</h1>
+          <p className="mt-1 text-sm text-slate-600">{openTotal} open case{openTotal === 1 ? '' : 's'} across all organisations.</p>
+        </div>
+        <a href={`/cases/export.csv${queryOf(filter)}`} className={buttonClass('secondary')} download>Export CSV</a>
+      </div>
+
+      <nav aria-label="Cases per status" className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
+        {CASE_STATUSES.map((s) => {
+          const active = filter.status?.length === 1 && filter.status[0] === s;
+          return (
+            <Link key={s} href={`/cases${queryOf(filter, { status: [s] })}`} aria-current={active ? 'true' : undefined} data-testid={`count-${s}`}
+              className={`rounded-lg border px-3 py-2 ${active ? 'border-indigo-400 bg-indigo-50' : 'border-slate-200 bg-white hover:border-slate-300'}`}>
+              <span className="block text-xl font-semibold tabular-nums text-slate-900">{counts[s]}</span>
+              <span className="block text-xs text-slate-600">{STATUS_LABEL[s]}</span>
+            </Link>
+          );
+        })}
+      </nav>
+
+      <form method="get" action="/cases" aria-label="Filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
+        <label className="text-xs font-medium text-slate-600">Status
+          <select name="status" defaultValue={filter.status?.length === 1 ? filter.status[0] : ''} className={`mt-1 block ${selectClass}`}>
+            <option value="">All open</option>
+            {CASE_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-slate-600">Outcome
+          <select name="outcome" defaultValue={filter.outcome ?? ''} className={`mt-1 block ${selectClass}`}>
+            <option value="">Any</option>
+            {OUTCOMES.map((o) => <option key={o} value={o}>{OUTCOME_LABEL[o]}</option>)}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-slate-600">Destination
+          <select name="destination" defaultValue={filter.destination ?? ''} className={`mt-1 block ${selectClass}`}>
+            <option value="">Any</option>
+            {options.destinations.map((d) => <option key={d} value={d}>{countryName(d)} ({d})</option>)}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-slate-600">Organisation
+          <select name="organization" defaultValue={filter.organization ?? ''} className={`mt-1 block max-w-48 ${selectClass}`}>
+            <option value="">Any</option>
+            {options.organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-slate-600">Waiting
+          <select name="age" defaultValue={filter.age ? String(filter.age) : ''} className={`mt-1 block ${selectClass}`}>
+            <option value="">Any time</option>
+            <option value="1">More than 1 day</option>
+            <option value="3">More than 3 days</option>
+            <option value="7">More than a week</option>
+            <option value="30">More than 30 days</option>
+          </select>
+        </label>
+        <label className="text-xs font-medium text-slate-600">Sort by
+          <select name="sort" defaultValue={filter.sort} className={`mt-1 block ${selectClass}`}>
+            <option value="severity">Severity (worst first)</option>
+            <option value="age">Age (oldest first)</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
+          <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} className="h-4 w-4 rounded border-slate-300 text-indigo-700" />
+          Assigned to me
+        </label>
+        <div className="flex gap-2 pb-0.5">
+          <button type="submit" className={buttonClass('primary', 'sm')}>Apply</button>
+          <Link href="/cases" className={buttonClass('ghost', 'sm')}>Reset</Link>
+        </div>
+      </form>
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">
+          Showing {statusShown.map((s) => STATUS_LABEL[s].toLowerCase()).join(', ')} cases{filter.cursor ? ' (later page)' : ''}, {filter.sort === 'age' ? 'oldest first' : 'worst first'}.
+        </p>
+        <BulkApproveForm selectable={selectable} />
+      </div>
+
+      {page.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+          <p className="font-medium text-slate-900">No cases match these filters.</p>
+          <p className="mt-1 text-sm text-slate-600">New submissions appear here as soon as they are screened.</p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="w-10 px-3 py-2.5"><span className="sr-only">Select</span></th>
+                <th className="px-3 py-2.5 font-medium">Case</th>
+                <th className="px-3 py-2.5 font-medium">Destination</th>
+                <th className="px-3 py-2.5 font-medium">End user</th>
+                <th className="px-3 py-2.5 font-medium">Organisation</th>
+                <th className="px-3 py-2.5 font-medium">Outcome</th>
+                <th className="px-3 py-2.5 font-medium">Status</th>
+                <th className="px-3 py-2.5 font-medium">Waiting</th>
+                <th className="px-3 py-2.5 font-medium">Assigned</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.rows.map((r) => {
+                const bulk = r.outcome === 'CLEAR' && DECIDABLE_STATUSES.includes(r.status) && r.submittedById !== actor.id;
+                return (
+                  <tr key={r.id} className="hover:bg-slate-50" data-testid="queue-row">
+                    <td className="px-3 py-3 align-top">
+                      {bulk ? <input type="checkbox" form="bulk-approve" name="cases" value={`${r.id}:${r.version}`} aria-label={`Select ${r.reference} for bulk approval`} className="h-4 w-4 rounded border-slate-300 text-indigo-700" /> : null}
+                    </td>
+                    <td className="px-3 py-3 align-top">
+                      <Link href={`/cases/${r.id}`} className="font-medium text-indigo-700 hover:underline">{r.reference}</Link>
+                      <p className="text-slate-900">{r.productName}</p>
+                      <p className="text-xs text-slate-500">{r.eccn ?? 'Not classified'}</p>
+                    </td>
+                    <td className="px-3 py-3 align-top text-slate-800">{countryLabel(r.destinationCountry)}{r.destinationRegion ? <span className="block text-xs text-slate-500">{r.destinationRegion}</span> : null}</td>
+                    <td className="px-3 py-3 align-top text-slate-800">{r.endUserName ?? '—'}</td>
+                    <td className="px-3 py-3 align-top text-slate-600">{r.organization.name}</td>
+                    <td className="px-3 py-3 align-top">
+                      <OutcomeBadge outcome={r.outcome} />
+                      {r.outcomeChanged ? <span className="mt-1 block text-xs font-medium text-amber-700">Outcome changed</span> : null}
+                    </td>
+                    <td className="px-3 py-3 align-top"><StatusBadge status={r.status} /></td>
+                    <td className="px-3 py-3 align-top tabular-nums text-slate-600" title={r.submittedAt?.toISOString()}>{formatAge(r.submittedAt, now)}</td>
+                    <td className="px-3 py-3 align-top text-slate-600">
+                      {r.assignedTo ? (r.assignedTo.id === actor.id ? 'You' : r.assignedTo.name)
+                        : ASSIGNABLE_STATUSES.includes(r.status) && r.submittedById !== actor.id ? <AssignButton caseId={r.id} version={r.version} /> : '—'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <nav aria-label="Pages" className="flex items-center justify-between">
+        {filter.cursor ? <Link href={`/cases${queryOf(filter)}`} className={buttonClass('ghost', 'sm')}>← First page</Link> : <span />}
+        {page.nextCursor ? <Link href={`/cases${queryOf(filter, { cursor: page.nextCursor })}`} className={buttonClass('secondary', 'sm')}>Next page →</Link> : null}
+      </nav>
+    </div>
+  );
 }

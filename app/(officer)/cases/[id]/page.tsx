@@ -1,0 +1,227 @@
+// The case file: the application as submitted, findings with evidence, screening history, the
+// decision panel (or the countersignature), notes, messages with the exporter and the audit trail.
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { acknowledgeAction } from '@/app/(officer)/cases/actions';
+import { DecisionPanel } from '@/components/cases/decision-panel';
+import { FindingGroups } from '@/components/cases/findings';
+import { formatDate, formatDateTime } from '@/components/cases/format';
+import { AuditTrail, ScreeningHistory } from '@/components/cases/history';
+import { AssignButton, CountersignForm, NoteForm } from '@/components/cases/small-forms';
+import { Badge, OutcomeBadge, StatusBadge } from '@/components/ui/badge';
+import { Button, buttonClass } from '@/components/ui/button';
+import { requireRole } from '@/lib/authz';
+import { countryLabel } from '@/lib/countries';
+import { DECISION_LABEL, humanize } from '@/lib/cases/labels';
+import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, ESCALATABLE_STATUSES, getCaseForOfficer } from '@/lib/data/cases';
+import { AppError } from '@/lib/errors';
+import { RED_FLAGS, type TApplicationInput } from '@/lib/validation/application';
+
+export const metadata = { title: 'Case · Clearance' };
+
+function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-3">
+      <div className="flex items-baseline justify-between">
+        <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+        {aside}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="py-1.5 sm:grid sm:grid-cols-[11rem_1fr] sm:gap-4">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+function ApplicationSummary({ data }: { data: TApplicationInput }) {
+  const p = data.product;
+  const b = p.biometric;
+  return (
+    <div className="grid gap-x-8 rounded-lg border border-slate-200 bg-white px-5 py-3 lg:grid-cols-2">
+      <dl className="divide-y divide-slate-100">
+        <Field label="Product">{p.name}</Field>
+        <Field label="Description"><span className="whitespace-pre-line">{p.description}</span></Field>
+        <Field label="ECCN">{p.eccn ?? <span className="text-amber-700">Not classified yet</span>}</Field>
+        <Field label="Type">{humanize(p.kind)}</Field>
+        <Field label="Quantity × value">{p.quantity} × {p.unitValueUsd.toLocaleString('en-US', { style: 'currency', currency: 'USD' })}</Field>
+        {b ? (
+          <Field label="Biometric">
+            {humanize(b.modality)}, {b.matchingMode === 'ONE_TO_MANY' ? '1:N identification' : '1:1 verification'}; gallery up to {b.maxGallerySize.toLocaleString('en-US')};
+            {b.liveVideo ? ' live video;' : ' no live video;'} {b.remoteGalleryAccess ? 'remote gallery access;' : 'no remote gallery access;'} training data {humanize(b.trainingDataConsent).toLowerCase()}
+          </Field>
+        ) : null}
+      </dl>
+      <dl className="divide-y divide-slate-100">
+        <Field label="Destination">{countryLabel(data.destination.country)}{data.destination.region ? ` · region ${data.destination.region}` : ''}</Field>
+        <Field label="End user">{data.endUser.name} <span className="text-slate-500">· {humanize(data.endUser.type)} · {countryLabel(data.endUser.country)}</span><br /><span className="text-slate-600">{data.endUser.address}</span></Field>
+        <Field label="Consignees">
+          {data.consignees.length === 0 ? 'None' : (
+            <ul>{data.consignees.map((c, i) => <li key={i}>{c.name} <span className="text-slate-500">· {humanize(c.role)} · {countryLabel(c.country)}</span></li>)}</ul>
+          )}
+        </Field>
+        <Field label="End use">{humanize(data.endUse.category)}<br /><span className="whitespace-pre-line text-slate-600">{data.endUse.description}</span></Field>
+        <Field label="Red flags">
+          {data.redFlags.length === 0 ? 'None declared' : <ul className="list-disc pl-4">{data.redFlags.map((f) => <li key={f}>{RED_FLAGS[f] ?? f}</li>)}</ul>}
+        </Field>
+      </dl>
+    </div>
+  );
+}
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole('OFFICER', 'ADMIN');
+  const { id } = await params;
+  let c;
+  try {
+    c = await getCaseForOfficer(actor, id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  }
+  const latest = c.screeningRuns.at(-1);
+  const data = c.data as unknown as TApplicationInput;
+  const pending = c.decisions.findLast((d) => d.type === 'APPROVE' && d.requiresCountersignature && !d.countersignedAt);
+  const isSubmitter = c.submittedById === actor.id;
+  const canDecide = DECIDABLE_STATUSES.includes(c.status) && !isSubmitter;
+  const canClear = canDecide;
+  const decided = c.status === 'APPROVED' || c.status === 'DENIED';
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <Link href="/cases" className="text-sm text-indigo-700 hover:underline">← Review queue</Link>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <p className="font-mono text-sm text-slate-500">{c.reference}</p>
+            <h1 className="text-2xl font-semibold text-slate-900">{c.productName}</h1>
+            <p className="mt-1 text-sm text-slate-600">
+              {c.organization.name} · to {countryLabel(c.destinationCountry)} · submitted {formatDateTime(c.submittedAt)} by {c.submittedBy?.name ?? '—'}
+            </p>
+          </div>
+          <div className="flex flex-col items-end gap-2">
+            <div className="flex items-center gap-2">
+              <OutcomeBadge outcome={c.outcome} size="lg" testId="case-outcome" />
+              <StatusBadge status={c.status} size="lg" testId="case-status" />
+            </div>
+            <div className="flex items-center gap-2 text-sm text-slate-600">
+              <span>Assigned to {c.assignedTo ? (c.assignedTo.id === actor.id ? 'you' : c.assignedTo.name) : 'nobody'}</span>
+              {ASSIGNABLE_STATUSES.includes(c.status) && c.assignedTo?.id !== actor.id && !isSubmitter ? <AssignButton caseId={c.id} version={c.version} /> : null}
+              <a href={`/cases/${c.id}/record.pdf`} className={buttonClass('secondary', 'sm')}>Decision record (PDF)</a>
+            </div>
+          </div>
+        </div>
+        {c.outcomeChanged ? (
+          <div role="status" className="flex items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
+            <p className="text-sm text-amber-900">
+              <Badge tone="amber">Outcome changed</Badge>
+              <span className="ml-2">A re-screen under a newer rule set changed this case’s outcome{latest?.previousOutcome ? ` (was ${humanize(latest.previousOutcome).toLowerCase()})` : ''}. See the screening history below.</span>
+            </p>
+            <form action={acknowledgeAction}>
+              <input type="hidden" name="caseId" value={c.id} />
+              <Button type="submit" variant="secondary" size="sm">Mark as seen</Button>
+            </form>
+          </div>
+        ) : null}
+        {c.status === 'AWAITING_COUNTERSIGNATURE' ? (
+          <p className="rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900" data-testid="awaiting-countersignature">
+            Approved by {pending?.officer.name ?? 'an officer'} — awaiting countersignature by a second officer.
+          </p>
+        ) : null}
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-8">
+          <Section title="Findings" aside={latest ? <span className="text-xs text-slate-500">Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}</span> : null}>
+            {latest ? <FindingGroups findings={latest.findings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} /> : <p className="text-sm text-slate-500">Not screened.</p>}
+          </Section>
+          <Section title="Application as submitted">
+            <ApplicationSummary data={data} />
+          </Section>
+          <Section title="Screening history">
+            <ScreeningHistory runs={c.screeningRuns} />
+          </Section>
+          {c.messages.length > 0 ? (
+            <Section title="Messages with the exporter">
+              <ul className="space-y-2">
+                {c.messages.map((m) => (
+                  <li key={m.id} className={`rounded-lg border px-4 py-3 text-sm ${m.kind === 'QUESTION' ? 'border-indigo-200 bg-indigo-50/50' : 'border-slate-200 bg-white'}`}>
+                    <p className="text-xs text-slate-500">{m.kind === 'QUESTION' ? 'Question from' : 'Answer from'} {m.author.name} · {formatDateTime(m.createdAt)}</p>
+                    <p className="mt-1 whitespace-pre-line text-slate-900">{m.body}</p>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          <Section title="Audit trail">
+            <AuditTrail events={c.audit} />
+          </Section>
+        </div>
+
+        <aside className="space-y-6">
+          <section aria-label="Decision" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 className="mb-3 text-base font-semibold text-slate-900">Decision</h2>
+            {isSubmitter ? (
+              <p className="text-sm text-slate-600">You submitted this application, so another officer must decide it.</p>
+            ) : canDecide ? (
+              <DecisionPanel caseId={c.id} version={c.version} outcome={c.outcome} canEscalate={ESCALATABLE_STATUSES.includes(c.status)} />
+            ) : c.status === 'AWAITING_COUNTERSIGNATURE' ? (
+              <div className="space-y-3">
+                <p className="text-sm text-slate-700">This approval is awaiting countersignature.</p>
+                <CountersignForm caseId={c.id} version={c.version} approvedByYou={pending?.officer.id === actor.id} />
+              </div>
+            ) : c.status === 'INFO_REQUESTED' ? (
+              <p className="text-sm text-slate-600">Waiting for the exporter to answer and resubmit.</p>
+            ) : (
+              <p className="text-sm text-slate-600">{decided ? 'This case is decided.' : 'No decision can be taken in this status.'}</p>
+            )}
+          </section>
+
+          {c.decisions.length > 0 ? (
+            <section aria-label="Decisions" className="rounded-lg border border-slate-200 bg-white p-4">
+              <h2 className="mb-2 text-base font-semibold text-slate-900">Decisions</h2>
+              <ol className="space-y-3">
+                {c.decisions.map((d) => (
+                  <li key={d.id} className="border-l-2 border-slate-200 pl-3 text-sm">
+                    <p className="font-medium text-slate-900">{DECISION_LABEL[d.type]} by {d.officer.name}</p>
+                    <p className="text-xs text-slate-500">{formatDateTime(d.createdAt)}</p>
+                    {d.conditions ? <p className="mt-1"><span className="text-slate-500">Conditions:</span> {d.conditions}</p> : null}
+                    {d.licenseReference ? <p><span className="text-slate-500">Licence:</span> {d.licenseReference}{d.licenseExpiresAt ? `, valid until ${formatDate(d.licenseExpiresAt)}` : ''}</p> : null}
+                    {d.reason ? <p className="mt-1"><span className="text-slate-500">Reason:</span> {d.reason}</p> : null}
+                    {d.message ? <p className="mt-1"><span className="text-slate-500">Asked:</span> {d.message}</p> : null}
+                    {d.note ? <p className="mt-1 text-slate-600"><span className="text-slate-500">Note:</span> {d.note}</p> : null}
+                    {d.requiresCountersignature ? (
+                      d.countersignedBy ? <p className="mt-1 text-emerald-800">Countersigned by {d.countersignedBy.name}, {formatDateTime(d.countersignedAt)}</p> : <p className="mt-1 text-indigo-800">Awaiting countersignature</p>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+
+          <section aria-label="Internal notes" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-2 text-base font-semibold text-slate-900">Internal notes</h2>
+            {c.notes.length === 0 ? <p className="mb-3 text-sm text-slate-500">No notes yet.</p> : (
+              <ul className="mb-4 space-y-2">
+                {c.notes.map((n) => (
+                  <li key={n.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm">
+                    <p className="whitespace-pre-line text-slate-900">{n.body}</p>
+                    <p className="mt-1 text-xs text-slate-500">{n.author.name} · {formatDateTime(n.createdAt)}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <NoteForm caseId={c.id} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+// The decision panel: Approve / Deny / Request information / Escalate, each its own form with a
+// Decision note. All four stay mounted (hidden when not chosen), so switching tabs loses no text.
+import { useActionState, useState } from 'react';
+import { decideAction } from '@/app/(officer)/cases/actions';
+import { Button } from '@/components/ui/button';
+import { TextInput, Textarea } from '@/components/ui/field';
+import { errorsOf, IDLE, valueOf, type TFormState } from './form-state';
+import { FormMessage } from './form-message';
+
+type TKind = 'APPROVE' | 'DENY' | 'REQUEST_INFO' | 'ESCALATE';
+const TABS: { kind: TKind; label: string }[] = [
+  { kind: 'APPROVE', label: 'Approve' },
+  { kind: 'DENY', label: 'Deny' },
+  { kind: 'REQUEST_INFO', label: 'Request information' },
+  { kind: 'ESCALATE', label: 'Escalate' },
+];
+
+export type TDecisionPanelProps = {
+  caseId: string;
+  version: number;
+  outcome: 'CLEAR' | 'REVIEW' | 'LICENSE_REQUIRED' | 'PROHIBITED' | null;
+  canEscalate: boolean;
+};
+
+function Hidden({ caseId, version, type }: { caseId: string; version: number; type: TKind }) {
+  return (
+    <>
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <input type="hidden" name="type" value={type} />
+    </>
+  );
+}
+
+function NoteField({ state, prefix }: { state: TFormState; prefix: string }) {
+  return (
+    <Textarea id={`${prefix}-note`} name="note" label="Decision note" optional rows={2}
+      help="Internal: why you decided this. Not shown to the exporter."
+      errors={errorsOf(state, 'note')} defaultValue={valueOf(state, 'note')} />
+  );
+}
+
+function ApproveForm({ caseId, version, outcome }: TDecisionPanelProps) {
+  const [state, action, pending] = useActionState(decideAction, IDLE);
+  const licence = outcome === 'LICENSE_REQUIRED';
+  const countersign = outcome === 'LICENSE_REQUIRED' || outcome === 'PROHIBITED';
+  return (
+    <form action={action} aria-label="Approve" className="space-y-4">
+      <Hidden caseId={caseId} version={version} type="APPROVE" />
+      {countersign ? (
+        <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+          This case is {outcome === 'PROHIBITED' ? 'prohibited' : 'licence-required'}: your approval needs a countersignature by a second officer before it takes effect.
+        </p>
+      ) : null}
+      <Textarea id="approve-conditions" name="conditions" label="Conditions" optional rows={3}
+        help="Shown to the exporter with the approval, e.g. no re-export without authorisation."
+        errors={errorsOf(state, 'conditions')} defaultValue={valueOf(state, 'conditions')} />
+      {licence ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextInput id="approve-licence-reference" name="licenseReference" label="Licence reference" help="The BIS licence number."
+            errors={errorsOf(state, 'licenseReference')} defaultValue={valueOf(state, 'licenseReference')} autoComplete="off" />
+          <TextInput id="approve-licence-expiry" name="licenseExpiresAt" type="date" label="Licence expiry date" help="Last day the licence is valid."
+            errors={errorsOf(state, 'licenseExpiresAt')} defaultValue={valueOf(state, 'licenseExpiresAt')} />
+        </div>
+      ) : null}
+      <NoteField state={state} prefix="approve" />
+      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Approve'}</Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+function DenyForm({ caseId, version }: TDecisionPanelProps) {
+  const [state, action, pending] = useActionState(decideAction, IDLE);
+  return (
+    <form action={action} aria-label="Deny" className="space-y-4">
+      <Hidden caseId={caseId} version={version} type="DENY" />
+      <Textarea id="deny-reason" name="reason" label="Reason" rows={3} help="Shown to the exporter."
+        errors={errorsOf(state, 'reason')} defaultValue={valueOf(state, 'reason')} />
+      <NoteField state={state} prefix="deny" />
+      <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Saving…' : 'Deny'}</Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+function RequestInfoForm({ caseId, version }: TDecisionPanelProps) {
+  const [state, action, pending] = useActionState(decideAction, IDLE);
+  return (
+    <form action={action} aria-label="Request information" className="space-y-4">
+      <Hidden caseId={caseId} version={version} type="REQUEST_INFO" />
+      <Textarea id="info-message" name="message" label="Message to the exporter" rows={4}
+        help="The exporter sees this, can edit the application and resubmit it; it is screened again."
+        errors={errorsOf(state, 'message')} defaultValue={valueOf(state, 'message')} />
+      <NoteField state={state} prefix="info" />
+      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Sending…' : 'Request information'}</Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+function EscalateForm({ caseId, version }: TDecisionPanelProps) {
+  const [state, action, pending] = useActionState(decideAction, IDLE);
+  return (
+    <form action={action} aria-label="Escalate" className="space-y-4">
+      <Hidden caseId={caseId} version={version} type="ESCALATE" />
+      <p className="text-sm text-slate-600">Sends the case to senior review. Any officer can still decide it afterwards.</p>
+      <NoteField state={state} prefix="escalate" />
+      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Saving…' : 'Escalate'}</Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function DecisionPanel(props: TDecisionPanelProps) {
+  const tabs = TABS.filter((t) => t.kind !== 'ESCALATE' || props.canEscalate);
+  const [active, setActive] = useState<TKind>('APPROVE');
+  return (
+    <div>
+      <div role="tablist" aria-label="Decision" className="flex flex-wrap gap-1 rounded-lg bg-slate-100 p-1">
+        {tabs.map((t) => (
+          <button key={t.kind} type="button" role="tab" id={`tab-${t.kind}`} aria-controls={`panel-${t.kind}`} aria-selected={active === t.kind}
+            onClick={() => setActive(t.kind)}
+            className={`flex-1 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium ${active === t.kind ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tabs.map((t) => (
+        <div key={t.kind} role="tabpanel" id={`panel-${t.kind}`} aria-labelledby={`tab-${t.kind}`} hidden={active !== t.kind} className="pt-4">
+          {t.kind === 'APPROVE' ? <ApproveForm {...props} /> : t.kind === 'DENY' ? <DenyForm {...props} /> : t.kind === 'REQUEST_INFO' ? <RequestInfoForm {...props} /> : <EscalateForm {...props} />}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// Officer journey in real Chromium: officer 1 approves a licence-required case with a licence
+// reference → "awaiting countersignature"; officer 1 cannot countersign; officer 2 countersigns;
+// the exporter sees the approval and downloads the decision record.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { expect, test } from './fixtures';
+
+const SHOTS = process.env.SCREENSHOT_DIR;
+const shot = async (page: import('@playwright/test').Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+};
+
+function seedCase(options: Record<string, unknown> = {}): { id: string; reference: string; outcome: string } {
+  const out = execFileSync('npx', ['tsx', 'e2e/support/seed-case.ts', JSON.stringify(options)], { encoding: 'utf8', env: process.env });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+test('licence-required approval needs a countersignature by a second officer; the exporter gets the decision record', async ({ page, signIn }) => {
+  const c = seedCase({ eccn: '3A981', country: 'BR', productName: `Thermal camera ${Date.now()}` });
+  expect(c.outcome).toBe('LICENSE_REQUIRED');
+
+  // Officer 1 finds it in the queue and opens the case file.
+  await signIn('officer');
+  await page.goto('/cases?sort=age');
+  await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
+  const row = page.getByTestId('queue-row').filter({ hasText: c.reference });
+  await expect(row).toContainText('Licence required');
+  await shot(page, 'queue');
+  await row.getByRole('link', { name: c.reference }).click();
+  await expect(page.getByTestId('case-outcome')).toHaveText('Licence required');
+  await expect(page.getByRole('region', { name: 'Findings' })).toContainText('3A981 is controlled for CC1');
+
+  // Approve without a licence reference: refused next to the fields, conditions kept.
+  const approve = page.getByRole('form', { name: 'Approve' });
+  await approve.getByLabel('Conditions').fill('No re-export without BIS authorisation.');
+  await approve.getByRole('button', { name: 'Approve' }).click();
+  await expect(approve.getByText('A licence-required approval needs the licence reference')).toBeVisible();
+  await expect(approve.getByLabel('Licence reference')).toHaveAttribute('aria-invalid', 'true');
+  await expect(approve.getByLabel('Conditions')).toHaveValue('No re-export without BIS authorisation.');
+
+  await approve.getByLabel('Licence reference').fill('D1234567');
+  await approve.getByLabel('Licence expiry date').fill('2031-06-30');
+  await approve.getByLabel('Decision note').fill('End use verified with the consignee.');
+  await approve.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByTestId('case-status')).toHaveText('Awaiting countersignature');
+  await expect(page.getByText(/awaiting countersignature/).first()).toBeVisible();
+  await shot(page, 'case-awaiting');
+
+  // Officer 1 cannot countersign their own approval.
+  const countersign = page.getByRole('form', { name: 'Countersign' });
+  await expect(countersign.getByText('You approved this case, so another officer must countersign it.')).toBeVisible();
+  await expect(countersign.getByRole('button', { name: 'Countersign' })).toBeDisabled();
+
+  // Officer 2 countersigns.
+  await signIn('officer2');
+  await page.goto(`/cases/${c.id}`);
+  await expect(page.getByText(/awaiting countersignature/).first()).toBeVisible();
+  await page.getByRole('form', { name: 'Countersign' }).getByRole('button', { name: 'Countersign' }).click();
+  await expect(page.getByTestId('case-status')).toHaveText('Approved');
+  await expect(page.getByRole('region', { name: 'Decisions' })).toContainText('Countersigned by Omar Officer');
+  await expect(page.getByRole('region', { name: 'Audit trail' })).toContainText('Countersigned');
+  await shot(page, 'case-approved');
+
+  // The exporter sees the approval and downloads the decision record.
+  await signIn('exporter');
+  await page.goto(`/applications/${c.id}`);
+  await expect(page.getByTestId('application-status')).toHaveText('Approved');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: /decision record/i }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(`${c.reference}-decision-record.pdf`);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(1500);
+
+  // Another organisation's exporter gets nothing.
+  await signIn('exporter2');
+  const other = await page.request.get(`/cases/${c.id}/record.pdf`);
+  expect(other.status()).toBe(404);
+});
+
+test('the queue exports the filtered cases as CSV, and the dashboard counts them', async ({ page, signIn }) => {
+  const c = seedCase({ eccn: 'EAR99', country: 'DE', endUserName: 'Bürogebäude "Nord", GmbH', productName: `=Badge reader ${Date.now()}` });
+  expect(c.outcome).toBe('CLEAR');
+  await signIn('officer');
+  const csv = await page.request.get('/cases/export.csv?destination=DE&outcome=CLEAR');
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const text = (await csv.body()).toString('utf8');
+  expect(text.startsWith('\uFEFFReference,Product,')).toBe(true);
+  const line = text.split('\r\n').find((l) => l.startsWith(c.reference))!;
+  // Quotes doubled inside a quoted field; a leading "=" is escaped so spreadsheets do not run it.
+  expect(line).toContain('"Bürogebäude ""Nord"", GmbH"');
+  expect(line).toContain(`'=Badge reader`);
+  expect(line).toContain('Clear');
+
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Cases by outcome' })).toContainText('Clear');
+  await shot(page, 'dashboard');
+
+  // Bulk approve from the queue.
+  await page.goto('/cases?outcome=CLEAR&sort=age');
+  await page.getByLabel(`Select ${c.reference} for bulk approval`).check();
+  await page.getByRole('button', { name: 'Approve selected clear cases' }).click();
+  await expect(page.getByText(/clear case\(s\) approved/)).toBeVisible();
+  await page.goto(`/cases/${c.id}`);
+  await expect(page.getByTestId('case-status')).toHaveText('Approved');
+});

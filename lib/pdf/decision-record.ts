@@ -1,0 +1,201 @@
+// The decision record: a one-to-two page PDF (pdf-lib, standard Helvetica) with the application
+// summary, the findings with citations, the decision, the officers, the times and the rule-set
+// version. Text the standard font cannot encode (e.g. Cyrillic) is transliterated or replaced, never
+// dropped silently: a "?" marks it. Longer content is cut at two pages with a pointer to the case file.
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { countryLabel } from '@/lib/countries';
+import { BASIS_LABEL, DECISION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATUS_LABEL, humanize } from '@/lib/cases/labels';
+import type { TDecisionRecord } from '@/lib/data/cases';
+import { OUTCOME_RANK } from '@/lib/screening/outcome';
+import type { TApplicationInput } from '@/lib/validation/application';
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+const MAX_PAGES = 2;
+const INK = rgb(0.09, 0.11, 0.16);
+const MUTED = rgb(0.38, 0.42, 0.49);
+const RULE = rgb(0.85, 0.87, 0.9);
+
+const iso = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '-');
+
+class Writer {
+  private page!: PDFPage;
+  private y = 0;
+  private pages = 0;
+  truncated = false;
+  private readonly encodable = new Map<string, boolean>();
+
+  constructor(private readonly doc: PDFDocument, private readonly font: PDFFont, private readonly bold: PDFFont, private readonly footer: string) {
+    this.newPage();
+  }
+
+  private newPage(): boolean {
+    if (this.pages >= MAX_PAGES) return false;
+    this.page = this.doc.addPage(A4);
+    this.pages += 1;
+    this.y = A4[1] - MARGIN;
+    this.page.drawText(this.clean(`${this.footer} · page ${this.pages}`), { x: MARGIN, y: 28, size: 8, font: this.font, color: MUTED });
+    return true;
+  }
+
+  /** Characters Helvetica (WinAnsi) can draw; others are decomposed or replaced with "?". */
+  clean(text: string): string {
+    let out = '';
+    for (const ch of text.replace(/[\r\t]/g, ' ')) {
+      let ok = this.encodable.get(ch);
+      if (ok === undefined) {
+        try {
+          this.font.encodeText(ch);
+          ok = true;
+        } catch {
+          ok = false;
+        }
+        this.encodable.set(ch, ok);
+      }
+      if (ok) out += ch;
+      else {
+        const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+        out += base && base !== ch && [...base].every((b) => this.encodable.get(b) ?? false) ? base : ch === '≈' ? '~' : '?';
+      }
+    }
+    return out;
+  }
+
+  private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+    const lines: string[] = [];
+    for (const paragraph of this.clean(text).split('\n')) {
+      let line = '';
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
+        else {
+          if (line) lines.push(line);
+          let rest = word;
+          while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
+            let cut = rest.length - 1;
+            while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+            lines.push(rest.slice(0, cut));
+            rest = rest.slice(cut);
+          }
+          line = rest;
+        }
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  private ensure(height: number): boolean {
+    if (this.truncated) return false;
+    if (this.y - height >= MARGIN) return true;
+    if (this.newPage()) return true;
+    this.truncated = true;
+    return false;
+  }
+
+  text(text: string, o: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; indent?: number; gap?: number } = {}) {
+    const size = o.size ?? 9.5;
+    const font = o.bold ? this.bold : this.font;
+    const x = MARGIN + (o.indent ?? 0);
+    const lineHeight = size * 1.3;
+    for (const line of this.wrap(text, font, size, A4[0] - MARGIN - x)) {
+      if (!this.ensure(lineHeight)) return;
+      this.y -= lineHeight;
+      this.page.drawText(line, { x, y: this.y, size, font, color: o.color ?? INK });
+    }
+    this.y -= o.gap ?? 0;
+  }
+
+  /** "Label: value" on one line, label in grey. */
+  field(label: string, value: string) {
+    const size = 9.5;
+    const labelWidth = 120;
+    const lines = this.wrap(value || '-', this.font, size, A4[0] - 2 * MARGIN - labelWidth);
+    lines.forEach((line, i) => {
+      if (!this.ensure(size * 1.3)) return;
+      this.y -= size * 1.3;
+      if (i === 0) this.page.drawText(this.clean(label), { x: MARGIN, y: this.y, size, font: this.font, color: MUTED });
+      this.page.drawText(line, { x: MARGIN + labelWidth, y: this.y, size, font: this.font, color: INK });
+    });
+  }
+
+  heading(text: string) {
+    if (!this.ensure(34)) return;
+    this.y -= 14;
+    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4[0] - MARGIN, y: this.y }, thickness: 0.6, color: RULE });
+    this.y -= 4;
+    this.text(text, { size: 11.5, bold: true, gap: 3 });
+  }
+
+  get remainingOnLastPage() {
+    return this.pages < MAX_PAGES ? Infinity : this.y - MARGIN;
+  }
+}
+
+export async function renderDecisionRecord(record: TDecisionRecord, generatedAt = new Date()): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(`Decision record ${record.reference}`);
+  doc.setSubject('Clearance export-licence screening decision record');
+  doc.setProducer('Clearance');
+  doc.setCreationDate(generatedAt);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const w = new Writer(doc, font, bold, `Clearance decision record ${record.reference} · generated ${iso(generatedAt)}`);
+  const data = record.data as unknown as TApplicationInput;
+  const run = record.latestRun;
+  const d = record.decision;
+
+  w.text('Decision record', { size: 18, bold: true });
+  w.text(`${record.reference} · ${record.organization.name}`, { size: 11, color: MUTED, gap: 6 });
+  w.field('Status', STATUS_LABEL[record.status]);
+  w.field('Screening outcome', record.outcome ? OUTCOME_LABEL[record.outcome] : 'Not screened');
+  w.field('Rule-set version', run ? `${run.ruleSetVersion.label} (screened ${iso(run.createdAt)})` : '-');
+
+  w.heading('Application');
+  w.field('Product', `${data.product.name} (${humanize(data.product.kind)})`);
+  w.field('ECCN', data.product.eccn ?? 'Not classified');
+  w.field('Quantity x unit value', `${data.product.quantity} x USD ${data.product.unitValueUsd.toLocaleString('en-US')}`);
+  w.field('Destination', `${countryLabel(data.destination.country)}${data.destination.region ? `, region ${data.destination.region}` : ''}`);
+  w.field('End user', `${data.endUser.name} (${humanize(data.endUser.type)}, ${countryLabel(data.endUser.country)})`);
+  if (data.consignees.length) w.field('Consignees', data.consignees.map((c) => `${c.name} (${humanize(c.role)}, ${c.country})`).join('; '));
+  w.field('End use', `${humanize(data.endUse.category)}: ${data.endUse.description}`);
+  w.field('Submitted', `${iso(record.submittedAt)} by ${record.submittedBy?.name ?? '-'}${record.submittedBy ? ` <${record.submittedBy.email}>` : ''}`);
+
+  w.heading('Decision');
+  if (!d) {
+    w.text('No final decision has been recorded yet.', { color: MUTED });
+  } else {
+    w.field('Decision', DECISION_LABEL[d.type]);
+    w.field('Decided by', `${d.officer.name} <${d.officer.email}>, ${iso(d.createdAt)}`);
+    if (d.requiresCountersignature) {
+      w.field('Countersigned by', d.countersignedBy ? `${d.countersignedBy.name} <${d.countersignedBy.email}>, ${iso(d.countersignedAt)}` : 'Awaiting countersignature');
+    }
+    if (d.licenseReference) w.field('Licence reference', d.licenseReference);
+    if (d.licenseExpiresAt) w.field('Licence valid until', d.licenseExpiresAt.toISOString().slice(0, 10));
+    if (d.conditions) w.field('Conditions', d.conditions);
+    if (d.reason) w.field('Reason', d.reason);
+    if (!record.forExporter && d.note) w.field('Decision note (internal)', d.note);
+    w.field('Case decided', iso(record.decidedAt));
+  }
+
+  w.heading(`Findings${run ? ` (${run.findings.length})` : ''}`);
+  const findings = [...(run?.findings ?? [])].sort((a, b) => OUTCOME_RANK[b.outcome] - OUTCOME_RANK[a.outcome]);
+  findings.forEach((f, i) => {
+    if (w.truncated) return;
+    if (w.remainingOnLastPage < 60) {
+      w.text(`${findings.length - i} further finding(s) are listed in the case file.`, { color: MUTED });
+      w.truncated = true;
+      return;
+    }
+    w.text(`${OUTCOME_LABEL[f.outcome]} · ${KIND_LABEL[f.kind] ?? f.kind} · ${BASIS_LABEL[f.basis] ?? f.basis}`, { bold: true, size: 9.5 });
+    w.text(f.message, { indent: 10 });
+    w.text(`Citation: ${f.citation || '-'}${f.licensePolicy ? ` · Licence policy: ${f.licensePolicy}` : ''}`, { indent: 10, size: 8.5, color: MUTED });
+    if (f.cleared) w.text(`Cleared by ${f.cleared.by} on ${f.cleared.at.slice(0, 10)}: ${f.cleared.justification}`, { indent: 10, size: 8.5, color: MUTED });
+    w.text('', { size: 3 });
+  });
+  if (!w.truncated) {
+    w.text('', { size: 6 });
+    w.text('Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC.', { size: 8, color: MUTED });
+  }
+  return doc.save();
+}
