@@ -14,6 +14,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except sign-in, next-auth's own routes, the JSON API (API keys), health and static files.
-  matcher: ['/((?!login|api/auth|api/v1|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  // Everything except sign-in, next-auth's own routes, the JSON API (API keys), health, static files
+  // and the list upload stream (a proxy would buffer its body and cut it at 10 MB; the route checks
+  // the admin itself).
+  matcher: ['/((?!login|api/auth|api/v1|api/health|api/admin/lists/upload|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
 };

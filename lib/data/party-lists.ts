@@ -179,7 +179,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, onChunk: (received: 
  * Step 2: receives the file for a LIST_IMPORT job, parses it, stores the snapshots and their diff
  * counts on the job. On any refusal the job is FAILED with the message and nothing else is stored.
  */
-export async function receiveListUpload(actor: TActor, jobId: string, body: ReadableStream<Uint8Array>): Promise<TImportResult> {
+export async function receiveListUpload(actor: TActor, jobId: string, body: ReadableStream<Uint8Array>, options: { declaredBytes?: number } = {}): Promise<TImportResult> {
   requireAdmin(actor);
   const job = await db.job.findFirst({
     where: { id: jobId, type: 'LIST_IMPORT', status: 'RUNNING', lockedBy: UPLOAD_WORKER, createdById: actor.id },
@@ -212,6 +212,9 @@ export async function receiveListUpload(actor: TActor, jobId: string, body: Read
       }
     });
     if (bytes.length === 0) throw new AppError('INVALID', 'The file is empty (0 rows). Nothing was changed.');
+    if (options.declaredBytes && bytes.length !== options.declaredBytes) {
+      throw new AppError('INVALID', `Only ${bytes.length} of ${options.declaredBytes} bytes arrived; the upload was cut short. Nothing was changed.`);
+    }
     if (!format) throw new AppError('INVALID', 'The file format was not recognised. Nothing was changed.');
     const concrete: TConcreteFormat = format;
     await progress(`Reading ${LIST_FORMAT_WORDS[concrete]}`, { done: bytes.length, total: bytes.length });

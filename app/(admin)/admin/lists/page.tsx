@@ -1,6 +1,232 @@
+// Restricted-party lists: the lists in the draft (code, source, as-of, entries), uploads with their
+// progress, and the diff of an upload against the active version (counts and a searchable,
+// paginated table) before anything is applied to the draft.
+import Link from 'next/link';
 import { requireRole } from '@/lib/authz';
+import { findVersionIds, getVersionDetail } from '@/lib/data/admin-rulesets';
+import { MAX_UPLOAD_BYTES, diffEntries, getUpload, listUploads, listsOfVersion, type TDiffChange } from '@/lib/data/party-lists';
+import { Badge } from '@/components/ui/badge';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
+import { ListUpload } from '@/components/admin/list-upload';
+import { VersionStatusBadge, formatDateTime } from '@/components/admin/version-badge';
+import { createDraftAction } from '../rules/actions';
+import { applyUploadAction } from './actions';
 
-export default async function AdminListsPage() {
-  await requireRole('ADMIN');
-  return <h1 className="text-2xl font-semibold">Lists</h1>;
+type TSearch = Promise<{ upload?: string; code?: string; q?: string; change?: string; page?: string; applied?: string; error?: string }>;
+
+const section = 'rounded-lg border border-slate-200 bg-white p-6 shadow-sm';
+const h2 = 'text-lg font-semibold text-slate-900';
+const CHANGES: { value: TDiffChange | ''; label: string }[] = [
+  { value: '', label: 'All changes' },
+  { value: 'ADDED', label: 'Added' },
+  { value: 'REMOVED', label: 'Removed' },
+  { value: 'CHANGED', label: 'Changed' },
+];
+
+export default async function AdminListsPage({ searchParams }: { searchParams: TSearch }) {
+  const user = await requireRole('ADMIN');
+  const sp = await searchParams;
+  const { activeId, draftId } = await findVersionIds(user);
+  if (!activeId) return <EmptyState title="No rule set yet">Run the seed (npm run db:seed) to load the reference lists.</EmptyState>;
+  const shownId = draftId ?? activeId;
+  const [version, lists, activeLists, uploads] = await Promise.all([
+    getVersionDetail(user, shownId),
+    listsOfVersion(user, shownId),
+    listsOfVersion(user, activeId),
+    draftId ? listUploads(user, draftId) : Promise.resolve([]),
+  ]);
+  const activeByCode = new Map(activeLists.map((l) => [l.code, l.id]));
+  const upload = sp.upload ? await getUpload(user, sp.upload) : null;
+  const uploadLists = upload?.result?.lists ?? [];
+  const selected = uploadLists.find((l) => l.code === sp.code) ?? uploadLists[0] ?? null;
+  const change = CHANGES.some((c) => c.value === sp.change && c.value !== '') ? (sp.change as TDiffChange) : null;
+  const page = Math.max(1, Number(sp.page) || 1);
+  const diff = selected ? await diffEntries(user, selected.partyListId, selected.activeListId, { q: sp.q, change, page, pageSize: 25 }) : null;
+  const applied = !!upload?.result?.appliedAt;
+  const canApply = !!draftId && upload?.status === 'SUCCEEDED' && !applied && upload?.result && draftId === version.id;
+
+  return (
+    <div className="space-y-8">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">Restricted-party lists</h1>
+          <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+            Lists in version <span className="font-mono font-medium text-slate-900">{version.label}</span> <VersionStatusBadge status={version.status} />
+          </p>
+        </div>
+        <ButtonLink href="/admin/rules" variant="ghost" size="sm">Rules, preview and publish →</ButtonLink>
+      </header>
+
+      <section className={section} aria-labelledby="lists-h">
+        <h2 id="lists-h" className={h2}>{draftId ? 'Lists in the draft' : 'Lists in the active version'}</h2>
+        <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm" data-testid="draft-lists">
+          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-4">List</th>
+              <th scope="col" className="py-2 pr-4">Source</th>
+              <th scope="col" className="py-2 pr-4">As of</th>
+              <th scope="col" className="py-2 pr-4 text-right">Entries</th>
+              {draftId ? <th scope="col" className="py-2">Compared with active</th> : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {lists.map((l) => (
+              <tr key={l.id} className="align-top">
+                <td className="py-2.5 pr-4"><span className="font-mono text-xs text-slate-500">{l.code}</span><br /><span className="font-medium text-slate-900">{l.name}</span></td>
+                <td className="max-w-sm break-words py-2.5 pr-4 text-slate-600">{l.source}</td>
+                <td className="whitespace-nowrap py-2.5 pr-4 tabular-nums">{l.asOf}</td>
+                <td className="py-2.5 pr-4 text-right tabular-nums">{l.entryCount.toLocaleString('en-US')}</td>
+                {draftId ? (
+                  <td className="py-2.5">{activeByCode.get(l.code) === l.id ? <span className="text-slate-500">Same as active</span> : <Badge tone="indigo">Updated in draft</Badge>}</td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {draftId ? (
+        <section className={section} aria-labelledby="upload-h">
+          <h2 id="upload-h" className={h2}>Upload a new list version</h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">
+            OFAC SDN in OFAC’s legacy CSV (sdn.csv), an Entity List JSON extract, the Denied Persons List (tab-separated) or a simple CSV with the columns
+            name, aliases (separated by ;), country, list, licence policy. You see the differences before anything is applied; a malformed file changes nothing.
+          </p>
+          <div className="mt-5">
+            <ListUpload draftId={draftId} maxBytes={MAX_UPLOAD_BYTES} />
+          </div>
+          {uploads.length ? (
+            <div className="mt-6">
+              <h3 className="text-sm font-semibold text-slate-900">Recent uploads to this draft</h3>
+              <ul className="mt-2 divide-y divide-slate-100 text-sm">
+                {uploads.map((u) => (
+                  <li key={u.jobId} className="flex flex-wrap items-center gap-3 py-2">
+                    <Link href={`/admin/lists?upload=${u.jobId}`} className="font-medium text-indigo-700 hover:underline">{u.fileName || 'upload'}</Link>
+                    <span className="text-slate-500">{formatDateTime(u.createdAt)}</span>
+                    {u.status === 'SUCCEEDED' ? (
+                      u.result?.appliedAt ? <Badge tone="green">Applied</Badge> : <Badge tone="indigo">Ready to review</Badge>
+                    ) : u.status === 'FAILED' ? (
+                      <Badge tone="red">Refused</Badge>
+                    ) : (
+                      <Badge tone="slate">In progress</Badge>
+                    )}
+                    {u.status === 'FAILED' && u.error ? <span className="text-red-700">{u.error}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </section>
+      ) : (
+        <section className={`${section} flex flex-wrap items-center justify-between gap-4`}>
+          <div>
+            <h2 className={h2}>The active version is read-only</h2>
+            <p className="mt-1 text-sm text-slate-600">Create a draft to upload a new list version. Screening keeps using the active lists until you publish.</p>
+          </div>
+          <form action={createDraftAction}><Button type="submit">Create a draft</Button></form>
+        </section>
+      )}
+
+      {upload ? (
+        <section className={section} aria-labelledby="diff-h" data-testid="upload-diff">
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <div>
+              <h2 id="diff-h" className={h2}>Differences: {upload.fileName || 'upload'}</h2>
+              <p className="mt-1 text-sm text-slate-600">Compared with the list of the same code in the active version, by entry id and content.</p>
+            </div>
+            {canApply ? (
+              <form action={applyUploadAction}>
+                <input type="hidden" name="draftId" value={draftId!} />
+                <input type="hidden" name="jobId" value={upload.jobId} />
+                <Button type="submit">Apply to the draft</Button>
+              </form>
+            ) : applied ? (
+              <Badge tone="green" size="lg">Applied to the draft</Badge>
+            ) : null}
+          </div>
+          {sp.applied ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">Applied. Preview the impact and publish from the Rules page.</p> : null}
+          {sp.error ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{sp.error}</p> : null}
+          {upload.status === 'FAILED' ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{upload.error}</p> : null}
+
+          {uploadLists.length > 1 ? (
+            <nav aria-label="Lists in this upload" className="mt-4 flex gap-2">
+              {uploadLists.map((l) => (
+                <ButtonLink key={l.code} size="sm" variant={l.code === selected?.code ? 'primary' : 'secondary'} href={`/admin/lists?upload=${upload.jobId}&code=${l.code}`}>{l.code}</ButtonLink>
+              ))}
+            </nav>
+          ) : null}
+
+          {selected && diff ? (
+            <>
+              <p className="mt-4 text-sm text-slate-700">
+                <span className="font-mono">{selected.code}</span> · {selected.name} · as of {selected.asOf} · {selected.entryCount.toLocaleString('en-US')} entries
+                {selected.activeListId ? '' : ' · a new list (not in the active version)'}
+              </p>
+              <dl className="mt-4 grid max-w-2xl grid-cols-3 gap-4" data-testid="diff-counts">
+                {([['Added', selected.counts.added, 'text-red-700'], ['Removed', selected.counts.removed, 'text-emerald-700'], ['Changed', selected.counts.changed, 'text-amber-700']] as const).map(([label, n, tone]) => (
+                  <div key={label} className="rounded-md border border-slate-200 px-4 py-3">
+                    <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+                    <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone}`} data-testid={`diff-${label.toLowerCase()}`}>{n.toLocaleString('en-US')}</dd>
+                  </div>
+                ))}
+              </dl>
+              <form className="mt-6 flex flex-wrap items-end gap-3" action="/admin/lists" role="search">
+                <input type="hidden" name="upload" value={upload.jobId} />
+                <input type="hidden" name="code" value={selected.code} />
+                <label className="text-sm text-slate-700">
+                  <span className="block font-medium">Search entries</span>
+                  <input name="q" defaultValue={sp.q ?? ''} placeholder="Name, alias or id" className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+                </label>
+                <label className="text-sm text-slate-700">
+                  <span className="block font-medium">Show</span>
+                  <select name="change" defaultValue={change ?? ''} className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+                    {CHANGES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+                  </select>
+                </label>
+                <Button type="submit" variant="secondary" size="sm">Search</Button>
+              </form>
+              <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200">
+                <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="diff-table">
+                  <caption className="sr-only">Entries added, removed or changed</caption>
+                  <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                    <tr>
+                      <th scope="col" className="px-4 py-2.5">Change</th>
+                      <th scope="col" className="px-4 py-2.5">Id</th>
+                      <th scope="col" className="px-4 py-2.5">Name and aliases</th>
+                      <th scope="col" className="px-4 py-2.5">Countries</th>
+                      <th scope="col" className="px-4 py-2.5">Programs</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100 bg-white">
+                    {diff.rows.map((r) => (
+                      <tr key={`${r.change}-${r.externalId}`} className="align-top">
+                        <td className="px-4 py-2.5">
+                          {r.change === 'ADDED' ? <Badge tone="red">Added</Badge> : r.change === 'REMOVED' ? <Badge tone="green">Removed</Badge> : <Badge tone="amber">Changed</Badge>}
+                        </td>
+                        <td className="px-4 py-2.5 font-mono text-xs text-slate-600">{r.externalId}</td>
+                        <td className="px-4 py-2.5">
+                          <span className="font-medium text-slate-900">{r.name}</span>
+                          {r.previousName ? <p className="text-xs text-slate-500">was {r.previousName}</p> : null}
+                          {r.aliases.length ? <p className="text-xs text-slate-500">a.k.a. {r.aliases.slice(0, 4).join('; ')}{r.aliases.length > 4 ? ` (+${r.aliases.length - 4})` : ''}</p> : null}
+                        </td>
+                        <td className="px-4 py-2.5 font-mono text-xs text-slate-700">{r.countries.join(', ') || '—'}</td>
+                        <td className="px-4 py-2.5 text-xs text-slate-700">{r.programs.join(', ') || '—'}</td>
+                      </tr>
+                    ))}
+                    {diff.rows.length === 0 ? (
+                      <tr><td colSpan={5} className="px-4 py-8 text-center text-slate-500">No differences match.</td></tr>
+                    ) : null}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination page={diff.page} pageSize={diff.pageSize} total={diff.total} basePath="/admin/lists"
+                params={{ upload: upload.jobId, code: selected.code, q: sp.q, change: change ?? undefined }} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
 }

@@ -1,6 +1,303 @@
+// Rules: every rule of a rule-set version in words an officer understands, the version's datasets,
+// its country risk data and the version history. In a draft: edit rules and countries, preview the
+// impact, publish (with a change note) and follow the re-screen that publishing starts.
+import Link from 'next/link';
 import { requireRole } from '@/lib/authz';
+import {
+  findVersionIds,
+  getJobResult,
+  getVersionDetail,
+  latestImpactPreview,
+  latestRescreen,
+  listVersions,
+} from '@/lib/data/admin-rulesets';
+import type { TImpactResult, TRescreenResult } from '@/lib/jobs/rescreen';
+import { BASIS_WORDS, FREEDOM_WORDS, KIND_WORDS, describeParam, formValueOf, ruleFields } from '@/lib/validation/rules';
+import { Badge } from '@/components/ui/badge';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { CountryEditForm } from '@/components/admin/country-edit-form';
+import { ImpactTable } from '@/components/admin/impact-table';
+import { JobProgress } from '@/components/admin/job-progress';
+import { PublishForm } from '@/components/admin/publish-form';
+import { RuleEditForm } from '@/components/admin/rule-edit-form';
+import { VersionStatusBadge, formatDateTime } from '@/components/admin/version-badge';
+import { createDraftAction, startImpactPreviewAction } from './actions';
 
-export default async function AdminRulesPage() {
-  await requireRole('ADMIN');
-  return <h1 className="text-2xl font-semibold">Rules</h1>;
+type TSearch = Promise<{ version?: string; country?: string; cq?: string; published?: string; view?: string }>;
+
+const section = 'rounded-lg border border-slate-200 bg-white p-6 shadow-sm';
+const h2 = 'text-lg font-semibold text-slate-900';
+
+export default async function AdminRulesPage({ searchParams }: { searchParams: TSearch }) {
+  const user = await requireRole('ADMIN');
+  const sp = await searchParams;
+  const { activeId, draftId } = await findVersionIds(user);
+  const versionId = sp.version ?? draftId ?? activeId;
+  if (!versionId) return <EmptyState title="No rule set yet">Run the seed (npm run db:seed) to load the reference rule set.</EmptyState>;
+  const [version, versions, rescreen] = await Promise.all([getVersionDetail(user, versionId), listVersions(user), latestRescreen(user)]);
+  const isDraft = version.status === 'DRAFT';
+  const preview = isDraft ? await latestImpactPreview(user, version.id) : null;
+  const impact = preview?.job.status === 'SUCCEEDED' ? await getJobResult<TImpactResult>(user, preview.job.id) : null;
+  const rescreenResult = rescreen && rescreen.status === 'SUCCEEDED' ? await getJobResult<TRescreenResult>(user, rescreen.id) : null;
+  const names = version.countries.names;
+  const countryName = (c: string) => names[c] ?? version.countries.chart.rows[c]?.earName ?? c;
+
+  const cq = (sp.cq ?? '').trim().toLowerCase();
+  const countryCodes = Object.keys(names)
+    .filter((c) => !cq || c.toLowerCase() === cq || countryName(c).toLowerCase().includes(cq))
+    .sort((a, b) => countryName(a).localeCompare(countryName(b)));
+  const editCountry = isDraft && sp.country && names[sp.country.toUpperCase()] ? sp.country.toUpperCase() : null;
+  const versionLink = (id: string) => `/admin/rules?version=${id}`;
+
+  return (
+    <div className="space-y-8">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">Rules</h1>
+          <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+            Showing version <span className="font-mono font-medium text-slate-900" data-testid="version-label">{version.label}</span>
+            <VersionStatusBadge status={version.status} />
+            {version.asOf ? <span>· speaks for {version.asOf}</span> : null}
+          </p>
+        </div>
+        <nav aria-label="Versions" className="flex gap-2">
+          {activeId ? <ButtonLink href={versionLink(activeId)} variant={versionId === activeId ? 'primary' : 'secondary'} size="sm">Active version</ButtonLink> : null}
+          {draftId ? <ButtonLink href={versionLink(draftId)} variant={versionId === draftId ? 'primary' : 'secondary'} size="sm">Draft</ButtonLink> : null}
+          <ButtonLink href="/admin/lists" variant="ghost" size="sm">Restricted-party lists →</ButtonLink>
+        </nav>
+      </header>
+
+      {sp.published ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200">
+          The draft is published and active. Open and decided cases are being re-screened below.
+        </p>
+      ) : null}
+
+      {rescreen ? (
+        <section className={section} aria-labelledby="rescreen-h">
+          <h2 id="rescreen-h" className={h2}>Re-screen after publishing {rescreen.label ?? ''}</h2>
+          <p className="mt-1 text-sm text-slate-600">Every open and decided case is screened again under the new version. Decided cases keep their decision; changed outcomes are flagged for officers.</p>
+          <div className="mt-4 max-w-2xl">
+            <JobProgress initial={rescreen} label="Re-screening cases" testId="rescreen-progress" />
+          </div>
+          {rescreenResult ? (
+            <div className="mt-4 space-y-3">
+              <p className="text-sm text-slate-700" data-testid="rescreen-summary">
+                {rescreenResult.screened.toLocaleString('en-US')} cases re-screened · <strong>{rescreenResult.changed.toLocaleString('en-US')}</strong> changed outcome
+                {rescreenResult.skipped ? ` · ${rescreenResult.skipped} already screened under this version` : ''}
+              </p>
+              {rescreenResult.changes.length ? <ImpactTable rows={rescreenResult.changes.slice(0, 50)} caption="Cases whose outcome changed" /> : null}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      {!draftId ? (
+        <section className={`${section} flex flex-wrap items-center justify-between gap-4`}>
+          <div>
+            <h2 className={h2}>The active version is read-only</h2>
+            <p className="mt-1 text-sm text-slate-600">Start a draft to change rules, country data or restricted-party lists. Screening keeps using the active version until you publish.</p>
+          </div>
+          <form action={createDraftAction}><Button type="submit">Create a draft</Button></form>
+        </section>
+      ) : null}
+
+      {isDraft ? (
+        <section className={`${section} border-indigo-200`} aria-labelledby="draft-h">
+          <h2 id="draft-h" className={h2}>Draft: preview and publish</h2>
+          <p className="mt-1 text-sm text-slate-600">{version.note}. Nothing in a draft affects screening until it is published.</p>
+          <div className="mt-5 grid gap-8 lg:grid-cols-2">
+            <div className="space-y-4">
+              <h3 className="font-semibold text-slate-900">Impact preview</h3>
+              <p className="text-sm text-slate-600">Screens every open and decided case against this draft, without changing them, and lists those whose outcome would change.</p>
+              <form action={startImpactPreviewAction}>
+                <input type="hidden" name="versionId" value={version.id} />
+                <Button type="submit" variant="secondary">{preview ? 'Run the impact preview again' : 'Preview the impact'}</Button>
+              </form>
+              {preview ? <JobProgress initial={preview.job} label="Impact preview" testId="impact-progress" /> : null}
+              {preview && preview.job.status === 'SUCCEEDED' && !preview.current ? (
+                <p className="text-sm text-amber-800">The draft changed after this preview. Run it again to see the current impact.</p>
+              ) : null}
+            </div>
+            <div className="space-y-4">
+              <h3 className="font-semibold text-slate-900">Publish</h3>
+              <p className="text-sm text-slate-600">The active version is archived (kept for reproducing past screenings) and this draft becomes active. Cases are re-screened in the background.</p>
+              <PublishForm versionId={version.id} />
+            </div>
+          </div>
+          {impact ? (
+            <div className="mt-6 space-y-3" data-testid="impact-result">
+              <h3 className="font-semibold text-slate-900">
+                {impact.changes.length === 0 ? 'No case would change outcome' : `${impact.changes.length.toLocaleString('en-US')} of ${impact.screened.toLocaleString('en-US')} cases would change outcome`}
+              </h3>
+              {impact.changes.length ? <ImpactTable rows={impact.changes.slice(0, 200)} caption="Cases whose outcome would change" testId="impact-table" /> : null}
+              {impact.changes.length > 200 ? <p className="text-sm text-slate-600">The first 200 are shown.</p> : null}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className={section} aria-labelledby="datasets-h">
+        <h2 id="datasets-h" className={h2}>Data sets in this version</h2>
+        <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr><th scope="col" className="py-2 pr-4">Data set</th><th scope="col" className="py-2 pr-4">Source</th><th scope="col" className="py-2">As of</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {version.datasets.map((d) => (
+              <tr key={d.kind}>
+                <td className="py-2.5 pr-4 font-medium text-slate-800">{d.kind.replace(/^PARTY_LIST_/, 'List: ').replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase())}</td>
+                <td className="max-w-xl break-words py-2.5 pr-4 text-slate-600">{d.source}</td>
+                <td className="whitespace-nowrap py-2.5 tabular-nums text-slate-800">{d.asOf}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="rules-h" className="space-y-4">
+        <h2 id="rules-h" className={h2}>Rules ({version.rules.length})</h2>
+        {version.rules.map((rule) => {
+          const fields = ruleFields(rule.id, rule.params);
+          return (
+            <article key={rule.id} className={`${section} ${rule.enabled ? '' : 'opacity-75'}`} aria-labelledby={`rule-${rule.id}`} data-testid={`rule-${rule.id}`}>
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div>
+                  <h3 id={`rule-${rule.id}`} className="text-base font-semibold text-slate-900">{rule.title}</h3>
+                  <p className="mt-0.5 font-mono text-xs text-slate-500">{rule.id}</p>
+                </div>
+                <div className="flex flex-wrap gap-2">
+                  <Badge tone="slate">{KIND_WORDS[rule.kind] ?? rule.kind}</Badge>
+                  <Badge tone={rule.basis === 'LAW' ? 'indigo' : rule.basis === 'PROPOSED' ? 'sky' : 'slate'}>{BASIS_WORDS[rule.basis]}</Badge>
+                  {rule.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="amber">Disabled</Badge>}
+                </div>
+              </div>
+              <p className="mt-3 max-w-4xl text-sm text-slate-700">{rule.description}</p>
+              <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-[14rem_1fr]">
+                <dt className="text-slate-500">Citation</dt>
+                <dd className="text-slate-800">{rule.citation}</dd>
+                {rule.licensePolicy ? (
+                  <>
+                    <dt className="text-slate-500">Licence policy</dt>
+                    <dd className="text-slate-800">{rule.licensePolicy}</dd>
+                  </>
+                ) : null}
+                {fields.map((f) => (
+                  <div key={f.path} className="contents">
+                    <dt className="text-slate-500">{f.label}</dt>
+                    <dd className="text-slate-800">
+                      {f.kind.type === 'text-map' ? (
+                        <details>
+                          <summary className="cursor-pointer text-indigo-700">{describeParam(f, rule.params, countryName)}</summary>
+                          <ul className="mt-1 space-y-0.5 text-xs">
+                            {Object.entries(formValueOf(f, rule.params) as Record<string, string>).map(([k, v]) => (
+                              <li key={k}><span className="font-mono text-slate-500">{k}</span> — {v}</li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : (
+                        describeParam(f, rule.params, countryName)
+                      )}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+              {isDraft ? (
+                <details className="mt-5 rounded-md border border-slate-200 bg-slate-50 p-4">
+                  <summary className="cursor-pointer text-sm font-semibold text-indigo-700">Edit this rule</summary>
+                  <div className="mt-4">
+                    <RuleEditForm versionId={version.id} ruleId={rule.id} enabled={rule.enabled} fields={fields.map((spec) => ({ spec, value: formValueOf(spec, rule.params) }))} />
+                  </div>
+                </details>
+              ) : null}
+            </article>
+          );
+        })}
+      </section>
+
+      <section className={section} aria-labelledby="countries-h">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h2 id="countries-h" className={h2}>Country risk data</h2>
+            <p className="mt-1 text-sm text-slate-600">Freedom House status and Country Group membership, as the biometric policy and embargo rules use them.</p>
+          </div>
+          <form className="flex items-end gap-2" action="/admin/rules">
+            <input type="hidden" name="version" value={version.id} />
+            <label className="text-sm text-slate-700">
+              <span className="block font-medium">Find a country</span>
+              <input name="cq" defaultValue={sp.cq ?? ''} placeholder="Name or code" className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+            </label>
+            <Button type="submit" variant="secondary" size="sm">Search</Button>
+          </form>
+        </div>
+        {editCountry ? (
+          <div className="mt-5 rounded-md border border-indigo-200 bg-indigo-50/40 p-4">
+            <h3 className="mb-3 font-semibold text-slate-900">Edit {countryName(editCountry)} ({editCountry})</h3>
+            <CountryEditForm versionId={version.id} code={editCountry} name={countryName(editCountry)}
+              freedom={version.countries.freedom[editCountry] ?? ''} groups={(version.countries.groups.membership[editCountry] ?? []).join(', ')} />
+          </div>
+        ) : null}
+        <div className="mt-4 max-h-[28rem] overflow-y-auto rounded-md border border-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2">Country</th>
+                <th scope="col" className="px-4 py-2">Freedom House</th>
+                <th scope="col" className="px-4 py-2">Country Groups</th>
+                {isDraft ? <th scope="col" className="px-4 py-2"><span className="sr-only">Edit</span></th> : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 bg-white">
+              {countryCodes.map((c) => {
+                const status = version.countries.freedom[c];
+                return (
+                  <tr key={c}>
+                    <td className="px-4 py-2 text-slate-800">{countryName(c)} <span className="font-mono text-xs text-slate-500">{c}</span></td>
+                    <td className="px-4 py-2">
+                      {status ? <Badge tone={status === 'NF' ? 'red' : status === 'PF' ? 'amber' : 'green'}>{FREEDOM_WORDS[status]}</Badge> : <span className="text-slate-400">Not rated</span>}
+                    </td>
+                    <td className="px-4 py-2 font-mono text-xs text-slate-700">{(version.countries.groups.membership[c] ?? []).join(', ') || '—'}</td>
+                    {isDraft ? (
+                      <td className="px-4 py-2 text-right">
+                        <Link className="text-sm font-medium text-indigo-700 hover:underline" href={`/admin/rules?version=${version.id}&country=${c}${sp.cq ? `&cq=${encodeURIComponent(sp.cq)}` : ''}#countries-h`}>
+                          Edit<span className="sr-only"> {countryName(c)}</span>
+                        </Link>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className={section} aria-labelledby="history-h">
+        <h2 id="history-h" className={h2}>Version history</h2>
+        <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-4">Version</th>
+              <th scope="col" className="py-2 pr-4">Status</th>
+              <th scope="col" className="py-2 pr-4">Change note</th>
+              <th scope="col" className="py-2 pr-4">Created</th>
+              <th scope="col" className="py-2">Published</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100" data-testid="version-history">
+            {versions.map((v) => (
+              <tr key={v.id} className="align-top">
+                <td className="py-2.5 pr-4"><Link href={versionLink(v.id)} className="font-mono font-medium text-indigo-700 hover:underline">{v.label}</Link></td>
+                <td className="py-2.5 pr-4"><VersionStatusBadge status={v.status} /></td>
+                <td className="max-w-md py-2.5 pr-4 text-slate-700">{v.note}</td>
+                <td className="py-2.5 pr-4 text-slate-600">{formatDateTime(v.createdAt)}<br /><span className="text-xs">{v.createdBy ?? 'seed'}</span></td>
+                <td className="py-2.5 text-slate-600">{v.publishedAt ? <>{formatDateTime(v.publishedAt)}<br /><span className="text-xs">{v.publishedBy ?? 'seed'}</span></> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
 }

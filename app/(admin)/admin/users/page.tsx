@@ -1,6 +1,71 @@
+// Users and organisations: list, create, change role and organisation, deactivate / reactivate.
 import { requireRole } from '@/lib/authz';
+import { listOrganizations, listUsers } from '@/lib/data/users';
+import { ROLE_WORDS } from '@/lib/validation/users';
+import { Badge } from '@/components/ui/badge';
+import { CreateOrganizationForm, CreateUserForm, UserRowForms } from '@/components/admin/user-forms';
+import { formatDateTime } from '@/components/admin/version-badge';
+
+const section = 'rounded-lg border border-slate-200 bg-white p-6 shadow-sm';
+const h2 = 'text-lg font-semibold text-slate-900';
 
 export default async function AdminUsersPage() {
-  await requireRole('ADMIN');
-  return <h1 className="text-2xl font-semibold">Users</h1>;
+  const me = await requireRole('ADMIN');
+  const [users, organizations] = await Promise.all([listUsers(me), listOrganizations(me)]);
+  const orgs = organizations.map((o) => ({ id: o.id, name: o.name }));
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-semibold text-slate-900">Users and organisations</h1>
+        <p className="mt-1 text-sm text-slate-600">Changing a role or deactivating someone ends their open sessions at once.</p>
+      </header>
+
+      <section className={section} aria-labelledby="users-h">
+        <h2 id="users-h" className={h2}>Users ({users.length})</h2>
+        <div className="mt-4 overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4">User</th>
+                <th scope="col" className="py-2 pr-4">Role and organisation</th>
+                <th scope="col" className="py-2 pr-4">Status</th>
+                <th scope="col" className="py-2">Change</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((u) => (
+                <tr key={u.id} className="align-top" data-testid={`user-${u.email}`}>
+                  <td className="py-3 pr-4">
+                    <p className="font-medium text-slate-900">{u.name}</p>
+                    <p className="text-xs text-slate-500">{u.email}</p>
+                  </td>
+                  <td className="py-3 pr-4 text-slate-700">{ROLE_WORDS[u.role]}{u.organization ? <><br /><span className="text-xs text-slate-500">{u.organization.name}</span></> : null}</td>
+                  <td className="py-3 pr-4">{u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}<p className="mt-1 text-xs text-slate-500">since {formatDateTime(u.createdAt)}</p></td>
+                  <td className="py-3">
+                    <UserRowForms user={{ id: u.id, name: u.name, role: u.role, active: u.active, organizationId: u.organization?.id ?? null }} organizations={orgs} isSelf={u.id === me.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <section className={section} aria-labelledby="new-user-h">
+          <h2 id="new-user-h" className={h2}>New user</h2>
+          <div className="mt-4"><CreateUserForm organizations={orgs} /></div>
+        </section>
+        <section className={section} aria-labelledby="orgs-h">
+          <h2 id="orgs-h" className={h2}>Organisations ({organizations.length})</h2>
+          <ul className="mt-3 divide-y divide-slate-100 text-sm">
+            {organizations.map((o) => (
+              <li key={o.id} className="flex justify-between py-2"><span className="font-medium text-slate-800">{o.name}</span><span className="text-slate-500">{o._count.users} users · {o._count.applications} applications</span></li>
+            ))}
+          </ul>
+          <div className="mt-5 border-t border-slate-100 pt-5"><CreateOrganizationForm /></div>
+        </section>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,62 @@
+// Cases whose outcome would change (impact preview) or changed (re-screen): from → to, and why.
+import Link from 'next/link';
+import { OutcomeBadge, StatusBadge, type TOutcomeCode, type TStatusCode } from '@/components/ui/badge';
+import type { TFindingSummary } from '@/lib/jobs/rescreen';
+
+export type TImpactRow = {
+  applicationId: string;
+  reference: string;
+  status: string;
+  productName?: string;
+  from: string | null;
+  to: string;
+  appeared?: TFindingSummary[];
+  disappeared?: TFindingSummary[];
+};
+
+export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; caption: string; testId?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2.5">Case</th>
+            <th scope="col" className="px-4 py-2.5">Status</th>
+            <th scope="col" className="px-4 py-2.5">Outcome</th>
+            <th scope="col" className="px-4 py-2.5">Why</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white">
+          {rows.map((r) => (
+            <tr key={r.applicationId} className="align-top">
+              <td className="px-4 py-3">
+                <Link href={`/cases/${r.applicationId}`} className="font-medium text-indigo-700 hover:underline">{r.reference}</Link>
+                {r.productName ? <p className="text-xs text-slate-500">{r.productName}</p> : null}
+              </td>
+              <td className="px-4 py-3"><StatusBadge status={r.status as TStatusCode} /></td>
+              <td className="whitespace-nowrap px-4 py-3">
+                <OutcomeBadge outcome={r.from as TOutcomeCode | null} /> <span aria-hidden className="mx-1 text-slate-400">→</span>
+                <span className="sr-only">to</span> <OutcomeBadge outcome={r.to as TOutcomeCode} />
+              </td>
+              <td className="px-4 py-3">
+                {r.appeared?.length || r.disappeared?.length ? (
+                  <ul className="space-y-1">
+                    {r.appeared?.map((f, i) => (
+                      <li key={`a${i}`} className="flex gap-2"><span className="font-semibold text-red-700" aria-label="New finding">+</span><span className="text-slate-800">{f.message}</span></li>
+                    ))}
+                    {r.disappeared?.map((f, i) => (
+                      <li key={`d${i}`} className="flex gap-2"><span className="font-semibold text-emerald-700" aria-label="Finding gone">−</span><span className="text-slate-600">{f.message}</span></li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-slate-500">See the case’s screening history.</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
