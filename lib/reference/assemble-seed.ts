@@ -6,7 +6,7 @@ import { compileCcl } from './ccl';
 import { buildCountriesData, buildCountryNameLookup } from './country-data';
 import { parseDplTxt } from './dpl';
 import { parseEntityListJson } from './entity-list';
-import { ReferenceParseError } from './errors';
+import { ReferenceParseError, jsonErrorLine } from './errors';
 import { sha256Hex } from './hash';
 import { parseSdnCsv } from './sdn';
 import { buildSeedRules } from './seed-rules';
@@ -32,7 +32,7 @@ function parseJson(name: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ReferenceParseError(name, null, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ReferenceParseError(name, jsonErrorLine(text), `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

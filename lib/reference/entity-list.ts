@@ -2,7 +2,7 @@
 // Screening List). Each row becomes a TPartyEntry with its own licence policy text.
 
 import type { TPartyEntry, TPartyList } from '../screening/types';
-import { ReferenceParseError } from './errors';
+import { ReferenceParseError, jsonErrorLine } from './errors';
 import { slugify } from './hash';
 import { makePartyEntry } from './party-entry';
 
@@ -30,9 +30,7 @@ export function parseEntityListJson(text: string, options: { asOf?: string } = {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    const m = /position (\d+)/.exec(String(err));
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
-    throw new ReferenceParseError(SOURCE, line, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ReferenceParseError(SOURCE, jsonErrorLine(text), `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
   const rows = (doc as { entityListRows?: unknown })?.entityListRows;
   if (!Array.isArray(rows)) throw new ReferenceParseError(SOURCE, null, 'missing "entityListRows" array');

@@ -21,3 +21,35 @@ export function csvErrorLine(err: unknown): number | null {
   }
   return null;
 }
+
+/** 1-based line of a JSON syntax error (V8 on Node 20 gives a position only for some errors). */
+export function jsonErrorLine(text: string): number | null {
+  const lineAt = (pos: number) => text.slice(0, pos).split('\n').length;
+  const classify = (n: number): 'OK' | 'END' | 'BAD' => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return 'OK';
+    } catch (err) {
+      const msg = String(err);
+      if (/end of (JSON )?input|Unterminated/i.test(msg)) return 'END';
+      const m = /position (\d+)/.exec(msg);
+      return m && Number(m[1]) >= n ? 'END' : 'BAD';
+    }
+  };
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (err) {
+    const m = /position (\d+)/.exec(String(err));
+    if (m) return lineAt(Number(m[1]));
+  }
+  // No position: find the shortest prefix that is wrong for a reason other than ending early.
+  let lo = 0;
+  let hi = text.length;
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >> 1;
+    if (classify(mid) === 'BAD') hi = mid;
+    else lo = mid;
+  }
+  return lineAt(hi);
+}

@@ -5,7 +5,7 @@
 // reachable only through them cannot reach `possible` are not expanded (that bound is exact for the
 // token scorer), so no query scans the whole list.
 
-import { normaliseName, type TNormalisedName } from './normalise';
+import { normaliseName, tokenWeight, type TNormalisedName } from './normalise';
 import { minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
 
 export type TIndexedName<TRef> = { ref: TRef; text: string; norm: TNormalisedName };
@@ -24,6 +24,7 @@ export class NameIndex<TRef> {
   private readonly vocab = new Map<string, number>();
   private readonly vocabTokens: string[] = [];
   private vocabTrigramCount: Int32Array = new Int32Array(0);
+  private vocabWeight: Float64Array = new Float64Array(0);
   private postings: Int32Array[] = [];
   private readonly trigramIndex = new Map<string, Int32Array>();
   private nameTokenIds: Int32Array[] = [];
@@ -36,6 +37,7 @@ export class NameIndex<TRef> {
   private trigramStamp = new Int32Array(0);
   private generation = 0;
   private tokenGeneration = 0;
+  private readonly expansionCache = new Map<string, { id: number; sim: number }[]>();
 
   constructor(entries: Iterable<{ ref: TRef; text: string }>) {
     const postingsBuild: number[][] = [];
@@ -68,6 +70,7 @@ export class NameIndex<TRef> {
     this.postings = postingsBuild.map((p) => Int32Array.from(p));
     for (const [g, list] of trigramBuild) this.trigramIndex.set(g, Int32Array.from(list));
     this.vocabTrigramCount = Int32Array.from(this.vocabTokens.map((t) => trigrams(t).length));
+    this.vocabWeight = Float64Array.from(this.vocabTokens.map(tokenWeight));
     const n = this.names.length;
     this.accQ = new Float64Array(n);
     this.accC = new Float64Array(n);
@@ -83,6 +86,16 @@ export class NameIndex<TRef> {
 
   /** Vocabulary tokens similar to `token`: exact, or sharing enough trigrams (typos, word breaks). */
   private expand(token: string): { id: number; sim: number }[] {
+    // Expansions depend only on the token and the (immutable) index: cache them; names repeat tokens a lot.
+    const cached = this.expansionCache.get(token);
+    if (cached) return cached;
+    const out = this.computeExpansions(token);
+    if (this.expansionCache.size >= 20_000) this.expansionCache.clear();
+    this.expansionCache.set(token, out);
+    return out;
+  }
+
+  private computeExpansions(token: string): { id: number; sim: number }[] {
     const out: { id: number; sim: number }[] = [];
     const exact = this.vocab.get(token);
     if (exact !== undefined) out.push({ id: exact, sim: 1 });
@@ -111,6 +124,7 @@ export class NameIndex<TRef> {
       // dice ≥ 0.5 without token similarity: kept for the whole-string ("joined") comparison
       if (sim > 0 || dice >= 0.5) out.push({ id, sim });
     }
+    out.sort((a, b) => b.sim - a.sim || a.id - b.id);
     return out;
   }
 
@@ -144,10 +158,10 @@ export class NameIndex<TRef> {
     for (let i = 0; i < q.tokens.length; i++) {
       if (skip.has(i)) continue;
       const wq = q.weights[i]!;
-      const tokenGen = ++this.tokenGeneration; // count each query token once per name
+      const tokenGen = ++this.tokenGeneration; // count each query token once per name, at its best similarity
       for (const e of expansions[i]!) {
         const list = this.postings[e.id]!;
-        const wc = q.tokens[i] === this.vocabTokens[e.id] ? wq : Math.sqrt(this.vocabTokens[e.id]!.length);
+        const wc = this.vocabWeight[e.id]! * e.sim;
         for (let k = 0; k < list.length; k++) {
           const nameId = list[k]!;
           if (this.nameStamp[nameId] !== gen) {
@@ -159,7 +173,7 @@ export class NameIndex<TRef> {
           }
           if (this.nameTokenStamp[nameId] !== tokenGen) {
             this.nameTokenStamp[nameId] = tokenGen;
-            this.accQ[nameId]! += wq;
+            this.accQ[nameId]! += wq * e.sim;
           }
           this.accC[nameId]! += wc;
         }
@@ -167,28 +181,52 @@ export class NameIndex<TRef> {
     }
 
     const hits: TNameHit<TRef>[] = [];
+    const skippedTokens = [...skip];
+    const sim = (qi: number, id: number): number => {
+      const memo = simMemo[qi]!;
+      let v = memo.get(id);
+      if (v === undefined) {
+        v = tokenSimilarity(q.tokens[qi]!, this.vocabTokens[id]!);
+        memo.set(id, v);
+      }
+      return v;
+    };
     for (const nameId of candidates) {
       const name = this.names[nameId]!;
-      // Upper bound of the token score with every retrieved pair at similarity 1 (skipped tokens count as matched).
-      const ubQ = Math.min(1, (this.accQ[nameId]! + skipped * q.totalWeight) / q.totalWeight);
-      const ubC = Math.min(1, this.accC[nameId]! / name.norm.totalWeight + 1e-9);
-      const ub = 0.6 * Math.max(ubQ, ubC) + 0.4 * Math.min(ubQ, ubC);
-      const joinedPossible =
-        q.tokens.length !== name.norm.tokens.length && Math.abs(q.joined.length - name.norm.joined.length) <= 2;
-      if (ub < possible - 1e-9 && !joinedPossible) continue;
       const ids = this.nameTokenIds[nameId]!;
-      const detail = scoreNormalised(q, name.norm, (qi, cj) => {
-        const id = ids[cj]!;
-        const memo = simMemo[qi]!;
-        let s = memo.get(id);
-        if (s === undefined) {
-          s = tokenSimilarity(q.tokens[qi]!, this.vocabTokens[id]!);
-          memo.set(id, s);
+      // Upper bound of the token score, every pair at similarity 1: retrieved tokens from the
+      // accumulators, skipped (common) query tokens checked exactly against this name's tokens.
+      let accQ = this.accQ[nameId]!;
+      let accC = this.accC[nameId]!;
+      for (const qi of skippedTokens) {
+        let best = 0;
+        const known = simMemo[qi]!; // expansions of the skipped token (same approximation as retrieval)
+        for (let cj = 0; cj < ids.length; cj++) {
+          const v = known.get(ids[cj]!) ?? 0;
+          if (v > 0) {
+            accC += this.vocabWeight[ids[cj]!]! * v;
+            if (v > best) best = v;
+          }
         }
-        return s;
-      });
-      const score = round(detail.score);
-      if (score >= possible) hits.push({ ref: name.ref, text: name.text, score, detail });
+        accQ += q.weights[qi]! * best;
+      }
+      const ubQ = Math.min(1, accQ / q.totalWeight + 1e-9);
+      const ubC = Math.min(1, accC / name.norm.totalWeight + 1e-9);
+      const ub = 0.6 * Math.max(ubQ, ubC) + 0.4 * Math.min(ubQ, ubC);
+      // whole-string comparison: only for other word breaks of nearly the same letters (same first two)
+      const joinedPossible =
+        q.tokens.length !== name.norm.tokens.length &&
+        q.joined.length >= 5 &&
+        Math.abs(q.joined.length - name.norm.joined.length) <= 2 &&
+        q.joined.charCodeAt(0) === name.norm.joined.charCodeAt(0) &&
+        q.joined.charCodeAt(1) === name.norm.joined.charCodeAt(1);
+      if (ub < possible - 1e-9 && !joinedPossible) continue;
+      const quick = scoreNormalised(q, name.norm, (qi, cj) => sim(qi, ids[cj]!), false);
+      const score = round(quick.score);
+      if (score >= possible) {
+        const detail = scoreNormalised(q, name.norm, (qi, cj) => sim(qi, ids[cj]!), true);
+        hits.push({ ref: name.ref, text: name.text, score, detail });
+      }
     }
     hits.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     return hits.slice(0, limit);

@@ -36,31 +36,53 @@ export type TScoreDetail = { score: number; pairs: TTokenPair[]; via: 'TOKENS' |
 
 type TSimFn = (qi: number, cj: number) => number;
 
-/** Scores two normalised names. `sim` may be supplied (memoised) by the index; it must equal tokenSimilarity. */
-export function scoreNormalised(q: TNormalisedName, c: TNormalisedName, sim?: TSimFn): TScoreDetail {
+// Scratch buffers: scoring runs synchronously and allocates nothing per candidate unless explaining.
+let simBuf = new Float64Array(256);
+let usedQ = new Uint8Array(32);
+let usedC = new Uint8Array(32);
+
+/**
+ * Scores two normalised names. `sim` may be supplied (memoised) by the index; it must equal
+ * tokenSimilarity. Greedy best pairing: repeatedly the most similar unused pair (ties: lowest query
+ * index, then lowest candidate index). `explain` adds the matched token pairs.
+ */
+export function scoreNormalised(q: TNormalisedName, c: TNormalisedName, sim?: TSimFn, explain = true): TScoreDetail {
   const nq = q.tokens.length;
   const nc = c.tokens.length;
   if (nq === 0 || nc === 0) return { score: 0, pairs: [], via: 'TOKENS' };
-  const pairsAll: { i: number; j: number; s: number }[] = [];
+  if (simBuf.length < nq * nc) simBuf = new Float64Array(nq * nc * 2);
+  if (usedQ.length < nq) usedQ = new Uint8Array(nq * 2);
+  if (usedC.length < nc) usedC = new Uint8Array(nc * 2);
+  usedQ.fill(0, 0, nq);
+  usedC.fill(0, 0, nc);
   for (let i = 0; i < nq; i++) {
-    for (let j = 0; j < nc; j++) {
-      const s = sim ? sim(i, j) : tokenSimilarity(q.tokens[i]!, c.tokens[j]!);
-      if (s > 0) pairsAll.push({ i, j, s });
-    }
+    for (let j = 0; j < nc; j++) simBuf[i * nc + j] = sim ? sim(i, j) : tokenSimilarity(q.tokens[i]!, c.tokens[j]!);
   }
-  pairsAll.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-  const usedQ = new Uint8Array(nq);
-  const usedC = new Uint8Array(nc);
   let mq = 0;
   let mc = 0;
   const pairs: TTokenPair[] = [];
-  for (const p of pairsAll) {
-    if (usedQ[p.i] || usedC[p.j]) continue;
-    usedQ[p.i] = 1;
-    usedC[p.j] = 1;
-    mq += p.s * q.weights[p.i]!;
-    mc += p.s * c.weights[p.j]!;
-    pairs.push({ query: q.tokens[p.i]!, candidate: c.tokens[p.j]!, similarity: round(p.s) });
+  for (;;) {
+    let best = 0;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < nq; i++) {
+      if (usedQ[i]) continue;
+      for (let j = 0; j < nc; j++) {
+        if (usedC[j]) continue;
+        const v = simBuf[i * nc + j]!;
+        if (v > best) {
+          best = v;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    usedQ[bi] = 1;
+    usedC[bj] = 1;
+    mq += best * q.weights[bi]!;
+    mc += best * c.weights[bj]!;
+    if (explain) pairs.push({ query: q.tokens[bi]!, candidate: c.tokens[bj]!, similarity: round(best) });
   }
   const sq = mq / q.totalWeight;
   const sc = mc / c.totalWeight;

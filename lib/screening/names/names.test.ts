@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { seedData, seedRuleSet } from '../seed-fixture';
+import { NameIndex } from './name-index';
+import { jaroWinkler } from './jaro-winkler';
+import { normaliseName } from './normalise';
+import { matchNames } from './score';
+
+describe('normaliseName', () => {
+  it.each([
+    ['ANGLO-CARIBBEAN CO., LTD.', ['anglo', 'caribbean']],
+    ['Hangzhou Hikvision Digital Technology Co., Ltd.', ['hangzhou', 'hikvision', 'digital', 'technology']],
+    ['Müller GmbH', ['muller']],
+    ['Şişecam Sanayi ve Ticaret Anonim Şirketi', ['sisecam', 'sanayi', 'ticaret']],
+    ['OOO Standard Line', ['standard', 'line']],
+    ['LIMITED LIABILITY COMPANY EUROTRANSEXPEDITION', ['eurotransexpedition']],
+    ['Public Joint Stock Company Aeroflot', ['aeroflot']],
+    ['Banco S.A.', ['banco']],
+    ['Mohamed Hussein', ['muhammad', 'husayn']],
+    ['Газпром', ['gazprom']],
+    ['Limited', ['limited']],
+  ])('%s', (input, tokens) => {
+    expect(normaliseName(input).tokens).toEqual(tokens);
+  });
+
+  it('is insensitive to case, accents, punctuation and word order (key)', () => {
+    expect(normaliseName('ABU MARZOOK, Mousa Mohammed').key).toBe(normaliseName('mousa mohammed abu-marzook').key);
+  });
+});
+
+describe('jaroWinkler', () => {
+  it('matches the textbook values', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.9611, 3);
+    expect(jaroWinkler('dwayne', 'duane')).toBeCloseTo(0.84, 2);
+    expect(jaroWinkler('abc', 'abc')).toBe(1);
+    expect(jaroWinkler('abc', 'xyz')).toBe(0);
+  });
+});
+
+describe('matchNames: real SDN names and variants', () => {
+  it.each<[string, string, 'STRONG' | 'POSSIBLE']>([
+    ['Banco Nacional de Cuba', 'BANCO NACIONAL DE CUBA', 'STRONG'],
+    ['banco nacionl de cuba', 'BANCO NACIONAL DE CUBA', 'STRONG'],
+    ['Cuba Nacional Banco', 'BANCO NACIONAL DE CUBA', 'STRONG'],
+    ['Mousa Mohamed Abu Marzouk', 'ABU MARZOOK, Mousa Mohammed', 'STRONG'],
+    ['Mousa Abu Marzook', 'ABU MARZOOK, Mousa Mohammed', 'POSSIBLE'],
+    ['Anglo Caribbean Company Limited', 'ANGLO-CARIBBEAN CO., LTD.', 'STRONG'],
+    ['Wuhan Global Sensor Technology', 'WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD.', 'STRONG'],
+    ['Artmarine', 'ARTMARINE LLC', 'STRONG'],
+    ['PV Bridzh', 'OOO PV BRIDZH', 'STRONG'],
+    ['Al Qaida', "AL QA'IDA", 'STRONG'],
+    ['AlQaida', 'AL QAIDA', 'STRONG'],
+    ['Empresa Cubana de Pescados y Mariscos', 'EMPRESA CUBANA DE PESCADOS Y MARISCOS', 'STRONG'],
+    ['Zhejiang Dahua Technology Co., Ltd.', 'Dahua Technology', 'POSSIBLE'],
+  ])('%s ~ %s → %s', (q, c, expected) => {
+    expect(matchNames(q, c).match).toBe(expected);
+  });
+
+  it.each([
+    ['Bank', 'BANK MELLI IRAN'],
+    ['Bank', 'BANCO NACIONAL DE CUBA'],
+    ['Alpha Trading LLC', 'Alpha Technology LLC'],
+    ['ABC', 'ABD'],
+    ['Al', 'AL QAIDA'],
+    ['Islamic', 'ISLAMIC STATE OF IRAQ AND THE LEVANT'],
+    ['Trading Company', 'KARAM TRADING COMPANY'],
+    ['Northwind Precision Instruments', 'NORTH WIND SHIPPING'],
+    ['Ltd', 'ANGLO-CARIBBEAN CO., LTD.'],
+  ])('%s must not match %s strongly', (q, c) => {
+    expect(matchNames(q, c).match).not.toBe('STRONG');
+  });
+
+  it('common words alone do not even match possibly', () => {
+    expect(matchNames('Bank', 'BANK MELLI IRAN').match).toBe('NONE');
+    expect(matchNames('International Trading', 'ALPHA INTERNATIONAL TRADING FZE').match).toBe('NONE');
+  });
+});
+
+describe('matchNames: properties', () => {
+  it('scores are in [0, 1], never throw, and a name matches itself', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), (a, b) => {
+        const r = matchNames(a, b);
+        expect(r.score).toBeGreaterThanOrEqual(0);
+        expect(r.score).toBeLessThanOrEqual(1);
+        if (normaliseName(a).tokens.length > 0) expect(matchNames(a, a).score).toBe(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is insensitive to word order and case', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{3,9}$/), { minLength: 1, maxLength: 4 }), (words) => {
+        const a = words.join(' ');
+        const b = [...words].reverse().join(' ').toUpperCase();
+        expect(matchNames(a, b).score).toBeGreaterThanOrEqual(0.99);
+      }),
+    );
+  });
+});
+
+describe('NameIndex agrees with matchNames', () => {
+  const data = seedData();
+  const sdn = data.lists.find((l) => l.code === 'SDN')!;
+  const index = seedRuleSet().partyIndex;
+
+  it('finds real entries from variants of their names', () => {
+    const hits = index.search('Banco Nacional de Cuba', 0.8);
+    expect(hits[0]!.text).toBe('BANCO NACIONAL DE CUBA');
+    expect(hits[0]!.score).toBe(1);
+  });
+
+  it('returns the same score as matchNames for every hit', () => {
+    const names = sdn.entries.slice(0, 400).map((e) => e.name);
+    for (const name of names.filter((_, i) => i % 20 === 0)) {
+      const query = name.toLowerCase();
+      const hits = index.search(query, 0.8, 500);
+      for (const h of hits.slice(0, 5)) expect(h.score).toBe(matchNames(query, h.text).score);
+      expect(hits.some((h) => h.text === name)).toBe(true);
+    }
+  });
+
+  it('misses nothing that reaches the threshold on a small list (index vs full scan)', () => {
+    const small = sdn.entries.slice(0, 1500).flatMap((e) => [e.name, ...e.aliases]);
+    const idx = new NameIndex(small.map((text, ref) => ({ ref, text })));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: small.length - 1 }), fc.integer({ min: 0, max: 3 }), (k, mut) => {
+        const base = small[k]!;
+        const words = base.split(/[\s,]+/).filter(Boolean);
+        const query = mut === 0 ? base : mut === 1 ? [...words].reverse().join(' ') : mut === 2 ? words.slice(1).join(' ') || base : `${base} LLC`;
+        const viaIndex = new Set(idx.search(query, 0.8, 10_000).map((h) => h.ref));
+        small.forEach((text, ref) => {
+          if (matchNames(query, text).score >= 0.8) expect(viaIndex.has(ref), `${query} ~ ${text}`).toBe(true);
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
