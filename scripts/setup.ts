@@ -35,6 +35,7 @@ async function main() {
     ...(server ? { CLEARANCE_EMBEDDED: '1' } : {}),
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
   };
   const stop = async () => server?.stop();
 
@@ -66,7 +67,12 @@ async function main() {
     admin@demo.test       Administrator
 `);
   }
-  const shutdown = () => app.kill('SIGTERM');
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    app.kill('SIGTERM');
+  };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   const code = await new Promise<number>((resolve) => app.on('exit', (c) => resolve(c ?? 0)));

@@ -41,7 +41,7 @@ const steps: TStep[] = [
 
 function exec(step: TStep): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
+    const child = spawn(step.command, step.args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...step.env } });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 }
