@@ -78,7 +78,14 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
     });
   }
 
-  const errorEntries = Object.entries(errors);
+  // The summary lists errors in the order the fields appear on the page.
+  const position = (path: string) => {
+    if (typeof document === 'undefined') return 0;
+    const el = document.getElementById(fieldIdFor(path));
+    const all = Array.from(document.querySelectorAll('[id^="f-"]'));
+    return el ? all.indexOf(el) : all.length;
+  };
+  const errorEntries = Object.entries(errors).sort(([a], [b]) => position(a) - position(b));
   const bio = initial.product.biometric;
 
   return (

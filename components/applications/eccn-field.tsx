@@ -50,7 +50,7 @@ export function EccnField({ defaultValue, errors }: { defaultValue: string | nul
           className={`${inputClass} max-w-48 font-mono ${invalid ? 'border-red-500' : 'border-slate-300'}`} />
         <Checkbox name="product.eccnUnclassified" label="Not classified yet" checked={unclassified} onChange={(e) => setUnclassified(e.currentTarget.checked)} />
       </div>
-      <p id={`${id}-check`} aria-live="polite" className="mt-1 min-h-5 text-xs">
+      <p id={`${id}-check`} aria-live="polite" className="mt-1 min-h-5 text-xs" hidden={invalid && check.state === 'unknown'}>
         {check.state === 'checking' ? <span className="text-slate-500">Checking the Commerce Control List…</span> : null}
         {check.state === 'known' ? <span className="text-emerald-800">✓ {check.title ?? 'On the Commerce Control List'}</span> : null}
         {check.state === 'unknown' ? <span className="text-amber-800">{check.message}</span> : null}
