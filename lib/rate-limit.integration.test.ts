@@ -25,7 +25,7 @@ describe('sign-in and its rate limits', () => {
     }
     await expect(signIn(user.email, 'right password', '10.1.1.1')).rejects.toThrow(/Too many failed sign-ins\. Try again in 15 minutes\./);
     // The window passes: failures older than 15 minutes no longer count.
-    await db.loginAttempt.updateMany({ where: { key: `email:${user.email}` }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
+    await db.rateLimitEvent.updateMany({ where: { key: `email:${user.email}` }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
     await expect(signIn(user.email, 'right password', '10.1.1.1')).resolves.toMatchObject({ id: user.id });
   });
 

@@ -1,4 +1,4 @@
-// Sign-in rate limiting stored in the database (LoginAttempt), so every app instance shares it.
+// Sign-in rate limiting stored in the database (RateLimitEvent), so every app instance shares it.
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 
@@ -19,7 +19,7 @@ export async function loginRetryAfterMinutes(keys: TLoginKeys, now = new Date())
   let wait = 0;
   for (const key of keysOf(keys)) {
     const limit = key.startsWith('ip:') ? LOGIN_MAX_FAILURES_PER_IP : LOGIN_MAX_FAILURES;
-    const recent = await db.loginAttempt.findMany({
+    const recent = await db.rateLimitEvent.findMany({
       where: { key, createdAt: { gt: since } },
       orderBy: { createdAt: 'desc' },
       take: limit,
@@ -35,9 +35,9 @@ export async function loginRetryAfterMinutes(keys: TLoginKeys, now = new Date())
 }
 
 export async function recordLoginFailure(keys: TLoginKeys): Promise<void> {
-  await db.loginAttempt.createMany({ data: keysOf(keys).map((key) => ({ key })) });
+  await db.rateLimitEvent.createMany({ data: keysOf(keys).map((key) => ({ key })) });
 }
 
 export async function clearAccountFailures(email: string): Promise<void> {
-  await db.loginAttempt.deleteMany({ where: { key: `email:${email.toLowerCase()}` } });
+  await db.rateLimitEvent.deleteMany({ where: { key: `email:${email.toLowerCase()}` } });
 }

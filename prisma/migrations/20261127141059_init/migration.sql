@@ -1,3 +1,6 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
 -- CreateEnum
 CREATE TYPE "Role" AS ENUM ('EXPORTER', 'OFFICER', 'ADMIN');
 
@@ -51,12 +54,12 @@ CREATE TABLE "User" (
 );
 
 -- CreateTable
-CREATE TABLE "LoginAttempt" (
+CREATE TABLE "RateLimitEvent" (
     "id" BIGSERIAL NOT NULL,
     "key" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "LoginAttempt_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "RateLimitEvent_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -274,6 +277,7 @@ CREATE TABLE "ClearedMatch" (
 CREATE TABLE "ApiKey" (
     "id" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,
+    "actingUserId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "prefix" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
@@ -336,7 +340,7 @@ CREATE INDEX "User_organizationId_idx" ON "User"("organizationId");
 CREATE INDEX "User_role_idx" ON "User"("role");
 
 -- CreateIndex
-CREATE INDEX "LoginAttempt_key_createdAt_idx" ON "LoginAttempt"("key", "createdAt");
+CREATE INDEX "RateLimitEvent_key_createdAt_idx" ON "RateLimitEvent"("key", "createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Application_reference_key" ON "Application"("reference");
@@ -508,6 +512,9 @@ ALTER TABLE "ClearedMatch" ADD CONSTRAINT "ClearedMatch_applicationId_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_actingUserId_fkey" FOREIGN KEY ("actingUserId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Job" ADD CONSTRAINT "Job_ruleSetVersionId_fkey" FOREIGN KEY ("ruleSetVersionId") REFERENCES "RuleSetVersion"("id") ON DELETE SET NULL ON UPDATE CASCADE;
