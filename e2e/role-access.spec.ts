@@ -10,6 +10,7 @@ const PAGES = {
   '/admin/rules': ['admin'],
   '/admin/lists': ['admin'],
   '/admin/users': ['admin'],
+  '/admin/api-keys': ['admin'],
 } as const satisfies Record<string, readonly TDemoUser[]>;
 
 for (const who of ['exporter', 'officer', 'admin'] as const) {

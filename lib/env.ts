@@ -17,6 +17,7 @@ const ZEnv = z
     // How many reverse proxies (load balancers) stand in front of the app: the client address is the
     // X-Forwarded-For entry that many places from the end. 0 = Next's own view of the socket.
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   })
   .superRefine((env, ctx) => {

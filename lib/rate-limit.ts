@@ -41,3 +41,22 @@ export async function recordLoginFailure(keys: TLoginKeys): Promise<void> {
 export async function clearAccountFailures(email: string): Promise<void> {
   await db.rateLimitEvent.deleteMany({ where: { key: `email:${email.toLowerCase()}` } });
 }
+
+/**
+ * Counts one request against `key` and says whether it is within `limit` per `windowSeconds`.
+ * Old rows are pruned now and then so the table stays small.
+ */
+export async function takeRequestToken(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<{ ok: boolean; retryAfterSeconds: number }> {
+  const since = new Date(now.getTime() - windowSeconds * 1000);
+  const recent = await db.rateLimitEvent.count({ where: { key, createdAt: { gt: since } } });
+  if (recent >= limit) return { ok: false, retryAfterSeconds: windowSeconds };
+  await db.rateLimitEvent.create({ data: { key } });
+  if (Math.random() < 0.01) await pruneRateLimitEvents(now);
+  return { ok: true, retryAfterSeconds: 0 };
+}
+
+/** Deletes events older than the longest window in use (a day is plenty). */
+export async function pruneRateLimitEvents(now = new Date()): Promise<number> {
+  const { count } = await db.rateLimitEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
+  return count;
+}

@@ -20,6 +20,7 @@ const NAV: Record<TActor['role'], { href: string; label: string }[]> = {
     { href: '/admin/rules', label: 'Rules' },
     { href: '/admin/lists', label: 'Lists' },
     { href: '/admin/users', label: 'Users' },
+    { href: '/admin/api-keys', label: 'API keys' },
   ],
 };
 

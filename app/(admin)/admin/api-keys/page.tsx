@@ -1,0 +1,77 @@
+// API keys for ERP systems: create (the secret is shown once), see last use, revoke.
+import type { Metadata } from 'next';
+import { NewApiKeyForm } from '@/components/api-keys/new-key-form';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { requireRole } from '@/lib/authz';
+import { db } from '@/lib/db';
+import { listApiKeys } from '@/lib/data/api-keys';
+import { revokeApiKeyAction } from './actions';
+
+export const metadata: Metadata = { title: 'API keys' };
+
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—');
+
+export default async function ApiKeysPage() {
+  const actor = await requireRole('ADMIN');
+  const [keys, exporters] = await Promise.all([
+    listApiKeys(actor),
+    db.user.findMany({
+      where: { role: 'EXPORTER', active: true, organizationId: { not: null } },
+      orderBy: [{ organization: { name: 'asc' } }, { email: 'asc' }],
+      select: { id: true, email: true, organization: { select: { name: true } } },
+    }),
+  ]);
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-semibold text-slate-900">API keys</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          ERP systems call the JSON API with <code className="font-mono">Authorization: Bearer clr_…</code>:{' '}
+          <code className="font-mono">POST /api/v1/screen</code> (screen without storing),{' '}
+          <code className="font-mono">POST /api/v1/applications</code> (submit) and{' '}
+          <code className="font-mono">GET /api/v1/applications/&lt;id&gt;</code> (status). Each key acts as one exporter and sees only its organisation’s cases.
+        </p>
+      </header>
+      <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="new-key-h">
+        <h2 id="new-key-h" className="text-lg font-semibold">New key</h2>
+        <div className="mt-4">
+          <NewApiKeyForm exporters={exporters.map((e) => ({ id: e.id, label: `${e.organization?.name} — ${e.email}` }))} />
+        </div>
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="keys-h">
+        <h2 id="keys-h" className="text-lg font-semibold">Keys ({keys.length})</h2>
+        {keys.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600">No keys yet.</p>
+        ) : (
+          <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr><th className="py-2 pr-4">Name</th><th className="py-2 pr-4">Organisation / acts as</th><th className="py-2 pr-4">Created</th><th className="py-2 pr-4">Last used</th><th className="py-2">Status</th></tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <td className="py-3 pr-4"><p className="font-medium">{k.name}</p><p className="font-mono text-xs text-slate-500">clr_{k.prefix}_…</p></td>
+                  <td className="py-3 pr-4">{k.organization.name}<br /><span className="text-xs text-slate-500">{k.actingUser.email}</span></td>
+                  <td className="py-3 pr-4 text-slate-600">{when(k.createdAt)}</td>
+                  <td className="py-3 pr-4 text-slate-600">{when(k.lastUsedAt)}</td>
+                  <td className="py-3">
+                    {k.revokedAt ? (
+                      <Badge tone="slate">Revoked</Badge>
+                    ) : (
+                      <form action={revokeApiKeyAction} className="flex items-center gap-3">
+                        <Badge tone="green">Active</Badge>
+                        <input type="hidden" name="id" value={k.id} />
+                        <Button type="submit" variant="danger" size="sm">Revoke</Button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

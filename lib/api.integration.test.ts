@@ -1,0 +1,84 @@
+// The JSON API through its real route handlers: API keys, validation, screening without storing,
+// submitting, reading status, organisation scoping and the per-key rate limit.
+import { describe, expect, it } from 'vitest';
+import { POST as screenRoute } from '@/app/api/v1/screen/route';
+import { POST as submitRoute } from '@/app/api/v1/applications/route';
+import { GET as statusRoute } from '@/app/api/v1/applications/[id]/route';
+import { db } from '@/lib/db';
+import { createApiKey, revokeApiKey } from '@/lib/data/api-keys';
+import { createUser } from '@/test/factories';
+
+const application = {
+  product: { name: 'Door controller', description: 'Badge reader', eccn: 'EAR99', kind: 'HARDWARE', quantity: 10, unitValueUsd: 250, biometric: null },
+  destination: { country: 'DE', region: null },
+  endUser: { name: 'Muster Logistik GmbH', country: 'DE', address: 'Hamburg', type: 'COMMERCIAL' },
+  consignees: [],
+  endUse: { category: 'ACCESS_CONTROL', description: 'Warehouse doors' },
+  redFlags: [],
+};
+
+const post = (key: string | null, body: unknown) =>
+  new Request('http://test/api', { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const get = (key: string) => new Request('http://test/api', { headers: { authorization: `Bearer ${key}` } });
+
+async function keyFor() {
+  const admin = await createUser('ADMIN');
+  const exporter = await createUser('EXPORTER');
+  const { id, key } = await createApiKey(admin, { name: 'ERP', actingUserId: exporter.id });
+  return { admin, exporter, id, key };
+}
+
+describe('JSON API', () => {
+  it('refuses requests without a valid key', async () => {
+    expect((await screenRoute(post(null, application))).status).toBe(401);
+    expect((await screenRoute(post('clr_000000000000_notarealkeynotarealkey', application))).status).toBe(401);
+  });
+
+  it('screens without storing, and lists every field error for bad input', async () => {
+    const { key } = await keyFor();
+    const before = await db.application.count();
+    const ok = await screenRoute(post(key, application));
+    expect(ok.status).toBe(200);
+    const result = (await ok.json()) as { outcome: string; ruleSetVersion: string; findings: unknown[] };
+    expect(result.outcome).toBe('CLEAR');
+    expect(result.ruleSetVersion).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+$/);
+    expect(await db.application.count()).toBe(before);
+
+    const bad = await screenRoute(post(key, { ...application, product: { ...application.product, quantity: -1, name: '' } }));
+    expect(bad.status).toBe(422);
+    const errors = ((await bad.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors;
+    expect(Object.keys(errors)).toEqual(expect.arrayContaining(['product.quantity', 'product.name']));
+    expect((await screenRoute(post(key, '{not json'))).status).toBe(400);
+  });
+
+  it('submits as the key’s exporter and reads the status; other organisations get 404', async () => {
+    const { key, exporter, admin } = await keyFor();
+    const created = await submitRoute(post(key, application));
+    expect(created.status).toBe(201);
+    const { id, reference, outcome } = (await created.json()) as { id: string; reference: string; outcome: string };
+    expect(reference).toMatch(/^CLR-\d{4}-\d{6}$/);
+    expect(outcome).toBe('CLEAR');
+    const stored = await db.application.findUniqueOrThrow({ where: { id } });
+    expect(stored.organizationId).toBe(exporter.organizationId);
+    expect(stored.submittedById).toBe(exporter.id);
+
+    const status = await statusRoute(get(key), { params: Promise.resolve({ id }) });
+    expect(status.status).toBe(200);
+    expect(await status.json()).toMatchObject({ id, reference, status: 'SUBMITTED', outcome: 'CLEAR' });
+
+    const other = await createUser('EXPORTER');
+    const { key: otherKey, id: otherKeyId } = await createApiKey(admin, { name: 'Other', actingUserId: other.id });
+    expect((await statusRoute(get(otherKey), { params: Promise.resolve({ id }) })).status).toBe(404);
+
+    await revokeApiKey(admin, otherKeyId);
+    expect((await statusRoute(get(otherKey), { params: Promise.resolve({ id }) })).status).toBe(401);
+  });
+
+  it('limits each key to its requests per minute', async () => {
+    const { key, id } = await keyFor();
+    await db.rateLimitEvent.createMany({ data: Array.from({ length: 120 }, () => ({ key: `api:${id}` })) });
+    const limited = await screenRoute(post(key, application));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+  });
+});

@@ -1,0 +1,72 @@
+// API keys for ERP systems: created by admins for an organisation, acting as one of its exporter
+// users. The secret is shown once; only its SHA-256 is stored (keys are long random strings, so a
+// fast hash is enough — unlike passwords).
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { db } from '@/lib/db';
+import type { TActor } from '@/lib/authz';
+import { appendAudit } from '@/lib/data/audit';
+import { AppError } from '@/lib/errors';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function requireAdmin(actor: TActor) {
+  if (actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only administrators manage API keys.');
+}
+
+export async function createApiKey(actor: TActor, input: { name: string; actingUserId: string }) {
+  requireAdmin(actor);
+  const user = await db.user.findUnique({ where: { id: input.actingUserId }, select: { id: true, role: true, organizationId: true, active: true } });
+  if (!user || user.role !== 'EXPORTER' || !user.organizationId || !user.active) {
+    throw new AppError('INVALID', 'An API key acts as an active exporter user of an organisation.');
+  }
+  const prefix = randomBytes(6).toString('hex');
+  const secret = randomBytes(24).toString('base64url');
+  const key = `clr_${prefix}_${secret}`;
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({
+      data: { name: input.name, prefix, hash: sha256(secret), organizationId: user.organizationId!, actingUserId: user.id, createdById: actor.id },
+      select: { id: true },
+    });
+    await appendAudit(tx, { actor, action: 'API_KEY_CREATED', entityType: 'ApiKey', entityId: row.id, data: { name: input.name, prefix, actingUserId: user.id } });
+    return row;
+  });
+  return { id: created.id, key };
+}
+
+export async function revokeApiKey(actor: TActor, id: string) {
+  requireAdmin(actor);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (updated.count !== 1) throw new AppError('NOT_FOUND', 'API key not found or already revoked.');
+    await appendAudit(tx, { actor, action: 'API_KEY_REVOKED', entityType: 'ApiKey', entityId: id });
+  });
+}
+
+export async function listApiKeys(actor: TActor) {
+  requireAdmin(actor);
+  return db.apiKey.findMany({
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+      organization: { select: { name: true } }, actingUser: { select: { email: true } },
+    },
+  });
+}
+
+/** The exporter a presented key acts as, or null (unknown, revoked, or its user deactivated). */
+export async function authenticateApiKey(presented: string | null): Promise<{ keyId: string; actor: TActor } | null> {
+  const match = /^clr_([0-9a-f]{12})_([A-Za-z0-9_-]{20,64})$/.exec(presented ?? '');
+  if (!match) return null;
+  const [, prefix, secret] = match;
+  const key = await db.apiKey.findUnique({
+    where: { prefix },
+    select: { id: true, hash: true, revokedAt: true, actingUser: { select: { id: true, email: true, name: true, role: true, organizationId: true, active: true } } },
+  });
+  if (!key || key.revokedAt || !key.actingUser.active) return null;
+  const expected = Buffer.from(key.hash, 'hex');
+  const actual = Buffer.from(sha256(secret!), 'hex');
+  if (!timingSafeEqual(expected, actual)) return null;
+  await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  const { active: _active, ...actor } = key.actingUser;
+  return { keyId: key.id, actor };
+}
