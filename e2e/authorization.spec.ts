@@ -2,6 +2,7 @@
 // and route checks); hiding a button is never the protection.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seedCase } from './support/seed';
 
 /** Exporter A saves a draft through the form and returns its id. */
 async function createDraftAsExporterA(page: Page, productName: string): Promise<string> {
@@ -76,5 +77,33 @@ test.describe('exporter', () => {
     await signIn('exporter');
     const allowed = await page.goto('/applications/new');
     expect(allowed?.status()).toBe(200);
+  });
+});
+
+test.describe('officer', () => {
+  test('exporters get 403 on every officer page and route; officers and admins get them', async ({ page, signIn }) => {
+    const c = seedCase({ productName: `Authz case ${Date.now()}` });
+    const paths = ['/cases', `/cases/${c.id}`, '/dashboard', '/cases/export.csv'];
+    for (const who of ['exporter', 'exporter2'] as const) {
+      await signIn(who);
+      for (const path of paths) expect((await page.request.get(path, { maxRedirects: 0 })).status(), `${who} ${path}`).toBe(403);
+    }
+    for (const who of ['officer', 'admin'] as const) {
+      await signIn(who);
+      for (const path of paths) expect((await page.request.get(path, { maxRedirects: 0 })).status(), `${who} ${path}`).toBe(200);
+    }
+  });
+
+  test('the decision record: 404 for exporters before a decision and for other organisations; officers always', async ({ page, signIn }) => {
+    const c = seedCase({ productName: `Authz record ${Date.now()}` });
+    const pdf = `/cases/${c.id}/record.pdf`;
+    await signIn('exporter');
+    expect((await page.request.get(pdf)).status()).toBe(404);
+    await signIn('officer');
+    const officerView = await page.request.get(pdf);
+    expect(officerView.status()).toBe(200);
+    expect(officerView.headers()['content-type']).toBe('application/pdf');
+    await signIn('exporter2');
+    expect((await page.request.get(pdf)).status()).toBe(404);
   });
 });

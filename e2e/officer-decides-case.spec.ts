@@ -1,19 +1,14 @@
 // Officer journey in real Chromium: officer 1 approves a licence-required case with a licence
 // reference → "awaiting countersignature"; officer 1 cannot countersign; officer 2 countersigns;
 // the exporter sees the approval and downloads the decision record.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
+import { seedCase } from './support/seed';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 const shot = async (page: import('@playwright/test').Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 };
-
-function seedCase(options: Record<string, unknown> = {}): { id: string; reference: string; outcome: string } {
-  const out = execFileSync('npx', ['tsx', 'e2e/support/seed-case.ts', JSON.stringify(options)], { encoding: 'utf8', env: process.env });
-  return JSON.parse(out.trim().split('\n').at(-1)!);
-}
 
 test('licence-required approval needs a countersignature by a second officer; the exporter gets the decision record', async ({ page, signIn }) => {
   const c = seedCase({ eccn: '3A981', country: 'BR', productName: `Thermal camera ${Date.now()}` });
@@ -106,4 +101,31 @@ test('the queue exports the filtered cases as CSV, and the dashboard counts them
   await expect(page.getByText(/clear case\(s\) approved/)).toBeVisible();
   await page.goto(`/cases/${c.id}`);
   await expect(page.getByTestId('case-status')).toHaveText('Approved');
+});
+
+test('an officer clears a false-positive party match with a justification; the case is screened again', async ({ page, signIn }) => {
+  const c = seedCase({ eccn: 'EAR99', country: 'DE', endUserName: 'Hikvizion Digital', productName: `Door controller ${Date.now()}` });
+  expect(c.outcome).toBe('REVIEW');
+  await signIn('officer');
+  await page.goto(`/cases/${c.id}`);
+  const findings = page.getByRole('region', { name: 'Restricted-party match' });
+  await expect(findings).toContainText('possibly matches');
+  await findings.getByText('Evidence').click();
+  await expect(findings).toContainText('BIS Entity List');
+  await expect(findings).toContainText('Matched tokens');
+  await findings.getByText('Clear match (false positive)…').click();
+  const form = findings.getByRole('form', { name: /Clear match Hikvizion Digital/ });
+  await form.getByLabel('Justification').fill('short');
+  await form.getByRole('button', { name: 'Clear match' }).click();
+  await expect(form.getByText('Explain why this is not the listed party')).toBeVisible();
+  await expect(form.getByLabel('Justification')).toHaveValue('short');
+  await shot(page, 'case-party-match');
+  await form.getByLabel('Justification').fill('Munich building-services firm, Handelsregister HRB 123456; no link to the listed entity.');
+  await form.getByRole('button', { name: 'Clear match' }).click();
+  await expect(page.getByTestId('case-outcome')).toHaveText('Clear');
+  await expect(findings).toContainText('Cleared by Olivia Officer on');
+  await expect(page.getByRole('region', { name: 'Screening history' })).toContainText('Re-screen by an officer');
+  await expect(page.getByRole('region', { name: 'Screening history' })).toContainText('now cleared');
+  await expect(page.getByRole('region', { name: 'Audit trail' })).toContainText('Party match cleared');
+  await shot(page, 'case-cleared');
 });

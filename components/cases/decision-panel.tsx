@@ -118,7 +118,7 @@ export function DecisionPanel(props: TDecisionPanelProps) {
   const [active, setActive] = useState<TKind>('APPROVE');
   return (
     <div>
-      <div role="tablist" aria-label="Decision" className="flex flex-wrap gap-1 rounded-lg bg-slate-100 p-1">
+      <div role="tablist" aria-label="Decision" className="grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1">
         {tabs.map((t) => (
           <button key={t.kind} type="button" role="tab" id={`tab-${t.kind}`} aria-controls={`panel-${t.kind}`} aria-selected={active === t.kind}
             onClick={() => setActive(t.kind)}
