@@ -194,6 +194,17 @@ describe('decisions', () => {
     expect((await db.application.findUniqueOrThrow({ where: { id: clear.id } })).status).toBe('APPROVED');
     expect((await db.application.findUniqueOrThrow({ where: { id: licensable.id } })).status).toBe('SUBMITTED');
   });
+  it('acknowledging an outcome change clears the flag once, with an audit row', async () => {
+    const { exporter, officer } = await team();
+    const c = await submitCase(exporter);
+    // As the admin's re-screen after a publish leaves it.
+    await db.application.update({ where: { id: c.id }, data: { outcomeChanged: true } });
+    expect(await acknowledgeOutcomeChange({ actor: officer, caseId: c.id })).toEqual({ acknowledged: true });
+    expect(await acknowledgeOutcomeChange({ actor: officer, caseId: c.id })).toEqual({ acknowledged: false });
+    const app = await db.application.findUniqueOrThrow({ where: { id: c.id } });
+    expect(app).toMatchObject({ outcomeChanged: false, version: c.version });
+    expect(await db.auditEvent.count({ where: { entityId: c.id, action: 'CASE_OUTCOME_CHANGE_ACKNOWLEDGED' } })).toBe(1);
+  });
 });
 
 describe('cleared matches', () => {
