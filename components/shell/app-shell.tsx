@@ -34,7 +34,7 @@ export function AppShell({ user, children }: { user: TActor; children: ReactNode
           <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">Clearance</Link>
           <nav aria-label="Main" className="flex flex-1 gap-1">
             {NAV[user.role].map((item) => (
-              <NavLink key={item.href} href={item.href}>{item.label}</NavLink>
+              <NavLink key={item.href} href={item.href} siblings={NAV[user.role].map((i) => i.href)}>{item.label}</NavLink>
             ))}
           </nav>
           <div className="flex items-center gap-3 text-right">
