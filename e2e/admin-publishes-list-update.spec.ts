@@ -4,14 +4,17 @@
 // (the case is listed), publish, and see the case with the new match and "Outcome changed".
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, test, type Page } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const PARTIES = path.resolve('data/reference/parties');
 const ADDED_ON_0503 = 'WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD.'; // ent_num 46633
 const SHOTS = process.env.E2E_SCREENSHOTS; // e.g. /tmp/h5: where to save screenshots of each page
 
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+async function shot(target: Page | Locator, name: string) {
+  if (!SHOTS) return;
+  if ('goto' in target) await target.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  else await target.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 async function ensureDraft(page: Page) {
@@ -19,6 +22,7 @@ async function ensureDraft(page: Page) {
   const create = page.getByRole('button', { name: 'Create a draft' });
   if (await create.isVisible()) {
     await create.click();
+    await page.waitForURL(/\/admin\/rules\?version=/);
     await page.goto('/admin/lists');
   }
   await expect(page.getByRole('heading', { name: 'Lists in the draft' })).toBeVisible();
@@ -82,13 +86,18 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
   await expect(row).toContainText('Clear');
   await expect(row).toContainText('Prohibited');
   await expect(row).toContainText(ADDED_ON_0503);
-  await shot(page, 'rules-draft-impact');
+  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Draft: preview and publish' }) }), 'rules-draft-impact');
+  await shot(page.getByTestId('rule-party.restricted-lists'), 'rules-rule-party');
+  await shot(page.getByTestId('rule-biometric.one-to-many.partly-free'), 'rules-rule-biometric');
 
   // Publish: the re-screen runs in the background with progress.
   await publish(page, 'OFAC SDN update as of 2024-05-03 (417 added, 12 removed, 11 changed)');
   await expect(page.getByTestId('rescreen-summary')).toContainText('changed outcome');
   await expect(page.getByTestId('version-history')).toContainText('OFAC SDN update as of 2024-05-03');
-  await shot(page, 'rules-published');
+  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: /Re-screen after publishing/ }) }), 'rules-rescreen');
+  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Version history' }) }), 'rules-history');
+  await page.goto('/admin/rules?cq=bra');
+  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Country risk data' }) }), 'rules-countries');
 
   // The officer sees the case with the new party match and the "Outcome changed" badge.
   await signIn('officer');

@@ -6,12 +6,14 @@ import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
 import { AdminFormMessage } from './form-message';
 import { IDLE, errorsOf } from './form-state';
+import { useSubmissionKey } from './use-submission-key';
 
 export function CountryEditForm({ versionId, code, name, freedom, groups }: { versionId: string; code: string; name: string; freedom: string; groups: string }) {
   const [state, action, pending] = useActionState(updateCountryAction, IDLE);
+  const formKey = useSubmissionKey(state);
   const v = (key: string, fallback: string) => (state.status === 'error' ? String(state.values[key] ?? '') : fallback);
   return (
-    <form action={action} className="space-y-4" aria-label={`Edit ${name}`}>
+    <form key={formKey} action={action} className="space-y-4" aria-label={`Edit ${name}`}>
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="code" value={code} />
       <div className="grid gap-4 sm:grid-cols-2">

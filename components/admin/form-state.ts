@@ -23,3 +23,4 @@ export function formValues(formData: FormData): TFormValues {
   }
   return out;
 }
+

@@ -21,7 +21,7 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
   const router = useRouter();
   const [phase, setPhase] = useState<TPhase>({ kind: 'idle' });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const jobRef = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [jobId, setJobId] = useState<string | null>(null);
 
   // Follow the job row while the server reads and stores the file.
@@ -36,6 +36,9 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
           const job = (await res.json()) as { status: string; done: number; total: number; phase: string | null; error: string | null };
           if (job.status === 'SUCCEEDED') {
             stop = true;
+            formRef.current?.reset();
+            setPhase({ kind: 'idle' });
+            setJobId(null);
             router.push(`/admin/lists?upload=${jobId}`);
             router.refresh();
             return;
@@ -85,7 +88,6 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
       setPhase({ kind: 'failed', message: started.message });
       return;
     }
-    jobRef.current = started.jobId;
     setJobId(started.jobId);
     setPhase({ kind: 'uploading', sent: 0, total: file.size });
     const xhr = new XMLHttpRequest();
@@ -117,7 +119,7 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
   const pct = phase.kind === 'uploading' ? Math.round((phase.sent / Math.max(1, phase.total)) * 100) : phase.kind === 'processing' && phase.total > 0 ? Math.round((phase.done / phase.total) * 100) : 0;
   const fileErrors = errors.file;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label="Upload a list">
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label="Upload a list">
       <div className="grid gap-4 md:grid-cols-3">
         <Select name="format" label="Format" options={LIST_FORMATS.map((f) => ({ value: f, label: LIST_FORMAT_WORDS[f] }))} defaultValue="AUTO" placeholder="Detect from the file" errors={errors.format} />
         <TextInput name="asOf" label="List date (as of)" optional help="YYYY-MM-DD; taken from the file name if it has one" errors={errors.asOf} placeholder="2024-05-03" />
@@ -130,12 +132,16 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
       {busy ? (
         <div className="max-w-xl space-y-1.5" data-testid="upload-progress">
           <div role="progressbar" aria-label={phase.kind === 'uploading' ? 'Uploading' : 'Processing'} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2.5 overflow-hidden rounded-full bg-slate-200">
-            <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-300" style={{ width: `${pct}%` }} />
+            {phase.kind === 'processing' && pct === 0 ? (
+              <div className="h-full w-full animate-pulse rounded-full bg-indigo-300" />
+            ) : (
+              <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-300" style={{ width: `${pct}%` }} />
+            )}
           </div>
           <p className="text-sm text-slate-600" aria-live="polite">
             {phase.kind === 'uploading'
               ? `Uploading: ${(phase.sent / MB).toFixed(1)} of ${(phase.total / MB).toFixed(1)} MB`
-              : `${phase.phase}${phase.total > 0 ? ` · ${phase.done.toLocaleString('en-US')} of ${phase.total.toLocaleString('en-US')}` : '…'}`}
+              : `${phase.phase}${phase.total > 0 && phase.done > 0 && phase.done < phase.total ? ` · ${phase.done.toLocaleString('en-US')} of ${phase.total.toLocaleString('en-US')}` : '…'}`}
           </p>
         </div>
       ) : null}

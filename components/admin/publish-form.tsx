@@ -6,11 +6,13 @@ import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/field';
 import { AdminFormMessage } from './form-message';
 import { IDLE, errorsOf } from './form-state';
+import { useSubmissionKey } from './use-submission-key';
 
 export function PublishForm({ versionId }: { versionId: string }) {
   const [state, action, pending] = useActionState(publishDraftAction, IDLE);
+  const formKey = useSubmissionKey(state);
   return (
-    <form action={action} className="space-y-3" aria-label="Publish the draft">
+    <form key={formKey} action={action} className="space-y-3" aria-label="Publish the draft">
       <input type="hidden" name="versionId" value={versionId} />
       <Textarea name="note" label="Change note" rows={3} help="What changed and why. Officers and auditors see it with the version."
         errors={errorsOf(state, 'note')} defaultValue={state.status === 'error' ? String(state.values.note ?? '') : ''} />

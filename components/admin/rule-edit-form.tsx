@@ -8,6 +8,7 @@ import { Checkbox, ChoiceGroup, FieldError, Select, TextInput, Textarea, describ
 import { OUTCOMES, codeWords, type TFieldSpec } from '@/lib/validation/rules';
 import { AdminFormMessage } from './form-message';
 import { IDLE, errorsOf, type TAdminFormState } from './form-state';
+import { useSubmissionKey } from './use-submission-key';
 
 export type TRuleFieldValue = { spec: TFieldSpec; value: string | string[] | Record<string, string> };
 
@@ -101,10 +102,11 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
 
 export function RuleEditForm({ versionId, ruleId, enabled, fields }: { versionId: string; ruleId: string; enabled: boolean; fields: TRuleFieldValue[] }) {
   const [state, action, pending] = useActionState(updateRuleAction, IDLE);
+  const formKey = useSubmissionKey(state);
   const scope = ruleId.replace(/[^a-z0-9]+/gi, '-');
   const enabledNow = state.status === 'error' ? list(state.values.enabled ?? '').includes('on') : enabled;
   return (
-    <form action={action} className="space-y-5" aria-label={`Edit rule ${ruleId}`}>
+    <form key={formKey} action={action} className="space-y-5" aria-label={`Edit rule ${ruleId}`}>
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="ruleId" value={ruleId} />
       <Checkbox id={fieldIdFor(`${scope}-enabled`)} name="enabled" label="Rule enabled" help="A disabled rule produces no findings." defaultChecked={enabledNow} />

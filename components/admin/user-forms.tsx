@@ -8,6 +8,7 @@ import { Select, TextInput } from '@/components/ui/field';
 import { ROLES, ROLE_WORDS } from '@/lib/validation/users';
 import { AdminFormMessage } from './form-message';
 import { IDLE, errorsOf, type TAdminFormState } from './form-state';
+import { useSubmissionKey } from './use-submission-key';
 
 type TOrg = { id: string; name: string };
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_WORDS[r] }));
@@ -15,9 +16,10 @@ const val = (state: TAdminFormState, key: string, fallback = '') => (state.statu
 
 export function CreateUserForm({ organizations }: { organizations: TOrg[] }) {
   const [state, action, pending] = useActionState(createUserAction, IDLE);
+  const formKey = useSubmissionKey(state);
   const orgOptions = organizations.map((o) => ({ value: o.id, label: o.name }));
   return (
-    <form action={action} className="space-y-4" aria-label="Create a user">
+    <form key={formKey} action={action} noValidate className="space-y-4" aria-label="Create a user">
       <div className="grid gap-4 md:grid-cols-2">
         <TextInput name="name" label="Name" autoComplete="off" errors={errorsOf(state, 'name')} defaultValue={val(state, 'name')} />
         <TextInput name="email" label="Email" type="email" autoComplete="off" errors={errorsOf(state, 'email')} defaultValue={val(state, 'email')} />
@@ -33,9 +35,10 @@ export function CreateUserForm({ organizations }: { organizations: TOrg[] }) {
 
 export function CreateOrganizationForm() {
   const [state, action, pending] = useActionState(createOrganizationAction, IDLE);
+  const formKey = useSubmissionKey(state);
   return (
-    <form action={action} className="space-y-4" aria-label="Create an organisation">
-      <TextInput name="name" label="Organisation name" errors={errorsOf(state, 'name')} defaultValue={val(state, 'name')} />
+    <form key={formKey} action={action} className="space-y-4" aria-label="Create an organisation">
+      <TextInput id="f-organization-name" name="name" label="Organisation name" errors={errorsOf(state, 'name')} defaultValue={val(state, 'name')} />
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Creating…' : 'Create organisation'}</Button>
       <AdminFormMessage state={state} />
     </form>
@@ -44,16 +47,17 @@ export function CreateOrganizationForm() {
 
 export function UserRowForms({ user, organizations, isSelf }: { user: { id: string; name: string; role: string; active: boolean; organizationId: string | null }; organizations: TOrg[]; isSelf: boolean }) {
   const [state, action, pending] = useActionState(updateUserAction, IDLE);
+  const formKey = useSubmissionKey(state);
   const [activeState, activeAction, activePending] = useActionState(setUserActiveAction, IDLE);
   const scope = `u-${user.id}`;
   return (
     <div className="space-y-2">
-      <form action={action} className="flex flex-wrap items-start gap-2" aria-label={`Role of ${user.name}`}>
+      <form key={formKey} action={action} className="flex flex-wrap items-start gap-2" aria-label={`Role of ${user.name}`}>
         <input type="hidden" name="userId" value={user.id} />
         <Select id={`${scope}-role`} name="role" label={<span className="sr-only">Role of {user.name}</span>} options={ROLE_OPTIONS} errors={errorsOf(state, 'role')} defaultValue={val(state, 'role', user.role)} />
         <Select id={`${scope}-org`} name="organizationId" label={<span className="sr-only">Organisation of {user.name}</span>} placeholder="No organisation" className="min-w-48"
           options={organizations.map((o) => ({ value: o.id, label: o.name }))} errors={errorsOf(state, 'organizationId')} defaultValue={val(state, 'organizationId', user.organizationId ?? '')} />
-        <Button type="submit" variant="secondary" size="sm" disabled={pending} className="mt-6">Save</Button>
+        <Button type="submit" variant="secondary" size="sm" disabled={pending} className="mt-1.5">Save</Button>
       </form>
       {!isSelf ? (
         <form action={activeAction} aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.name}`}>
