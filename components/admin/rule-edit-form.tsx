@@ -40,6 +40,7 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
       return (
         <fieldset id={id} aria-describedby={describedBy(id, null, errors)}>
           <legend className="text-sm font-medium text-slate-800">{spec.label}</legend>
+          {spec.help ? <p className="mt-0.5 text-xs text-slate-500">{spec.help}</p> : null}
           <div className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1.5">
             {k.options.map((o) => (
               <label key={o} className="inline-flex items-center gap-2 text-sm text-slate-800">
@@ -56,7 +57,7 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
     case 'countries':
       return <TextInput id={id} name={name} label={spec.label} help="ISO country codes, separated by commas (e.g. RU, BY)" errors={errors} defaultValue={str(pick(state, name, field.value as string))} />;
     case 'groups':
-      return <TextInput id={id} name={name} label={spec.label} help="Country Group codes, separated by commas (e.g. A:1, E:1)" errors={errors} defaultValue={str(pick(state, name, field.value as string))} />;
+      return <TextInput id={id} name={name} label={spec.label} help={`Country Group codes, separated by commas (e.g. A:1, E:1)${spec.help ? `. ${spec.help}` : ''}`} errors={errors} defaultValue={str(pick(state, name, field.value as string))} />;
     case 'number':
       return <TextInput id={id} name={name} label={spec.label} help={`From ${k.min} to ${k.max}`} errors={errors} inputMode="decimal" defaultValue={str(pick(state, name, field.value as string))} />;
     case 'integer':

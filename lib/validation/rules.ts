@@ -184,8 +184,26 @@ export function ruleFields(ruleId: string, params: Record<string, unknown>): TFi
     }
     if (!('liveVideoOutcome' in params)) out.push({ path: 'liveVideoOutcome', label: LABELS.liveVideoOutcome!, kind: { type: 'outcome' }, help: 'Optional: leave empty for the same outcome' });
   }
-  return out;
+  // Most telling first: thresholds and conditions, then who/where, outcomes, then per-list details.
+  const weight = (path: string) => {
+    const i = FIELD_ORDER.indexOf(path.split('.').at(-1)!);
+    return (path.startsWith('lists.') ? 100 : 0) + (i < 0 ? 50 : i);
+  };
+  for (const f of out) {
+    if (f.path.startsWith('when.') && (f.kind.type === 'enum-list' || f.kind.type === 'groups')) f.help = 'Leave empty if it does not matter';
+  }
+  return out.sort((a, b) => weight(a.path) - weight(b.path));
 }
+
+const FIELD_ORDER = [
+  'order', 'strongThreshold', 'possibleThreshold', 'countryMismatchPenalty', 'maxMatchesPerParty',
+  'governmentOrSurveillance', 'freedomStatuses', 'destinationInGroups', 'destinationNotInGroups', 'liveVideo',
+  'modalities', 'matchingModes', 'remoteGalleryCountsAsOneToMany', 'statuses',
+  'groups', 'countries', 'destinationCountries', 'anyItemCountries', 'nonEar99Countries', 'regions', 'regionRequiredFor',
+  'endUserTypes', 'governmentEndUserTypes', 'endUseCategories', 'surveillanceEndUses',
+  'outcome', 'liveVideoOutcome', 'anyItemOutcome', 'nonEar99Outcome', 'cclOutcome', 'ear99Outcome', 'possibleOutcome',
+  'defaultStrongOutcome', 'expiredOutcome', 'unknownRowOutcome', 'strongOutcome', 'citation', 'licensePolicy',
+];
 
 // ---- parsing form values ----
 export type TRuleContext = { countryCodes: ReadonlySet<string>; groupCodes: ReadonlySet<string> };
@@ -320,26 +338,30 @@ export function parseRuleEdit(
       input[spec.path] = raw[spec.path];
     }
   }
-  const schema = z.object(shape).superRefine((v, c) => {
-    const strong = v.strongThreshold as number | undefined;
-    const possible = v.possibleThreshold as number | undefined;
-    if (typeof strong === 'number' && typeof possible === 'number' && possible > strong) {
-      c.addIssue({ code: 'custom', path: ['possibleThreshold'], message: 'The possible-match score cannot be higher than the strong-match score' });
-    }
-  });
-  const parsed = schema.safeParse(input);
+  const parsed = z.object(shape).safeParse(input);
+  const errors: Record<string, string[]> = {};
   if (!parsed.success) {
-    // text-map issues come back as "path.KEY"; fieldErrors joins paths with dots, which is what the form uses
-    const errors: Record<string, string[]> = {};
+    // text-map issues come back as ["path", "KEY"]: the form field is "path.KEY"
     for (const issue of parsed.error.issues) {
       const [first, ...rest] = issue.path.map(String);
       const key = first === undefined ? '_form' : rest.length ? `${first}.${rest.join('.')}` : first;
       (errors[key] ??= []).push(issue.message);
     }
-    return { ok: false, fieldErrors: errors };
   }
+  // Cross-field check on its own, so it shows even when another field has an error too.
+  const strong = shape.strongThreshold?.safeParse(input.strongThreshold);
+  const possible = shape.possibleThreshold?.safeParse(input.possibleThreshold);
+  if (strong?.success && possible?.success && (possible.data as number) > (strong.data as number)) {
+    (errors.possibleThreshold ??= []).push('The possible-match score cannot be higher than the strong-match score');
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
   const params = structuredClone(rule.params);
-  for (const [path, value] of Object.entries(parsed.data as Record<string, unknown>)) setPath(params, path, value);
+  for (const [path, value] of Object.entries(parsed.data as Record<string, unknown>)) {
+    // An empty condition list in a 1:N step means "does not matter": the key is left out (an empty
+    // list would make the step never match).
+    const optionalCondition = path.startsWith('when.') && Array.isArray(value) && value.length === 0;
+    setPath(params, path, optionalCondition ? undefined : value);
+  }
   const enabled = Array.isArray(raw.enabled) ? raw.enabled.includes('on') : raw.enabled === 'on' || raw.enabled === 'true';
   return { ok: true, enabled, params };
 }
@@ -374,10 +396,12 @@ export function describeParam(spec: TFieldSpec, params: Record<string, unknown>,
     case 'outcome':
       return v ? codeWords(String(v)) : 'same as the outcome';
     case 'enum-list':
+      if (v === undefined && spec.path.startsWith('when.')) return 'Does not matter';
       return list(v, codeWords);
     case 'countries':
       return list(v, (c) => `${countryName(c)} (${c})`);
     case 'groups':
+      if (v === undefined && spec.path.startsWith('when.')) return 'Does not matter';
       return list(v, (g) => g);
     case 'boolean':
       return v ? 'Yes' : 'No';
@@ -401,10 +425,19 @@ export const ZCountryEdit = z.object({
 export type TCountryEdit = z.infer<typeof ZCountryEdit>;
 
 export function parseCountryEdit(raw: Record<string, unknown>, ctx: TRuleContext) {
-  const schema = ZCountryEdit.superRefine((v, c) => {
-    if (!ctx.countryCodes.has(v.code)) c.addIssue({ code: 'custom', path: ['code'], message: `Not a known country code: ${v.code}` });
-    const bad = v.groups.filter((g) => !ctx.groupCodes.has(g));
-    if (bad.length) c.addIssue({ code: 'custom', path: ['groups'], message: `Not a known country group: ${bad.join(', ')}. Use codes such as A:1, D:1.` });
+  const schema = z.object({
+    code: ZCountryEdit.shape.code.refine((c) => ctx.countryCodes.has(c), 'Not a known country code'),
+    freedom: ZCountryEdit.shape.freedom,
+    groups: z.preprocess(
+      splitCodes,
+      z
+        .array(z.string().toUpperCase())
+        .superRefine((codes, c) => {
+          const bad = codes.filter((g) => !ctx.groupCodes.has(g));
+          if (bad.length) c.addIssue({ code: 'custom', message: `Not a known country group: ${bad.join(', ')}. Use codes such as A:1, D:1.` });
+        })
+        .transform((a) => [...new Set(a)].sort()),
+    ),
   });
   const parsed = schema.safeParse(raw);
   return parsed.success ? ({ ok: true, data: parsed.data } as const) : ({ ok: false, fieldErrors: fieldErrors(parsed.error) } as const);

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildSeedRules } from '@/lib/reference/seed-rules';
+import { describeParam, parseCountryEdit, parseRuleEdit, ruleFields, type TRawValues } from './rules';
+
+const ctx = { countryCodes: new Set(['RU', 'BY', 'CN', 'BR', 'DE', 'UA']), groupCodes: new Set(['A:1', 'A:5', 'B', 'E:1', 'E:2']) };
+const rule = (id: string) => buildSeedRules().find((r) => r.id === id)!;
+
+/** The form values an unchanged rule submits. */
+function unchanged(id: string): TRawValues {
+  const r = rule(id);
+  const raw: TRawValues = { enabled: r.enabled ? 'on' : '' };
+  for (const f of ruleFields(id, r.params)) {
+    const v = f.path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], r.params);
+    if (f.kind.type === 'text-map') for (const [k, t] of Object.entries(v as Record<string, string>)) raw[`${f.path}.${k}`] = t;
+    else if (f.kind.type === 'enum-list') raw[f.path] = (v as string[] | undefined) ?? [];
+    else if (f.kind.type === 'countries' || f.kind.type === 'groups') raw[f.path] = ((v as string[] | undefined) ?? []).join(', ');
+    else if (f.kind.type === 'boolean') raw[f.path] = v ? 'on' : '';
+    else if (f.kind.type === 'tri') raw[f.path] = v === true ? 'yes' : v === false ? 'no' : '';
+    else if (f.kind.type === 'regions') raw[f.path] = (v as { code: string; name: string }[]).map((x) => `${x.code} ${x.name}`).join('\n');
+    else raw[f.path] = v === undefined ? '' : String(v);
+  }
+  return raw;
+}
+
+describe('rule edits', () => {
+  it.each(buildSeedRules().map((r) => r.id))('%s: submitting the form unchanged gives the same params', (id) => {
+    const parsed = parseRuleEdit(rule(id), unchanged(id), { ...ctx, countryCodes: new Set([...ctx.countryCodes, 'KH', 'MM', 'NI', 'VE', 'CU', 'IR', 'KP', 'SY', ...buildSeedRules().flatMap((r) => (Array.isArray(r.params.destinationCountries) ? (r.params.destinationCountries as string[]) : []))]) });
+    expect(parsed).toEqual({ ok: true, enabled: true, params: rule(id).params });
+  });
+
+  it('refuses bad thresholds, unknown countries and groups, with an error per field', () => {
+    const raw = { ...unchanged('party.restricted-lists'), strongThreshold: '0.85', possibleThreshold: '0.9', maxMatchesPerParty: '2.5' };
+    const parsed = parseRuleEdit(rule('party.restricted-lists'), raw, ctx);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.fieldErrors.possibleThreshold).toEqual(['The possible-match score cannot be higher than the strong-match score']);
+    expect(parsed.fieldErrors.maxMatchesPerParty).toEqual(['Enter a whole number']);
+
+    const embargo = parseRuleEdit(rule('embargo.country-group'), { ...unchanged('embargo.country-group'), groups: 'E:1, X:9' }, ctx);
+    expect(embargo).toMatchObject({ ok: false, fieldErrors: { groups: [expect.stringContaining('X:9')] } });
+    const mil = parseRuleEdit(rule('end-user.military-744-21'), { ...unchanged('end-user.military-744-21'), anyItemCountries: 'RU, Russia' }, ctx);
+    expect(mil).toMatchObject({ ok: false, fieldErrors: { anyItemCountries: [expect.stringContaining('RUSSIA')] } });
+    const kyc = parseRuleEdit(rule('kyc.red-flags'), { ...unchanged('kyc.red-flags'), 'flags.VAGUE_DELIVERY': ' ' }, ctx);
+    expect(kyc).toMatchObject({ ok: false, fieldErrors: { 'flags.VAGUE_DELIVERY': ['VAGUE_DELIVERY: required'] } });
+  });
+
+  it('applies a valid edit: statuses, tri-state conditions, disabling', () => {
+    const id = 'biometric.one-to-many.partly-free';
+    const parsed = parseRuleEdit(rule(id), { ...unchanged(id), enabled: '', 'when.freedomStatuses': ['PF', 'NF'], 'when.liveVideo': 'yes', 'when.destinationNotInGroups': 'a:1' }, ctx);
+    expect(parsed).toMatchObject({ ok: true, enabled: false });
+    if (!parsed.ok) return;
+    expect(parsed.params.when).toEqual({ governmentOrSurveillance: true, freedomStatuses: ['PF', 'NF'], liveVideo: true, destinationNotInGroups: ['A:1'] });
+  });
+
+  it('describes params in words', () => {
+    const r = rule('end-user.military-744-21');
+    const f = ruleFields(r.id, r.params);
+    const words = Object.fromEntries(f.map((x) => [x.path, describeParam(x, r.params, (c) => ({ RU: 'Russia', BY: 'Belarus' })[c] ?? c)]));
+    expect(words.endUserTypes).toBe('Military');
+    expect(words.anyItemCountries).toBe('Belarus (BY), Russia (RU)');
+    expect(words.anyItemOutcome).toBe('Prohibited');
+  });
+});
+
+describe('country edits', () => {
+  it('accepts known groups and statuses, refuses unknown ones', () => {
+    expect(parseCountryEdit({ code: 'br', freedom: 'PF', groups: 'B, a:5' }, ctx)).toEqual({ ok: true, data: { code: 'BR', freedom: 'PF', groups: ['A:5', 'B'] } });
+    expect(parseCountryEdit({ code: 'BR', freedom: '', groups: '' }, ctx)).toEqual({ ok: true, data: { code: 'BR', freedom: null, groups: [] } });
+    expect(parseCountryEdit({ code: 'BR', freedom: 'XX', groups: 'Q:1' }, ctx)).toMatchObject({ ok: false, fieldErrors: { freedom: [expect.any(String)], groups: [expect.stringContaining('Q:1')] } });
+  });
+});
