@@ -172,7 +172,7 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
                   </div>
                 ))}
               </dl>
-              <form className="mt-6 flex flex-wrap items-end gap-3" action="/admin/lists" role="search">
+              <form key={`${sp.q ?? ''}|${change ?? ''}|${upload.jobId}`} className="mt-6 flex flex-wrap items-end gap-3" action="/admin/lists" role="search">
                 <input type="hidden" name="upload" value={upload.jobId} />
                 <input type="hidden" name="code" value={selected.code} />
                 <label className="text-sm text-slate-700">

@@ -60,7 +60,7 @@ export default async function AdminUsersPage() {
           <h2 id="orgs-h" className={h2}>Organisations ({organizations.length})</h2>
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {organizations.map((o) => (
-              <li key={o.id} className="flex justify-between py-2"><span className="font-medium text-slate-800">{o.name}</span><span className="text-slate-500">{o._count.users} users · {o._count.applications} applications</span></li>
+              <li key={o.id} className="flex justify-between py-2"><span className="font-medium text-slate-800">{o.name}</span><span className="text-slate-500">{o._count.users} {o._count.users === 1 ? 'user' : 'users'} · {o._count.applications} {o._count.applications === 1 ? 'application' : 'applications'}</span></li>
             ))}
           </ul>
           <div className="mt-5 border-t border-slate-100 pt-5"><CreateOrganizationForm /></div>
