@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { updateCountryAction } from '@/app/(admin)/admin/rules/actions';
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
-import { AdminFormMessage } from './form-message';
+import { FormMessage } from '@/components/ui/form-message';
 import { IDLE, errorsOf } from './form-state';
 import { useSubmissionKey } from './use-submission-key';
 
@@ -22,7 +22,7 @@ export function CountryEditForm({ versionId, code, name, freedom, groups }: { ve
         <TextInput name="groups" label="Country Groups" help="Codes separated by commas, e.g. A:1, B, D:1" errors={errorsOf(state, 'groups')} defaultValue={v('groups', groups)} />
       </div>
       <Button type="submit" disabled={pending}>{pending ? 'Saving…' : `Save ${name}`}</Button>
-      <AdminFormMessage state={state} />
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { publishDraftAction } from '@/app/(admin)/admin/rules/actions';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/field';
-import { AdminFormMessage } from './form-message';
+import { FormMessage } from '@/components/ui/form-message';
 import { IDLE, errorsOf } from './form-state';
 import { useSubmissionKey } from './use-submission-key';
 
@@ -17,7 +17,7 @@ export function PublishForm({ versionId }: { versionId: string }) {
       <Textarea name="note" label="Change note" rows={3} help="What changed and why. Officers and auditors see it with the version."
         errors={errorsOf(state, 'note')} defaultValue={state.status === 'error' ? String(state.values.note ?? '') : ''} />
       <Button type="submit" disabled={pending}>{pending ? 'Publishing…' : 'Publish and re-screen open cases'}</Button>
-      <AdminFormMessage state={state} />
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { updateRuleAction } from '@/app/(admin)/admin/rules/actions';
 import { Button } from '@/components/ui/button';
 import { Checkbox, ChoiceGroup, FieldError, Select, TextInput, Textarea, describedBy, fieldIdFor, inputClass } from '@/components/ui/field';
 import { OUTCOMES, codeWords, type TFieldSpec } from '@/lib/validation/rules';
-import { AdminFormMessage } from './form-message';
+import { FormMessage } from '@/components/ui/form-message';
 import { IDLE, errorsOf, type TAdminFormState } from './form-state';
 import { useSubmissionKey } from './use-submission-key';
 
@@ -119,7 +119,7 @@ export function RuleEditForm({ versionId, ruleId, enabled, fields }: { versionId
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save rule'}</Button>
       </div>
-      <AdminFormMessage state={state} />
+      <FormMessage state={state} />
     </form>
   );
 }

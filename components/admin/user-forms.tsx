@@ -6,7 +6,7 @@ import { createOrganizationAction, createUserAction, setUserActiveAction, update
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
 import { ROLES, ROLE_WORDS } from '@/lib/validation/users';
-import { AdminFormMessage } from './form-message';
+import { FormMessage } from '@/components/ui/form-message';
 import { IDLE, errorsOf, type TAdminFormState } from './form-state';
 import { useSubmissionKey } from './use-submission-key';
 
@@ -28,7 +28,7 @@ export function CreateUserForm({ organizations }: { organizations: TOrg[] }) {
         <TextInput name="password" label="Initial password" type="password" autoComplete="new-password" help="At least 12 characters; share it with them securely." errors={errorsOf(state, 'password')} />
       </div>
       <Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create user'}</Button>
-      <AdminFormMessage state={state} />
+      <FormMessage state={state} />
     </form>
   );
 }
@@ -40,7 +40,7 @@ export function CreateOrganizationForm() {
     <form key={formKey} action={action} className="space-y-4" aria-label="Create an organisation">
       <TextInput id="f-organization-name" name="name" label="Organisation name" errors={errorsOf(state, 'name')} defaultValue={val(state, 'name')} />
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Creating…' : 'Create organisation'}</Button>
-      <AdminFormMessage state={state} />
+      <FormMessage state={state} />
     </form>
   );
 }
@@ -68,7 +68,7 @@ export function UserRowForms({ user, organizations, isSelf }: { user: { id: stri
           </Button>
         </form>
       ) : null}
-      <AdminFormMessage state={state.status !== 'idle' ? state : activeState} />
+      <FormMessage state={state.status !== 'idle' ? state : activeState} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { decideAction } from '@/app/(officer)/cases/actions';
 import { Button } from '@/components/ui/button';
 import { TextInput, Textarea } from '@/components/ui/field';
 import { errorsOf, IDLE, valueOf, type TFormState } from './form-state';
-import { FormMessage } from './form-message';
+import { FormMessage } from '@/components/ui/form-message';
 
 type TKind = 'APPROVE' | 'DENY' | 'REQUEST_INFO' | 'ESCALATE';
 const TABS: { kind: TKind; label: string }[] = [

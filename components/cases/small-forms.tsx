@@ -5,7 +5,7 @@ import { addNoteAction, assignAction, bulkApproveAction, clearMatchAction, count
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/field';
 import { errorsOf, IDLE, valueOf } from './form-state';
-import { FormMessage } from './form-message';
+import { FormMessage } from '@/components/ui/form-message';
 
 type TRef = { caseId: string; version: number };
 

@@ -7,24 +7,9 @@ export type TOutcomeCode = 'CLEAR' | 'REVIEW' | 'LICENSE_REQUIRED' | 'PROHIBITED
 export type TStatusCode = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'INFO_REQUESTED' | 'ESCALATED' | 'AWAITING_COUNTERSIGNATURE' | 'APPROVED' | 'DENIED' | 'WITHDRAWN';
 export type TTone = 'green' | 'amber' | 'orange' | 'red' | 'slate' | 'indigo' | 'sky';
 
-export const OUTCOME_LABEL: Record<TOutcomeCode, string> = {
-  CLEAR: 'Clear',
-  REVIEW: 'Review',
-  LICENSE_REQUIRED: 'Licence required',
-  PROHIBITED: 'Prohibited',
-};
-
-export const STATUS_LABEL: Record<TStatusCode, string> = {
-  DRAFT: 'Draft',
-  SUBMITTED: 'Submitted',
-  IN_REVIEW: 'In review',
-  INFO_REQUESTED: 'Information requested',
-  ESCALATED: 'Escalated',
-  AWAITING_COUNTERSIGNATURE: 'Awaiting countersignature',
-  APPROVED: 'Approved',
-  DENIED: 'Denied',
-  WITHDRAWN: 'Withdrawn',
-};
+// One set of words for outcomes and statuses across the product (badges, tables, CSV, PDF).
+export { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
+import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
 
 const OUTCOME_TONE: Record<TOutcomeCode, TTone> = { CLEAR: 'green', REVIEW: 'amber', LICENSE_REQUIRED: 'orange', PROHIBITED: 'red' };
 const STATUS_TONE: Record<TStatusCode, TTone> = {

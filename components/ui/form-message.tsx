@@ -1,7 +1,8 @@
-// The one-line result of a form's action, announced politely to screen readers.
-import type { TFormState } from './form-state';
+// The one-line result of a form's server action, announced politely to screen readers.
+//   <FormMessage state={state} />   (state: { status: 'idle' } | { status: 'success' | 'error'; message?: string })
+export type TFormMessageState = { status: 'idle' } | { status: 'success' | 'error'; message?: string };
 
-export function FormMessage({ state, id }: { state: TFormState; id?: string }) {
+export function FormMessage({ state, id }: { state: TFormMessageState; id?: string }) {
   const text = state.status === 'idle' ? null : state.message;
   return (
     <div id={id} aria-live="polite" role={state.status === 'error' ? 'alert' : 'status'}>
