@@ -17,7 +17,10 @@ export async function withoutDraft() {
   const drafts = await db.ruleSetVersion.findMany({ where: { status: 'DRAFT' }, select: { id: true } });
   for (const d of drafts) {
     await db.job.updateMany({ where: { ruleSetVersionId: d.id }, data: { ruleSetVersionId: null } });
-    await db.ruleSetVersion.delete({ where: { id: d.id } });
+    // A draft something was screened against cannot be deleted; set it aside instead.
+    const used = await db.screeningRun.count({ where: { ruleSetVersionId: d.id } });
+    if (used) await db.ruleSetVersion.update({ where: { id: d.id }, data: { status: 'ARCHIVED' } });
+    else await db.ruleSetVersion.delete({ where: { id: d.id } });
   }
 }
 

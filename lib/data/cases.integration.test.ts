@@ -239,7 +239,7 @@ describe('cleared matches', () => {
     const list = data.lists.find((l) => l.code === 'ENTITY_LIST')!;
     list.entries = list.entries.map((e) => (e.id === hit.entryId ? { ...e, remarks: `${e.remarks ?? ''} Amended.`, contentHash: `${e.contentHash}-amended` } : e));
     data.version = `test-${randomUUID().slice(0, 8)}`;
-    const changed = await db.$transaction((tx) => createRuleSetVersion(tx, { data, status: 'DRAFT', note: 'cleared-match test: entry amended' }), { timeout: 120_000 });
+    const changed = await db.$transaction((tx) => createRuleSetVersion(tx, { data, status: 'ARCHIVED', note: 'cleared-match test: entry amended (never active, not a draft: drafts are the admin tests’ business)' }), { timeout: 120_000 });
     const back = await rescreenCase({ actor: officer, caseId: c.id, expectedVersion: again.version, ruleSetVersionId: changed.id });
     expect(back.outcome).toBe('REVIEW');
     expect(partyFinding(back.findings)?.cleared).toBeUndefined();
