@@ -1,25 +1,8 @@
-// Runs once when a server instance starts (not during next build): without DATABASE_URL, start
-// the embedded PostgreSQL server (or join the one already running); then start this instance's
-// background job runner (re-screens, impact previews), unless CLEARANCE_JOB_RUNNER=0. On SIGTERM /
-// SIGINT the runner finishes its current batch and hands its job back for the next instance.
+// Runs once when a server instance starts. The Node.js-only work lives in lib/server-start.ts so
+// the Edge bundle never sees it.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  if (!process.env.DATABASE_URL) {
-    const { ensureEmbeddedPostgres } = await import('./lib/embedded-postgres');
-    await ensureEmbeddedPostgres();
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startServerInstance } = await import('./lib/server-start');
+    await startServerInstance();
   }
-  if (process.env.CLEARANCE_JOB_RUNNER === '0') return;
-  const { startJobRunner } = await import('./lib/jobs/runner');
-  const runner = startJobRunner();
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    void runner.stop().finally(() => {
-      // Let Next's own handlers (and the embedded server's) run after ours.
-      if (process.listenerCount(signal) === 0) process.exit(0);
-    });
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
 }

@@ -167,7 +167,7 @@ function postgresIds(): { uid: number; gid: number } | Record<string, never> {
 }
 
 function pgCtl(args: string[], dataDir: string): { status: number | null; output: string } {
-  const r = spawnSync(binaries.pg_ctl, [...args, '-D', dataDir], { encoding: 'utf8', ...postgresIds(), env: { ...process.env, LC_MESSAGES: 'C' } });
+  const r = spawnSync(/*turbopackIgnore: true*/ binaries.pg_ctl, [...args, '-D', dataDir], { encoding: 'utf8', ...postgresIds(), env: { ...process.env, LC_MESSAGES: 'C' } });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 

@@ -65,3 +65,19 @@ export const OPEN_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ES
 /** Every status a case can have once submitted (drafts are never cases). */
 export const CASE_STATUSES: ApplicationStatus[] = [...OPEN_STATUSES, 'APPROVED', 'DENIED', 'WITHDRAWN'];
 export const OUTCOMES: Outcome[] = ['CLEAR', 'REVIEW', 'LICENSE_REQUIRED', 'PROHIBITED'];
+
+// Names of the data sets a rule-set version records (source + as-of), for the UI and the PDF.
+const DATASET_LABEL: Record<string, string> = {
+  COUNTRY_CHART: 'Commerce Country Chart',
+  COUNTRY_GROUPS: 'Country Groups',
+  CCL: 'Commerce Control List',
+  FREEDOM_STATUS: 'Freedom House statuses',
+  COUNTRY_NAMES: 'Country names',
+  PARTY_LIST_SDN: 'OFAC SDN list',
+  PARTY_LIST_ENTITY_LIST: 'BIS Entity List',
+  PARTY_LIST_DPL: 'BIS Denied Persons List',
+};
+
+export function datasetLabel(kind: string): string {
+  return DATASET_LABEL[kind] ?? (kind.startsWith('PARTY_LIST_') ? `List ${kind.slice('PARTY_LIST_'.length)}` : kind.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()));
+}

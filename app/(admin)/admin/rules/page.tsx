@@ -1,6 +1,7 @@
 // Rules: every rule of a rule-set version in words an officer understands, the version's datasets,
 // its country risk data and the version history. In a draft: edit rules and countries, preview the
 // impact, publish (with a change note) and follow the re-screen that publishing starts.
+import { datasetLabel } from '@/lib/cases/labels';
 import Link from 'next/link';
 import { requireRole } from '@/lib/authz';
 import {
@@ -147,7 +148,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
           <tbody className="divide-y divide-slate-100">
             {version.datasets.map((d) => (
               <tr key={d.kind}>
-                <td className="py-2.5 pr-4 font-medium text-slate-800">{d.kind.replace(/^PARTY_LIST_/, 'List: ').replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase())}</td>
+                <td className="py-2.5 pr-4 font-medium text-slate-800">{datasetLabel(d.kind)}</td>
                 <td className="max-w-xl break-words py-2.5 pr-4 text-slate-600">{d.source}</td>
                 <td className="whitespace-nowrap py-2.5 tabular-nums text-slate-800">{d.asOf}</td>
               </tr>

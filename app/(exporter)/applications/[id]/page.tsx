@@ -9,6 +9,7 @@ import { requireRole } from '@/lib/authz';
 import { getApplicationForExporter, type TExporterApplication } from '@/lib/data/applications';
 import { AppError } from '@/lib/errors';
 import { countryName } from '@/lib/countries';
+import { datasetLabel } from '@/lib/cases/labels';
 import { draftDataFrom } from '@/lib/validation/application';
 import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
@@ -44,7 +45,8 @@ function timelineOf(app: TExporterApplication): TTimelineItem[] {
     items.push({
       at: d.countersignedAt ?? d.createdAt,
       title: labelOf(DECISION_LABEL, d.type),
-      body: [d.message, d.reason, d.conditions ? `Conditions: ${d.conditions}` : null, d.licenseReference ? `Licence ${d.licenseReference}${d.licenseExpiresAt ? `, valid until ${day.format(d.licenseExpiresAt)}` : ''}` : null]
+      // A request's text is the question itself, shown once below as "Question from …".
+      body: [d.type === 'REQUEST_INFO' ? null : d.message, d.reason, d.conditions ? `Conditions: ${d.conditions}` : null, d.licenseReference ? `Licence ${d.licenseReference}${d.licenseExpiresAt ? `, valid until ${day.format(d.licenseExpiresAt)}` : ''}` : null]
         .filter(Boolean)
         .join(' · ') || undefined,
     });
@@ -85,6 +87,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const run = app.latestRun;
   const decided = app.status === 'APPROVED' || app.status === 'DENIED';
   const editable = app.status === 'DRAFT' || app.status === 'INFO_REQUESTED';
+  // While information is requested: the latest question, and the exporter's answer to it if any.
+  const question = app.status === 'INFO_REQUESTED' ? app.messages.filter((m) => m.kind === 'QUESTION').at(-1) : undefined;
+  const infoRequest = question
+    ? { question, answer: app.messages.find((m) => m.kind === 'ANSWER' && m.createdAt >= question.createdAt) }
+    : null;
 
   return (
     <div className="space-y-6">
@@ -118,14 +125,23 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         </div>
       </section>
 
-      {app.openQuestion ? (
+      {infoRequest ? (
         <section aria-labelledby="question-h" className="rounded-lg border border-sky-300 bg-sky-50 p-6">
           <h2 id="question-h" className="text-base font-semibold text-sky-950">The compliance officer asks</h2>
-          <blockquote className="mt-2 whitespace-pre-line border-l-4 border-sky-400 pl-4 text-sm text-slate-900" data-testid="open-question">{app.openQuestion.body}</blockquote>
-          <p className="mt-1 text-xs text-slate-600">{app.openQuestion.authorName}, <Time at={app.openQuestion.createdAt} /></p>
-          <div className="mt-4"><AnswerForm applicationId={app.id} /></div>
+          <blockquote className="mt-2 whitespace-pre-line border-l-4 border-sky-400 pl-4 text-sm text-slate-900" data-testid="open-question">{infoRequest.question.body}</blockquote>
+          <p className="mt-1 text-xs text-slate-600">{infoRequest.question.authorName}, <Time at={infoRequest.question.createdAt} /></p>
+          {infoRequest.answer ? (
+            <div className="mt-4" data-testid="your-answer">
+              <p className="text-sm font-medium text-emerald-900" role="status">Answer sent.</p>
+              <blockquote className="mt-1 whitespace-pre-line border-l-4 border-emerald-400 pl-4 text-sm text-slate-900">{infoRequest.answer.body}</blockquote>
+              <p className="mt-1 text-xs text-slate-600">You, <Time at={infoRequest.answer.createdAt} /></p>
+            </div>
+          ) : (
+            <div className="mt-4"><AnswerForm applicationId={app.id} /></div>
+          )}
           <p className="mt-4 text-sm text-slate-700">
-            If the application itself needs changing, <Link href={`/applications/${app.id}/edit`} className="font-medium text-indigo-700 underline">edit it and Resubmit</Link>: it is screened again, and both screenings stay in its history.
+            {infoRequest.answer ? 'The case goes back to the officer when you resubmit it. ' : 'If the application itself needs changing, '}
+            <Link href={`/applications/${app.id}/edit`} className="font-medium text-indigo-700 underline">edit it and Resubmit</Link>: it is screened again, and both screenings stay in its history.
           </p>
         </section>
       ) : null}
@@ -158,7 +174,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <p>Screened <Time at={run.createdAt} /> against rule set <span className="font-mono">{run.ruleSetLabel}</span>. Data as of:</p>
                 <ul className="mt-1 grid gap-x-6 gap-y-0.5 sm:grid-cols-2" aria-label="Data as-of dates">
                   {run.datasets.map((d) => (
-                    <li key={`${d.kind}-${d.source}`}><span className="font-medium text-slate-700">{d.kind}</span>: {d.asOf}</li>
+                    <li key={`${d.kind}-${d.source}`}><span className="font-medium text-slate-700">{datasetLabel(d.kind)}</span>: {d.asOf}</li>
                   ))}
                 </ul>
                 <p className="mt-2 text-slate-500">This screening supports compliance decisions; it is not legal advice.</p>

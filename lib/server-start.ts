@@ -1,0 +1,25 @@
+// What a server instance does when it starts (called from instrumentation.ts, Node.js runtime only;
+// not during next build): without DATABASE_URL, start the embedded PostgreSQL server (or join the
+// one already running); then start this instance's background job runner (re-screens, impact
+// previews), unless CLEARANCE_JOB_RUNNER=0. On SIGTERM / SIGINT the runner finishes its current
+// batch and hands its job back for the next instance.
+export async function startServerInstance() {
+  if (!process.env.DATABASE_URL) {
+    const { ensureEmbeddedPostgres } = await import('./embedded-postgres');
+    await ensureEmbeddedPostgres();
+  }
+  if (process.env.CLEARANCE_JOB_RUNNER === '0') return;
+  const { startJobRunner } = await import('./jobs/runner');
+  const runner = startJobRunner();
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    void runner.stop().finally(() => {
+      // Let Next's own handlers (and the embedded server's) run after ours.
+      if (process.listenerCount(signal) === 0) process.exit(0);
+    });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
