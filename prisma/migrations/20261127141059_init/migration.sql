@@ -355,19 +355,22 @@ CREATE INDEX "Application_status_submittedAt_id_idx" ON "Application"("status", 
 CREATE INDEX "Application_status_severity_submittedAt_idx" ON "Application"("status", "severity", "submittedAt");
 
 -- CreateIndex
+CREATE INDEX "Application_severity_submittedAt_id_idx" ON "Application"("severity" DESC, "submittedAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Application_submittedAt_id_idx" ON "Application"("submittedAt", "id");
+
+-- CreateIndex
 CREATE INDEX "Application_organizationId_updatedAt_idx" ON "Application"("organizationId", "updatedAt");
 
 -- CreateIndex
 CREATE INDEX "Application_outcome_idx" ON "Application"("outcome");
 
 -- CreateIndex
-CREATE INDEX "Application_destinationCountry_idx" ON "Application"("destinationCountry");
+CREATE INDEX "Application_destinationCountry_severity_submittedAt_id_idx" ON "Application"("destinationCountry", "severity" DESC, "submittedAt", "id");
 
 -- CreateIndex
 CREATE INDEX "Application_assignedToId_status_idx" ON "Application"("assignedToId", "status");
-
--- CreateIndex
-CREATE INDEX "Application_submittedAt_idx" ON "Application"("submittedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LineItem_applicationId_position_key" ON "LineItem"("applicationId", "position");
@@ -539,3 +542,4 @@ CREATE TRIGGER "audit_event_no_truncate" BEFORE TRUNCATE ON "AuditEvent"
 
 -- At most one ACTIVE rule-set version.
 CREATE UNIQUE INDEX "RuleSetVersion_one_active" ON "RuleSetVersion" ("status") WHERE "status" = 'ACTIVE';
+
