@@ -1,7 +1,6 @@
 // Rules: every rule of a rule-set version in words an officer understands, the version's datasets,
 // its country risk data and the version history. In a draft: edit rules and countries, preview the
 // impact, publish (with a change note) and follow the re-screen that publishing starts.
-import { datasetLabel } from '@/lib/cases/labels';
 import Link from 'next/link';
 import { requireRole } from '@/lib/authz';
 import {
@@ -24,6 +23,7 @@ import { PublishForm } from '@/components/admin/publish-form';
 import { RuleEditForm } from '@/components/admin/rule-edit-form';
 import { VersionStatusBadge, formatDateTime } from '@/components/admin/version-badge';
 import { createDraftAction, startImpactPreviewAction } from './actions';
+import { datasetLabel } from '@/lib/cases/labels';
 
 type TSearch = Promise<{ version?: string; country?: string; cq?: string; published?: string; view?: string }>;
 

@@ -13,7 +13,7 @@ import { Badge, OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { requireRole } from '@/lib/authz';
 import { countryLabel } from '@/lib/countries';
-import { DECISION_LABEL, humanize } from '@/lib/cases/labels';
+import { DECISION_LABEL, datasetLabel, humanize } from '@/lib/cases/labels';
 import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, ESCALATABLE_STATUSES, getCaseForOfficer } from '@/lib/data/cases';
 import { AppError } from '@/lib/errors';
 import { RED_FLAGS, type TApplicationInput } from '@/lib/validation/application';
@@ -141,6 +141,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <div className="space-y-8">
           <Section title="Findings" aside={latest ? <span className="text-xs text-slate-500">Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}</span> : null}>
             {latest ? <FindingGroups findings={latest.findings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} /> : <p className="text-sm text-slate-500">Not screened.</p>}
+            {latest ? <DataAsOf datasets={latest.ruleSetVersion.datasets} /> : null}
           </Section>
           <Section title="Application as submitted">
             <ApplicationSummary data={data} />
@@ -223,5 +224,23 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The data sets the screening used, with their as-of dates (PRODUCT.md §6). */
+function DataAsOf({ datasets }: { datasets: unknown }) {
+  const list = (Array.isArray(datasets) ? datasets : []) as { kind?: string; asOf?: string; source?: string }[];
+  if (list.length === 0) return null;
+  return (
+    <p className="text-xs text-slate-500" data-testid="data-as-of">
+      Data as of:{' '}
+      {list.map((d, i) => (
+        <span key={`${d.kind}-${i}`} title={d.source}>
+          {i > 0 ? ' · ' : ''}
+          {datasetLabel(String(d.kind ?? ''))} {d.asOf}
+        </span>
+      ))}
+      . Not legal advice.
+    </p>
   );
 }
