@@ -1,14 +1,32 @@
 // next-auth configuration: email + password, JWT sessions carrying role and organisation.
 // The session is a hint; lib/authz.ts re-reads the user on every request (active flag, session version).
+import fs from 'node:fs';
+import path from 'node:path';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { projectRoot } from '@/lib/embedded-postgres-config';
 import { burnPasswordCheck, verifyPassword } from '@/lib/password';
 import { clearAccountFailures, clientIpFrom, loginRetryAfterMinutes, recordLoginFailure } from '@/lib/rate-limit';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export const SIGN_IN_FAILED = 'Email or password is incorrect.';
+
+/**
+ * The session signing key: NEXTAUTH_SECRET, or — on the embedded default only — the one `npm run
+ * setup` generated into .data/auth-secret, so `npm start` works after setup. Production
+ * (DATABASE_URL set) must set NEXTAUTH_SECRET.
+ */
+function authSecret(): string | undefined {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (process.env.DATABASE_URL) return undefined;
+  try {
+    return fs.readFileSync(path.join(/*turbopackIgnore: true*/ projectRoot(), '.data', 'auth-secret'), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1).max(1000) });
 
@@ -20,6 +38,7 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
 export type TSessionUser = { id: string; email: string; name: string; role: Role; organizationId: string | null; sessionVersion: number };
 
 export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   pages: { signIn: '/login' },
   providers: [
