@@ -2,9 +2,9 @@
 // stage the 2024-04-02 SDN snapshot, submit a case whose consignee is only listed from 2024-05-03,
 // upload the 2024-05-03 snapshot (diff 417 added / 12 removed / 11 changed), preview the impact
 // (the case is listed), publish, and see the case with the new match and "Outcome changed".
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { seedCase } from './support/seed';
 import { expect, test } from './fixtures';
 
 const PARTIES = path.resolve('data/reference/parties');
@@ -58,8 +58,7 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
   await publish(page, 'Stage for the test: OFAC SDN as of 2024-04-02');
 
   // An open case whose consignee appears only on the 2024-05-03 list.
-  const out = execFileSync('npx', ['tsx', 'e2e/support/submit-case-with-consignee.ts', JSON.stringify({ consignee: ADDED_ON_0503 })], { encoding: 'utf8', env: process.env });
-  const submitted = JSON.parse(out.trim().split('\n').at(-1)!) as { id: string; reference: string; outcome: string };
+  const submitted = seedCase({ eccn: 'EAR99', country: 'DE', endUserName: 'Muster Gebäudetechnik GmbH', productName: 'Access-control reader AR-2', consignee: ADDED_ON_0503 });
   expect(submitted.outcome).toBe('CLEAR');
 
   // Upload 2024-05-03: the diff against the active version.

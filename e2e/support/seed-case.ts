@@ -2,6 +2,7 @@
 // (submitAndScreen) against the e2e database, and prints {"id","reference","outcome"} as JSON.
 //   npx tsx e2e/support/seed-case.ts '{"exporter":"exporter@demo.test","eccn":"3A981","country":"BR"}'
 import { embeddedDatabaseUrl } from '@/lib/embedded-postgres-config';
+import type { TSeedOptions } from './seed';
 
 function e2eDatabaseUrl(): string {
   const u = new URL(process.env.TEST_DATABASE_URL ?? embeddedDatabaseUrl());
@@ -11,7 +12,7 @@ function e2eDatabaseUrl(): string {
 
 async function main() {
   process.env.DATABASE_URL = e2eDatabaseUrl(); // before lib/db is imported
-  const options = JSON.parse(process.argv[2] ?? '{}') as { exporter?: string; eccn?: string | null; country?: string; endUserName?: string; productName?: string };
+  const options = JSON.parse(process.argv[2] ?? '{}') as TSeedOptions;
   const { db } = await import('@/lib/db');
   const { submitAndScreen } = await import('@/lib/data/applications');
   const { ZApplicationInput } = await import('@/lib/validation/application');
@@ -21,7 +22,7 @@ async function main() {
     product: { name: options.productName ?? 'Thermal camera TC-9', description: 'Handheld thermal imaging camera', eccn: options.eccn === undefined ? '3A981' : options.eccn, kind: 'HARDWARE', quantity: 2, unitValueUsd: 4800, biometric: null },
     destination: { country, region: null },
     endUser: { name: options.endUserName ?? 'Construtora Horizonte Ltda', country, address: 'Av. Paulista 1000, São Paulo', type: 'COMMERCIAL' },
-    consignees: [],
+    consignees: options.consignee ? [{ name: options.consignee, country: options.consigneeCountry ?? 'CN', role: 'INTERMEDIATE' }] : [],
     endUse: { category: 'OTHER', description: 'Building inspection' },
     redFlags: [],
   });

@@ -2,7 +2,16 @@
 // can start from a screened case without clicking through the exporter's form.
 import { execFileSync } from 'node:child_process';
 
-export type TSeedOptions = { exporter?: string; eccn?: string | null; country?: string; endUserName?: string; productName?: string };
+export type TSeedOptions = {
+  exporter?: string;
+  eccn?: string | null;
+  country?: string;
+  endUserName?: string;
+  productName?: string;
+  /** one intermediate consignee (in CN unless consigneeCountry) */
+  consignee?: string;
+  consigneeCountry?: string;
+};
 
 export function seedCase(options: TSeedOptions = {}): { id: string; reference: string; outcome: string } {
   const out = execFileSync('npx', ['tsx', 'e2e/support/seed-case.ts', JSON.stringify(options)], { encoding: 'utf8', env: process.env });
