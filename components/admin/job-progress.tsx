@@ -19,7 +19,12 @@ const active = (s: TJobProgress['status']) => s === 'QUEUED' || s === 'RUNNING';
 export function JobProgress({ initial, label, unit = 'cases', testId }: { initial: TJobProgress; label: string; unit?: string; testId?: string }) {
   const router = useRouter();
   const [job, setJob] = useState(initial);
-  useEffect(() => setJob(initial), [initial]);
+  // A new job from the server (after a refresh) replaces the polled one: adjust state while rendering.
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    setSeen(initial);
+    setJob(initial);
+  }
   useEffect(() => {
     if (!active(job.status)) return;
     let cancelled = false;

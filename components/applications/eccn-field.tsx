@@ -11,31 +11,29 @@ export function EccnField({ defaultValue, errors }: { defaultValue: string | nul
   const id = fieldIdFor('product.eccn');
   const [code, setCode] = useState(defaultValue ?? '');
   const [unclassified, setUnclassified] = useState(defaultValue === null);
-  const [check, setCheck] = useState<TCheck>({ state: 'idle' });
+  // The last answer from the server, for the value it answered; anything else is idle or in flight.
+  const [checked, setChecked] = useState<{ value: string; result: TCheck } | null>(null);
+  const value = code.trim();
+  const check: TCheck = unclassified || value === '' ? { state: 'idle' } : checked?.value === value ? checked.result : { state: 'checking' };
 
   useEffect(() => {
-    const value = code.trim();
-    if (unclassified || value === '') {
-      setCheck({ state: 'idle' });
-      return;
-    }
+    if (unclassified || value === '') return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      setCheck({ state: 'checking' });
       try {
         const res = await fetch(`/api/eccn?code=${encodeURIComponent(value)}`, { signal: controller.signal });
-        if (!res.ok) return setCheck({ state: 'idle' });
+        if (!res.ok) return setChecked({ value, result: { state: 'idle' } });
         const body = (await res.json()) as { known: boolean; title?: string; message?: string };
-        setCheck(body.known ? { state: 'known', title: body.title } : { state: 'unknown', message: body.message ?? `${value} is not on the Commerce Control List` });
+        setChecked({ value, result: body.known ? { state: 'known', title: body.title } : { state: 'unknown', message: body.message ?? `${value} is not on the Commerce Control List` } });
       } catch {
-        if (!controller.signal.aborted) setCheck({ state: 'idle' });
+        if (!controller.signal.aborted) setChecked({ value, result: { state: 'idle' } });
       }
     }, 350);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [code, unclassified]);
+  }, [value, unclassified]);
 
   const invalid = !!errors?.length;
   const help = 'EAR99, or the Export Control Classification Number from the Commerce Control List, e.g. 3A981 or 5A001.j.';

@@ -102,13 +102,13 @@ export function Checkbox({ name, label, help, errors, id = fieldIdFor(name), cla
 export function ChoiceGroup({ name, legend, help, errors, options, defaultValue, id = fieldIdFor(name), className, inline = true }: Omit<TCommon, 'label' | 'optional'> & { legend: ReactNode; options: readonly TOption[]; defaultValue?: string; inline?: boolean }) {
   const invalid = !!errors?.length;
   return (
-    <fieldset id={id} tabIndex={-1} aria-describedby={describedBy(id, help, errors)} className={className}>
+    <fieldset id={id} tabIndex={-1} aria-describedby={describedBy(id, help, errors)} data-invalid={invalid || undefined} className={className}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       {help ? <p id={`${id}-help`} className="mt-0.5 text-xs text-slate-500">{help}</p> : null}
       <div className={`mt-2 flex ${inline ? 'flex-row gap-6' : 'flex-col gap-2'}`}>
         {options.map((o) => (
           <label key={o.value} className="inline-flex items-center gap-2 text-sm text-slate-800">
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} aria-invalid={invalid || undefined}
+            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value}
               className="h-4 w-4 border-slate-300 text-indigo-700 focus:ring-indigo-500" />
             {o.label}
           </label>

@@ -32,7 +32,7 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
   const listParams = record(p.lists);
   const penalty = typeof p.countryMismatchPenalty === 'number' ? Math.min(0.5, Math.max(0, p.countryMismatchPenalty)) : 0.04;
   const maxPerParty = typeof p.maxMatchesPerParty === 'number' ? Math.max(1, Math.floor(p.maxMatchesPerParty)) : 10;
-  const { strong, possible } = rs.thresholds;
+  const { possible } = rs.thresholds;
   const findings: TFinding[] = [];
 
   for (const party of partiesOf(app)) {
