@@ -1,0 +1,45 @@
+// The `npm run --silent screen` contract: PRODUCT.md §2 in (file or stdin), §3 out on stdout, exit 0;
+// invalid input: exit 2 and every field error on stderr.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const application = {
+  product: { name: 'FaceFind Enterprise 5', description: '1:N face identification', eccn: '3A981', kind: 'HARDWARE', quantity: 4, unitValueUsd: 12000,
+    biometric: { modality: 'FACE', matchingMode: 'ONE_TO_MANY', maxGallerySize: 10000000, liveVideo: true, remoteGalleryAccess: true, trainingDataConsent: 'UNKNOWN' } },
+  destination: { country: 'RU', region: null },
+  endUser: { name: 'City Police Department', country: 'RU', address: 'Moscow', type: 'LAW_ENFORCEMENT' },
+  consignees: [],
+  endUse: { category: 'PUBLIC_SPACE_SURVEILLANCE', description: 'Crowd monitoring' },
+  redFlags: [],
+};
+
+const screen = (args: string[], input?: string) =>
+  spawnSync('npm', ['run', '--silent', 'screen', '--', ...args], { input, encoding: 'utf8', env: process.env, timeout: 120_000 });
+
+describe('screen CLI', () => {
+  it('screens a file against the active rule set and prints the result', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'screen-')), 'app.json');
+    fs.writeFileSync(file, JSON.stringify(application));
+    const r = screen([file]);
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as { outcome: string; ruleSetVersion: string; findings: { kind: string; outcome: string; citation: string }[] };
+    expect(result.outcome).toBe('PROHIBITED');
+    expect(result.findings.some((f) => f.kind === 'BIOMETRIC_POLICY' && f.outcome === 'PROHIBITED')).toBe(true);
+    expect(result.findings.some((f) => f.kind === 'EMBARGO' && /746\.8/.test(f.citation))).toBe(true);
+  });
+
+  it('reads stdin with "-" and refuses invalid input with every field error, exit 2', () => {
+    const ok = screen(['-'], JSON.stringify({ ...application, destination: { country: 'DE', region: null }, endUser: { ...application.endUser, country: 'DE' } }));
+    expect(ok.status, ok.stderr).toBe(0);
+    const bad = screen(['-'], JSON.stringify({ ...application, product: { ...application.product, name: '', quantity: -2 }, destination: { country: 'XX', region: null } }));
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/product\.name: /);
+    expect(bad.stderr).toMatch(/product\.quantity: /);
+    expect(bad.stderr).toMatch(/destination\.country: /);
+    expect(screen(['-'], '{not json').status).toBe(2);
+  });
+});
