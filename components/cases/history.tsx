@@ -5,7 +5,7 @@ import { OutcomeBadge } from '@/components/ui/badge';
 import { diffFindings, isDiffEmpty } from '@/lib/cases/findings';
 import { OUTCOME_LABEL, STATUS_LABEL, TRIGGER_LABEL, humanize } from '@/lib/cases/labels';
 import type { TFinding } from '@/lib/screening/types';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/components/ui/format';
 
 type TRun = {
   id: string;

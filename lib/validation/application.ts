@@ -66,7 +66,8 @@ export const ZCountryCode = z
   .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), { message: 'Choose a country from the list' });
 
 // Form fields arrive as strings: "" is "not answered" (→ the required message), "1,000" is 1000.
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** Empty form fields ("" or spaces) count as not given. */
+export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const numeric = (v: unknown) => {
   const b = blankToUndefined(v);
   return typeof b === 'string' ? Number(b.trim().replace(/[,\s]/g, '')) : b;

@@ -3,9 +3,7 @@
 // One schema per input, shared by the form's server action and the data layer's callers.
 import { z } from 'zod';
 import { ApplicationStatus, Outcome } from '@/lib/generated/prisma/enums';
-
-/** Form fields arrive as "" when left empty: treat that as "not given". */
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+import { blankToUndefined } from '@/lib/validation/application';
 
 const optionalText = (label: string, max: number) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} can be at most ${max} characters`).optional());

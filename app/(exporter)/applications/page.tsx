@@ -9,10 +9,10 @@ import { OutcomeBadge, STATUS_LABEL, StatusBadge, type TStatusCode } from '@/com
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
+import { formatDateTime } from '@/components/ui/format';
 
 export const metadata: Metadata = { title: 'Applications' };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole('EXPORTER');
@@ -89,7 +89,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   </td>
                   <td className="px-4 py-3"><StatusBadge status={row.status} /></td>
                   <td className="px-4 py-3">{row.status === 'DRAFT' ? <span className="text-slate-400">—</span> : <OutcomeBadge outcome={row.outcome} />}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={row.updatedAt.toISOString()}>{dateTime.format(row.updatedAt)} UTC</time></td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt)}</time></td>
                 </tr>
               ))}
             </tbody>

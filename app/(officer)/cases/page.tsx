@@ -1,7 +1,7 @@
 // The review queue: counts per status, filters (status, outcome, destination, organisation, assigned
 // to me, age), sort by severity or age, keyset pages, Assign to me, bulk approval of clear cases, CSV.
 import Link from 'next/link';
-import { formatAge } from '@/components/cases/format';
+import { formatAge } from '@/components/ui/format';
 import { AssignButton, BulkApproveForm } from '@/components/cases/small-forms';
 import { OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { NewApiKeyForm } from '@/components/api-keys/new-key-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { formatDateTime } from '@/components/ui/format';
 import { requireRole } from '@/lib/authz';
 import { db } from '@/lib/db';
 import { listApiKeys } from '@/lib/data/api-keys';
@@ -10,7 +11,6 @@ import { revokeApiKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—');
 
 export default async function ApiKeysPage() {
   const actor = await requireRole('ADMIN');
@@ -53,8 +53,8 @@ export default async function ApiKeysPage() {
                 <tr key={k.id}>
                   <td className="py-3 pr-4"><p className="font-medium">{k.name}</p><p className="font-mono text-xs text-slate-500">clr_{k.prefix}_…</p></td>
                   <td className="py-3 pr-4">{k.organization.name}<br /><span className="text-xs text-slate-500">{k.actingUser.email}</span></td>
-                  <td className="py-3 pr-4 text-slate-600">{when(k.createdAt)}</td>
-                  <td className="py-3 pr-4 text-slate-600">{when(k.lastUsedAt)}</td>
+                  <td className="py-3 pr-4 text-slate-600">{formatDateTime(k.createdAt)}</td>
+                  <td className="py-3 pr-4 text-slate-600">{formatDateTime(k.lastUsedAt)}</td>
                   <td className="py-3">
                     {k.revokedAt ? (
                       <Badge tone="slate">Revoked</Badge>

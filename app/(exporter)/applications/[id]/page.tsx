@@ -13,6 +13,7 @@ import { datasetLabel } from '@/lib/cases/labels';
 import { draftDataFrom } from '@/lib/validation/application';
 import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
+import { formatDate, formatDateTime } from '@/components/ui/format';
 import { AnswerForm } from '@/components/applications/answer-form';
 import {
   BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, FINDING_KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL,
@@ -20,9 +21,7 @@ import {
 
 export const metadata: Metadata = { title: 'Application' };
 
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const Time = ({ at }: { at: Date }) => <time dateTime={at.toISOString()}>{when.format(at)} UTC</time>;
+const Time = ({ at }: { at: Date }) => <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>;
 
 const OUTCOME_EXPLAINED = {
   CLEAR: 'No rule flagged this export. A compliance officer still reviews it before it is approved.',
@@ -46,7 +45,7 @@ function timelineOf(app: TExporterApplication): TTimelineItem[] {
       at: d.countersignedAt ?? d.createdAt,
       title: labelOf(DECISION_LABEL, d.type),
       // A request's text is the question itself, shown once below as "Question from …".
-      body: [d.type === 'REQUEST_INFO' ? null : d.message, d.reason, d.conditions ? `Conditions: ${d.conditions}` : null, d.licenseReference ? `Licence ${d.licenseReference}${d.licenseExpiresAt ? `, valid until ${day.format(d.licenseExpiresAt)}` : ''}` : null]
+      body: [d.type === 'REQUEST_INFO' ? null : d.message, d.reason, d.conditions ? `Conditions: ${d.conditions}` : null, d.licenseReference ? `Licence ${d.licenseReference}${d.licenseExpiresAt ? `, valid until ${formatDate(d.licenseExpiresAt)}` : ''}` : null]
         .filter(Boolean)
         .join(' · ') || undefined,
     });

@@ -1,9 +1,9 @@
-// Dates and durations as officers read them (UTC, unambiguous; the server renders them).
+// Dates and durations as every page shows them (UTC, unambiguous; the server renders them).
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-export const formatDateTime = (d: Date | null | undefined) => (d ? DATE_TIME.format(d) : '—');
-export const formatDate = (d: Date | null | undefined) => (d ? DATE.format(d) : '—');
+export const formatDateTime = (d: Date | string | null | undefined) => (d ? DATE_TIME.format(new Date(d)) : '—');
+export const formatDate = (d: Date | string | null | undefined) => (d ? DATE.format(new Date(d)) : '—');
 
 /** "3 d", "5 h", "12 min": how long something has waited. */
 export function formatAge(from: Date | null | undefined, now = new Date()): string {
