@@ -116,10 +116,13 @@ export class NameIndex<TRef> {
         this.trigramCounts[id]!++;
       }
     }
+    const prefix = token.slice(0, 3);
     for (const id of touched) {
       if (id === exact) continue;
       const dice = (2 * this.trigramCounts[id]!) / (grams.length + this.vocabTrigramCount[id]!);
-      if (dice < 0.25) continue;
+      // Jaro-Winkler rewards a shared prefix, so a token with the same first three letters can score
+      // high while sharing few trigrams ("abderrahmane" ~ "abdurakhmon"): never filter those out.
+      if (dice < 0.25 && !this.vocabTokens[id]!.startsWith(prefix)) continue;
       const sim = tokenSimilarity(token, this.vocabTokens[id]!);
       // dice ≥ 0.5 without token similarity: kept for the whole-string ("joined") comparison
       if (sim > 0 || dice >= 0.5) out.push({ id, sim });
