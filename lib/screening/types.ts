@@ -24,9 +24,20 @@ export type TFinding = {
   message: string;
   evidence: Record<string, unknown>;
   cleared?: { by: string; at: string; justification: string };
+  /** 0-based position of the line item the finding concerns; absent for application-wide findings */
+  lineItem?: number;
 };
 
-export type TScreeningResult = { outcome: TOutcome; ruleSetVersion: string; findings: TFinding[] };
+/** One line item's own result: its findings plus the application-wide ones that bind it. */
+export type TLineItemResult = { position: number; outcome: TOutcome; findings: TFinding[] };
+
+export type TScreeningResult = {
+  outcome: TOutcome;
+  ruleSetVersion: string;
+  findings: TFinding[];
+  /** one per line item, in position order (issue 12); absent in results stored before line items */
+  lineItems?: TLineItemResult[];
+};
 
 // ---- application (PRODUCT.md §2) ----
 export type TProductKind = 'HARDWARE' | 'SOFTWARE' | 'TECHNOLOGY';
@@ -84,9 +95,13 @@ export type TScreeningProduct = {
   quantity: number;
   unitValueUsd: number;
   biometric: TBiometricSpec | null;
+  /** Part 740 licence exception the exporter claims for this item (a symbol such as "LVS"), if any */
+  licenseExceptionClaimed?: string | null;
 };
 
 export type TScreeningApplication = {
+  /** the exporting organisation's country of establishment (ISO alpha-2); absent = US */
+  exporter?: { country: string };
   product: TScreeningProduct;
   destination: { country: string; region: string | null };
   endUser: { name: string; country: string; address: string; type: TEndUserType };
