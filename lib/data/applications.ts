@@ -1,6 +1,7 @@
 // Exporters' applications: drafts, submit-and-screen in one transaction, reads scoped to the
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
+import 'server-only';
 import { db, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';

@@ -1,4 +1,5 @@
 // "Assign to me": one checked transition with its audit row.
+import 'server-only';
 import { db } from '@/lib/db';
 import { appendAudit } from '@/lib/data/audit';
 import type { ApplicationStatus } from '@/lib/generated/prisma/enums';

@@ -1,4 +1,5 @@
 // Clearing a party match as a false positive, then re-screening the case in the same transaction.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';

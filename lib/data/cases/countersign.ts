@@ -1,4 +1,5 @@
 // The second officer's countersignature on a licence-required or prohibited approval.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';

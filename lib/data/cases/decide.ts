@@ -1,5 +1,6 @@
 // Decisions (approve, deny, request information, escalate): one checked transition each, with the
 // Decision row, the exporter's question and the audit row in the same transaction.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';

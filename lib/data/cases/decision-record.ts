@@ -1,4 +1,5 @@
 // The decision record (officers and admins: any decided case; exporters: their organisation's).
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';

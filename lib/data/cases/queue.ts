@@ -1,4 +1,5 @@
 // The review queue: filters, keyset pagination, counts per status, filter options, CSV iteration.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import type { Prisma } from '@/lib/generated/prisma/client';

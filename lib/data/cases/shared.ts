@@ -1,5 +1,6 @@
 // What every case operation shares: the officer check, the case row, the status sets each change
 // accepts, and explainRefusal() — when a conditional UPDATE matched nothing, re-read and name why.
+import 'server-only';
 import type { TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
