@@ -5,7 +5,7 @@ import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
 import { partyMatchEvidence } from '@/lib/cases/findings';
-import { STATUS_LABEL } from '@/lib/cases/labels';
+import { STATUS_LABEL } from '@/lib/labels';
 import { normaliseName } from '@/lib/screening/names/normalise';
 import type { TFinding } from '@/lib/screening/types';
 import type { TClearMatchInput } from '@/lib/validation/decision';
