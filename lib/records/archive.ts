@@ -60,7 +60,7 @@ export function openZipFile(file: string): Promise<TZip> {
 
 export function openZipBuffer(buffer: Buffer): Promise<TZip> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (err, zip) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (err, zip) =>
       err ? reject(err) : collect(zip).then(resolve, reject),
     ),
   );
