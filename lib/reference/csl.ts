@@ -135,7 +135,8 @@ export function cslRecordsFromJson(json: unknown, source = 'CSL JSON'): { record
   return { records, generatedOn };
 }
 
-export function parseCslJson(text: string, options: { asOf?: string; source?: string } = {}): TPartyList[] {
+/** asOf: given by the admin (wins); else the file's generation date; else defaultAsOf (e.g. from the file name). */
+export function parseCslJson(text: string, options: { asOf?: string; defaultAsOf?: string; source?: string } = {}): TPartyList[] {
   const source = options.source ?? 'CSL JSON';
   let json: unknown;
   try {
@@ -145,7 +146,7 @@ export function parseCslJson(text: string, options: { asOf?: string; source?: st
   }
   if (json && typeof json === 'object' && 'entries' in json && 'tables' in json) return parseCslCompact(json, options);
   const { records, generatedOn } = cslRecordsFromJson(json, source);
-  const asOf = options.asOf ?? generatedOn;
+  const asOf = options.asOf ?? generatedOn ?? options.defaultAsOf;
   if (!asOf) throw new ReferenceParseError(source, null, 'the file does not say when it was generated; give its date');
   return cslListsFromRecords(records, { asOf, source });
 }
@@ -223,12 +224,12 @@ export function cslRecordsFromCompact(json: unknown): { records: TCslRecord[]; g
   return { records, generatedOn: isoDate(doc.sourceGeneratedAt) };
 }
 
-export function parseCslCompact(json: unknown, options: { asOf?: string; source?: string } = {}): TPartyList[] {
+export function parseCslCompact(json: unknown, options: { asOf?: string; defaultAsOf?: string; source?: string } = {}): TPartyList[] {
   const source = options.source ?? 'CSL compact snapshot';
   const doc = json as Partial<TCompact>;
   if (!doc?.tables?.sources || !Array.isArray(doc.entries)) throw new ReferenceParseError(source, null, 'not a compact CSL snapshot (tables.sources and entries expected)');
   const { records, generatedOn } = cslRecordsFromCompact(json);
-  const asOf = options.asOf ?? generatedOn;
+  const asOf = options.asOf ?? generatedOn ?? options.defaultAsOf;
   if (!asOf) throw new ReferenceParseError(source, null, 'the snapshot has no sourceGeneratedAt; give its date');
   return cslListsFromRecords(records, { asOf, source });
 }

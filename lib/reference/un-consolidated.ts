@@ -44,7 +44,7 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
 const list = (v: unknown): TNode[] => (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v]).filter((x): x is TNode => !!x && typeof x === 'object');
 const values = (v: unknown): string[] => list(v).flatMap((n) => (Array.isArray(n.VALUE) ? n.VALUE : [n.VALUE]).map(text)).filter(Boolean);
 
-export type TUnParseOptions = { asOf?: string; source?: string };
+export type TUnParseOptions = { asOf?: string; defaultAsOf?: string; source?: string };
 
 export function parseUnConsolidatedXml(xml: string, options: TUnParseOptions = {}): TPartyList {
   const source = options.source ?? SOURCE;
@@ -61,7 +61,7 @@ export function parseUnConsolidatedXml(xml: string, options: TUnParseOptions = {
   const root = doc.CONSOLIDATED_LIST as TNode | undefined;
   if (!root || typeof root !== 'object') throw new ReferenceParseError(source, null, 'no CONSOLIDATED_LIST element: this is not the UN consolidated list');
   const generated = /^(\d{4}-\d{2}-\d{2})/.exec(text(root['@dateGenerated']))?.[1];
-  const asOf = options.asOf ?? generated;
+  const asOf = options.asOf ?? generated ?? options.defaultAsOf;
   if (!asOf) throw new ReferenceParseError(source, null, 'the list has no dateGenerated; give its date');
 
   const entries: TPartyEntry[] = [];
