@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import type { JobType } from '@/lib/generated/prisma/enums';
 import { claimJob, finishJob, saveProgress, type TClaimedJob } from './queue';
 import { runBatchScreen } from './batch-screen';
+import { runOrgExport } from './org-export';
 import { JobLostError, runImpactPreview, runRescreen, type TJobContext } from './rescreen';
 
 export type TJobHandler = (job: TClaimedJob, ctx: TJobContext) => Promise<unknown>;
@@ -15,6 +16,7 @@ export type TJobHandler = (job: TClaimedJob, ctx: TJobContext) => Promise<unknow
 const HANDLERS = new Map<JobType, TJobHandler>([
   ['IMPACT_PREVIEW', runImpactPreview],
   ['RESCREEN', runRescreen],
+  ['ORG_EXPORT', runOrgExport],
   ['BATCH_SCREEN', runBatchScreen],
 ]);
 
