@@ -17,9 +17,9 @@ import { getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 import { severityOf, toScreeningApplication } from '@/lib/data/screening';
 import { draftCacheKey } from '@/lib/data/admin-rulesets';
 import { diffFindings } from '@/lib/cases/findings';
+import { applicationOf, findingsOf, toJson } from '@/lib/data/json';
 import { screen } from '@/lib/screening';
 import type { TFinding } from '@/lib/screening/types';
-import type { TApplicationInput } from '@/lib/validation/application';
 import { saveProgress, type TClaimedJob } from './queue';
 
 export { DECIDED_STATUSES, OPEN_STATUSES } from '@/lib/codes';
@@ -122,11 +122,11 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
     if (cases.length === 0) break;
     for (const c of cases) {
       const run = runs.get(c.id);
-      const input = (run?.input ?? c.data) as TApplicationInput;
+      const input = applicationOf(run?.input ?? c.data);
       const after = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
       result.screened += 1;
       if (after.outcome !== c.outcome) {
-        const before = (Array.isArray(run?.findings) ? run.findings : []) as TFinding[];
+        const before = findingsOf(run?.findings);
         result.changes.push({
           applicationId: c.id,
           reference: c.reference,
@@ -170,7 +170,7 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         skipped += 1; // already screened under this version (submitted after publishing)
         continue;
       }
-      const input = (run?.input ?? c.data) as TApplicationInput;
+      const input = applicationOf(run?.input ?? c.data);
       const screened = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
       newRuns.push({
         applicationId: c.id,
@@ -178,8 +178,8 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         trigger: 'RESCREEN',
         outcome: screened.outcome,
         previousOutcome: c.outcome,
-        findings: screened.findings as unknown as Prisma.InputJsonValue,
-        input: input as unknown as Prisma.InputJsonValue,
+        findings: toJson(screened.findings),
+        input: toJson(input),
       });
       if (screened.outcome !== c.outcome) {
         if (DECIDED_STATUSES.includes(c.status)) decidedChanges.push({ id: c.id, from: c.outcome, to: screened.outcome });
