@@ -2,6 +2,7 @@
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
 import 'server-only';
+import { toJson } from '@/lib/data/json';
 import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
@@ -148,7 +149,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
     const now = new Date();
     const fields = {
       ...columnsOf(input),
-      data: input as unknown as Prisma.InputJsonObject,
+      data: toJson(input),
       status: 'SUBMITTED' as const,
       outcome: result.outcome,
       severity: severityOf(result.outcome),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSeedRuleSetData } from '../reference/load-seed';
 import { buildRuleSet, screen } from './index';
 import { OUTCOME_RANK, worstOutcome } from './outcome';
-import { app, face, seedData, seedRuleSet } from './seed-fixture';
+import { app, face, seedData, seedRuleSet } from '@/test/screening-fixture';
 import type { TClearedMatch, TFinding, TOutcome, TScreeningApplication } from './types';
 
 const rs = seedRuleSet();
