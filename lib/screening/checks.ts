@@ -57,9 +57,11 @@ export function checkEmbargoGroups(app: TScreeningApplication, rs: TRuleSet): TF
   if (!rule) return [];
   const p = record(rule.params);
   const groups = strings(p.groups);
+  const except = strings(p.exceptCountries);
   const outcome = outcomeParam(p.outcome, 'PROHIBITED');
   const out: TFinding[] = [];
   for (const loc of locationsOf(app)) {
+    if (except.includes(loc.country)) continue;
     const hit = groups.filter((g) => rs.inGroup(loc.country, g));
     if (hit.length === 0) continue;
     const name = rs.countryName(loc.country);

@@ -12,6 +12,7 @@ import {
   checkRussiaBelarus,
 } from './checks';
 import { checkLicence } from './licence';
+import { applyLicenceExceptions } from './licence-exceptions';
 import { compareFindings, worstOutcome } from './outcome';
 import { checkParties } from './parties';
 import type { TRuleSet } from './rule-set';
@@ -43,7 +44,10 @@ export function screenParties(app: TScreeningApplication, ruleSet: TRuleSet, opt
 }
 
 export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: TScreenOptions = {}): TScreeningResult {
-  const findings = [...screenParties(app, ruleSet, options), ...screenProduct(app.product, app, ruleSet)];
+  const parties = screenParties(app, ruleSet, options);
+  const item = screenProduct(app.product, app, ruleSet);
+  // Part 740: evaluated once every finding of the item is known (party hits and end users restrict it).
+  const findings = [...parties, ...applyLicenceExceptions(item, app.product, app, ruleSet, [...parties, ...item])];
   findings.sort(compareFindings);
   return { outcome: worstOutcome(findings.map((f) => f.outcome)), ruleSetVersion: ruleSet.version, findings };
 }
