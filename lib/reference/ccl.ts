@@ -5,7 +5,7 @@
 // reliably become UNRESOLVED scope or UNKNOWN destinations, which the engine treats as "may apply"
 // and reports as a data gap (fail closed).
 
-import type { TCclControl, TCclData, TCclEntry, TControlDestinations, TLvsRule, TParagraphScope } from '../screening/types';
+import type { TCclControl, TCclData, TCclEntry, TControlDestinations, TGbsRule, TLvsRule, TParagraphScope } from '../screening/types';
 import { CHART_COLUMNS } from './country-data';
 import { ReferenceParseError } from './errors';
 
@@ -456,6 +456,36 @@ export function parseLvsCell(eccn: string, text: string | undefined): TLvsRule[]
   return out;
 }
 
+/** Reads a GBS cell: "Yes", "Yes for 1A004.a, .b", "Yes, except 5A001.a, b.5, e, and h.", "Yes, except N/A for MT"; null = not available. */
+export function parseGbsCell(eccn: string, text: string | undefined): TGbsRule | null {
+  if (!text) return null;
+  const t = cleanText(text).replace(/\.$/, '');
+  const m = /^Yes\b[,:]?\s*(.*)$/i.exec(t);
+  if (!m) return null;
+  const rest = m[1]!.trim();
+  if (rest === '') return { only: [], except: [], naReasons: [], uncertain: false };
+  const ex = /^except\s+(?:N\/A\s+for\s+)?(.*)$/i.exec(rest);
+  const only = /^for\s+(.*)$/i.exec(rest);
+  const body = ex ? ex[1]! : only ? only[1]! : rest;
+  const naReasons = ex ? [...body.matchAll(/\b(MT|NP|NS|RS|CC|UN|CB|FC)\b/g)].map((x) => x[1]!) : [];
+  const toks = tokens(eccn, body.replace(/\b(MT|NP|NS|RS|CC|UN|CB|FC)\b/g, ' '));
+  const refs: string[] = [];
+  let seen = false;
+  for (const tk of toks) {
+    if (tk.kind === 'OWN') {
+      refs.push(tk.para);
+      seen = true;
+    } else if (tk.kind === 'LETTER' && seen) refs.push(tk.para);
+  }
+  const words = toks.filter(isWord).filter((w) => !['only', 'destinations'].includes((w as { word: string }).word));
+  return {
+    only: only ? [...new Set(refs)] : [],
+    except: ex ? [...new Set(refs)] : [],
+    naReasons,
+    uncertain: words.length > 0 || (!ex && !only) || /\(|through| to /.test(body),
+  };
+}
+
 export function compileCcl2026(raw: unknown, oldRaw: unknown, meta: { source: string; oldSource: string }): TCclData {
   const data = raw as TRaw2026;
   if (!data || !Array.isArray(data.entries)) throw new ReferenceParseError('CCL 2026', null, 'expected { entries: [...] }');
@@ -499,6 +529,7 @@ export function compileCcl2026(raw: unknown, oldRaw: unknown, meta: { source: st
       reasonForControl: typeof item.reasonForControl === 'string' ? item.reasonForControl : null,
       licenceExceptions: flags,
       lvs: parseLvsCell(eccn, flags.LVS),
+      gbs: parseGbsCell(eccn, flags.GBS),
       staConditions: typeof item.staSpecialConditions === 'string' ? item.staSpecialConditions : null,
       paragraphs,
       paragraphSource,

@@ -203,19 +203,19 @@ function ownConditions(c: TCtx): Omit<TExceptionAssessment, 'symbol' | 'section'
       break;
     }
     case 'GBS': {
-      const g = flags.GBS?.trim();
-      if (!g || !/^Yes\b/i.test(g) || flagNa(g)) {
-        notMet.push(`the CCL entry ${c.eccn ?? ''} does not make GBS available${g ? ` ("${g}")` : ''}`);
-        break;
-      }
-      if (/^Yes,? except UN$/i.test(g) && c.reason === 'UN') {
-        notMet.push('GBS does not cover the UN control');
-        break;
-      }
-      met.push(`the CCL entry says GBS: "${g}"`);
+      const g = c.entry?.gbs ?? null;
+      const text = flags.GBS ?? 'N/A';
+      const inside = (refs: string[]) => c.paragraph !== null && refs.some((p) => c.paragraph === p || c.paragraph!.startsWith(`${p}.`));
+      const contains = (refs: string[]) => c.paragraph === null || refs.some((p) => p.startsWith(`${c.paragraph}.`));
+      if (!g) notMet.push(`the CCL entry ${c.eccn ?? ''} does not make GBS available ("${text}")`);
+      else if (g.naReasons.includes(c.reason)) notMet.push(`GBS is not available for the ${c.reason} control ("${text}")`);
+      else if (inside(g.except)) notMet.push(`GBS is not available for ${c.eccn}.${c.paragraph} ("${text}")`);
+      else if (g.only.length > 0 && !inside(g.only) && !contains(g.only)) notMet.push(`GBS covers only some paragraphs of ${c.eccn} ("${text}")`);
+      if (notMet.length > 0) break;
+      met.push(`the CCL entry makes GBS available ("${text}")`);
       if (inB) met.push(`${name} is in Country Group B`);
       else notMet.push(`${name} is not in Country Group B`);
-      if (!/^Yes\.?$/i.test(g)) toConfirm.push(`the item is within the entry's GBS scope: "${g}"`);
+      if (g!.uncertain || contains(g!.except) || (g!.only.length > 0 && !inside(g!.only))) toConfirm.push(`the item is within the entry's GBS scope: "${text}"`);
       break;
     }
     case 'STA': {

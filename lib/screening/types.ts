@@ -247,6 +247,8 @@ export type TLvsRule = {
   uncertain: boolean;
 };
 
+export type TGbsRule = { only: string[]; except: string[]; naReasons: string[]; uncertain: boolean };
+
 export type TCclEntry = {
   eccn: string;
   title: string;
@@ -257,6 +259,8 @@ export type TCclEntry = {
   licenceExceptions?: Record<string, string>;
   /** the LVS cell read into rules: a value limit (usd) or N/A (usd null), for some paragraphs or reasons or all */
   lvs?: TLvsRule[];
+  /** the GBS cell read: available for the whole entry, only some paragraphs, or with exceptions */
+  gbs?: TGbsRule | null;
   /** "Special Conditions for STA" text, if any */
   staConditions?: string | null;
   /** paragraph ids of the List of Items Controlled ("a", "a.1", …), where the data has them */
