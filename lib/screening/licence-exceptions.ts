@@ -10,7 +10,7 @@
 // (`product.licenseExceptionClaimed`) gets its own finding: whether the data supports it.
 
 import { parseEccn } from './eccn';
-import { makeFinding, record } from './finding';
+import { makeFinding } from './finding';
 import { LICENCE_RULE } from './licence';
 import { LICENCE_EXCEPTIONS_AS_OF, isLicenceExceptionSymbol, licenceExceptionInfo } from './licence-exception-catalog';
 import type { TRuleSet } from './rule-set';
@@ -56,6 +56,8 @@ const ENC_ECCNS = ['5A002', '5A004', '5B002', '5D002', '5E002'];
 // 746.9(b) (as amended 90 FR 42320, Sept. 2, 2025): the only exceptions for Syria.
 const SYRIA_EXCEPTIONS = ['SPP', 'TMP', 'RPL', 'GOV', 'TSU', 'CCD', 'AVS', 'BAG', 'GFT'];
 const GOVERNMENT_TYPES = ['GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE'];
+
+const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** What blocks exceptions for the whole item, read from the other findings (party hits, end users, destinations). */
 type TRestriction = { text: string; citation: string; only: string[]; firm: boolean };

@@ -3,9 +3,10 @@
 // product (line item) and one destination country.
 
 import { parseEccn, scopeCovers } from './eccn';
-import { makeFinding, record } from './finding';
+import { makeFinding } from './finding';
 import { OUTCOME_RANK } from './outcome';
 import type { TRuleSet } from './rule-set';
+import type { TLicenceCountryChartParams } from './rules/licence-country-chart';
 import type { TCclControl, TControlDestinations, TFinding, TItemRef, TOutcome, TScreeningProduct } from './types';
 
 export const LICENCE_RULE = 'licence.country-chart';
@@ -88,9 +89,9 @@ function controlPolicy(c: TCclControl, country: string, rs: TRuleSet): { policy:
 export function checkLicence(product: TScreeningProduct, country: string, rs: TRuleSet, options: TLicenceOptions = {}): TFinding[] {
   const rule = rs.rules.get(LICENCE_RULE);
   if (!rule) return [];
-  const params = record(rule.params);
-  const citations = record(params.citations);
-  const policies = record(params.licensePolicies);
+  const params = rule.params as TLicenceCountryChartParams; // parsed by its schema in buildRuleSet
+  const citations = params.citations;
+  const policies = params.licensePolicies;
   const parsed = parseEccn(product?.eccn);
   const name = rs.countryName(country);
   const findings: TFinding[] = [];
@@ -105,22 +106,22 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   }
 
   const chart = rs.chartRow(country);
-  const part746 = record(record(params.part746)[chart?.rowCountry ?? country]);
-  if (chart?.row.pointer && part746.requirement === 'ALL_ITEMS_EXCEPT_EAR99_FOOD_MEDICINE') {
+  const part746 = params.part746?.[chart?.rowCountry ?? country];
+  if (chart?.row.pointer && part746?.requirement === 'ALL_ITEMS_EXCEPT_EAR99_FOOD_MEDICINE') {
     // Syria since 2025-09-02 (90 FR 42320): a licence for every item subject to the EAR except EAR99
     // food and medicine (746.9(a)); License Exception SPP (740.5) for EAR99 items; the exceptions
     // are evaluated afterwards (licence-exceptions.ts).
-    const asOf = typeof part746.ecfrAsOf === 'string' ? part746.ecfrAsOf : rs.asOf;
-    const cite = typeof part746.citation === 'string' ? part746.citation : `15 CFR ${String(part746.section ?? 'Part 746')}`;
+    const asOf = part746.ecfrAsOf;
+    const cite = part746.citation;
     const item = parsed.kind === 'EAR99' ? 'EAR99 items (other than food and medicine)' : parsed.kind === 'ECCN' ? `${parsed.input} (a CCL item)` : 'this item (not classified: treated as a CCL item)';
     findings.push(
       makeFinding(rule, {
         kind: 'EMBARGO',
         outcome: 'LICENSE_REQUIRED',
         message: `${name}: a licence is required for ${item} (${cite}, as in the eCFR of ${asOf}); the chart row says "${chart.row.pointer}"`,
-        evidence: { eccn: parsed.kind === 'ECCN' ? parsed.input : parsed.kind === 'EAR99' ? 'EAR99' : null, country, chartRow: chart.rowCountry, pointer: chart.row.pointer, reason: String(part746.section ?? 'Part 746'), regulationAsOf: asOf, ...(role ? { role } : {}) },
+        evidence: { eccn: parsed.kind === 'ECCN' ? parsed.input : parsed.kind === 'EAR99' ? 'EAR99' : null, country, chartRow: chart.rowCountry, pointer: chart.row.pointer, reason: part746.section, regulationAsOf: asOf, ...(role ? { role } : {}) },
         citation: cite,
-        licensePolicy: typeof part746.licensePolicy === 'string' ? part746.licensePolicy : null,
+        licensePolicy: part746.licensePolicy,
       }),
     );
     return findings;
