@@ -135,11 +135,6 @@ function ownConditions(c: TCtx): Omit<TExceptionAssessment, 'symbol' | 'section'
   const flags = c.entry?.licenceExceptions ?? {};
   const name = c.rs.countryName(c.country);
   const inB = c.rs.inGroup(c.country, 'B');
-  const flagNa = (text: string | undefined) => {
-    if (!text) return false;
-    if (/^N\/A\b/i.test(text.trim()) && !/\$/.test(text)) return true;
-    return new RegExp(`N/A for (?:[A-Z]{2}, )*${c.reason}\\b`).test(text);
-  };
   switch (c.symbol) {
     case 'LVS': {
       const lvs = lvsLimit(c);
