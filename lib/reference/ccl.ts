@@ -522,6 +522,22 @@ export function compileCcl2026(raw: unknown, oldRaw: unknown, meta: { source: st
       paragraphSource = paragraphs.length > 0 ? '2025' : null;
       if (paragraphs.length > 0) fromOldParagraphs++;
     }
+    // The paragraph lists of both files miss some first paragraphs (".a" right after "Items:") and
+    // late additions (".z"): complete them with a … the last letter used, and every paragraph the
+    // entry's own controls and LVS/GBS texts name, so a real paragraph is never reported unknown.
+    if (paragraphSource !== null && (paragraphs.length > 0 || controls.length > 0)) {
+      const lvs = parseLvsCell(eccn, flags.LVS);
+      const gbs = parseGbsCell(eccn, flags.GBS);
+      const named = [
+        ...controls.flatMap((c) => (c.scope.kind === 'UNRESOLVED' ? [] : [...(c.scope.kind === 'PARAGRAPHS' ? c.scope.paragraphs : []), ...c.scope.except, ...(c.scope.conditionalExcept ?? [])])),
+        ...lvs.flatMap((r) => r.paragraphs),
+        ...(gbs ? [...gbs.only, ...gbs.except] : []),
+      ];
+      const tops = [...paragraphs, ...named].map((x) => x.split('.')[0]!).filter((x) => /^[a-w]$/.test(x));
+      const last = tops.sort().at(-1);
+      const filled = last ? Array.from({ length: last.charCodeAt(0) - 96 }, (_, k) => String.fromCharCode(97 + k)) : [];
+      paragraphs = [...new Set([...paragraphs, ...named, ...filled.filter((l) => !paragraphs.some((x) => x === l || x.startsWith(`${l}.`)))])];
+    }
     entries[eccn] = {
       eccn,
       title: typeof item.heading === 'string' ? item.heading : '',
