@@ -61,6 +61,9 @@ describe('licence exceptions on real data', () => {
     ['5A980 to Germany (SL)', { eccn: '5A980', country: 'DE' }, 'LICENSE_REQUIRED', ''],
     // ENC (740.17): 5A002 EI (all destinations but Canada) and NS1
     ['5A002.a to India (ENC)', { eccn: '5A002.a', country: 'IN' }, 'REVIEW', 'ENC STA'],
+    // 740.2(a)(9): the RS requirement of 5A002.z.1.a (worldwide, 742.6(a)(6)(iii)(A)) gets no STA/ENC even to
+    // A:5, so the item stays LICENSE_REQUIRED although its NS1 and EI rows could use STA/ENC
+    ['5A002.z.1.a to Germany (advanced computing)', { eccn: '5A002.z.1.a', country: 'DE' }, 'LICENSE_REQUIRED', 'ENC STA'],
     // Syria (746.9 as amended 2025-09-02): SPP for EAR99 only
     ['EAR99 to Syria (SPP)', { eccn: 'EAR99', country: 'SY' }, 'REVIEW', 'SPP'],
     ['3C005 to Syria (CCL item: SPP no, LVS/GBS not in 746.9(b))', { eccn: '3C005', country: 'SY', quantity: 1, unitValueUsd: 10 }, 'LICENSE_REQUIRED', ''],

@@ -112,6 +112,8 @@ type TCtx = {
   symbol: string;
   reason: string;
   column: string | null;
+  /** the EAR section the control's CCL text cites (e.g. 742.6(a)(6)(iii)(A)) */
+  section: string | null;
   eccn: string | null;
   paragraph: string | null;
   entry: TCclEntry | null;
@@ -259,6 +261,11 @@ function assess(c: TCtx, restrictions: TRestriction[]): TExceptionAssessment {
   if (c.reason === 'CC' && !['STA', 'GOV', 'BAG'].includes(c.symbol) && !CC_EXCEPTION_COUNTRIES.includes(c.country)) {
     notMet.push(`crime-control (742.7) items: exceptions only to Australia, Japan, New Zealand or NATO members, or under GOV, BAG or STA (740.2(a)(4))`);
   }
+  // 740.2(a)(9): advanced-computing items (RS under 742.6(a)(6): 3A090, 4A090, .z paragraphs…) only
+  // under the exceptions that paragraph allows (the entry lists them: NAC/ACA, AIA, ACM, LPP, HBM…)
+  if (c.reason === 'RS' && c.section?.startsWith('742.6(a)(6)') && ['LVS', 'GBS', 'STA', 'ENC'].includes(c.symbol)) {
+    notMet.push('advanced-computing items (742.6(a)(6)): only the licence exceptions 740.2(a)(9) allows');
+  }
   if (c.reason === 'MT') {
     if (c.eccn && MT_EXCEPTION_ECCNS.includes(c.eccn)) toConfirm.push('the MT item is exported as part of a manned aircraft, land vehicle or vessel (740.2(a)(5))');
     else notMet.push('missile-technology (MT) items: no licence exception (740.2(a)(5))');
@@ -311,7 +318,7 @@ export function applyLicenceExceptions(
     const reason = typeof ev.reason === 'string' ? ev.reason : '?';
     const symbols = [...new Set([...AUTO, ...(claimed && isLicenceExceptionSymbol(claimed) ? [claimed] : [])])];
     const assessments = symbols.map((symbol) =>
-      assess({ symbol, reason, column: typeof ev.column === 'string' ? ev.column : null, eccn, paragraph: parsed.kind === 'ECCN' ? parsed.paragraph : null, entry, country, product, app, rs, ear99: parsed.kind === 'EAR99', claimed: symbol === claimed }, restrictions(country)),
+      assess({ symbol, reason, column: typeof ev.column === 'string' ? ev.column : null, section: typeof ev.section === 'string' ? ev.section : null, eccn, paragraph: parsed.kind === 'ECCN' ? parsed.paragraph : null, entry, country, product, app, rs, ear99: parsed.kind === 'EAR99', claimed: symbol === claimed }, restrictions(country)),
     );
     const claimedAssessment = claimed ? assessments.find((a) => a.symbol === claimed) : undefined;
     const available = assessments.filter((a) => a.status === 'APPEARS_AVAILABLE' || (a.symbol === claimed && a.status === 'UNDECIDED'));
