@@ -4,6 +4,7 @@
 // (added / removed / changed by entry id and content hash). Nothing reaches the draft until the
 // admin applies the upload, which swaps that code's list link in the draft. A malformed file stores
 // nothing and changes nothing. Progress of an upload is kept on its LIST_IMPORT job row.
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import path from 'node:path';

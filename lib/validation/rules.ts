@@ -266,7 +266,14 @@ export function parseRuleEdit(
   // The engine's own schema has the last word: what it would refuse is never saved.
   const check = ruleDefFor(rule.id)?.params.safeParse(params);
   if (check && !check.success) {
-    for (const issue of check.error.issues) (errors[issue.path.map(String).join('.') || '_form'] ??= []).push(issue.message);
+    for (const issue of check.error.issues) {
+      // shown next to the field the value came from: "equivalences.0.country" → "equivalences", "Line 1: …"
+      const path = issue.path.map(String);
+      const spec = specs.filter((s) => path.join('.').startsWith(s.path)).sort((a, b) => b.path.length - a.path.length)[0];
+      const rest = spec ? path.slice(spec.path.split('.').length) : [];
+      const line = rest.length > 0 && /^\d+$/.test(rest[0]!) ? `Line ${Number(rest[0]) + 1}: ` : '';
+      (errors[spec?.path ?? (path.join('.') || '_form')] ??= []).push(`${line}${issue.message}`);
+    }
     return { ok: false, fieldErrors: errors };
   }
   const enabled = Array.isArray(raw.enabled) ? raw.enabled.includes('on') : raw.enabled === 'on' || raw.enabled === 'true';
