@@ -2,6 +2,7 @@
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
 import { db, type TTx } from '@/lib/db';
+import { searchWhere } from '@/lib/data/search';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { getActiveRuleSet } from '@/lib/data/rulesets';
@@ -225,7 +226,7 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
   const where: Prisma.ApplicationWhereInput = {
     organizationId,
     ...(filter.status ? { status: filter.status } : {}),
-    ...(q ? { OR: [{ productName: { contains: q, mode: 'insensitive' } }, { reference: { contains: q, mode: 'insensitive' } }] } : {}),
+    ...searchWhere(q),
   };
   const [total, rows] = await Promise.all([
     db.application.count({ where }),
