@@ -3,6 +3,7 @@
 // The rule id selects the check that runs it (lib/screening/rules.ts).
 
 import type { TRuleConfig } from '../screening/types';
+import { PARTY_LIST_EFFECTS } from './party-list-effects';
 
 export const EU_MEMBER_STATES = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
@@ -166,35 +167,22 @@ export function buildSeedRules(): TRuleConfig[] {
       kind: 'PARTY_MATCH',
       enabled: true,
       basis: 'LAW',
-      citation: 'Consolidated Screening List',
+      citation: 'Consolidated Screening List (15 CFR 744, 764; 31 CFR Chapter V; 22 CFR 127.7)',
       licensePolicy: null,
       title: 'Restricted-party screening',
       description:
-        'Every named party (end user and each consignee) is compared with every name and alias on the OFAC SDN list, the BIS Entity List and the Denied Persons List.',
+        'Every named party (end user, each consignee, and any other party given) is compared with every name and alias on the twelve lists of the Consolidated Screening List; each list has its own legal effect, and a list older than the rule set allows is a data gap.',
       params: {
         strongThreshold: 0.92,
         possibleThreshold: 0.8,
         countryMismatchPenalty: 0.04,
-        maxMatchesPerParty: 10,
+        maxMatchesPerParty: 12,
         possibleOutcome: 'REVIEW',
         expiredOutcome: 'CLEAR',
-        lists: {
-          SDN: {
-            strongOutcome: 'PROHIBITED',
-            citation: '31 CFR Chapter V; OFAC Specially Designated Nationals List',
-            licensePolicy: 'Blocked: dealings prohibited unless authorised by OFAC',
-          },
-          DPL: {
-            strongOutcome: 'PROHIBITED',
-            citation: '15 CFR 764.3(a)(2); Denied Persons List',
-            licensePolicy: 'Denial order: no export privileges',
-          },
-          ENTITY_LIST: {
-            strongOutcome: 'LICENSE_REQUIRED',
-            citation: '15 CFR 744.11; Supp. No. 4 to Part 744 (Entity List)',
-            licensePolicy: 'Presumption of denial (see the entry)',
-          },
-        },
+        maxListAgeDays: 35,
+        staleListOutcome: 'REVIEW',
+        commonNameMinListNames: 25,
+        lists: structuredClone(PARTY_LIST_EFFECTS),
         defaultStrongOutcome: 'REVIEW',
       },
     },

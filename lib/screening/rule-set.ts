@@ -4,6 +4,7 @@
 
 import { isKnownRuleId } from './checks';
 import { NameIndex } from './names/name-index';
+import { derivedNameForms } from './names/normalise';
 import type {
   TChartRow,
   TCclEntry,
@@ -86,7 +87,11 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
   data.lists.forEach((list, listIndex) => {
     list.entries.forEach((entry, entryIndex) => {
       names.push({ ref: { listIndex, entryIndex, isAlias: false }, text: entry.name });
-      for (const alias of entry.aliases) names.push({ ref: { listIndex, entryIndex, isAlias: true }, text: alias });
+      for (const form of derivedNameForms(entry.name)) names.push({ ref: { listIndex, entryIndex, isAlias: false }, text: form });
+      for (const alias of entry.aliases) {
+        names.push({ ref: { listIndex, entryIndex, isAlias: true }, text: alias });
+        for (const form of derivedNameForms(alias)) names.push({ ref: { listIndex, entryIndex, isAlias: true }, text: form });
+      }
     });
   });
   const partyIndex = new NameIndex<TPartyRef>(names);
