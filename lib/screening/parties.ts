@@ -152,7 +152,13 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
     }
     const perList = [...byList.values()].map((arr) => arr.sort(rank));
     perList.sort((a, b) => rank(a[0]!, b[0]!));
-    for (const arr of perList.slice(0, maxPerParty)) findings.push(toFinding(arr[0]!, arr.slice(1), party));
+    for (const arr of perList.slice(0, maxPerParty)) {
+      // a cleared entry keeps its own (CLEAR) finding, so the clearance stays visible; the list's
+      // finding is its worst entry still standing
+      const open = arr.filter((j) => !j.cleared);
+      if (open.length > 0) findings.push(toFinding(open[0]!, open.slice(1), party));
+      for (const j of arr) if (j.cleared) findings.push(toFinding(j, [], party));
+    }
   }
   return findings;
 

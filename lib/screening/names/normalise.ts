@@ -84,8 +84,19 @@ const LEGAL_TOKENS = new Set([
   'wll', 'sac', 'saa', 'eirl', 'slu', 'mbh', 'ohg', 'tov', 'too', 'ip',
 ]);
 
+/**
+ * Romanisations differ most at word ends: "-iy"/"-yy"/"-ii"/"-ij"/"-y"/"-ey"/"-ei" ("Antey"/"Antei",
+ * "Khodorkovskiy"/"Khodorkovsky") all end in "i" here, on both sides of every comparison.
+ */
+export function foldEnding(token: string): string {
+  if (token.length < 4 || /\d/.test(token)) return token;
+  const m = /(iy|yy|ii|ij|y)$/.exec(token);
+  return m ? `${token.slice(0, token.length - m[1]!.length)}i` : token;
+}
+
 /** Generic words: they count, but much less than distinctive ones. */
-const WEAK_TOKENS = new Set([
+const WEAK_TOKENS = new Set(
+  [
   'technology', 'technologies', 'tech', 'trading', 'trade', 'international', 'intl', 'group', 'holding',
   'holdings', 'industries', 'industry', 'industrial', 'enterprise', 'enterprises', 'services', 'service',
   'solutions', 'systems', 'system', 'electronics', 'electronic', 'engineering', 'development', 'science',
@@ -97,7 +108,8 @@ const WEAK_TOKENS = new Set([
   'xiamen', 'fujian', 'jiangsu', 'wuhan', 'hong', 'kong', 'russia', 'russian', 'moscow', 'iran', 'iranian',
   'tehran', 'syria', 'syrian', 'dubai', 'emirates', 'uae', 'turkey', 'istanbul', 'korea', 'korean',
   'pyongyang', 'new', 'first', 'district', 'city', 'municipal', 'province', 'provincial', 'region',
-]);
+].map((t) => foldEnding(t)),
+);
 const WEAK_FACTOR = 0.3;
 
 /**
@@ -212,16 +224,6 @@ function removeLegalForms(tokens: string[]): string[] {
   return out.filter((t) => !LEGAL_TOKENS.has(t));
 }
 
-/**
- * Romanisations differ most at word ends: "-iy"/"-yy"/"-ii"/"-ij"/"-y"/"-ey"/"-ei" ("Antey"/"Antei",
- * "Khodorkovskiy"/"Khodorkovsky") all end in "i" here, on both sides of every comparison.
- */
-function foldEnding(token: string): string {
-  if (token.length < 4 || /\d/.test(token)) return token;
-  const m = /(iy|yy|ii|ij|y)$/.exec(token);
-  return m ? `${token.slice(0, token.length - m[1]!.length)}i` : token;
-}
-
 export type TWeightFn = (token: string) => number;
 
 /**
@@ -230,12 +232,12 @@ export type TWeightFn = (token: string) => number;
  */
 export function normaliseName(input: string, weightOf: TWeightFn = tokenWeight): TNormalisedName {
   const raw = expandAbbreviations(tokenise(typeof input === 'string' ? input : ''));
-  const folded = raw.map((t) => foldEnding(VARIANTS.get(t) ?? t));
+  const folded = raw.map((t) => VARIANTS.get(t) ?? t);
   const withoutStops = folded.filter((t) => !STOP_WORDS.has(t));
   const base = withoutStops.length > 0 ? withoutStops : folded;
   const stripped = removeLegalForms(base);
   // A name made only of legal-form words ("Limited") keeps them rather than vanishing.
-  const tokens = stripped.length > 0 ? stripped : base;
+  const tokens = (stripped.length > 0 ? stripped : base).map(foldEnding);
   const weights = tokens.map(weightOf);
   let totalWeight = 0;
   for (const w of weights) totalWeight += w;
