@@ -9,6 +9,7 @@ import { ReferenceParseError, jsonErrorLine } from './errors';
 import { sha256Hex } from './hash';
 import { parseSdnCsv } from './sdn';
 import { buildSeedRules } from './seed-rules';
+import { parseUnConsolidatedXml } from './un-consolidated';
 
 export type TSeedFiles = {
   chartJson: string;
@@ -21,6 +22,8 @@ export type TSeedFiles = {
   /** test fixture: a legacy OFAC sdn.csv that replaces the CSL's SDN list (the SDN diff tests) */
   sdnCsv?: string;
   sdnAsOf?: string;
+  /** the UN Security Council consolidated list (official XML); absent = not seeded */
+  unXml?: string;
 };
 
 export const SEED_VERSION = '2026-11-27.1';
@@ -58,6 +61,7 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
     const d = partyDatasets.find((x) => x.kind === 'PARTY_LIST_SDN')!;
     Object.assign(d, { source: sdn.source, asOf: sdn.asOf, sha256: sha256Hex(files.sdnCsv) });
   }
+  const un = files.unXml ? parseUnConsolidatedXml(files.unXml) : null;
   const datasets: TDataset[] = [
     { kind: 'COUNTRY_CHART', source: countries.chart.source, asOf: countries.chart.asOf, sha256: sha256Hex(files.chartJson) },
     { kind: 'COUNTRY_GROUPS', source: countries.groups.source, asOf: countries.groups.asOf, sha256: sha256Hex(files.groupsJson) },
@@ -66,13 +70,14 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
     { kind: 'COUNTRY_NAMES', source: 'i18n-iso-countries (MIT, (c) 2016 widdix GmbH) via OSUGIYAMA/EyeWarnYou', asOf: '2026-11-27', sha256: sha256Hex(files.countriesJson) },
     ...partyDatasets,
   ];
+  if (un) datasets.push({ kind: 'PARTY_LIST_UN', source: un.source, asOf: un.asOf, sha256: sha256Hex(files.unXml!) });
   return {
     version: opts.version ?? SEED_VERSION,
     asOf: opts.asOf ?? SEED_AS_OF,
     rules: buildSeedRules(),
     countries,
     ccl,
-    lists,
+    lists: un ? [...lists, un] : lists,
     datasets,
   };
 }

@@ -31,6 +31,7 @@ export function loadSeedRuleSetData(opts: { sdnFile?: TSdnFile; dir?: string } =
     regdataJson: read('research', 'regdata.json'),
     cslJson: read('parties', CSL_FILE),
     ...(sdnFile ? { sdnCsv: read('parties', sdnFile), sdnAsOf } : {}),
+    unXml: read('parties', 'un-consolidated-2026-02-27.xml'),
   });
   // A different SDN vintage is a different rule-set version.
   if (sdnFile) data.version = `${data.version}+sdn-${sdnAsOf}`;

@@ -117,9 +117,9 @@ describe('seed rule set', () => {
     // the whole Consolidated Screening List (csl-2026-07-31.json), one list per CSL source list
     expect(data.lists.map((l) => [l.code, l.entries.length])).toEqual([
       ['SDN', 19181], ['ENTITY_LIST', 3420], ['DPL', 1596], ['UVL', 222], ['MEU', 70], ['DTC', 787],
-      ['SSI', 286], ['CMIC', 68], ['NS_MBS', 51], ['ISN', 161], ['PLC', 78], ['CAP', 1],
+      ['SSI', 286], ['CMIC', 68], ['NS_MBS', 51], ['ISN', 161], ['PLC', 78], ['CAP', 1], ['UN', 1003],
     ]);
-    expect(data.lists.every((l) => l.asOf === '2026-07-31')).toBe(true);
+    expect(data.lists.filter((l) => l.code !== 'UN').every((l) => l.asOf === '2026-07-31')).toBe(true);
     expect(data.datasets.filter((d) => d.kind.startsWith('PARTY_LIST_')).every((d) => d.sha256 === '4cb2be849d976ae3d72f69c03681d7284663ba7ffd9dbe4c2274c89760bd7c8e')).toBe(true);
     expect(data.datasets.every((d) => d.asOf && d.source && d.sha256)).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);

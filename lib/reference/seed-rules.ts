@@ -1,9 +1,27 @@
 // The seed rules (PRODUCT.md §3) as data: every group, status, category, threshold and country list
 // the checks use is a parameter here, so an admin can change it and publish a new rule-set version.
-// The rule id selects the check that runs it (lib/screening/rules.ts).
+// The rule id selects the check that runs it (lib/screening/rules/); every params object
+// `satisfies` the input type of that rule's schema, so a renamed or mistyped param fails to compile.
 
+import type { z } from 'zod';
+import type { ZCountryEquivalencesParams } from '../screening/rules/country-equivalences';
+import type { ZOneToManyScopeParams, ZOneToManyStepParams } from '../screening/rules/biometric-one-to-many';
+import type { ZCarveOutParams } from '../screening/rules/biometric-one-to-one-carve-out';
+import type { ZEuAiActParams } from '../screening/rules/biometric-eu-ai-act-rbi';
+import type { ZTrainingDataParams } from '../screening/rules/biometric-training-data-consent';
+import type { ZDataApplicationParams } from '../screening/rules/data-application';
+import type { ZEmbargoCountryGroupParams } from '../screening/rules/embargo-country-group';
+import type { ZEmbargoRegionParams } from '../screening/rules/embargo-region';
+import type { ZEmbargoRussiaBelarusParams } from '../screening/rules/embargo-russia-belarus';
+import type { ZMilitaryEndUserParams } from '../screening/rules/end-user-military-744-21';
+import type { ZMilitaryIntelligenceParams } from '../screening/rules/end-user-military-intelligence-744-22';
+import type { ZRedFlagParams } from '../screening/rules/kyc-red-flags';
+import type { ZLicenceCountryChartParams } from '../screening/rules/licence-country-chart';
+import type { ZPartyParams } from '../screening/rules/party-restricted-lists';
 import type { TRuleConfig } from '../screening/types';
 import { PARTY_LIST_EFFECTS } from './party-list-effects';
+
+type In<S extends z.ZodType> = z.input<S>;
 
 export const EU_MEMBER_STATES = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
@@ -25,13 +43,40 @@ export const RED_FLAG_WORDS: Record<string, string> = {
   EVASIVE_ABOUT_REEXPORT: 'evasive about domestic use, export or re-export',
 };
 
-const GOVERNMENT_TYPES = ['GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE'];
-const SURVEILLANCE_USES = ['PUBLIC_SPACE_SURVEILLANCE'];
+const GOVERNMENT_TYPES: ('GOVERNMENT' | 'LAW_ENFORCEMENT' | 'MILITARY' | 'INTELLIGENCE')[] = ['GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE'];
+const SURVEILLANCE_USES: 'PUBLIC_SPACE_SURVEILLANCE'[] = ['PUBLIC_SPACE_SURVEILLANCE'];
 const BIOMETRIC_CITATION =
   "IBM comments to BIS on facial recognition export controls (2020); 89 FR 60998 (July 29, 2024, proposed); Regulation (EU) 2021/821 Art. 5";
 
 export function buildSeedRules(): TRuleConfig[] {
   return [
+    {
+      id: 'country.equivalences',
+      kind: 'LICENSE_REQUIREMENT',
+      enabled: true,
+      basis: 'LAW',
+      citation: 'FR Doc. 2020-28101 (Dec. 23, 2020: Hong Kong removed as a separate destination); 15 CFR 742.4(a)(4), 742.6(a)(6) ("Macau or a destination specified in Country Group D:5")',
+      licensePolicy: null,
+      title: 'Country equivalences',
+      description:
+        'Countries the EAR treats as another country everywhere (Hong Kong as China), and countries it names together with a Country Group ("Macau or D:5"). Every check that reads a country list, the Country Chart, the Country Groups and party matching use them.',
+      params: {
+        equivalences: [
+          {
+            country: 'HK',
+            treatedAs: 'CN',
+            citation: 'FR Doc. 2020-28101 (Dec. 23, 2020): Hong Kong is treated as China; its Country Chart and Country Group entries were removed',
+            url: 'https://www.federalregister.gov/d/2020-28101',
+          },
+          {
+            country: 'MO',
+            treatedAs: 'D:5',
+            citation: '15 CFR 742.6(a)(6), 742.4(a)(4): "Macau or a destination specified in Country Group D:5"',
+            url: 'https://www.ecfr.gov/current/title-15/section-742.6',
+          },
+        ],
+      } satisfies In<typeof ZCountryEquivalencesParams>,
+    },
     {
       id: 'data.application',
       kind: 'DATA_GAP',
@@ -48,7 +93,7 @@ export function buildSeedRules(): TRuleConfig[] {
           'ACCESS_CONTROL', 'DEVICE_UNLOCK', 'BORDER_CONTROL', 'LAW_ENFORCEMENT_INVESTIGATION',
           'PUBLIC_SPACE_SURVEILLANCE', 'RETAIL_ANALYTICS', 'RESEARCH', 'MILITARY', 'OTHER',
         ],
-      },
+      } satisfies In<typeof ZDataApplicationParams>,
     },
     {
       id: 'embargo.country-group',
@@ -59,7 +104,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Embargo: general policy of denial',
       title: 'Embargoed destinations and parties',
       description: 'The destination, the end user or any consignee is in an embargoed country (Country Group E:1 or E:2).',
-      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED' },
+      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED' } satisfies In<typeof ZEmbargoCountryGroupParams>,
     },
     {
       id: 'embargo.region',
@@ -80,7 +125,7 @@ export function buildSeedRules(): TRuleConfig[] {
         ],
         regionRequiredFor: ['UA'],
         outcome: 'PROHIBITED',
-      },
+      } satisfies In<typeof ZEmbargoRegionParams>,
     },
     {
       id: 'embargo.russia-belarus',
@@ -92,7 +137,7 @@ export function buildSeedRules(): TRuleConfig[] {
       title: 'Russia and Belarus sanctions',
       description:
         'Any item on the Commerce Control List to Russia or Belarus is blocked; EAR99 items need review because many are listed in the Part 746 supplements.',
-      params: { countries: ['RU', 'BY'], cclOutcome: 'PROHIBITED', ear99Outcome: 'REVIEW' },
+      params: { countries: ['RU', 'BY'], cclOutcome: 'PROHIBITED', ear99Outcome: 'REVIEW' } satisfies In<typeof ZEmbargoRussiaBelarusParams>,
     },
     {
       id: 'licence.country-chart',
@@ -124,7 +169,7 @@ export function buildSeedRules(): TRuleConfig[] {
           AT: '15 CFR 742.8–742.10, 742.19', SS: '15 CFR Part 754', CW: '15 CFR 742.18', SI: '15 CFR 742.14',
         },
         unknownRowOutcome: 'REVIEW',
-      },
+      } satisfies In<typeof ZLicenceCountryChartParams>,
     },
     {
       id: 'end-user.military-744-21',
@@ -144,7 +189,7 @@ export function buildSeedRules(): TRuleConfig[] {
         anyItemOutcome: 'PROHIBITED',
         nonEar99Countries: ['CN', 'MM', 'KH', 'NI', 'VE'],
         nonEar99Outcome: 'LICENSE_REQUIRED',
-      },
+      } satisfies In<typeof ZMilitaryEndUserParams>,
     },
     {
       id: 'end-user.military-intelligence-744-22',
@@ -160,7 +205,7 @@ export function buildSeedRules(): TRuleConfig[] {
         endUserTypes: ['INTELLIGENCE'],
         countries: ['BY', 'MM', 'KH', 'CN', 'RU', 'VE', 'CU', 'IR', 'KP', 'SY'],
         outcome: 'LICENSE_REQUIRED',
-      },
+      } satisfies In<typeof ZMilitaryIntelligenceParams>,
     },
     {
       id: 'party.restricted-lists',
@@ -171,7 +216,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: 'Restricted-party screening',
       description:
-        'Every named party (end user, each consignee, and any other party given) is compared with every name and alias on the twelve lists of the Consolidated Screening List; each list has its own legal effect, and a list older than the rule set allows is a data gap.',
+        'Every named party (end user, each consignee, and any other party given) is compared with every name and alias on the twelve lists of the Consolidated Screening List and the UN Security Council Consolidated List; each list has its own legal effect, and a list older than the rule set allows is a data gap.',
       params: {
         strongThreshold: 0.92,
         possibleThreshold: 0.8,
@@ -179,12 +224,21 @@ export function buildSeedRules(): TRuleConfig[] {
         maxMatchesPerParty: 12,
         possibleOutcome: 'REVIEW',
         expiredOutcome: 'CLEAR',
-        maxListAgeDays: 35,
-        staleListOutcome: 'REVIEW',
-        commonNameMinListNames: 25,
-        lists: structuredClone(PARTY_LIST_EFFECTS),
+        lists: {
+          ...structuredClone(PARTY_LIST_EFFECTS),
+          UN: {
+            // UN Security Council sanctions bind every member state (UN Charter Art. 25 and 41)
+            strongOutcome: 'PROHIBITED',
+            citation: 'UN Charter Art. 25 and 41; UN Security Council Consolidated List',
+            licensePolicy: 'UN sanctions (asset freeze, travel ban, arms embargo): no dealings',
+            citeEntry: true,
+            // the bundled UN snapshot (2026-02-27) predates the CSL by five months; the UN list changes
+            // less often than the US lists: its own age limit (an admin setting; review when updating)
+            maxAgeDays: 180,
+          },
+        },
         defaultStrongOutcome: 'REVIEW',
-      },
+      } satisfies In<typeof ZPartyParams>,
     },
     {
       id: 'biometric.one-to-one-carve-out',
@@ -196,7 +250,7 @@ export function buildSeedRules(): TRuleConfig[] {
       title: '1:1 face verification carve-out',
       description:
         'Face verification that compares a person with one enrolled template, without vendor-hosted gallery access, is outside the surveillance policy.',
-      params: { modalities: ['FACE'], matchingModes: ['ONE_TO_ONE'], outcome: 'CLEAR' },
+      params: { modalities: ['FACE'], matchingModes: ['ONE_TO_ONE'], outcome: 'CLEAR' } satisfies In<typeof ZCarveOutParams>,
     },
     {
       id: 'biometric.one-to-many.scope',
@@ -214,7 +268,7 @@ export function buildSeedRules(): TRuleConfig[] {
         remoteGalleryCountsAsOneToMany: true,
         governmentEndUserTypes: GOVERNMENT_TYPES,
         surveillanceEndUses: SURVEILLANCE_USES,
-      },
+      } satisfies In<typeof ZOneToManyScopeParams>,
     },
     {
       id: 'biometric.one-to-many.not-free',
@@ -225,7 +279,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Not licensable under company policy',
       title: '1:N face identification for government or surveillance use in a "Not Free" country',
       description: 'Government-type end user or public-space surveillance, in a destination Freedom House rates "Not Free".',
-      params: { order: 1, when: { governmentOrSurveillance: true, freedomStatuses: ['NF'] }, outcome: 'PROHIBITED' },
+      params: { order: 1, when: { governmentOrSurveillance: true, freedomStatuses: ['NF'] }, outcome: 'PROHIBITED' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.partly-free',
@@ -242,7 +296,7 @@ export function buildSeedRules(): TRuleConfig[] {
         when: { governmentOrSurveillance: true, freedomStatuses: ['PF'] },
         outcome: 'LICENSE_REQUIRED',
         liveVideoOutcome: 'PROHIBITED',
-      },
+      } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.outside-a1',
@@ -253,7 +307,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Case-by-case with human-rights review (as proposed)',
       title: '1:N face identification outside Country Group A:1',
       description: 'Face identification to a destination outside Country Group A:1 needs a licence.',
-      params: { order: 3, when: { destinationNotInGroups: ['A:1'] }, outcome: 'LICENSE_REQUIRED' },
+      params: { order: 3, when: { destinationNotInGroups: ['A:1'] }, outcome: 'LICENSE_REQUIRED' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.a1-live-surveillance',
@@ -268,7 +322,7 @@ export function buildSeedRules(): TRuleConfig[] {
         order: 4,
         when: { destinationInGroups: ['A:1'], liveVideo: true, governmentOrSurveillance: true },
         outcome: 'REVIEW',
-      },
+      } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.a1-other',
@@ -279,7 +333,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: '1:N face identification in A:1, other uses',
       description: 'Other face identification to A:1 destinations: no policy restriction.',
-      params: { order: 5, when: { destinationInGroups: ['A:1'] }, outcome: 'CLEAR' },
+      params: { order: 5, when: { destinationInGroups: ['A:1'] }, outcome: 'CLEAR' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.training-data-consent',
@@ -290,7 +344,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: 'Biometric training data without consent',
       description: 'A biometric product whose training data was not collected with consent, or whose consent status is unknown, is reviewed.',
-      params: { statuses: ['NOT_CONSENTED', 'UNKNOWN'], outcome: 'REVIEW' },
+      params: { statuses: ['NOT_CONSENTED', 'UNKNOWN'], outcome: 'REVIEW' } satisfies In<typeof ZTrainingDataParams>,
     },
     {
       id: 'biometric.eu-ai-act-rbi',
@@ -308,7 +362,7 @@ export function buildSeedRules(): TRuleConfig[] {
         endUseCategories: ['PUBLIC_SPACE_SURVEILLANCE'],
         liveVideo: true,
         outcome: 'REVIEW',
-      },
+      } satisfies In<typeof ZEuAiActParams>,
     },
     {
       id: 'kyc.red-flags',
@@ -319,7 +373,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: 'Know-your-customer red flags',
       description: 'Any declared red flag must be resolved by an officer before the export.',
-      params: { flags: RED_FLAG_WORDS, outcome: 'REVIEW' },
+      params: { flags: RED_FLAG_WORDS, outcome: 'REVIEW' } satisfies In<typeof ZRedFlagParams>,
     },
   ];
 }

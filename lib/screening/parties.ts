@@ -12,11 +12,12 @@
 // - A list older than params.maxListAgeDays (against the rule set's as-of date) is a DATA_GAP.
 // - A match an officer cleared (same entry content, same party name) stays cleared.
 
-import { makeFinding, outcomeParam, record, strings } from './finding';
+import { makeFinding } from './finding';
 import { normaliseName } from './names/normalise';
 import { classify, round } from './names/score';
 import { OUTCOME_RANK } from './outcome';
 import type { TPartyRef, TRuleSet } from './rule-set';
+import type { TPartyParams } from './rules/party-restricted-lists';
 import type { TClearedMatch, TFinding, TNameMatch, TOutcome, TPartyEntry, TPartyList, TRuleConfig, TScreeningApplication } from './types';
 
 export const PARTY_RULE = 'party.restricted-lists';
@@ -56,12 +57,13 @@ function daysBetween(from: string, to: string): number | null {
 }
 
 /** DATA_GAP findings for lists older than the rule set allows (or undated). */
-function staleLists(rs: TRuleSet, rule: TRuleConfig, p: Record<string, unknown>): TFinding[] {
-  const max = typeof p.maxListAgeDays === 'number' && p.maxListAgeDays > 0 ? p.maxListAgeDays : null;
-  if (max === null) return [];
-  const outcome = outcomeParam(p.staleListOutcome, 'REVIEW');
+function staleLists(rs: TRuleSet, rule: TRuleConfig, p: TPartyParams): TFinding[] {
+  const outcome = p.staleListOutcome ?? 'REVIEW';
   const out: TFinding[] = [];
   for (const list of rs.lists) {
+    const lp = Object.hasOwn(p.lists, list.code) ? p.lists[list.code] : undefined;
+    const max = lp?.maxAgeDays ?? p.maxListAgeDays ?? null;
+    if (max === null) continue;
     const age = list.asOf && rs.asOf ? daysBetween(list.asOf, rs.asOf) : null;
     if (age !== null && age <= max) continue;
     const message =
@@ -110,12 +112,12 @@ type TJudged = {
 export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMatches: readonly TClearedMatch[] = []): TFinding[] {
   const rule = rs.rules.get(PARTY_RULE);
   if (!rule) return [];
-  const p = record(rule.params);
-  const listParams = record(p.lists);
-  const penalty = typeof p.countryMismatchPenalty === 'number' ? Math.min(0.5, Math.max(0, p.countryMismatchPenalty)) : 0.04;
-  const maxPerParty = typeof p.maxMatchesPerParty === 'number' ? Math.max(1, Math.floor(p.maxMatchesPerParty)) : 12;
-  const fullName = typeof p.fullNameScore === 'number' ? p.fullNameScore : 0.99;
-  const commonMin = typeof p.commonNameMinListNames === 'number' && p.commonNameMinListNames > 0 ? p.commonNameMinListNames : null;
+  const p = rule.params as TPartyParams; // parsed by its schema in buildRuleSet
+  const listOf = (code: string) => (Object.hasOwn(p.lists, code) ? p.lists[code] : undefined);
+  const penalty = p.countryMismatchPenalty;
+  const maxPerParty = p.maxMatchesPerParty;
+  const fullName = p.fullNameScore ?? 0.99;
+  const commonMin = p.commonNameMinListNames ?? null;
   const { possible } = rs.thresholds;
   const eccn = app.product?.eccn ?? null;
   const isEar99 = eccn === null || eccn.trim().toUpperCase() === 'EAR99';
@@ -129,7 +131,7 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
     const best = new Map<string, TEntryHit>();
     for (const hit of hits) {
       const { list, entry } = rs.entry(hit.ref);
-      const countryMismatch = !!party.country && entry.countries.length > 0 && !entry.countries.includes(party.country);
+      const countryMismatch = !!party.country && entry.countries.length > 0 && !entry.countries.some((c) => rs.sameCountry(c, party.country!));
       const score = round(countryMismatch && hit.score < fullName ? hit.score * (1 - penalty) : hit.score);
       const key = `${list.code}\u0000${entry.id}`;
       const prev = best.get(key);
@@ -171,7 +173,7 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
   }
 
   function judge(h: TEntryHit, party: TParty, partyKey: string): TJudged {
-    const lp = record(listParams[h.list.code]);
+    const lp = listOf(h.list.code);
     let match = classify(h.score, rs.thresholds);
     let capped: string | null = null;
     const entryType = h.entry.type;
@@ -196,28 +198,28 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
     let outcome: TOutcome;
     let message: string;
     let scope: string | null = null;
-    const entryPolicy = lp.useEntryPolicy === true && h.entry.licensePolicy ? h.entry.licensePolicy : null;
-    let licensePolicy: string | null = entryPolicy ?? (typeof lp.licensePolicy === 'string' ? lp.licensePolicy : rule!.licensePolicy);
+    const entryPolicy = lp?.useEntryPolicy === true && h.entry.licensePolicy ? h.entry.licensePolicy : null;
+    let licensePolicy: string | null = entryPolicy ?? (lp ? lp.licensePolicy : rule!.licensePolicy);
     if (expired) {
-      outcome = outcomeParam(p.expiredOutcome, 'CLEAR');
+      outcome = p.expiredOutcome;
       message = `${label} matches ${matched} on the ${h.list.name} (${scoreText}), but that order ended on ${h.entry.expiresOn}, before the list's own date ${h.list.asOf}; it is not treated as active.`;
       licensePolicy = outcome === 'CLEAR' ? null : licensePolicy;
     } else if (match === 'STRONG') {
-      outcome = outcomeParam(lp.strongOutcome, outcomeParam(p.defaultStrongOutcome, 'REVIEW'));
+      outcome = lp?.strongOutcome ?? p.defaultStrongOutcome;
       // item scope of a licence requirement (Entity List entries, Military End-User List)
       if (outcome === 'LICENSE_REQUIRED' && isEar99) {
-        const anyItemCountries = strings(lp.anyItemCountries);
-        const inAnyItemCountry = h.entry.countries.some((c) => anyItemCountries.includes(c));
+        const anyItemCountries = lp?.anyItemCountries ?? [];
+        const inAnyItemCountry = h.entry.countries.some((c) => anyItemCountries.some((a) => rs.sameCountry(a, c)));
         let coversAll = false;
-        if (typeof lp.allItemsRequirement === 'string' && h.entry.licenseRequirement) {
+        if (lp?.allItemsRequirement && h.entry.licenseRequirement) {
           try {
             coversAll = new RegExp(lp.allItemsRequirement, 'i').test(h.entry.licenseRequirement);
           } catch {
             coversAll = false; // a broken pattern narrows nothing: EAR99 falls to ear99Outcome (never CLEAR)
           }
         }
-        if (!coversAll && !inAnyItemCountry && (typeof lp.ear99Outcome === 'string' || typeof lp.allItemsRequirement === 'string')) {
-          outcome = outcomeParam(lp.ear99Outcome, 'REVIEW');
+        if (!coversAll && !inAnyItemCountry && (lp?.ear99Outcome || lp?.allItemsRequirement)) {
+          outcome = lp.ear99Outcome ?? 'REVIEW';
           scope = eccn === null ? 'The item has no classification' : 'The item is EAR99';
           scope += h.entry.licenseRequirement
             ? `; the entry's licence requirement reads "${h.entry.licenseRequirement}": check whether it covers this item.`
@@ -229,7 +231,7 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
       const requirement = h.entry.licenseRequirement ? ` Licence requirement: ${h.entry.licenseRequirement}` : '';
       message = `${label} strongly matches ${matched} on the ${h.list.name} (${scoreText}).${requirement}${scope ? ` ${scope}` : ''}`;
     } else {
-      outcome = outcomeParam(p.possibleOutcome, 'REVIEW');
+      outcome = p.possibleOutcome;
       message = `${label} possibly matches ${matched} on the ${h.list.name} (${scoreText}${capped ? `; only possible because ${capped}` : ''}); an officer must confirm or clear it.`;
     }
     const found =
@@ -242,19 +244,20 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
 
   function toFinding(j: TJudged, others: TJudged[], party: TParty): TFinding {
     const { hit: h } = j;
-    const lp = record(listParams[h.list.code]);
+    const lp = listOf(h.list.code);
     const finding = makeFinding(rule!, {
       outcome: j.outcome,
       message: j.cleared ? `${j.message} Cleared as a false positive by ${j.cleared.clearedBy} on ${j.cleared.clearedAt}.` : j.message,
-      citation: typeof lp.citation === 'string' ? lp.citation : rule!.citation,
+      // citeEntry (list data, e.g. UN): the entry's own programme and reference number join the citation
+      citation: `${lp ? lp.citation : rule!.citation}${lp?.citeEntry ? `; ${[...h.entry.programs, h.entry.id].join(' ')}` : ''}`,
       licensePolicy: j.outcome === 'CLEAR' && !j.cleared ? null : j.licensePolicy,
       evidence: {
         party: { role: party.role, index: party.index, name: party.name, country: party.country, ...(party.otherRole ? { otherRole: party.otherRole } : {}) },
         list: h.list.code,
         listName: h.list.name,
         listAsOf: h.list.asOf,
-        listMeaning: typeof lp.meaning === 'string' ? lp.meaning : null,
-        sourceListUrl: h.entry.sourceListUrl ?? (typeof lp.sourceListUrl === 'string' ? lp.sourceListUrl : null),
+        listMeaning: lp?.meaning ?? null,
+        sourceListUrl: h.entry.sourceListUrl ?? lp?.sourceListUrl ?? null,
         entryId: h.entry.id,
         entryName: h.entry.name,
         entryType: h.entry.type,

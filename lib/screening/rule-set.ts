@@ -1,10 +1,15 @@
 // Builds the immutable, indexed rule set from its plain-JSON data: rule lookup by id, country
 // helpers (chart row with inheritance, group membership), the CCL by ECCN, and the party-name index
-// over every name and alias of every list. Callers cache the result per rule-set version.
+// over every name and alias of every list. Every rule's params are parsed once here, by the schema
+// its registry entry declares (lib/screening/rules): checks receive typed, validated params.
+// Callers cache the result per rule-set version.
 
-import { isKnownRuleId } from './checks';
+import { z } from 'zod';
 import { NameIndex } from './names/name-index';
 import { derivedNameForms } from './names/normalise';
+import { COUNTRY_EQUIVALENCES_RULE, type TCountryEquivalence } from './rules/country-equivalences';
+import type { TPartyParams } from './rules/party-restricted-lists';
+import { ruleDefFor } from './rules';
 import type {
   TChartRow,
   TCclEntry,
@@ -22,7 +27,7 @@ export type TRuleSet = {
   readonly version: string;
   readonly asOf: string;
   readonly data: TRuleSetData;
-  /** enabled rules by id */
+  /** enabled rules by id; `params` are the output of the rule's schema (lib/screening/rules) */
   readonly rules: ReadonlyMap<string, TRuleConfig>;
   readonly ccl: ReadonlyMap<string, TCclEntry>;
   readonly lists: readonly TPartyList[];
@@ -34,6 +39,16 @@ export type TRuleSet = {
   freedom(country: string): TFreedomStatus | null;
   countryName(country: string): string;
   isKnownCountry(country: string): boolean;
+  /** the country and every country it is treated as everywhere (HK → [HK, CN]); rule 'country.equivalences' */
+  equivalentsOf(country: string): readonly string[];
+  /** the member of `list` the country is, or is treated as (HK in [CN] → 'CN'); null if none */
+  countryIn(country: string, list: readonly string[]): string | null;
+  /** whether two countries are the same for the EAR (HK and CN); for party matching's country comparison */
+  sameCountry(a: string, b: string): boolean;
+  /** the equivalence that makes `country` count as `as` (country or group), for the finding's citation */
+  equivalence(country: string, as: string): TCountryEquivalence | null;
+  /** in the group, or named with it where the EAR says "<country> or <group>" (Macau or D:5) */
+  inGroupOrNamed(country: string, group: string): boolean;
   entry(ref: TPartyRef): { list: TPartyList; entry: TPartyEntry };
 };
 
@@ -42,10 +57,6 @@ export class RuleSetError extends Error {
     super(message);
     this.name = 'RuleSetError';
   }
-}
-
-function num(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -64,20 +75,25 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
   // Private deep copy: the built rule set never changes, whatever the caller does with its data.
   const data = deepFreeze(structuredClone(input));
   const rules = new Map<string, TRuleConfig>();
+  const seen = new Set<string>();
   for (const rule of data.rules) {
-    if (rules.has(rule.id)) throw new RuleSetError(`duplicate rule id ${rule.id}`);
-    if (!isKnownRuleId(rule.id)) throw new RuleSetError(`unknown rule id ${rule.id}: the engine has no check for it`);
-    if (rule.enabled) rules.set(rule.id, rule);
+    if (seen.has(rule.id)) throw new RuleSetError(`duplicate rule id ${rule.id}`);
+    seen.add(rule.id);
+    const def = ruleDefFor(rule.id);
+    if (!def) throw new RuleSetError(`unknown rule id ${rule.id}: the engine has no check for it`);
+    const parsed = def.params.safeParse(rule.params);
+    if (!parsed.success) throw new RuleSetError(`rule ${rule.id} has invalid params: ${z.prettifyError(parsed.error)}`);
+    if (rule.enabled) rules.set(rule.id, deepFreeze({ ...rule, params: parsed.data as Record<string, unknown> }));
   }
   const ccl = new Map<string, TCclEntry>(Object.entries(data.ccl.entries));
   const asOf =
     data.asOf ??
     data.datasets.reduce((max, d) => (d.asOf > max ? d.asOf : max), '');
 
-  const partyParams = rules.get('party.restricted-lists')?.params ?? {};
+  const partyParams = rules.get('party.restricted-lists')?.params as TPartyParams | undefined;
   const thresholds: TMatchThresholds = {
-    strong: num(partyParams.strongThreshold, 0.92),
-    possible: num(partyParams.possibleThreshold, 0.8),
+    strong: partyParams?.strongThreshold ?? 0.92,
+    possible: partyParams?.possibleThreshold ?? 0.8,
   };
   if (!(thresholds.possible > 0 && thresholds.possible <= thresholds.strong && thresholds.strong <= 1)) {
     throw new RuleSetError('party thresholds must satisfy 0 < possible ≤ strong ≤ 1');
@@ -100,6 +116,16 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
   const resolveChart = (country: string) => chart.inherits[country] ?? country;
   const resolveGroups = (country: string) => groups.inherits[country] ?? country;
 
+  const equivalences = (rules.get(COUNTRY_EQUIVALENCES_RULE)?.params.equivalences ?? []) as readonly TCountryEquivalence[];
+  const countryEquivalent = (e: TCountryEquivalence) => /^[A-Z]{2}$/.test(e.treatedAs);
+  const equivalentsOf = (country: string): string[] => {
+    const out = [country];
+    for (let i = 0; i < out.length; i += 1) {
+      for (const e of equivalences) if (e.country === out[i] && countryEquivalent(e) && !out.includes(e.treatedAs)) out.push(e.treatedAs);
+    }
+    return out;
+  };
+
   const ruleSet: TRuleSet = {
     version: data.version,
     asOf,
@@ -110,16 +136,17 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
     partyIndex,
     thresholds,
     chartRow(country) {
-      const rowCountry = resolveChart(country);
+      const own = resolveChart(country);
+      const rowCountry = chart.rows[own] ? own : (equivalentsOf(country).slice(1).map(resolveChart).find((c) => chart.rows[c]) ?? own);
       const row = chart.rows[rowCountry];
       if (!row) return null;
       return { row, rowCountry, inheritedFrom: rowCountry !== country ? rowCountry : null };
     },
     groupsOf(country) {
-      return groups.membership[resolveGroups(country)] ?? [];
+      return [...new Set(equivalentsOf(country).flatMap((c) => groups.membership[resolveGroups(c)] ?? []))];
     },
     inGroup(country, group) {
-      return (groups.membership[resolveGroups(country)] ?? []).includes(group);
+      return equivalentsOf(country).some((c) => (groups.membership[resolveGroups(c)] ?? []).includes(group));
     },
     freedom(country) {
       return freedom[country] ?? null;
@@ -129,6 +156,23 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
     },
     isKnownCountry(country) {
       return typeof country === 'string' && (country in countryNames || country in chart.rows);
+    },
+    equivalentsOf,
+    countryIn(country, list) {
+      if (typeof country !== 'string' || country === '') return null;
+      return equivalentsOf(country).find((c) => list.includes(c)) ?? null;
+    },
+    sameCountry(a, b) {
+      if (!a || !b) return false;
+      const ea = equivalentsOf(a);
+      return equivalentsOf(b).some((c) => ea.includes(c));
+    },
+    equivalence(country, as) {
+      return equivalences.find((e) => e.country === country && e.treatedAs === as) ?? null;
+    },
+    inGroupOrNamed(country, group) {
+      if (equivalentsOf(country).some((c) => (groups.membership[resolveGroups(c)] ?? []).includes(group))) return true;
+      return equivalences.some((e) => e.country === country && e.treatedAs === group);
     },
     entry(ref) {
       const list = data.lists[ref.listIndex]!;

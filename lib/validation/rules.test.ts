@@ -17,6 +17,7 @@ function unchanged(id: string): TRawValues {
     else if (f.kind.type === 'boolean') raw[f.path] = v ? 'on' : '';
     else if (f.kind.type === 'tri') raw[f.path] = v === true ? 'yes' : v === false ? 'no' : '';
     else if (f.kind.type === 'regions') raw[f.path] = (v as { code: string; name: string }[]).map((x) => `${x.code} ${x.name}`).join('\n');
+    else if (f.kind.type === 'lines') { const cols = f.kind.columns; raw[f.path] = (v as Record<string, string>[]).map((x) => cols.map((c) => x[c]).join(' | ')).join('\n'); }
     else raw[f.path] = v === undefined ? '' : String(v);
   }
   return raw;
@@ -67,5 +68,37 @@ describe('country edits', () => {
     expect(parseCountryEdit({ code: 'br', freedom: 'PF', groups: 'B, a:5' }, ctx)).toEqual({ ok: true, data: { code: 'BR', freedom: 'PF', groups: ['A:5', 'B'] } });
     expect(parseCountryEdit({ code: 'BR', freedom: '', groups: '' }, ctx)).toEqual({ ok: true, data: { code: 'BR', freedom: null, groups: [] } });
     expect(parseCountryEdit({ code: 'BR', freedom: 'XX', groups: 'Q:1' }, ctx)).toMatchObject({ ok: false, fieldErrors: { freedom: [expect.any(String)], groups: [expect.stringContaining('Q:1')] } });
+  });
+});
+
+describe('rule form from the params schemas', () => {
+  it('has a field for every param of every seed rule, with a label from the schema (no key-name guessing)', () => {
+    for (const r of buildSeedRules()) {
+      const fields = ruleFields(r.id, r.params);
+      expect(fields.length, r.id).toBeGreaterThan(0);
+      for (const f of fields) expect(f.label, `${r.id} ${f.path}`).not.toBe(f.path.split('.').at(-1));
+    }
+    const party = ruleFields('party.restricted-lists', rule('party.restricted-lists').params);
+    expect(party.find((f) => f.path === 'lists.DPL.strongOutcome')).toMatchObject({ label: 'DPL: Outcome of a strong match', kind: { type: 'outcome' } });
+    expect(party.find((f) => f.path === 'strongThreshold')).toMatchObject({ kind: { type: 'number', min: 0.5, max: 1, step: 0.01 } });
+    const step = ruleFields('biometric.one-to-many.not-free', rule('biometric.one-to-many.not-free').params);
+    expect(step.map((f) => f.path)).toEqual(expect.arrayContaining(['when.liveVideo', 'when.destinationInGroups', 'liveVideoOutcome']));
+    expect(step.find((f) => f.path === 'liveVideoOutcome')).toMatchObject({ optional: true });
+  });
+
+  it('an unknown rule id has no fields', () => {
+    expect(ruleFields('made.up', {})).toEqual([]);
+  });
+});
+
+describe('country equivalences in the rule form', () => {
+  it('edits lines "country | treatedAs | citation | url", refusing a line with a missing column or a bad code', () => {
+    const id = 'country.equivalences';
+    const ok = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'HK | CN | FR Doc. 2020-28101 | https://www.federalregister.gov/d/2020-28101' }, ctx);
+    expect(ok).toEqual({ ok: true, enabled: true, params: { equivalences: [{ country: 'HK', treatedAs: 'CN', citation: 'FR Doc. 2020-28101', url: 'https://www.federalregister.gov/d/2020-28101' }] } });
+    const missing = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'HK | CN | no url' }, ctx);
+    expect(missing).toMatchObject({ ok: false, fieldErrors: { equivalences: [expect.stringContaining('Line 1')] } });
+    const bad = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'Hong Kong | CN | cite | https://example.gov/x' }, ctx);
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { equivalences: ['Line 1: country: an ISO alpha-2 code'] } });
   });
 });

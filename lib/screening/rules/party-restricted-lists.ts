@@ -1,0 +1,47 @@
+// Restricted-party screening, as a registry entry. The matching itself is lib/screening/parties.ts
+// (and names/); this adapter declares its parameters and runs it once per application.
+import { z } from 'zod';
+import { checkParties } from '../parties';
+import { defineApplicationRule, p } from './define';
+
+const ZListParams = z.object({
+  strongOutcome: p.outcome('Outcome of a strong match'),
+  citation: p.text('Citation'),
+  licensePolicy: p.text('Licence policy'),
+  // e.g. the UN list: each finding cites the entry's own regime and reference number after the list's citation
+  citeEntry: p.tri('Cite the entry’s programme and reference number'),
+  // the list's legal effect as data (lib/reference/party-list-effects.ts explains the seed's choices)
+  meaning: p.text('What the list means (shown to the officer)', 1000).optional(),
+  sourceListUrl: p.text('Official page of the list', 500).optional(),
+  useEntryPolicy: p.tri('Use the entry’s own licence requirement and policy'),
+  allItemsRequirement: p.text('Pattern: entry requirements that cover every item subject to the EAR', 500).optional(),
+  ear99Outcome: p.optionalOutcome('Outcome for EAR99 items when the requirement covers CCL items only'),
+  anyItemCountries: p.countries('Entries located here need a licence for any item').optional(),
+  maxAgeDays: p.integer('Maximum age of this list (days; overrides the rule’s)', 1, 3650).optional(),
+});
+
+export const ZPartyParams = z
+  .object({
+    strongThreshold: p.number('Strong match from score', 0.5, 1, 0.01),
+    possibleThreshold: p.number('Possible match from score', 0.5, 1, 0.01),
+    countryMismatchPenalty: p.number('Score reduction when countries differ', 0, 0.5, 0.01),
+    maxMatchesPerParty: p.integer('Matches shown per party', 1, 50),
+    possibleOutcome: p.outcome('Outcome of a possible match'),
+    expiredOutcome: p.outcome('Outcome of an expired listing'),
+    defaultStrongOutcome: p.outcome('Outcome of a strong match on other lists'),
+    maxListAgeDays: p.integer('Maximum list age (days, against the rule set’s as-of date)', 1, 3650).optional(),
+    staleListOutcome: p.optionalOutcome('Outcome when a list is older than that'),
+    commonNameMinListNames: p.integer('A personal name is common when each matched word is in at least this many list names', 1, 100_000).optional(),
+    fullNameScore: p.number('Full-name match from score (never lowered for another country)', 0.9, 1, 0.01).optional(),
+    lists: z.record(z.string(), ZListParams),
+  })
+  .refine((v) => v.possibleThreshold <= v.strongThreshold, { message: 'The possible-match score cannot be higher than the strong-match score', path: ['possibleThreshold'] });
+export type TPartyParams = z.output<typeof ZPartyParams>;
+
+export const partyRestrictedListsRule = defineApplicationRule({
+  id: 'party.restricted-lists',
+  params: ZPartyParams,
+  check({ app, rs, clearedMatches }) {
+    return checkParties(app, rs, clearedMatches);
+  },
+});
