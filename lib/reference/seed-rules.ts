@@ -224,6 +224,9 @@ export function buildSeedRules(): TRuleConfig[] {
         maxMatchesPerParty: 12,
         possibleOutcome: 'REVIEW',
         expiredOutcome: 'CLEAR',
+        maxListAgeDays: 35,
+        staleListOutcome: 'REVIEW',
+        commonNameMinListNames: 25,
         lists: {
           ...structuredClone(PARTY_LIST_EFFECTS),
           UN: {

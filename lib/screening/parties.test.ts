@@ -16,9 +16,10 @@ describe('the seeded Consolidated Screening List', () => {
     const lists = seedData().lists;
     expect(Object.fromEntries(lists.map((l) => [l.code, l.entries.length]))).toEqual({
       SDN: 19181, ENTITY_LIST: 3420, DPL: 1596, DTC: 787, SSI: 286, UVL: 222, ISN: 161, PLC: 78, MEU: 70, CMIC: 68, NS_MBS: 51, CAP: 1,
+      UN: 1003, // the UN Security Council list, from its own XML
     });
     expect(lists.reduce((n, l) => n + l.entries.reduce((m, e) => m + e.aliases.length, 0), 0)).toBeGreaterThan(30_000);
-    expect(new Set(lists.map((l) => l.asOf))).toEqual(new Set(['2026-07-31']));
+    expect(new Set(lists.filter((l) => l.code !== 'UN').map((l) => l.asOf))).toEqual(new Set(['2026-07-31']));
     expect(rs.partyIndex.size).toBeGreaterThan(55_000);
   });
 });
@@ -243,13 +244,15 @@ describe('stale data fails closed', () => {
     const late = withAsOf('2026-11-27');
     const r = screen(app(), late);
     const gaps = r.findings.filter((f) => f.kind === 'DATA_GAP' && f.ruleId === 'party.restricted-lists');
-    expect(gaps).toHaveLength(12);
+    expect(gaps).toHaveLength(13); // the 12 CSL lists and the UN list (273 days old, over its own 180)
     expect(gaps.find((g) => g.evidence.list === 'SDN')!.message).toMatch(/OFAC Specially Designated Nationals \(SDN\) List is 119 days old/);
     expect(r.outcome).not.toBe('CLEAR');
   });
 
-  it('lists exactly at the threshold (35 days) add none', () => {
-    expect(screen(app(), withAsOf('2026-09-04')).findings.filter((f) => f.kind === 'DATA_GAP' && f.ruleId === 'party.restricted-lists')).toHaveLength(0);
+  it('lists exactly at the threshold (35 days) add none; a list\'s own limit overrides the rule\'s', () => {
+    const gaps = screen(app(), withAsOf('2026-09-04')).findings.filter((f) => f.kind === 'DATA_GAP' && f.ruleId === 'party.restricted-lists');
+    expect(gaps.map((g) => g.evidence.list)).toEqual(['UN']);
+    expect(gaps[0]!.evidence).toMatchObject({ ageDays: 189, maxListAgeDays: 180 });
   });
 
   it('a denial order\'s end date is compared with the list\'s own date, not today', () => {
