@@ -106,6 +106,8 @@ export type TScreeningApplication = {
   destination: { country: string; region: string | null };
   endUser: { name: string; country: string; address: string; type: TEndUserType };
   consignees: { name: string; country: string; role: TConsigneeRole }[];
+  /** further named parties where the form has them (purchaser, freight forwarder…); each is screened */
+  otherParties?: { name: string; country: string; role: string }[];
   endUse: { category: TEndUseCategory; description: string };
   redFlags: TRedFlag[];
 };
@@ -135,6 +137,12 @@ export type TPartyEntry = {
   contentHash: string; // stable hash of the content, so a cleared match lapses when the entry changes
   /** ISO date after which the listing no longer applies (DPL denial orders); null/absent = open-ended */
   expiresOn?: string | null;
+  /** the entry's own licence requirement text (Entity List, MEU: "For all items subject to the EAR…") */
+  licenseRequirement?: string | null;
+  /** Federal Register citation(s) of the listing, as the source writes them */
+  federalRegister?: string | null;
+  /** the list's official page for this entry (CSL source_list_url) */
+  sourceListUrl?: string | null;
 };
 
 export type TPartyList = {

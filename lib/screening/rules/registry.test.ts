@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSeedRules } from '../../reference/seed-rules';
 import { RuleSetError, buildRuleSet } from '../rule-set';
-import { seedData } from '../seed-fixture';
+import { seedData } from '@/test/screening-fixture';
 import { APPLICATION_RULES, ITEM_RULES, KNOWN_RULE_IDS, RULES, isKnownRuleId, ruleDefFor } from './index';
 import { paramMeta } from './define';
 
