@@ -12,7 +12,7 @@
 import { parseEccn } from './eccn';
 import { makeFinding } from './finding';
 import { LICENCE_RULE } from './licence';
-import { LICENCE_EXCEPTIONS_AS_OF, isLicenceExceptionSymbol, licenceExceptionInfo } from './licence-exception-catalog';
+import { LICENCE_EXCEPTIONS_AS_OF, ecfrSectionUrl, isLicenceExceptionSymbol, licenceExceptionInfo } from './licence-exception-catalog';
 import type { TRuleSet } from './rule-set';
 import type { TCclEntry, TFinding, TScreeningApplication, TScreeningProduct } from './types';
 
@@ -31,6 +31,8 @@ export type TExceptionStatus = 'APPEARS_AVAILABLE' | 'NOT_AVAILABLE' | 'UNDECIDE
 export type TExceptionAssessment = {
   symbol: string;
   section: string;
+  /** eCFR page of the section */
+  url: string;
   status: TExceptionStatus;
   /** conditions the application data shows are met */
   met: string[];
@@ -130,7 +132,7 @@ function usd(n: number): string {
 }
 
 /** The exception's own conditions (before the general restrictions). */
-function ownConditions(c: TCtx): Omit<TExceptionAssessment, 'symbol' | 'section'> {
+function ownConditions(c: TCtx): Omit<TExceptionAssessment, 'symbol' | 'section' | 'url'> {
   const met: string[] = [];
   const toConfirm: string[] = [];
   const notMet: string[] = [];
@@ -272,7 +274,7 @@ function assess(c: TCtx, restrictions: TRestriction[]): TExceptionAssessment {
   }
   let status: TExceptionStatus = notMet.length > 0 ? 'NOT_AVAILABLE' : own.status;
   if (status === 'APPEARS_AVAILABLE' && CONFIRM_ONLY.includes(c.symbol) && !c.claimed) status = 'UNDECIDED';
-  return { symbol: c.symbol, section: info?.section ?? '', status, met: own.met, toConfirm: [...new Set(toConfirm)], notMet: [...new Set(notMet)] };
+  return { symbol: c.symbol, section: info?.section ?? '', url: info ? ecfrSectionUrl(info.section) : '', status, met: own.met, toConfirm: [...new Set(toConfirm)], notMet: [...new Set(notMet)] };
 }
 
 function describe(a: TExceptionAssessment): string {
