@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scopeCovers } from '../screening/eccn';
 import { screen } from '../screening/index';
-import { app, seedData, seedRuleSet } from '../screening/seed-fixture';
+import { app, seedData, seedRuleSet } from '@/test/screening-fixture';
 import type { TControlDestinations, TParagraphScope } from '../screening/types';
 import { parseAppliesTo, parseScopeDetailed } from './ccl';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { screen } from './index';
 import { LICENCE_EXCEPTIONS, LICENCE_EXCEPTION_SYMBOLS, applyLicenceExceptions, type TExceptionAssessment } from './licence-exceptions';
-import { app, seedRuleSet, type TAppOverrides } from './seed-fixture';
+import { app, seedRuleSet, type TAppOverrides } from '@/test/screening-fixture';
 import type { TFinding, TOutcome, TScreeningApplication } from './types';
 
 const rs = seedRuleSet();
