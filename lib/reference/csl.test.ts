@@ -13,7 +13,7 @@ describe('CSL importers', () => {
   const fromCompact = parseCslJson(fixture('csl-compact-2026-07-31.json'));
 
   it('reads every list of the official JSON, dated by its generation date', () => {
-    expect(fromJson.map((l) => l.code).sort()).toEqual(['CAP', 'CMIC', 'DPL', 'DTC', 'ENTITY_LIST', 'ISN', 'MEU', 'NS-MBS', 'PLC', 'SDN', 'SSI', 'UVL']);
+    expect(fromJson.map((l) => l.code).sort()).toEqual(['CAP', 'CMIC', 'DPL', 'DTC', 'ENTITY_LIST', 'ISN', 'MEU', 'NS_MBS', 'PLC', 'SDN', 'SSI', 'UVL']);
     expect(new Set(fromJson.map((l) => l.asOf))).toEqual(new Set(['2026-07-31']));
     const el = fromJson.find((l) => l.code === 'ENTITY_LIST')!;
     const huawei = el.entries.find((e) => /Huawei Technologies Deutschland/i.test(e.name))!;

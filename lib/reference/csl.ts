@@ -29,7 +29,7 @@ export const CSL_SOURCES: Record<string, { code: string; name: string }> = {
   'Nonproliferation Sanctions (ISN) - State Department': { code: 'ISN', name: 'State Department Nonproliferation Sanctions' },
   'Sectoral Sanctions Identifications List (SSI) - Treasury Department': { code: 'SSI', name: 'OFAC Sectoral Sanctions Identifications List' },
   'Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department': { code: 'CMIC', name: 'OFAC Non-SDN Chinese Military-Industrial Complex Companies List' },
-  'Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department': { code: 'NS-MBS', name: 'OFAC Non-SDN Menu-Based Sanctions List' },
+  'Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department': { code: 'NS_MBS', name: 'OFAC Non-SDN Menu-Based Sanctions List' },
   'Palestinian Legislative Council List (PLC) - Treasury Department': { code: 'PLC', name: 'OFAC Palestinian Legislative Council List' },
   'Capta List (CAP) - Treasury Department': { code: 'CAP', name: 'OFAC CAPTA List' },
 };
