@@ -5,6 +5,7 @@ import 'server-only';
 import { toJson } from '@/lib/data/json';
 import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
+import { searchWhere } from '@/lib/data/search';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { getActiveRuleSet } from '@/lib/data/rulesets';
@@ -229,7 +230,7 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
   const where: Prisma.ApplicationWhereInput = {
     organizationId,
     ...(filter.status ? { status: filter.status } : {}),
-    ...(q ? { OR: [{ productName: { contains: q, mode: 'insensitive' } }, { reference: { contains: q, mode: 'insensitive' } }] } : {}),
+    ...searchWhere(q),
   };
   const [total, rows] = await Promise.all([
     db.application.count({ where }),

@@ -20,6 +20,7 @@ export function toScreeningApplication(input: TApplicationInput): TScreeningAppl
       quantity: input.product.quantity,
       unitValueUsd: input.product.unitValueUsd,
       biometric: input.product.biometric,
+      licenseExceptionClaimed: input.product.licenseExceptionClaimed ?? null,
     },
     destination: { country: input.destination.country, region: input.destination.region },
     endUser: { ...input.endUser },
