@@ -1,6 +1,6 @@
 // Test-only: submits an application as a demo exporter straight through the data layer
 // (submitAndScreen) against the e2e database, and prints {"id","reference","outcome"} as JSON.
-//   npx tsx e2e/support/seed-case.ts '{"exporter":"exporter@demo.test","eccn":"3A981","country":"BR"}'
+//   npx tsx --conditions=react-server e2e/support/seed-case.ts '{"exporter":"exporter@demo.test","eccn":"3A981","country":"BR"}'
 import { embeddedDatabaseUrl } from '@/lib/embedded-postgres-config';
 import type { TSeedOptions } from './seed';
 

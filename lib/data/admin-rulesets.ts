@@ -4,6 +4,7 @@
 // are read-only: every write locks the version row and refuses anything but a DRAFT. Every change
 // writes its audit row in the same transaction.
 import 'server-only';
+import { countriesOf, datasetsOf, ruleConfigsOf, toJson } from '@/lib/data/json';
 import { createHash, randomUUID } from 'node:crypto';
 import { db, type TDb, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
@@ -117,9 +118,9 @@ export async function getVersionDetail(actor: TActor, versionId: string): Promis
     status: v.status,
     note: v.note,
     asOf: v.asOf,
-    rules: v.rules as unknown as TRuleConfig[],
-    countries: v.countries as unknown as TCountriesData,
-    datasets: v.datasets as unknown as TDataset[],
+    rules: ruleConfigsOf(v.rules),
+    countries: countriesOf(v.countries),
+    datasets: datasetsOf(v.datasets),
     lists: v.partyLists.map((l) => l.partyList).sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
@@ -181,14 +182,14 @@ export async function updateDraftRule(actor: TActor, update: TRuleUpdate): Promi
   await db.$transaction(async (tx) => {
     await lockDraft(tx, update.versionId);
     const v = await tx.ruleSetVersion.findUniqueOrThrow({ where: { id: update.versionId }, select: { rules: true } });
-    const rules = v.rules as unknown as TRuleConfig[];
+    const rules = ruleConfigsOf(v.rules);
     const index = rules.findIndex((r) => r.id === update.ruleId);
     if (index < 0) throw new AppError('NOT_FOUND', `Rule ${update.ruleId} is not in this version.`);
     const before = rules[index]!;
     const after: TRuleConfig = { ...before, enabled: update.enabled, params: update.params };
     if (canonicalJson(before) === canonicalJson(after)) return;
     const next = rules.map((r, i) => (i === index ? after : r));
-    await tx.ruleSetVersion.update({ where: { id: update.versionId }, data: { rules: next as unknown as Prisma.InputJsonValue } });
+    await tx.ruleSetVersion.update({ where: { id: update.versionId }, data: { rules: toJson(next) } });
     await appendAudit(tx, {
       actor,
       action: 'RULE_CHANGED',
@@ -205,7 +206,7 @@ export async function updateDraftCountry(actor: TActor, versionId: string, edit:
   await db.$transaction(async (tx) => {
     await lockDraft(tx, versionId);
     const v = await tx.ruleSetVersion.findUniqueOrThrow({ where: { id: versionId }, select: { countries: true } });
-    const countries = structuredClone(v.countries as unknown as TCountriesData);
+    const countries = structuredClone(countriesOf(v.countries));
     const ctx = ruleContextOf(countries);
     if (!ctx.countryCodes.has(edit.code)) throw new AppError('INVALID', `Unknown country ${edit.code}.`);
     const before = { freedom: countries.freedom[edit.code] ?? null, groups: [...(countries.groups.membership[edit.code] ?? [])].sort() };
@@ -215,7 +216,7 @@ export async function updateDraftCountry(actor: TActor, versionId: string, edit:
     else delete countries.groups.membership[edit.code];
     const after = { freedom: edit.freedom, groups: edit.groups };
     if (canonicalJson(before) === canonicalJson(after)) return;
-    await tx.ruleSetVersion.update({ where: { id: versionId }, data: { countries: countries as unknown as Prisma.InputJsonValue } });
+    await tx.ruleSetVersion.update({ where: { id: versionId }, data: { countries: toJson(countries) } });
     await appendAudit(tx, { actor, action: 'COUNTRY_DATA_CHANGED', entityType: 'RuleSetVersion', entityId: versionId, data: { country: edit.code, before, after } });
   });
 }

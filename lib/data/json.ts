@@ -6,7 +6,7 @@ import 'server-only';
 import { z } from 'zod';
 import { BASES, FINDING_KINDS, OUTCOMES } from '@/lib/codes';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { TFinding } from '@/lib/screening/types';
+import type { TCclData, TCountriesData, TDataset, TFinding, TRuleConfig } from '@/lib/screening/types';
 import type { TApplicationInput } from '@/lib/validation/application';
 
 export const ZStoredFinding = z
@@ -41,6 +41,43 @@ export function applicationOf(json: unknown): TApplicationInput {
   }
   return json as TApplicationInput;
 }
+
+// ---- rule-set versions ----
+// The rule configs and the dataset list are parsed; the country data and the CCL (large, built by
+// lib/reference from the seed files) are checked for their top-level shape. A rule's params are
+// parsed by its own schema when the rule set is built (lib/screening/rules).
+
+export const ZStoredRuleConfig = z
+  .object({
+    id: z.string(),
+    kind: z.enum(FINDING_KINDS),
+    enabled: z.boolean(),
+    basis: z.enum(BASES),
+    citation: z.string(),
+    licensePolicy: z.string().nullable(),
+    title: z.string(),
+    description: z.string(),
+    params: z.record(z.string(), z.unknown()),
+  })
+  .loose();
+
+export const ZStoredDataset = z.object({ kind: z.string(), source: z.string(), asOf: z.string(), sha256: z.string().optional() }).loose();
+
+function parsed<T>(schema: z.ZodType, json: unknown, what: string): T {
+  const r = schema.safeParse(json);
+  if (!r.success) throw new Error(`Stored ${what} cannot be read: ${r.error.issues[0]?.message ?? 'invalid'} at ${r.error.issues[0]?.path.join('.')}`);
+  return r.data as T;
+}
+
+const objectWith = (json: unknown, keys: string[], what: string) => {
+  if (!json || typeof json !== 'object' || Array.isArray(json) || keys.some((k) => !(k in json))) throw new Error(`Stored ${what} cannot be read`);
+  return json;
+};
+
+export const ruleConfigsOf = (json: unknown): TRuleConfig[] => parsed<TRuleConfig[]>(z.array(ZStoredRuleConfig), json, 'rules');
+export const datasetsOf = (json: unknown): TDataset[] => (json == null ? [] : parsed<TDataset[]>(z.array(ZStoredDataset), json, 'datasets'));
+export const countriesOf = (json: unknown): TCountriesData => objectWith(json, ['chart'], 'country data') as TCountriesData;
+export const cclOf = (json: unknown): TCclData => objectWith(json, ['source'], 'CCL') as TCclData;
 
 /** Any plain JSON-serialisable value as a Json column value (the one cast on the way in). */
 export const toJson = <T extends object>(value: T): Prisma.InputJsonValue => value as unknown as Prisma.InputJsonValue;

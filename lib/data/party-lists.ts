@@ -5,6 +5,7 @@
 // admin applies the upload, which swaps that code's list link in the draft. A malformed file stores
 // nothing and changes nothing. Progress of an upload is kept on its LIST_IMPORT job row.
 import 'server-only';
+import { datasetsOf, toJson } from '@/lib/data/json';
 import { readFileSync } from 'node:fs';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import path from 'node:path';
@@ -14,7 +15,6 @@ import { appendAudit } from '@/lib/data/audit';
 import { lockDraft, requireAdmin } from '@/lib/data/admin-rulesets';
 import { storePartyList } from '@/lib/data/rulesets';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { finishJob, saveProgress } from '@/lib/jobs/queue';
 import { buildCountryNameLookup } from '@/lib/reference/country-data';
 import { parseCslCsv, parseCslJson } from '@/lib/reference/csl';
@@ -173,7 +173,7 @@ export async function startListImport(actor: TActor, draftId: string, upload: TL
         heartbeatAt: new Date(),
         startedAt: new Date(),
         total: upload.size,
-        params: upload as unknown as Prisma.InputJsonObject,
+        params: toJson(upload),
         result: { phase: 'Receiving the file' },
       },
       select: { id: true },
@@ -414,7 +414,7 @@ export async function applyListUpload(actor: TActor, draftId: string, jobId: str
     if (!job?.result?.lists) throw new AppError('NOT_FOUND', 'This upload is not ready to apply (it failed, or belongs to another draft).');
     if (job.result.appliedAt) throw new AppError('CONFLICT', 'This upload has already been applied to the draft.');
     const draft = await tx.ruleSetVersion.findUniqueOrThrow({ where: { id: draftId }, select: { datasets: true } });
-    let datasets = [...((draft.datasets as unknown as TDataset[]) ?? [])];
+    let datasets = [...datasetsOf(draft.datasets)];
     for (const list of job.result.lists) {
       const stored = await tx.partyList.findUniqueOrThrow({ where: { id: list.partyListId }, select: { sha256: true, source: true, asOf: true } });
       await tx.ruleSetPartyList.deleteMany({ where: { ruleSetVersionId: draftId, partyList: { code: list.code } } });
@@ -423,8 +423,8 @@ export async function applyListUpload(actor: TActor, draftId: string, jobId: str
       const entry: TDataset = { kind, source: stored.source, asOf: stored.asOf, sha256: stored.sha256 };
       datasets = datasets.some((d) => d.kind === kind) ? datasets.map((d) => (d.kind === kind ? entry : d)) : [...datasets, entry];
     }
-    await tx.ruleSetVersion.update({ where: { id: draftId }, data: { datasets: datasets as unknown as Prisma.InputJsonValue } });
-    await tx.job.update({ where: { id: jobId }, data: { result: { ...job.result, appliedAt: new Date().toISOString() } as unknown as Prisma.InputJsonValue } });
+    await tx.ruleSetVersion.update({ where: { id: draftId }, data: { datasets: toJson(datasets) } });
+    await tx.job.update({ where: { id: jobId }, data: { result: toJson({ ...job.result, appliedAt: new Date().toISOString() }) } });
     await appendAudit(tx, {
       actor,
       action: 'PARTY_LIST_APPLIED',

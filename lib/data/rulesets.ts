@@ -2,9 +2,9 @@
 // rule set cached per version in this process. Versions are immutable once ACTIVE or ARCHIVED,
 // so a cache keyed by version id never goes stale.
 import 'server-only';
+import { cclOf, countriesOf, datasetsOf, ruleConfigsOf, toJson } from '@/lib/data/json';
 import { createHash } from 'node:crypto';
 import { db, type TDb, type TTx } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RuleSetStatus } from '@/lib/generated/prisma/enums';
 import { buildRuleSet } from '@/lib/screening';
 import type { TRuleSet } from '@/lib/screening/rule-set';
@@ -72,7 +72,7 @@ async function storeCcl(tx: TTx | TDb, ccl: TRuleSetData['ccl']): Promise<string
   const existing = await tx.referenceDataset.findUnique({ where: { sha256: hash }, select: { id: true } });
   if (existing) return existing.id;
   const created = await tx.referenceDataset.create({
-    data: { kind: 'CCL', sha256: hash, source: ccl.source, asOf: ccl.asOf ?? 'undated', data: ccl as unknown as Prisma.InputJsonValue },
+    data: { kind: 'CCL', sha256: hash, source: ccl.source, asOf: ccl.asOf ?? 'undated', data: toJson(ccl) },
     select: { id: true },
   });
   return created.id;
@@ -101,9 +101,9 @@ export async function createRuleSetVersion(tx: TTx, options: TCreateRuleSetOptio
       status,
       note: options.note,
       asOf: data.asOf ?? null,
-      rules: data.rules as unknown as Prisma.InputJsonValue,
-      countries: data.countries as unknown as Prisma.InputJsonValue,
-      datasets: data.datasets as unknown as Prisma.InputJsonValue,
+      rules: toJson(data.rules),
+      countries: toJson(data.countries),
+      datasets: toJson(data.datasets),
       cclDatasetId,
       createdById: options.createdById ?? null,
       basedOnId: options.basedOnId ?? null,
@@ -153,11 +153,11 @@ export async function loadRuleSetData(versionId: string, client: TDb | TTx = db)
   return {
     version: version.label,
     ...(version.asOf ? { asOf: version.asOf } : {}),
-    rules: version.rules as unknown as TRuleSetData['rules'],
-    countries: version.countries as unknown as TRuleSetData['countries'],
-    ccl: version.cclDataset.data as unknown as TRuleSetData['ccl'],
+    rules: ruleConfigsOf(version.rules),
+    countries: countriesOf(version.countries),
+    ccl: cclOf(version.cclDataset.data),
     lists,
-    datasets: version.datasets as unknown as TRuleSetData['datasets'],
+    datasets: datasetsOf(version.datasets),
   };
 }
 

@@ -1,6 +1,7 @@
 // Case search, shared by the officers' queue and the exporters' list: every word must occur in the
 // application's search text (reference, product names, ECCNs, party names, organisation), which a
 // database trigger keeps and a trigram index serves (migration 20261201143300_queue_search).
+import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /** The words of a search, lower-cased and de-duplicated (at most 8). */

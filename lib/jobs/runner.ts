@@ -20,11 +20,6 @@ const HANDLERS = new Map<JobType, TJobHandler>([
   ['BATCH_SCREEN', runBatchScreen],
 ]);
 
-/** Other features (e.g. batch screening) add their job types here. */
-export function registerJobHandler(type: JobType, handler: TJobHandler) {
-  HANDLERS.set(type, handler);
-}
-
 export const newWorkerId = () => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 const HEARTBEAT_MS = 5_000;
