@@ -2,7 +2,7 @@
 // load-seed.ts reads the files from data/reference and calls this.
 
 import type { TDataset, TRuleSetData } from '../screening/types';
-import { compileCcl } from './ccl';
+import { compileCcl2026 } from './ccl';
 import { buildCountriesData, buildCountryNameLookup } from './country-data';
 import { parseCslCompactJson } from './csl-compact';
 import { ReferenceParseError, jsonErrorLine } from './errors';
@@ -15,7 +15,12 @@ export type TSeedFiles = {
   chartJson: string;
   groupsJson: string;
   countriesJson: string;
+  /** the 2026 CCL (eCFR 2026-07-23), the seeded CCL */
+  ccl2026Json: string;
+  /** the 2025 CCL file: paragraphs for categories 0, 2, 6–9 and rows the 2026 data lacks */
   cclJson: string;
+  /** Part 740 licence exceptions (eCFR 2026-07-23) */
+  licenceExceptionsJson: string;
   regdataJson: string;
   /** the compact Consolidated Screening List snapshot (every party list) */
   cslJson: string;
@@ -31,7 +36,6 @@ export const SEED_VERSION = '2026-11-27.1';
 // 2026-07-31T13:15Z). Its country chart (2026-09-24) is newer, its CCL older. A version published
 // later with the same lists is judged against its own as-of date and gets a stale-list DATA_GAP.
 export const SEED_AS_OF = '2026-07-31';
-const CCL_AS_OF = '2025-07-11';
 
 function parseJson(name: string, text: string): unknown {
   try {
@@ -47,10 +51,11 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
   const countriesList = parseJson('countries.json', files.countriesJson) as Parameters<typeof buildCountriesData>[0]['countries'];
   const regdata = parseJson('regdata.json', files.regdataJson) as Parameters<typeof buildCountriesData>[0]['regdata'];
   const countries = buildCountriesData({ chart, groups, countries: countriesList, regdata });
-  const ccl = compileCcl(parseJson('ccl.json', files.cclJson), {
-    source: 'eCFR 15 CFR 774 Supp. No. 1, via waynehacking8/eccn-agent @ 0bd163a8',
-    asOf: CCL_AS_OF,
+  const ccl = compileCcl2026(parseJson('ccl-2026-07-23.json', files.ccl2026Json), parseJson('ccl.json', files.cclJson), {
+    source: 'eCFR 15 CFR 774 Supp. No. 1 (versioner, 2026-07-23), via seelpeed-debug/export-controls-agent-mcp @ 5847b092',
+    oldSource: 'ccl.json, eCFR Part 774 of ~2025-07 via waynehacking8/eccn-agent @ 0bd163a8',
   });
+  const part740 = parseJson('license-exceptions-2026-07-23.json', files.licenceExceptionsJson) as { ecfrIssueDate?: string };
   const csl = parseCslCompactJson(files.cslJson);
   const cslSha = sha256Hex(files.cslJson);
   let lists = csl.lists;
@@ -65,7 +70,9 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
   const datasets: TDataset[] = [
     { kind: 'COUNTRY_CHART', source: countries.chart.source, asOf: countries.chart.asOf, sha256: sha256Hex(files.chartJson) },
     { kind: 'COUNTRY_GROUPS', source: countries.groups.source, asOf: countries.groups.asOf, sha256: sha256Hex(files.groupsJson) },
-    { kind: 'CCL', source: ccl.source, asOf: CCL_AS_OF, sha256: sha256Hex(files.cclJson) },
+    { kind: 'CCL', source: `${ccl.source}. ${(ccl.notes ?? []).slice(1).join(' ')}`, asOf: ccl.asOf ?? '', sha256: sha256Hex(files.ccl2026Json) },
+    { kind: 'CCL_2025_PARAGRAPHS', source: 'Older CCL file (eCFR Part 774 of ~2025-07, waynehacking8/eccn-agent @ 0bd163a8): paragraph lists for categories 0, 2, 6–9 and licence-requirement rows where the 2026 data has no table', asOf: '2025-07-11', sha256: sha256Hex(files.cclJson) },
+    { kind: 'LICENCE_EXCEPTIONS', source: '15 CFR Part 740 licence exceptions (eCFR versioner), via seelpeed-debug/export-controls-agent-mcp @ 5847b092', asOf: part740.ecfrIssueDate ?? '', sha256: sha256Hex(files.licenceExceptionsJson) },
     { kind: 'FREEDOM_STATUS', source: 'Freedom House, Freedom in the World 2023 (via research/regdata.json)', asOf: '2023-03-09', sha256: sha256Hex(files.regdataJson) },
     { kind: 'COUNTRY_NAMES', source: 'i18n-iso-countries (MIT, (c) 2016 widdix GmbH) via OSUGIYAMA/EyeWarnYou', asOf: '2026-11-27', sha256: sha256Hex(files.countriesJson) },
     ...partyDatasets,

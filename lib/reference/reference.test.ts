@@ -112,7 +112,7 @@ describe('CCL paragraph and destination parsing', () => {
 describe('seed rule set', () => {
   const data = loadSeedRuleSetData();
   it('has the expected sizes and provenance', () => {
-    expect(Object.keys(data.ccl.entries)).toHaveLength(605);
+    expect(Object.keys(data.ccl.entries)).toHaveLength(633); // the 2026 CCL (eCFR 2026-07-23)
     expect(Object.keys(data.countries.chart.rows)).toHaveLength(200);
     // the whole Consolidated Screening List (csl-2026-07-31.json), one list per CSL source list
     expect(data.lists.map((l) => [l.code, l.entries.length])).toEqual([

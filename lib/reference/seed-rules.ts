@@ -104,7 +104,9 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Embargo: general policy of denial',
       title: 'Embargoed destinations and parties',
       description: 'The destination, the end user or any consignee is in an embargoed country (Country Group E:1 or E:2).',
-      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED' } satisfies In<typeof ZEmbargoCountryGroupParams>,
+      // SY: E:1 still, but since 2025-09-02 (90 FR 42320; OFAC's Syria programme revoked, E.O. 14312)
+      // exports need a licence under 746.9 rather than being blocked: licence.country-chart handles it.
+      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED', exceptCountries: ['SY'] } satisfies In<typeof ZEmbargoCountryGroupParams>,
     },
     {
       id: 'embargo.region',
@@ -169,6 +171,17 @@ export function buildSeedRules(): TRuleConfig[] {
           AT: '15 CFR 742.8–742.10, 742.19', SS: '15 CFR Part 754', CW: '15 CFR 742.18', SI: '15 CFR 742.14',
         },
         unknownRowOutcome: 'REVIEW',
+        // Part 746 destinations whose chart row only points to Part 746 but which are not under a
+        // blanket embargo in the rule set's data (h3: Syria as in the eCFR of 2026-07-23).
+        part746: {
+          SY: {
+            section: '746.9',
+            requirement: 'ALL_ITEMS_EXCEPT_EAR99_FOOD_MEDICINE',
+            citation: '15 CFR 746.9 (as amended by 90 FR 42320, Sept. 2, 2025)',
+            ecfrAsOf: '2026-07-23',
+            licensePolicy: 'Review policy of 746.9 as amended on 2025-09-02 (90 FR 42320); only the licence exceptions of 746.9(b), including SPP (740.5) for EAR99 items',
+          },
+        },
       } satisfies In<typeof ZLicenceCountryChartParams>,
     },
     {

@@ -3,7 +3,7 @@
 // cross-script and abbreviation pairs, and the false alarms that must stay quiet.
 import { describe, expect, it } from 'vitest';
 import { buildRuleSet, screen } from './index';
-import { app, seedData, seedRuleSet } from './seed-fixture';
+import { app, seedData, seedRuleSet } from '@/test/screening-fixture';
 import type { TFinding, TRuleSetData, TScreeningApplication } from './types';
 
 const rs = seedRuleSet();

@@ -6,7 +6,7 @@ import { parseDplTxt } from '../reference/dpl';
 import { loadSeedRuleSetData, referenceDir } from '../reference/load-seed';
 import { buildRuleSet, screen } from './index';
 import { OUTCOME_RANK, worstOutcome } from './outcome';
-import { app, face, seedData, seedRuleSet } from './seed-fixture';
+import { app, face, seedData, seedRuleSet } from '@/test/screening-fixture';
 import type { TClearedMatch, TFinding, TOutcome, TScreeningApplication } from './types';
 
 const rs = seedRuleSet();
@@ -24,9 +24,11 @@ describe('licence determination: ECCN × Commerce Country Chart (real data)', ()
     ['3A981 to Türkiye (no CC1 X)', app({ eccn: '3A981', country: 'TR' }), 'CLEAR'],
     ['3A981 to Hong Kong (China row)', app({ eccn: '3A981', country: 'HK' }), 'LICENSE_REQUIRED'],
     ['3A981 to Liechtenstein (Switzerland row)', app({ eccn: '3A981', country: 'LI' }), 'CLEAR'],
-    ['5A001.a to Liechtenstein (Switzerland NS1 X)', app({ eccn: '5A001.a', country: 'LI' }), 'LICENSE_REQUIRED'],
+    // NS1 X, but Switzerland is in A:5: License Exception STA appears available → an officer confirms (740.20)
+    ['5A001.a to Liechtenstein (Switzerland NS1 X; STA appears available)', app({ eccn: '5A001.a', country: 'LI' }), 'REVIEW'],
     ['5A001.j to Germany (NS2: no X in A:1)', app({ eccn: '5A001.j', country: 'DE' }), 'CLEAR'],
-    ['5A001.a to Germany (NS1 X)', app({ eccn: '5A001.a', country: 'DE' }), 'LICENSE_REQUIRED'],
+    ['5A001.a to Germany (NS1 X; STA appears available)', app({ eccn: '5A001.a', country: 'DE' }), 'REVIEW'],
+    ['5A001.a to Brazil (NS1 X; not A:5/A:6, LVS N/A for 5A001.a)', app({ eccn: '5A001.a', country: 'BR' }), 'LICENSE_REQUIRED'],
     ['5A001.j to China (NS2 X)', app({ eccn: '5A001.j', country: 'CN' }), 'LICENSE_REQUIRED'],
     ['5A001.f.1 to Canada (SL: all destinations)', app({ eccn: '5A001.f.1', country: 'CA' }), 'LICENSE_REQUIRED'],
     ['bare 5A001 to Germany: strictest', app({ eccn: '5A001', country: 'DE' }), 'LICENSE_REQUIRED'],
@@ -89,7 +91,9 @@ describe('embargoes', () => {
     ['EAR99 to North Korea', app({ eccn: 'EAR99', country: 'KP' }), 'PROHIBITED'],
     ['EAR99 to Cuba (E:2)', app({ eccn: 'EAR99', country: 'CU' }), 'PROHIBITED'],
     ['EAR99 to Iran', app({ eccn: 'EAR99', country: 'IR' }), 'PROHIBITED'],
-    ['EAR99 to Syria', app({ eccn: 'EAR99', country: 'SY' }), 'PROHIBITED'],
+    // Syria as in the eCFR of 2026-07-23: licence for all items (746.9(a)); SPP (740.5) for EAR99 → REVIEW
+    ['EAR99 to Syria (746.9, SPP appears available)', app({ eccn: 'EAR99', country: 'SY' }), 'REVIEW'],
+    ['3A981 to Syria (746.9: CCL item, no exception)', app({ eccn: '3A981', country: 'SY' }), 'LICENSE_REQUIRED'],
     ['consignee in Iran, destination Germany', app({ consignees: [{ name: 'Northwind Freight', country: 'IR', role: 'INTERMEDIATE' }] }), 'PROHIBITED'],
     ['end user in Cuba', app({ endUserCountry: 'CU' }), 'PROHIBITED'],
     ['Crimea (UA-43)', app({ country: 'UA', region: 'UA-43' }), 'PROHIBITED'],

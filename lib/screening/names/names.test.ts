@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seedData, seedRuleSet } from '../seed-fixture';
+import { seedData, seedRuleSet } from '@/test/screening-fixture';
 import { NameIndex } from './name-index';
 import { jaroWinkler } from './jaro-winkler';
 import { normaliseName } from './normalise';
