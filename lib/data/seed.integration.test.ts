@@ -22,7 +22,7 @@ describe('seed', () => {
     const active = await db.ruleSetVersion.findFirstOrThrow({ where: { status: 'ACTIVE' }, include: { partyLists: { include: { partyList: true } } } });
     const codes = active.partyLists.map((l) => l.partyList.code).sort();
     // the whole Consolidated Screening List, one list per CSL source list
-    expect(codes).toEqual(['CAP', 'CMIC', 'DPL', 'DTC', 'ENTITY_LIST', 'ISN', 'MEU', 'NS_MBS', 'PLC', 'SDN', 'SSI', 'UVL']);
+    expect(codes).toEqual(['CAP', 'CMIC', 'DPL', 'DTC', 'ENTITY_LIST', 'ISN', 'MEU', 'NS_MBS', 'PLC', 'SDN', 'SSI', 'UN', 'UVL']); // + the UN list (its own XML)
     const sdn = active.partyLists.find((l) => l.partyList.code === 'SDN')!.partyList;
     expect(sdn.entryCount).toBe(19_181);
     expect(sdn.asOf).toBe('2026-07-31');

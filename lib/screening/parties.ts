@@ -176,7 +176,7 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
     const lp = listOf(h.list.code);
     let match = classify(h.score, rs.thresholds);
     let capped: string | null = null;
-    const entryType = h.entry.type;
+    const entryType = h.entry.type?.toLowerCase() ?? null; // lists write 'Individual' or 'individual'
     if (match === 'STRONG') {
       const partyKind = party.kind;
       if (partyKind === 'organisation' && (entryType === 'individual' || entryType === 'vessel' || entryType === 'aircraft')) {
