@@ -13,6 +13,7 @@ import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, PartyRole } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TApplicationInput } from '@/lib/validation/application';
+import { unsafeTextPaths, unsafeTextProblem } from '@/lib/validation/fields';
 
 export const EDITABLE_STATUSES: ApplicationStatus[] = ['DRAFT', 'INFO_REQUESTED'];
 const MAX_DRAFT_BYTES = 200_000;
@@ -83,6 +84,11 @@ export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: 
 export async function saveDraft({ actor, id, expectedVersion, data }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
   const organizationId = requireExporter(actor);
   if (JSON.stringify(data).length > MAX_DRAFT_BYTES) throw new AppError('INVALID', 'This draft is too large to save.');
+  // A draft is stored as typed, but PostgreSQL cannot store NUL or a lone surrogate (jsonb refuses them).
+  const unstorable = unsafeTextPaths(data);
+  if (Object.keys(unstorable).length > 0) {
+    throw new AppError('INVALID', 'Some fields contain characters that cannot be saved.', { fieldErrors: unstorable });
+  }
   const json = data as Prisma.InputJsonObject;
   return db.$transaction(async (tx) => {
     if (id) {
@@ -364,6 +370,8 @@ export async function answerQuestion({ actor, id, body }: TAnswerOptions): Promi
   const text = body.trim();
   if (text.length === 0) throw new AppError('INVALID', 'Write your answer before sending it.', { fieldErrors: { body: ['Write your answer before sending it.'] } });
   if (text.length > 5000) throw new AppError('INVALID', 'An answer can be at most 5000 characters.', { fieldErrors: { body: ['An answer can be at most 5000 characters.'] } });
+  const problem = unsafeTextProblem(text);
+  if (problem) throw new AppError('INVALID', `Your answer ${problem}.`, { fieldErrors: { body: [`Your answer ${problem}.`] } });
   return db.$transaction(async (tx) => {
     // Row lock: two tabs answering at once do not interleave with an officer's change of status.
     const [row] = await tx.$queryRaw<{ status: ApplicationStatus }[]>`

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
+import { headers } from 'next/headers';
 import { currentUser, homeFor } from '@/lib/authz';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -9,8 +11,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const user = await currentUser();
   if (user) redirect(homeFor(user.role));
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: never redirect to another origin after sign-in.
-  const next = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+  // Only same-origin paths, parsed as the browser will: never another site after sign-in.
+  const h = await headers();
+  const origin = `${h.get('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${h.get('host') ?? 'localhost'}`;
+  const next = safeCallbackPath(typeof callbackUrl === 'string' ? callbackUrl : null, origin);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
