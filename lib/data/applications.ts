@@ -10,8 +10,8 @@ import { parseEccn } from '@/lib/screening/eccn';
 import type { TRuleSet } from '@/lib/screening/rule-set';
 import type { TFinding } from '@/lib/screening/types';
 import { AppError } from '@/lib/errors';
-import type { ApplicationStatus, PartyRole } from '@/lib/generated/prisma/enums';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ApplicationStatus, Outcome, PartyRole } from '@/lib/generated/prisma/enums';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { TApplicationInput } from '@/lib/validation/application';
 import { unsafeTextPaths, unsafeTextProblem } from '@/lib/validation/fields';
 
@@ -78,10 +78,29 @@ async function assertEditable(tx: TTx, organizationId: string, id: string, expec
   return current;
 }
 
-export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown> };
+export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown>; submissionToken?: string };
+
+const isTokenViolation = (err: unknown) =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && JSON.stringify(err.meta ?? {}).includes('submissionToken');
+
+/**
+ * Runs `create` (which stores `submissionToken` on the new application). When another request with
+ * the same token got there first (a double click, two tabs, a retry), answers with THAT application
+ * instead of creating a second one.
+ */
+async function oncePerToken<T>(organizationId: string, submissionToken: string | undefined, create: () => Promise<T>, existing: (app: { id: string; version: number; reference: string; outcome: Outcome | null }) => T): Promise<T> {
+  try {
+    return await create();
+  } catch (err) {
+    if (!submissionToken || !isTokenViolation(err)) throw err;
+    const app = await db.application.findFirst({ where: { submissionToken, organizationId }, select: { id: true, version: true, reference: true, outcome: true } });
+    if (!app) throw new AppError('CONFLICT', 'This form was already submitted. Reload the page to start a new application.');
+    return existing(app);
+  }
+}
 
 /** Saves partial data as typed (validation of required fields happens on submit). Bumps the version. */
-export async function saveDraft({ actor, id, expectedVersion, data }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
+export async function saveDraft({ actor, id, expectedVersion, data, submissionToken }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
   const organizationId = requireExporter(actor);
   if (JSON.stringify(data).length > MAX_DRAFT_BYTES) throw new AppError('INVALID', 'This draft is too large to save.');
   // A draft is stored as typed, but PostgreSQL cannot store NUL or a lone surrogate (jsonb refuses them).
@@ -90,7 +109,7 @@ export async function saveDraft({ actor, id, expectedVersion, data }: TSaveDraft
     throw new AppError('INVALID', 'Some fields contain characters that cannot be saved.', { fieldErrors: unstorable });
   }
   const json = data as Prisma.InputJsonObject;
-  return db.$transaction(async (tx) => {
+  return oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     if (id) {
       await assertEditable(tx, organizationId, id, expectedVersion ?? -1);
       const updated = await tx.application.updateMany({
@@ -103,12 +122,12 @@ export async function saveDraft({ actor, id, expectedVersion, data }: TSaveDraft
       return row;
     }
     const created = await tx.application.create({
-      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json },
+      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json, submissionToken: submissionToken ?? null },
       select: { id: true, version: true, reference: true },
     });
     await appendAudit(tx, { actor, action: 'APPLICATION_CREATED', entityType: 'Application', entityId: created.id, data: { reference: created.reference } });
     return created;
-  });
+  }), (app) => ({ id: app.id, version: app.version, reference: app.reference }));
 }
 
 function partiesOf(input: TApplicationInput): { role: PartyRole; position: number; name: string; country: string; address: string | null; type: string | null }[] {
@@ -125,14 +144,14 @@ function partiesOf(input: TApplicationInput): { role: PartyRole; position: numbe
   ];
 }
 
-export type TSubmitOptions = { actor: TActor; id?: string; expectedVersion?: number; input: TApplicationInput };
+export type TSubmitOptions = { actor: TActor; id?: string; expectedVersion?: number; input: TApplicationInput; submissionToken?: string };
 
 /**
  * Validated input → screened against the active rule set → application, line item, parties,
  * screening run and audit events stored in ONE transaction. Resubmission (after a request for
  * information) screens again; earlier runs stay in the history.
  */
-export async function submitAndScreen({ actor, id, expectedVersion, input }: TSubmitOptions) {
+export async function submitAndScreen({ actor, id, expectedVersion, input, submissionToken }: TSubmitOptions) {
   const organizationId = requireExporter(actor);
   // The ECCN is checked against the same rule-set version the application is screened with.
   const active = await getActiveRuleSet();
@@ -143,7 +162,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
   }
   const screened = await screenInput(input, active.id);
   const { result } = screened;
-  return db.$transaction(async (tx) => {
+  return oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     let applicationId: string;
     let reference: string;
     let previousOutcome = null;
@@ -176,7 +195,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
     } else {
       reference = await nextReference(tx, now);
       const created = await tx.application.create({
-        data: { ...fields, reference, organizationId, createdById: actor.id },
+        data: { ...fields, reference, organizationId, createdById: actor.id, submissionToken: submissionToken ?? null },
         select: { id: true },
       });
       applicationId = created.id;
@@ -217,7 +236,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
       data: { screeningRunId: run.id, outcome: result.outcome, ruleSetVersion: result.ruleSetVersion, findings: result.findings.length },
     });
     return { id: applicationId, reference, outcome: result.outcome };
-  });
+  }), (app) => ({ id: app.id, reference: app.reference, outcome: app.outcome ?? result.outcome }));
 }
 
 export type TApplicationListFilter = { status?: ApplicationStatus; q?: string; page?: number; pageSize?: number };

@@ -17,6 +17,11 @@ const idFrom = (formData: FormData) => {
   const id = formData.get('id');
   return typeof id === 'string' && id ? id : undefined;
 };
+/** The new-application form's one-time token (a UUID), if any. */
+const submissionTokenFrom = (formData: FormData) => {
+  const t = formData.get('submissionToken');
+  return typeof t === 'string' && /^[0-9a-f-]{36}$/i.test(t) ? t.toLowerCase() : undefined;
+};
 const versionFrom = (formData: FormData) => {
   const v = Number(formData.get('version'));
   return Number.isInteger(v) && v > 0 ? v : undefined;
@@ -44,11 +49,12 @@ export async function saveApplication(formData: FormData): Promise<TFormState> {
   const id = idFrom(formData);
   const expectedVersion = versionFrom(formData);
   const data = applicationFromFormData(formData);
+  const submissionToken = id ? undefined : submissionTokenFrom(formData);
 
   if (formData.get('intent') !== 'submit') {
     let saved: { id: string; version: number };
     try {
-      saved = await saveDraft({ actor, id, expectedVersion, data });
+      saved = await saveDraft({ actor, id, expectedVersion, data, submissionToken });
     } catch (err) {
       return failure(err);
     }
@@ -69,7 +75,7 @@ export async function saveApplication(formData: FormData): Promise<TFormState> {
   }
   let submitted: { id: string };
   try {
-    submitted = await submitAndScreen({ actor, id, expectedVersion, input: parsed.data });
+    submitted = await submitAndScreen({ actor, id, expectedVersion, input: parsed.data, submissionToken });
   } catch (err) {
     return failure(err);
   }
