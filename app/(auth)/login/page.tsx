@@ -19,6 +19,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG from public/ */}
+          <img src="/logo.svg" alt="" width={48} height={48} className="mx-auto mb-3 h-12 w-12" />
           <p className="text-2xl font-semibold tracking-tight text-slate-900">Clearance</p>
           <p className="mt-1 text-sm text-slate-600">Export-licence screening</p>
         </div>
