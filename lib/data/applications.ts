@@ -14,6 +14,8 @@ import type { ApplicationStatus, Outcome, PartyRole } from '@/lib/generated/pris
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TApplicationInput } from '@/lib/validation/application';
 import { unsafeTextPaths, unsafeTextProblem } from '@/lib/validation/fields';
+import { findingsForExporter } from '@/lib/cases/exporter-view';
+export type { TExporterFinding } from '@/lib/cases/exporter-view';
 
 export const EDITABLE_STATUSES: ApplicationStatus[] = ['DRAFT', 'INFO_REQUESTED'];
 const MAX_DRAFT_BYTES = 200_000;
@@ -263,57 +265,6 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
     }),
   ]);
   return { total, page, pageSize, rows };
-}
-
-/** A finding as the exporter sees it: what, why and where it is written; no match evidence. */
-export type TExporterFinding = Pick<TFinding, 'ruleId' | 'kind' | 'outcome' | 'basis' | 'citation' | 'licensePolicy' | 'message'>;
-
-function findingsForExporter(json: unknown): TExporterFinding[] {
-  const findings = Array.isArray(json) ? (json as TFinding[]) : [];
-  // A party hit an officer cleared as a false positive no longer concerns the exporter.
-  const open = findings.filter((f) => f && typeof f === 'object' && !f.cleared);
-  // Several possible (not strong) matches for one party read as one finding, naming the entries.
-  const possible = new Map<string, TFinding[]>();
-  const out: (TFinding | TFinding[])[] = [];
-  for (const f of open) {
-    const party = (f.evidence as { party?: { role?: string; index?: number; name?: string } } | undefined)?.party;
-    if (f.kind !== 'PARTY_MATCH' || f.outcome !== 'REVIEW' || !party?.name) {
-      out.push(f);
-      continue;
-    }
-    const key = `${party.role}:${party.index}`;
-    const group = possible.get(key);
-    if (group) group.push(f);
-    else {
-      const fresh = [f];
-      possible.set(key, fresh);
-      out.push(fresh);
-    }
-  }
-  return out.map((item) => {
-    if (!Array.isArray(item)) {
-      const { ruleId, kind, outcome, basis, citation, licensePolicy, message } = item;
-      return { ruleId, kind, outcome, basis, citation, licensePolicy: licensePolicy ?? null, message };
-    }
-    const [first] = item as [TFinding, ...TFinding[]];
-    if (item.length === 1) return { ruleId: first.ruleId, kind: first.kind, outcome: first.outcome, basis: first.basis, citation: first.citation, licensePolicy: first.licensePolicy ?? null, message: first.message };
-    const ev = (f: TFinding) => f.evidence as { party?: { name?: string }; entryName?: string; listName?: string };
-    const byList = new Map<string, string[]>();
-    for (const f of item) {
-      const list = ev(f).listName ?? 'a restricted-party list';
-      byList.set(list, [...(byList.get(list) ?? []), `"${ev(f).entryName ?? '?'}"`]);
-    }
-    const names = [...byList].map(([list, entries]) => `on the ${list}: ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`);
-    return {
-      ruleId: first.ruleId,
-      kind: first.kind,
-      outcome: first.outcome,
-      basis: first.basis,
-      citation: [...new Set(item.map((f) => f.citation))].join('; '),
-      licensePolicy: first.licensePolicy ?? null,
-      message: `"${ev(first).party?.name}" possibly matches ${item.length} restricted-party entries ${names.join('; ')}. A compliance officer will confirm or clear them.`,
-    };
-  });
 }
 
 function datasetsOf(json: unknown): { kind: string; source: string; asOf: string }[] {

@@ -9,6 +9,7 @@ import { appendAudit } from '@/lib/data/audit';
 import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 import { severityOf, storeScreeningRun, toScreeningApplication } from '@/lib/data/screening';
 import { AppError } from '@/lib/errors';
+import { exporterFindingsAsFindings } from '@/lib/cases/exporter-view';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ApplicationStatus, DecisionType, Outcome } from '@/lib/generated/prisma/enums';
 import { partyMatchEvidence } from '@/lib/cases/findings';
@@ -544,7 +545,8 @@ export async function getDecisionRecord(actor: TActor, id: string) {
   const run = app.screeningRuns[0];
   return {
     ...app,
-    latestRun: run ? { ...run, findings: run.findings as unknown as TFinding[] } : null,
+    // Exporters get the one exporter-facing projection (no evidence, no cleared-by, no justification).
+    latestRun: run ? { ...run, findings: actor.role === 'EXPORTER' ? exporterFindingsAsFindings(run.findings) : (run.findings as unknown as TFinding[]) } : null,
     decision: app.decisions[0] ?? null,
     // Exporters see the decision; officers' internal decision notes stay internal.
     forExporter: actor.role === 'EXPORTER',
