@@ -155,3 +155,26 @@ describe('idempotency (finding 10)', () => {
     expect(new Set(drafts.map((d) => d.id)).size).toBe(2);
   });
 });
+
+describe('membership history and conflict of interest (finding 14)', () => {
+  it('an exporter who became an officer cannot decide or countersign their old organisation’s case; may escalate; others may decide', async () => {
+    const { decideCase } = await import('@/lib/data/cases');
+    const admin = await createUser('ADMIN');
+    const org = await createOrganization();
+    const moved = await createUser('EXPORTER', { organizationId: org.id });
+    const colleague = await createUser('EXPORTER', { organizationId: org.id });
+    const { id } = await submitAndScreen({ actor: colleague, input: applicationInput() });
+    await updateUserRole(admin, { userId: moved.id, role: 'OFFICER', organizationId: null });
+    const history = await db.organizationMembership.findMany({ where: { userId: moved.id } });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ organizationId: org.id, endedAt: expect.any(Date) });
+
+    const officer = { ...moved, role: 'OFFICER' as const, organizationId: null };
+    const version = (await db.application.findUniqueOrThrow({ where: { id } })).version;
+    await expect(decideCase({ actor: officer, decision: { type: 'APPROVE', caseId: id, expectedVersion: version } })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining(org.name) });
+    await expect(decideCase({ actor: officer, decision: { type: 'DENY', caseId: id, expectedVersion: version, reason: 'x' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const escalated = await decideCase({ actor: officer, decision: { type: 'ESCALATE', caseId: id, expectedVersion: version } });
+    const other = await createUser('OFFICER');
+    await expect(decideCase({ actor: other, decision: { type: 'APPROVE', caseId: id, expectedVersion: escalated.version } })).resolves.toMatchObject({ status: 'APPROVED' });
+  });
+});

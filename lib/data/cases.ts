@@ -220,6 +220,26 @@ function guardNotSubmitter(actor: TActor, row: TCaseRow) {
   if (row.submittedById === actor.id) throw new AppError('FORBIDDEN', 'You submitted this application, so you cannot act on it as an officer.');
 }
 
+/**
+ * Conflict of interest: an officer who ever belonged to the case's organisation (membership history,
+ * OrganizationMembership) may not decide or countersign it; they may escalate it to another officer.
+ */
+export async function formerMembership(tx: TTx, actorId: string, caseId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ name: string }[]>`
+    SELECT o."name" FROM "Application" a
+    JOIN "OrganizationMembership" m ON m."organizationId" = a."organizationId" AND m."userId" = ${actorId}
+    JOIN "Organization" o ON o."id" = a."organizationId"
+    WHERE a."id" = ${caseId} LIMIT 1`;
+  return rows[0]?.name ?? null;
+}
+
+async function guardNoFormerMembership(tx: TTx, actor: TActor, caseId: string) {
+  const organisation = await formerMembership(tx, actor.id, caseId);
+  if (organisation) {
+    throw new AppError('FORBIDDEN', `You were a member of ${organisation}, so another officer must decide this case (you may escalate it).`);
+  }
+}
+
 type TCaseRef = { actor: TActor; caseId: string; expectedVersion: number };
 
 /** "Assign to me": takes the case; a submitted case moves into review. */
@@ -260,6 +280,7 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
   return db.$transaction(async (tx) => {
     const current = await loadCase(tx, caseId);
     guardNotSubmitter(actor, current);
+    if (decision.type !== 'ESCALATE') await guardNoFormerMembership(tx, actor, caseId);
     const allowed = decision.type === 'ESCALATE' ? ESCALATABLE_STATUSES : DECIDABLE_STATUSES;
     const needsCountersignature = decision.type === 'APPROVE' && current.outcome !== null && COUNTERSIGN_OUTCOMES.includes(current.outcome);
     let licenseExpiresAt: Date | null = null;
@@ -343,6 +364,7 @@ export async function countersignCase({ actor, input, now = new Date() }: { acto
   return db.$transaction(async (tx) => {
     const current = await loadCase(tx, caseId);
     guardNotSubmitter(actor, current);
+    await guardNoFormerMembership(tx, actor, caseId);
     const pending = await tx.decision.findFirst({
       where: { applicationId: caseId, type: 'APPROVE', requiresCountersignature: true, countersignedById: null },
       orderBy: { createdAt: 'desc' },

@@ -29,13 +29,7 @@ async function revokeKeysOf(tx: Prisma.TransactionClient, actor: TActor, userId:
   }
 }
 
-/** Membership history: ends the user's open membership rows and opens one for the new organisation. */
-async function recordMembership(tx: Prisma.TransactionClient, userId: string, from: string | null, to: string | null) {
-  if (from === to) return;
-  const now = new Date();
-  await tx.organizationMembership.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
-  if (to) await tx.organizationMembership.create({ data: { userId, organizationId: to, startedAt: now } });
-}
+// Membership history (OrganizationMembership) is kept by a database trigger on User.organizationId.
 
 export async function listUsers(actor: TActor) {
   requireAdmin(actor);
@@ -69,7 +63,6 @@ export async function createUser(actor: TActor, input: TCreateUser): Promise<{ i
         data: { name: input.name, email: input.email, role: input.role, organizationId: input.organizationId, passwordHash },
         select: { id: true },
       });
-      await recordMembership(tx, user.id, null, input.organizationId);
       await appendAudit(tx, {
         actor,
         action: 'USER_CREATED',
@@ -99,7 +92,6 @@ export async function updateUserRole(actor: TActor, input: TUpdateUser): Promise
       where: { id: input.userId },
       data: { role: input.role, organizationId: input.organizationId, sessionVersion: { increment: 1 } },
     });
-    await recordMembership(tx, input.userId, before.organizationId, input.organizationId);
     // A key acts for one organisation as one exporter: moving the user (or changing the role) ends it.
     await revokeKeysOf(tx, actor, input.userId, 'user moved or role changed');
     await appendAudit(tx, {

@@ -62,3 +62,25 @@ ALTER TABLE "OrganizationMembership" ADD CONSTRAINT "OrganizationMembership_orga
 -- Backfill: every exporter's current organisation is a membership that started when the user was created.
 INSERT INTO "OrganizationMembership" ("id", "userId", "organizationId", "startedAt")
 SELECT 'm_' || "id", "id", "organizationId", "createdAt" FROM "User" WHERE "organizationId" IS NOT NULL;
+
+-- Membership history is kept by the database itself, whoever changes a user (admin pages, seed,
+-- scripts): a user's organisation set or changed ends the open membership and opens a new one.
+CREATE FUNCTION clearance_record_membership() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW."organizationId" IS NOT DISTINCT FROM OLD."organizationId" THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE' THEN
+    UPDATE "OrganizationMembership" SET "endedAt" = now() WHERE "userId" = NEW."id" AND "endedAt" IS NULL;
+  END IF;
+  IF NEW."organizationId" IS NOT NULL THEN
+    INSERT INTO "OrganizationMembership" ("id", "userId", "organizationId", "startedAt")
+    VALUES ('m_' || md5(random()::text || clock_timestamp()::text || NEW."id"), NEW."id", NEW."organizationId", now());
+  END IF;
+  RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER "User_membership_history"
+AFTER INSERT OR UPDATE OF "organizationId" ON "User"
+FOR EACH ROW EXECUTE FUNCTION clearance_record_membership();
