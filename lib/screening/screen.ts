@@ -1,45 +1,31 @@
 // screen(application, ruleSet) → result: runs every enabled rule, sorts the findings worst-first and
 // takes the worst outcome. Pure and deterministic: no clock, no randomness, no I/O.
 
-import {
-  checkApplicationData,
-  checkBiometric,
-  checkEmbargoGroups,
-  checkEmbargoRegions,
-  checkMilitaryEndUser,
-  checkMilitaryIntelligenceEndUser,
-  checkRedFlags,
-  checkRussiaBelarus,
-} from './checks';
-import { checkLicence } from './licence';
 import { compareFindings, worstOutcome } from './outcome';
-import { checkParties } from './parties';
 import type { TRuleSet } from './rule-set';
+import { APPLICATION_RULES, ITEM_RULES } from './rules';
 import type { TClearedMatch, TFinding, TScreeningApplication, TScreeningProduct, TScreeningResult } from './types';
 
 export type TScreenOptions = { clearedMatches?: TClearedMatch[] };
 
-/** Findings that depend on one product (line item). Multi-item applications call this per item. */
+/** Findings that depend on one product (line item): every enabled item rule. Multi-item applications call this per item. */
 export function screenProduct(product: TScreeningProduct, app: TScreeningApplication, ruleSet: TRuleSet): TFinding[] {
-  const dest = app.destination?.country ?? '';
   const findings: TFinding[] = [];
-  findings.push(...checkLicence(product, dest, ruleSet));
-  findings.push(...checkRussiaBelarus(product, app, ruleSet));
-  findings.push(...checkMilitaryEndUser(product, app, ruleSet));
-  findings.push(...checkBiometric(product, app, ruleSet));
+  for (const def of ITEM_RULES) {
+    const rule = ruleSet.rules.get(def.id);
+    if (rule) findings.push(...def.check({ product, app, rs: ruleSet, rule, params: rule.params }));
+  }
   return findings;
 }
 
-/** Findings about the destination, the parties and the declarations, whatever the products. */
+/** Findings about the destination, the parties and the declarations, whatever the products: every enabled application rule. */
 export function screenParties(app: TScreeningApplication, ruleSet: TRuleSet, options: TScreenOptions = {}): TFinding[] {
-  return [
-    ...checkApplicationData(app, ruleSet),
-    ...checkEmbargoGroups(app, ruleSet),
-    ...checkEmbargoRegions(app, ruleSet),
-    ...checkMilitaryIntelligenceEndUser(app, ruleSet),
-    ...checkParties(app, ruleSet, options.clearedMatches ?? []),
-    ...checkRedFlags(app, ruleSet),
-  ];
+  const findings: TFinding[] = [];
+  for (const def of APPLICATION_RULES) {
+    const rule = ruleSet.rules.get(def.id);
+    if (rule) findings.push(...def.check({ app, rs: ruleSet, rule, params: rule.params, clearedMatches: options.clearedMatches ?? [] }));
+  }
+  return findings;
 }
 
 export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: TScreenOptions = {}): TScreeningResult {
