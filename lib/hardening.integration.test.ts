@@ -178,3 +178,21 @@ describe('membership history and conflict of interest (finding 14)', () => {
     await expect(decideCase({ actor: other, decision: { type: 'APPROVE', caseId: id, expectedVersion: escalated.version } })).resolves.toMatchObject({ status: 'APPROVED' });
   });
 });
+
+describe('list uploads never stay RUNNING (finding 11)', () => {
+  it('a refused upload and an upload whose file never arrives end FAILED', async () => {
+    const { startListImport, refuseListUpload, reapAbandonedUploads, UPLOAD_IDLE_MS } = await import('@/lib/data/party-lists');
+    const { freshDraft } = await import('@/test/admin-helpers');
+    const admin = await createUser('ADMIN');
+    const draftId = await freshDraft(admin);
+    const refused = await startListImport(admin, draftId, { format: 'AUTO', fileName: 'big.csv', size: 0 });
+    await refuseListUpload(admin, refused.jobId, 'The file is larger than 50 MB. Nothing was changed.');
+    expect(await db.job.findUniqueOrThrow({ where: { id: refused.jobId } })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('larger') });
+
+    const abandoned = await startListImport(admin, draftId, { format: 'AUTO', fileName: 'never.csv', size: 0 });
+    expect(await reapAbandonedUploads(new Date())).toBe(0);
+    expect((await db.job.findUniqueOrThrow({ where: { id: abandoned.jobId } })).status).toBe('RUNNING');
+    expect(await reapAbandonedUploads(new Date(Date.now() + UPLOAD_IDLE_MS + 1000))).toBeGreaterThanOrEqual(1);
+    expect(await db.job.findUniqueOrThrow({ where: { id: abandoned.jobId } })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('No file arrived') });
+  });
+});
