@@ -196,3 +196,13 @@ describe('list uploads never stay RUNNING (finding 11)', () => {
     expect(await db.job.findUniqueOrThrow({ where: { id: abandoned.jobId } })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('No file arrived') });
   });
 });
+
+describe('sign-out ends the session (finding 5)', () => {
+  it('signing out bumps the session version, so a copied token no longer matches', async () => {
+    const { authOptions } = await import('@/lib/auth');
+    const user = await createUser('EXPORTER');
+    const before = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    await authOptions.events!.signOut!({ token: { uid: user.id, sessionVersion: before }, session: null as never });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(before + 1);
+  });
+});
