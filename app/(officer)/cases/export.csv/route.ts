@@ -4,7 +4,7 @@
 import { requireRole } from '@/lib/authz';
 import { toCsv } from '@/lib/csv';
 import { countryName } from '@/lib/countries';
-import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
+import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { iterateQueue, type TQueueRow } from '@/lib/data/cases';
 import { ZQueueFilter } from '@/lib/validation/decision';
 
