@@ -33,5 +33,7 @@ describe('security headers (finding 8)', () => {
     expect(hasUnsafeUrl('/cases', '?q=%ED%A0%80')).toBe(true); // UTF-8 of a lone surrogate: not decodable
     expect(hasUnsafeUrl('/cases/%E0%A4', '')).toBe(true);
     expect(hasUnsafeUrl('/cases', '?status=SUBMITTED&status=IN_REVIEW&q=M%C3%BCller')).toBe(false);
+    expect(hasUnsafeUrl('/login', '?callbackUrl=/%09/evil.example/x')).toBe(false); // a tab is text in a query (the callback check handles it)
+    expect(hasUnsafeUrl('/cases/%09', '')).toBe(true);
   });
 });

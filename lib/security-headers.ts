@@ -32,19 +32,22 @@ export function isHttps(url: string, forwardedProto: string | null, publicUrl = 
   return url.startsWith('https:') || forwardedProto?.split(',')[0]?.trim() === 'https' || publicUrl.startsWith('https:');
 }
 
-// C0 controls (except tab/LF/CR are not valid in a URL either) and DEL; lone surrogates.
-const UNSAFE = /[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// In a path: any C0 control or DEL; in a query value tab/LF/CR are text. Lone surrogates nowhere.
+const SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE_PATH = /[\u0000-\u001F\u007F]/;
+const UNSAFE_QUERY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A path or query that decodes to a NUL, another control character, or broken UTF-8/UTF-16: refused with 400. */
 export function hasUnsafeUrl(pathname: string, search: string): boolean {
-  for (const part of [pathname, ...search.replace(/^\?/, '').split(/[&=]/)]) {
+  const parts = [pathname, ...search.replace(/^\?/, '').split(/[&=]/)];
+  for (const [i, part] of parts.entries()) {
     let decoded: string;
     try {
       decoded = decodeURIComponent(part.replace(/\+/g, ' '));
     } catch {
       return true;
     }
-    if (UNSAFE.test(decoded)) return true;
+    if (SURROGATE.test(decoded) || (i === 0 ? UNSAFE_PATH : UNSAFE_QUERY).test(decoded)) return true;
   }
   return false;
 }
