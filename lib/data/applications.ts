@@ -10,7 +10,6 @@ import { getActiveRuleSet } from '@/lib/data/rulesets';
 import { screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
 import { parseEccn } from '@/lib/screening/eccn';
 import type { TRuleSet } from '@/lib/screening/rule-set';
-import type { TFinding } from '@/lib/screening/types';
 import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, Outcome, PartyRole } from '@/lib/generated/prisma/enums';
 import { Prisma } from '@/lib/generated/prisma/client';
