@@ -1,4 +1,16 @@
 // @ts-check
+// Headers every response carries (pages add their nonce-based CSP in proxy.ts; lib/security-headers.ts).
+const STATIC_SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+// JSON and files: nothing to run, nothing to frame.
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const HSTS = 'max-age=63072000; includeSubDomains';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native/binary packages stay outside the server bundle.
@@ -12,6 +24,17 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
+  },
+  // Security headers on every response; pages get their nonce-based CSP from proxy.ts, the JSON
+  // routes and files a policy that allows nothing to run or frame them.
+  async headers() {
+    const https = (process.env.NEXTAUTH_URL ?? '').startsWith('https:');
+    const common = [...STATIC_SECURITY_HEADERS, ...(https ? [{ key: 'Strict-Transport-Security', value: HSTS }] : [])];
+    return [
+      { source: '/:path*', headers: common },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
+      { source: '/:file(favicon.ico|icon.svg|logo.svg)', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
+    ];
   },
 };
 

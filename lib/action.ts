@@ -20,6 +20,7 @@ import { requireRole, type TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { fieldErrors } from '@/lib/validation/application';
+import { unsafeTextPaths } from '@/lib/validation/fields';
 import { formValues, type TActionError, type TActionState, type TFieldErrors, type TFormValues } from '@/lib/action-state';
 
 const count = (errors: TFieldErrors) => Object.values(errors).reduce((n, e) => n + e.length, 0);
@@ -70,6 +71,9 @@ export function action<S extends z.ZodType, TData = undefined>(
     const actor = await requireRole(...spec.roles);
     const submitted = formValues(formData);
     const values = spec.redact ? Object.fromEntries(Object.entries(submitted).map(([k, v]) => [k, spec.redact!.includes(k) ? '' : v])) : submitted;
+    // NUL, other control characters, lone surrogates: a field error for whichever field, whatever its schema.
+    const unsafe = unsafeTextPaths(submitted);
+    if (Object.keys(unsafe).length > 0) return invalid(unsafe, values, spec.invalidMessage);
     const parsed = spec.schema.safeParse(submitted);
     if (!parsed.success) return invalid(parsed.error, values, spec.invalidMessage);
     try {
@@ -90,7 +94,9 @@ export function formAction<S extends z.ZodType>(
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
     const actor = await requireRole(...spec.roles);
-    const parsed = spec.schema.safeParse(formValues(formData));
+    const submitted = formValues(formData);
+    if (Object.keys(unsafeTextPaths(submitted)).length > 0) return;
+    const parsed = spec.schema.safeParse(submitted);
     if (!parsed.success) return;
     await handler({ actor, input: parsed.data });
   };

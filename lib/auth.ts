@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { projectRoot } from '@/lib/embedded-postgres-config';
 import { burnPasswordCheck, verifyPassword } from '@/lib/password';
-import { clearAccountFailures, clientIpFrom, loginRetryAfterMinutes, recordLoginFailure } from '@/lib/rate-limit';
+import { clientIpFrom, settleLoginSuccess, takeLoginAttempt } from '@/lib/rate-limit';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export const SIGN_IN_FAILED = 'Email or password is incorrect.';
@@ -35,11 +36,15 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
   return clientIpFrom(Array.isArray(forwarded) ? forwarded.join(',') : forwarded);
 }
 
+/** Served over https (NEXTAUTH_URL): session cookies are `__Secure-` and `Secure`. */
+export const useSecureCookies = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+
 export type TSessionUser = { id: string; email: string; name: string; role: Role; organizationId: string | null; sessionVersion: number };
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  useSecureCookies,
   pages: { signIn: '/login' },
   providers: [
     CredentialsProvider({
@@ -50,17 +55,15 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error(SIGN_IN_FAILED);
         const { email, password } = parsed.data;
         const keys = { email, ip: clientIp(req?.headers as Record<string, string> | undefined) };
-        const wait = await loginRetryAfterMinutes(keys);
+        // Counted before the password check, in one atomic statement per key (lib/rate-limit.ts).
+        const wait = await takeLoginAttempt(keys);
         if (wait > 0) {
           throw new Error(`Too many failed sign-ins. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`);
         }
         const user = await db.user.findUnique({ where: { email } });
         const ok = user && user.active ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
-        if (!ok || !user) {
-          await recordLoginFailure(keys);
-          throw new Error(SIGN_IN_FAILED);
-        }
-        await clearAccountFailures(email);
+        if (!ok || !user) throw new Error(SIGN_IN_FAILED); // the attempt stays counted
+        await settleLoginSuccess(keys);
         return {
           id: user.id,
           email: user.email,
@@ -72,7 +75,19 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Signing out ends the session everywhere: a copied session token stops working at once
+    // (lib/authz.ts compares the token's session version with the user's).
+    async signOut({ token }) {
+      const uid = token?.uid;
+      if (typeof uid === 'string') await db.user.updateMany({ where: { id: uid }, data: { sessionVersion: { increment: 1 } } });
+    },
+  },
   callbacks: {
+    // After sign-in or sign-out: same-origin paths only (never another site).
+    async redirect({ url, baseUrl }) {
+      return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+    },
     async jwt({ token, user }) {
       if (user) {
         const u = user as unknown as TSessionUser;

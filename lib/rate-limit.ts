@@ -1,62 +1,137 @@
-// Sign-in rate limiting stored in the database (RateLimitEvent), so every app instance shares it.
+// Rate limits stored in the database (RateLimitCounter), so every app instance shares them.
+// Each check counts the attempt and reads the result in ONE atomic statement (an upsert that
+// increments and returns the count): N parallel requests get N distinct counts, so exactly `limit`
+// of them pass — never "all checked before any was counted".
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 
 export type TLoginKeys = { email: string; ip: string | null };
 
-const keysOf = ({ email, ip }: TLoginKeys) => [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
+const emailKey = (email: string) => `email:${email.toLowerCase()}`;
+const keysOf = ({ email, ip }: TLoginKeys) => [emailKey(email), ...(ip ? [`ip:${ip}`] : [])];
 
-/** The client address from X-Forwarded-For (Next's server appends the socket address; each trusted proxy one more). */
+/**
+ * The client address. `forwardedFor` is the X-Forwarded-For header as the app sees it: the server
+ * (lib/client-address.ts) replaces whatever the client sent with the socket address, keeping only
+ * the entries the `trustedHops` proxies in front of the app added. So the entry `trustedHops` places
+ * from the end is the client; with no trusted proxy it is the socket address.
+ */
 export function clientIpFrom(forwardedFor: string | null | undefined, trustedHops = env().TRUST_PROXY_HOPS): string | null {
   const chain = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return chain[Math.max(0, chain.length - 1 - trustedHops)] ?? null;
 }
 
-/** Minutes until the caller may try again, or 0 when not limited. */
-export async function loginRetryAfterMinutes(keys: TLoginKeys, now = new Date()): Promise<number> {
+export type TCount = { count: number; weighted: number; windowStart: Date };
+
+/**
+ * Counts `points` against `key` in the current window and returns the sliding count: this window's
+ * count plus the previous window's, weighted by the part of it still inside the sliding window.
+ * One statement: the upsert takes the row lock, so parallel callers see 1, 2, 3, … in turn.
+ */
+export async function hit(key: string, windowSeconds: number, now = new Date(), points = 1): Promise<TCount> {
+  const windowMs = windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const windowStart = new Date(start);
+  const previousStart = new Date(start - windowMs);
+  const [row] = await db.$queryRaw<{ count: number; previous: number }[]>`
+    WITH cur AS (
+      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, ${points})
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + EXCLUDED."count"
+      RETURNING "count"
+    )
+    SELECT cur."count"::int AS count,
+           COALESCE((SELECT p."count" FROM "RateLimitCounter" p WHERE p."key" = ${key} AND p."windowStart" = ${previousStart}), 0)::int AS previous
+    FROM cur`;
+  const overlap = 1 - (now.getTime() - start) / windowMs;
+  const count = row!.count;
+  return { count, weighted: count + Math.floor(row!.previous * overlap), windowStart };
+}
+
+/** The sliding count without counting anything. */
+async function peek(key: string, windowSeconds: number, now = new Date()): Promise<number> {
+  const windowMs = windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const rows = await db.rateLimitCounter.findMany({
+    where: { key, windowStart: { in: [new Date(start), new Date(start - windowMs)] } },
+    select: { windowStart: true, count: true },
+  });
+  const current = rows.find((r) => r.windowStart.getTime() === start)?.count ?? 0;
+  const previous = rows.find((r) => r.windowStart.getTime() !== start)?.count ?? 0;
+  return current + Math.floor(previous * (1 - (now.getTime() - start) / windowMs));
+}
+
+/** When a window of `windowSeconds` that started at `windowStart` has slid far enough: its end. */
+const secondsUntilWindowEnds = (windowStart: Date, windowSeconds: number, now: Date) =>
+  Math.max(1, Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+
+/**
+ * Sign-in attempt gate: counts this attempt against the account and the address BEFORE the password
+ * is checked (so 40 parallel guesses are 40 counts, and only the first `limit` are checked at all).
+ * Returns minutes to wait when over a limit, else 0. A refused attempt takes its counts back (it is
+ * not a failure and does not extend the lock); a successful sign-in too (settleLoginSuccess), so
+ * only failed password checks stay counted.
+ */
+export async function takeLoginAttempt(keys: TLoginKeys, now = new Date()): Promise<number> {
   const { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES } = env();
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  let wait = 0;
+  const windowSeconds = LOGIN_WINDOW_MINUTES * 60;
+  const hits = [];
   for (const key of keysOf(keys)) {
     const limit = key.startsWith('ip:') ? LOGIN_MAX_FAILURES_PER_IP : LOGIN_MAX_FAILURES;
-    const recent = await db.rateLimitEvent.findMany({
-      where: { key, createdAt: { gt: since } },
-      orderBy: { createdAt: 'desc' },
-      take: limit,
-      select: { createdAt: true },
-    });
-    if (recent.length >= limit) {
-      // The window frees up when the oldest of the last N failures ages out.
-      const oldest = recent[recent.length - 1]!.createdAt.getTime();
-      wait = Math.max(wait, Math.ceil((oldest + LOGIN_WINDOW_MINUTES * 60_000 - now.getTime()) / 60_000));
-    }
+    hits.push({ key, limit, ...(await hit(key, windowSeconds, now)) });
   }
-  return wait;
+  const over = hits.filter((h) => h.weighted > h.limit);
+  if (over.length === 0) return 0;
+  for (const h of hits) {
+    await db.rateLimitCounter.updateMany({ where: { key: h.key, windowStart: h.windowStart, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+  }
+  const waitSeconds = Math.max(...over.map((h) => secondsUntilWindowEnds(h.windowStart, windowSeconds, now)));
+  return Math.max(1, Math.ceil(waitSeconds / 60));
 }
 
-export async function recordLoginFailure(keys: TLoginKeys): Promise<void> {
-  await db.rateLimitEvent.createMany({ data: keysOf(keys).map((key) => ({ key })) });
+/** Minutes until the caller may try again (without counting an attempt), or 0. */
+export async function loginRetryAfterMinutes(keys: TLoginKeys, now = new Date()): Promise<number> {
+  const { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES } = env();
+  for (const key of keysOf(keys)) {
+    const limit = key.startsWith('ip:') ? LOGIN_MAX_FAILURES_PER_IP : LOGIN_MAX_FAILURES;
+    if ((await peek(key, LOGIN_WINDOW_MINUTES * 60, now)) >= limit) return LOGIN_WINDOW_MINUTES;
+  }
+  return 0;
 }
+
+/** A successful sign-in: the account's failures are forgiven; the address's count for this attempt is taken back. */
+export async function settleLoginSuccess(keys: TLoginKeys, now = new Date()): Promise<void> {
+  await db.rateLimitCounter.deleteMany({ where: { key: emailKey(keys.email) } });
+  if (keys.ip) {
+    const windowMs = env().LOGIN_WINDOW_MINUTES * 60_000;
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    await db.rateLimitCounter.updateMany({ where: { key: `ip:${keys.ip}`, windowStart, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+  }
+}
+
+/** @deprecated kept for callers of the old API: the failure was already counted by takeLoginAttempt. */
+export async function recordLoginFailure(_keys: TLoginKeys): Promise<void> {}
 
 export async function clearAccountFailures(email: string): Promise<void> {
-  await db.rateLimitEvent.deleteMany({ where: { key: `email:${email.toLowerCase()}` } });
+  await db.rateLimitCounter.deleteMany({ where: { key: emailKey(email) } });
 }
 
 /**
  * Counts one request against `key` and says whether it is within `limit` per `windowSeconds`.
- * Old rows are pruned now and then so the table stays small.
+ * Old counters are pruned now and then so the table stays small.
  */
 export async function takeRequestToken(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<{ ok: boolean; retryAfterSeconds: number }> {
-  const since = new Date(now.getTime() - windowSeconds * 1000);
-  const recent = await db.rateLimitEvent.count({ where: { key, createdAt: { gt: since } } });
-  if (recent >= limit) return { ok: false, retryAfterSeconds: windowSeconds };
-  await db.rateLimitEvent.create({ data: { key } });
+  const { weighted, windowStart } = await hit(key, windowSeconds, now);
   if (Math.random() < 0.01) await pruneRateLimitEvents(now);
+  if (weighted > limit) return { ok: false, retryAfterSeconds: secondsUntilWindowEnds(windowStart, windowSeconds, now) };
   return { ok: true, retryAfterSeconds: 0 };
 }
 
-/** Deletes events older than the longest window in use (a day is plenty). */
+/** Deletes counters and events older than the longest window in use (a day is plenty). */
 export async function pruneRateLimitEvents(now = new Date()): Promise<number> {
-  const { count } = await db.rateLimitEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
-  return count;
+  const before = new Date(now.getTime() - 24 * 3600_000);
+  const [{ count: events }, { count: counters }] = await Promise.all([
+    db.rateLimitEvent.deleteMany({ where: { createdAt: { lt: before } } }),
+    db.rateLimitCounter.deleteMany({ where: { windowStart: { lt: before } } }),
+  ]);
+  return events + counters;
 }

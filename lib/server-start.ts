@@ -4,6 +4,10 @@
 // previews), unless CLEARANCE_JOB_RUNNER=0. On SIGTERM / SIGINT the runner finishes its current
 // batch and hands its job back for the next instance.
 export async function startServerInstance() {
+  // X-Forwarded-For is the socket address (plus what trusted proxies added), never what a client claims.
+  const { installClientAddressRewrite } = await import('./client-address');
+  const { env } = await import('./env');
+  installClientAddressRewrite(env().TRUST_PROXY_HOPS);
   if (!process.env.DATABASE_URL) {
     const { ensureEmbeddedPostgres } = await import('./embedded-postgres');
     await ensureEmbeddedPostgres();

@@ -24,6 +24,8 @@ type TProps = {
   /** INFO_REQUESTED: the submit button says "Resubmit" */
   resubmission?: boolean;
   justSaved?: boolean;
+  /** New applications: a one-time token, so a double submit finds the first one's application. */
+  submissionToken?: string;
 };
 
 function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
@@ -36,7 +38,7 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
-export function ApplicationForm({ id, version: initialVersion, initial, resubmission = false, justSaved = false }: TProps) {
+export function ApplicationForm({ id, version: initialVersion, initial, resubmission = false, justSaved = false, submissionToken }: TProps) {
   const [state, setState] = useState<TSaveState>(justSaved ? { status: 'success', data: { version: initialVersion ?? 1, savedAt: '' } } : IDLE);
   const [version, setVersion] = useState(initialVersion);
   const [pending, startTransition] = useTransition();
@@ -91,6 +93,7 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="form-status">
       {id ? <input type="hidden" name="id" value={id} /> : null}
+      {!id && submissionToken ? <input type="hidden" name="submissionToken" value={submissionToken} /> : null}
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <CountryOptions id={COUNTRY_LIST} />
 

@@ -34,7 +34,11 @@ export function AppShell({ user, children }: { user: TActor; children: ReactNode
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-6 py-3">
-          <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">Clearance</Link>
+          <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-slate-900">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a 28 px static SVG from public/ needs no optimisation */}
+            <img src="/logo.svg" alt="" width={28} height={28} className="h-7 w-7" />
+            Clearance
+          </Link>
           {/* on narrow screens the menu takes its own row (scrolling sideways if it must) instead of widening the page */}
           <nav aria-label="Main" className="order-last flex w-full gap-1 overflow-x-auto md:order-none md:w-auto md:flex-1">
             {NAV[user.role].map((item) => (

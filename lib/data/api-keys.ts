@@ -61,13 +61,19 @@ export async function authenticateApiKey(presented: string | null): Promise<{ ke
   const [, prefix, secret] = match;
   const key = await db.apiKey.findUnique({
     where: { prefix },
-    select: { id: true, hash: true, revokedAt: true, actingUser: { select: { id: true, email: true, name: true, role: true, organizationId: true, active: true } } },
+    select: {
+      id: true, hash: true, revokedAt: true, organizationId: true,
+      actingUser: { select: { id: true, email: true, name: true, role: true, organizationId: true, active: true } },
+    },
   });
   if (!key || key.revokedAt || !key.actingUser.active) return null;
+  // A key acts for its own organisation only, as an exporter of it (belt and braces: moving the user
+  // revokes the key, lib/data/users.ts).
+  if (key.actingUser.role !== 'EXPORTER' || key.actingUser.organizationId !== key.organizationId) return null;
   const expected = Buffer.from(key.hash, 'hex');
   const actual = Buffer.from(sha256(secret!), 'hex');
   if (!timingSafeEqual(expected, actual)) return null;
   await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-  const { active: _active, ...actor } = key.actingUser;
-  return { keyId: key.id, actor };
+  const { active: _active, ...user } = key.actingUser;
+  return { keyId: key.id, actor: { ...user, organizationId: key.organizationId } };
 }

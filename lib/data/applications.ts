@@ -12,11 +12,13 @@ import { getActiveRuleSet } from '@/lib/data/rulesets';
 import { screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
 import { parseEccn } from '@/lib/screening/eccn';
 import type { TRuleSet } from '@/lib/screening/rule-set';
-import type { TFinding } from '@/lib/screening/types';
 import { AppError } from '@/lib/errors';
-import type { ApplicationStatus, PartyRole } from '@/lib/generated/prisma/enums';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ApplicationStatus, Outcome, PartyRole } from '@/lib/generated/prisma/enums';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { TApplicationInput } from '@/lib/validation/application';
+import { unsafeTextPaths, unsafeTextProblem } from '@/lib/validation/fields';
+import { findingsForExporter } from '@/lib/cases/exporter-view';
+export type { TExporterFinding } from '@/lib/cases/exporter-view';
 
 /** Where an exporter may still edit and submit (lib/workflow.ts). */
 export const EDITABLE_STATUSES = fromStatuses('SUBMIT');
@@ -82,14 +84,38 @@ async function assertEditable(tx: TTx, organizationId: string, id: string, expec
   return current;
 }
 
-export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown> };
+export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown>; submissionToken?: string };
+
+const isTokenViolation = (err: unknown) =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && JSON.stringify(err.meta ?? {}).includes('submissionToken');
+
+/**
+ * Runs `create` (which stores `submissionToken` on the new application). When another request with
+ * the same token got there first (a double click, two tabs, a retry), answers with THAT application
+ * instead of creating a second one.
+ */
+async function oncePerToken<T>(organizationId: string, submissionToken: string | undefined, create: () => Promise<T>, existing: (app: { id: string; version: number; reference: string; outcome: Outcome | null }) => T): Promise<T> {
+  try {
+    return await create();
+  } catch (err) {
+    if (!submissionToken || !isTokenViolation(err)) throw err;
+    const app = await db.application.findFirst({ where: { submissionToken, organizationId }, select: { id: true, version: true, reference: true, outcome: true } });
+    if (!app) throw new AppError('CONFLICT', 'This form was already submitted. Reload the page to start a new application.');
+    return existing(app);
+  }
+}
 
 /** Saves partial data as typed (validation of required fields happens on submit). Bumps the version. */
-export async function saveDraft({ actor, id, expectedVersion, data }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
+export async function saveDraft({ actor, id, expectedVersion, data, submissionToken }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
   const organizationId = requireExporter(actor);
   if (JSON.stringify(data).length > MAX_DRAFT_BYTES) throw new AppError('INVALID', 'This draft is too large to save.');
+  // A draft is stored as typed, but PostgreSQL cannot store NUL or a lone surrogate (jsonb refuses them).
+  const unstorable = unsafeTextPaths(data);
+  if (Object.keys(unstorable).length > 0) {
+    throw new AppError('INVALID', 'Some fields contain characters that cannot be saved.', { fieldErrors: unstorable });
+  }
   const json = data as Prisma.InputJsonObject;
-  return db.$transaction(async (tx) => {
+  return oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     if (id) {
       await assertEditable(tx, organizationId, id, expectedVersion ?? -1);
       const updated = await tx.application.updateMany({
@@ -102,12 +128,12 @@ export async function saveDraft({ actor, id, expectedVersion, data }: TSaveDraft
       return row;
     }
     const created = await tx.application.create({
-      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json },
+      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json, submissionToken: submissionToken ?? null },
       select: { id: true, version: true, reference: true },
     });
     await appendAudit(tx, { actor, action: 'APPLICATION_CREATED', entityType: 'Application', entityId: created.id, data: { reference: created.reference } });
     return created;
-  });
+  }), (app) => ({ id: app.id, version: app.version, reference: app.reference }));
 }
 
 function partiesOf(input: TApplicationInput): { role: PartyRole; position: number; name: string; country: string; address: string | null; type: string | null }[] {
@@ -124,14 +150,14 @@ function partiesOf(input: TApplicationInput): { role: PartyRole; position: numbe
   ];
 }
 
-export type TSubmitOptions = { actor: TActor; id?: string; expectedVersion?: number; input: TApplicationInput };
+export type TSubmitOptions = { actor: TActor; id?: string; expectedVersion?: number; input: TApplicationInput; submissionToken?: string };
 
 /**
  * Validated input → screened against the active rule set → application, line item, parties,
  * screening run and audit events stored in ONE transaction. Resubmission (after a request for
  * information) screens again; earlier runs stay in the history.
  */
-export async function submitAndScreen({ actor, id, expectedVersion, input }: TSubmitOptions) {
+export async function submitAndScreen({ actor, id, expectedVersion, input, submissionToken }: TSubmitOptions) {
   const organizationId = requireExporter(actor);
   // The ECCN is checked against the same rule-set version the application is screened with.
   const active = await getActiveRuleSet();
@@ -142,7 +168,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
   }
   const screened = await screenInput(input, active.id);
   const { result } = screened;
-  return db.$transaction(async (tx) => {
+  return oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     let applicationId: string;
     let reference: string;
     let previousOutcome = null;
@@ -175,7 +201,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
     } else {
       reference = await nextReference(tx, now);
       const created = await tx.application.create({
-        data: { ...fields, reference, organizationId, createdById: actor.id },
+        data: { ...fields, reference, organizationId, createdById: actor.id, submissionToken: submissionToken ?? null },
         select: { id: true },
       });
       applicationId = created.id;
@@ -216,7 +242,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
       data: { screeningRunId: run.id, outcome: result.outcome, ruleSetVersion: result.ruleSetVersion, findings: result.findings.length },
     });
     return { id: applicationId, reference, outcome: result.outcome };
-  });
+  }), (app) => ({ id: app.id, reference: app.reference, outcome: app.outcome ?? result.outcome }));
 }
 
 export type TApplicationListFilter = { status?: ApplicationStatus; q?: string; page?: number; pageSize?: number };
@@ -243,57 +269,6 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
     }),
   ]);
   return { total, page, pageSize, rows };
-}
-
-/** A finding as the exporter sees it: what, why and where it is written; no match evidence. */
-export type TExporterFinding = Pick<TFinding, 'ruleId' | 'kind' | 'outcome' | 'basis' | 'citation' | 'licensePolicy' | 'message'>;
-
-function findingsForExporter(json: unknown): TExporterFinding[] {
-  const findings = Array.isArray(json) ? (json as TFinding[]) : [];
-  // A party hit an officer cleared as a false positive no longer concerns the exporter.
-  const open = findings.filter((f) => f && typeof f === 'object' && !f.cleared);
-  // Several possible (not strong) matches for one party read as one finding, naming the entries.
-  const possible = new Map<string, TFinding[]>();
-  const out: (TFinding | TFinding[])[] = [];
-  for (const f of open) {
-    const party = (f.evidence as { party?: { role?: string; index?: number; name?: string } } | undefined)?.party;
-    if (f.kind !== 'PARTY_MATCH' || f.outcome !== 'REVIEW' || !party?.name) {
-      out.push(f);
-      continue;
-    }
-    const key = `${party.role}:${party.index}`;
-    const group = possible.get(key);
-    if (group) group.push(f);
-    else {
-      const fresh = [f];
-      possible.set(key, fresh);
-      out.push(fresh);
-    }
-  }
-  return out.map((item) => {
-    if (!Array.isArray(item)) {
-      const { ruleId, kind, outcome, basis, citation, licensePolicy, message } = item;
-      return { ruleId, kind, outcome, basis, citation, licensePolicy: licensePolicy ?? null, message };
-    }
-    const [first] = item as [TFinding, ...TFinding[]];
-    if (item.length === 1) return { ruleId: first.ruleId, kind: first.kind, outcome: first.outcome, basis: first.basis, citation: first.citation, licensePolicy: first.licensePolicy ?? null, message: first.message };
-    const ev = (f: TFinding) => f.evidence as { party?: { name?: string }; entryName?: string; listName?: string };
-    const byList = new Map<string, string[]>();
-    for (const f of item) {
-      const list = ev(f).listName ?? 'a restricted-party list';
-      byList.set(list, [...(byList.get(list) ?? []), `"${ev(f).entryName ?? '?'}"`]);
-    }
-    const names = [...byList].map(([list, entries]) => `on the ${list}: ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`);
-    return {
-      ruleId: first.ruleId,
-      kind: first.kind,
-      outcome: first.outcome,
-      basis: first.basis,
-      citation: [...new Set(item.map((f) => f.citation))].join('; '),
-      licensePolicy: first.licensePolicy ?? null,
-      message: `"${ev(first).party?.name}" possibly matches ${item.length} restricted-party entries ${names.join('; ')}. A compliance officer will confirm or clear them.`,
-    };
-  });
 }
 
 function datasetsOf(json: unknown): { kind: string; source: string; asOf: string }[] {
@@ -369,6 +344,8 @@ export async function answerQuestion({ actor, id, body }: TAnswerOptions): Promi
   const text = body.trim();
   if (text.length === 0) throw new AppError('INVALID', 'Write your answer before sending it.', { fieldErrors: { body: ['Write your answer before sending it.'] } });
   if (text.length > 5000) throw new AppError('INVALID', 'An answer can be at most 5000 characters.', { fieldErrors: { body: ['An answer can be at most 5000 characters.'] } });
+  const problem = unsafeTextProblem(text);
+  if (problem) throw new AppError('INVALID', `Your answer ${problem}.`, { fieldErrors: { body: [`Your answer ${problem}.`] } });
   return db.$transaction(async (tx) => {
     // Row lock: two tabs answering at once do not interleave with an officer's change of status.
     const [row] = await tx.$queryRaw<{ status: ApplicationStatus }[]>`

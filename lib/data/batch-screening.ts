@@ -9,7 +9,7 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '@/lib/csv';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
@@ -289,7 +289,7 @@ export function batchResultRecord(r: TBatchResultRow): string[] {
   return cells;
 }
 
-/** The result as a CSV stream (UTF-8 with BOM, Windows line ends; formulas escaped by csv-stringify). */
+/** The result as a CSV stream (UTF-8 with BOM, Windows line ends; every field quoted, formulas neutralised on every line: lib/csv.ts). */
 export async function batchResultCsv(actor: TActor, id: string): Promise<ReadableStream<Uint8Array>> {
   const batch = await getBatch(actor, id);
   if (!batch) throw new AppError('NOT_FOUND', 'Batch not found.');
@@ -300,7 +300,7 @@ export async function batchResultCsv(actor: TActor, id: string): Promise<Readabl
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(`\uFEFF${stringify([BATCH_RESULT_COLUMNS], CSV_OPTIONS)}`));
+        controller.enqueue(encoder.encode(`\uFEFF${toCsv([BATCH_RESULT_COLUMNS])}`));
         return;
       }
       const page: string[][] = [];
@@ -309,7 +309,7 @@ export async function batchResultCsv(actor: TActor, id: string): Promise<Readabl
         if (next.done) break;
         page.push(batchResultRecord(next.value));
       }
-      if (page.length) controller.enqueue(encoder.encode(stringify(page, CSV_OPTIONS)));
+      if (page.length) controller.enqueue(encoder.encode(toCsv(page)));
       if (page.length < 1000) controller.close();
     },
     async cancel() {
@@ -317,4 +317,3 @@ export async function batchResultCsv(actor: TActor, id: string): Promise<Readabl
     },
   });
 }
-const CSV_OPTIONS = { escape_formulas: true, record_delimiter: 'windows' } as const;

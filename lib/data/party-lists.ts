@@ -286,6 +286,30 @@ export async function receiveListUpload(
   }
 }
 
+/** An upload whose file never arrives stays RUNNING at most this long without progress. */
+export const UPLOAD_IDLE_MS = 5 * 60_000;
+
+/**
+ * The route refused the upload before reading it (too large, no body): the job ends FAILED with the
+ * reason, so the admin's progress bar stops and a new upload can start.
+ */
+export async function refuseListUpload(actor: TActor, jobId: string, message: string): Promise<void> {
+  requireAdmin(actor);
+  await db.job.updateMany({
+    where: { id: jobId, type: 'LIST_IMPORT', status: 'RUNNING', lockedBy: UPLOAD_WORKER, createdById: actor.id },
+    data: { status: 'FAILED', error: message, result: { phase: 'Refused' }, finishedAt: new Date(), lockedBy: null },
+  });
+}
+
+/** Uploads started but with no file (or no progress) for UPLOAD_IDLE_MS end FAILED. Run by every instance's job runner. */
+export async function reapAbandonedUploads(now = new Date(), idleMs = UPLOAD_IDLE_MS): Promise<number> {
+  const { count } = await db.job.updateMany({
+    where: { type: 'LIST_IMPORT', status: 'RUNNING', lockedBy: UPLOAD_WORKER, OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(now.getTime() - idleMs) } }] },
+    data: { status: 'FAILED', error: 'No file arrived for this upload (or it stopped). Nothing was changed; start it again.', result: { phase: 'Refused' }, finishedAt: now, lockedBy: null },
+  });
+  return count;
+}
+
 type TProgressFn = (phase: string, extra?: { done?: number; total?: number }) => Promise<boolean>;
 
 async function readOneFile(body: ReadableStream<Uint8Array>, upload: TListUpload, options: { declaredBytes?: number }, progress: TProgressFn) {

@@ -17,6 +17,21 @@ function requireAdmin(actor: TActor) {
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
+/**
+ * Revokes every live API key acting as this user (the key acted for the user's organisation, which
+ * the user is leaving or no longer acts for), with an audit row per key, in the caller's transaction.
+ */
+async function revokeKeysOf(tx: Prisma.TransactionClient, actor: TActor, userId: string, reason: string) {
+  const keys = await tx.apiKey.findMany({ where: { actingUserId: userId, revokedAt: null }, select: { id: true, prefix: true } });
+  if (keys.length === 0) return;
+  await tx.apiKey.updateMany({ where: { id: { in: keys.map((k) => k.id) } }, data: { revokedAt: new Date() } });
+  for (const key of keys) {
+    await appendAudit(tx, { actor, action: 'API_KEY_REVOKED', entityType: 'ApiKey', entityId: key.id, data: { prefix: key.prefix, reason, actingUserId: userId } });
+  }
+}
+
+// Membership history (OrganizationMembership) is kept by a database trigger on User.organizationId.
+
 export async function listUsers(actor: TActor) {
   requireAdmin(actor);
   return db.user.findMany({
@@ -78,6 +93,8 @@ export async function updateUserRole(actor: TActor, input: TUpdateUser): Promise
       where: { id: input.userId },
       data: { role: input.role, organizationId: input.organizationId, sessionVersion: { increment: 1 } },
     });
+    // A key acts for one organisation as one exporter: moving the user (or changing the role) ends it.
+    await revokeKeysOf(tx, actor, input.userId, 'user moved or role changed');
     await appendAudit(tx, {
       actor,
       action: 'USER_ROLE_CHANGED',
@@ -103,6 +120,7 @@ export async function setUserActive(actor: TActor, userId: string, active: boole
       return; // already in that state
     }
     await appendAudit(tx, { actor, action: active ? 'USER_REACTIVATED' : 'USER_DEACTIVATED', entityType: 'User', entityId: userId, data: {} });
+    if (!active) await revokeKeysOf(tx, actor, userId, 'user deactivated');
   });
 }
 

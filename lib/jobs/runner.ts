@@ -66,10 +66,17 @@ export function startJobRunner(options: { pollMs?: number; log?: (msg: string) =
   const workerId = newWorkerId();
   const controller = new AbortController();
   let wake: (() => void) | null = null;
+  let lastReap = 0;
   const loop = (async () => {
     while (!controller.signal.aborted) {
       let worked = false;
       try {
+        // List uploads whose file never arrived end FAILED instead of RUNNING forever.
+        if (Date.now() - lastReap > 30_000) {
+          lastReap = Date.now();
+          const { reapAbandonedUploads } = await import('@/lib/data/party-lists');
+          await reapAbandonedUploads();
+        }
         worked = await runOneJob(workerId, controller.signal);
       } catch (err) {
         // database not reachable yet, or gone for a moment: try again after the poll interval

@@ -3,6 +3,7 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { countryCodeFrom } from '../countries';
+import { boundedDecimal, safeString } from './fields';
 import { LICENCE_EXCEPTION_SYMBOLS } from '../screening/licence-exception-catalog';
 
 export const PRODUCT_KINDS = ['HARDWARE', 'SOFTWARE', 'TECHNOLOGY'] as const;
@@ -53,8 +54,7 @@ export function normalizeEccn(raw: string): string {
 }
 
 const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} is required` })
+  safeString(label, { error: `${label} is required` })
     .trim()
     .min(1, { message: `${label} is required`, abort: true })
     .min(min, `${label} needs at least ${min} characters`)
@@ -74,14 +74,30 @@ const numeric = (v: unknown) => {
   return typeof b === 'string' ? Number(b.trim().replace(/[,\s]/g, '')) : b;
 };
 
-const positiveNumber = (label: string) =>
+/**
+ * A positive amount stored in a NUMERIC(precision, scale) column: too large or too precise a value is a
+ * field error (never a database overflow, never 0.00001 silently stored as 0).
+ */
+const positiveNumber = (label: string, column: { precision: number; scale: number; unit?: string }) =>
   z.preprocess(
     numeric,
     z
       .number({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be a number`) })
-      .refine((n) => Number.isFinite(n), `${label} must be a number`)
-      .refine((n) => n > 0, `${label} must be greater than zero`),
+      .refine((n) => Number.isFinite(n), { message: `${label} must be a number`, abort: true })
+      .refine((n) => n > 0, { message: `${label} must be greater than zero`, abort: true })
+      .superRefine((n, ctx) => {
+        const problem = boundedDecimal(n, column);
+        if (problem === 'too-large') {
+          ctx.addIssue({ code: 'custom', message: `${label} must be less than ${(10 ** (column.precision - column.scale)).toLocaleString('en-US')}` });
+        } else if (problem === 'too-precise') {
+          ctx.addIssue({ code: 'custom', message: `${label} can have at most ${column.scale} decimal place${column.scale === 1 ? '' : 's'}${column.unit ? ` (${column.unit})` : ''}` });
+        }
+      }),
   );
+
+// LineItem.quantity is NUMERIC(18, 4), LineItem.unitValueUsd NUMERIC(18, 2).
+export const QUANTITY_COLUMN = { precision: 18, scale: 4 } as const;
+export const UNIT_VALUE_COLUMN = { precision: 18, scale: 2, unit: 'cents' } as const;
 
 export const ZBiometric = z.object({
   modality: z.enum(MODALITIES, { error: 'Choose the biometric modality' }),
@@ -91,7 +107,8 @@ export const ZBiometric = z.object({
     z
       .number({ error: (issue) => (issue.input === undefined ? 'Maximum gallery size is required' : 'Maximum gallery size must be a whole number') })
       .int('Maximum gallery size must be a whole number')
-      .min(1, 'Maximum gallery size must be at least 1'),
+      .min(1, 'Maximum gallery size must be at least 1')
+      .max(1e12, 'Maximum gallery size can be at most 1,000,000,000,000'),
   ),
   liveVideo: z.boolean({ error: 'Say whether it identifies people in live video' }),
   remoteGalleryAccess: z.boolean({ error: 'Say whether it offers remote gallery access' }),
@@ -128,8 +145,8 @@ export const ZApplicationInput = z
           .nullable(),
       ),
       kind: z.enum(PRODUCT_KINDS, { error: 'Choose the product type' }),
-      quantity: positiveNumber('Quantity'),
-      unitValueUsd: positiveNumber('Unit value'),
+      quantity: positiveNumber('Quantity', QUANTITY_COLUMN),
+      unitValueUsd: positiveNumber('Unit value', UNIT_VALUE_COLUMN),
       biometric: ZBiometric.nullable().default(null),
       // Part 740 licence exception claimed for the item (a symbol of the 2026 eCFR list); optional
       licenseExceptionClaimed: ZLicenceExceptionClaim,

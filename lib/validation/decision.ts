@@ -4,14 +4,15 @@
 import { z } from 'zod';
 import { ApplicationStatus, Outcome } from '@/lib/generated/prisma/enums';
 import { blankToUndefined } from '@/lib/validation/application';
+import { safeString } from '@/lib/validation/fields';
 
 const optionalText = (label: string, max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} can be at most ${max} characters`).optional());
+  z.preprocess(blankToUndefined, safeString(label).trim().max(max, `${label} can be at most ${max} characters`).optional());
 
 const requiredText = (label: string, max: number, message = `${label} is required`) =>
   z.preprocess(
     (v) => (v == null ? '' : v),
-    z.string({ error: message }).trim().min(1, message).max(max, `${label} can be at most ${max} characters`),
+    safeString(label, { error: message }).trim().min(1, message).max(max, `${label} can be at most ${max} characters`),
   );
 
 const ZCaseRef = {
@@ -71,13 +72,12 @@ export type TCaseNoteInput = z.infer<typeof ZCaseNoteInput>;
 
 export const ZClearMatchInput = z.object({
   ...ZCaseRef,
-  listCode: z.string().min(1).max(40),
-  entryId: z.string().min(1).max(200),
-  partyName: z.string().min(1).max(300),
+  listCode: safeString('List').min(1).max(40),
+  entryId: safeString('Entry').min(1).max(200),
+  partyName: safeString('Party name').min(1).max(300),
   justification: z.preprocess(
     (v) => (v == null ? '' : v),
-    z
-      .string()
+    safeString('Justification')
       .trim()
       .min(10, 'Explain why this is not the listed party (at least 10 characters)')
       .max(2000, 'Justification can be at most 2000 characters'),

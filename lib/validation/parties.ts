@@ -2,6 +2,7 @@
 // optional country (ISO code or an English country name), an optional reference of the caller's own.
 import { z } from 'zod';
 import { countryCodeFrom } from '../countries';
+import { safeString } from './fields';
 
 export const MAX_BATCH_ROWS = 100_000;
 export const MAX_API_PARTIES = 1_000;
@@ -9,9 +10,8 @@ export const MAX_API_PARTIES = 1_000;
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const ZPartyInput = z.object({
-  id: z.preprocess(blank, z.string().trim().max(100, 'The id can be at most 100 characters').optional()),
-  name: z
-    .string({ error: 'The name is required' })
+  id: z.preprocess(blank, safeString('The id').trim().max(100, 'The id can be at most 100 characters').optional()),
+  name: safeString('The name', { error: 'The name is required' })
     .trim()
     .min(1, { message: 'The name is required', abort: true })
     .max(300, 'The name can be at most 300 characters'),

@@ -1,6 +1,7 @@
 // Admin edits of users and organisations: one schema per form, shared by the form and its action.
 // Exporters belong to exactly one organisation; officers and admins to none.
 import { z } from 'zod';
+import { safeString } from '@/lib/validation/fields';
 
 export const ROLES = ['EXPORTER', 'OFFICER', 'ADMIN'] as const;
 export const ROLE_WORDS: Record<(typeof ROLES)[number], string> = { EXPORTER: 'Exporter', OFFICER: 'Compliance officer', ADMIN: 'Administrator' };
@@ -23,14 +24,13 @@ function checkOrganization(v: { role: string; organizationId: string | null }, c
 
 export const ZCreateUser = z
   .object({
-    name: z.string({ error: 'Name is required' }).trim().min(2, 'Name needs at least 2 characters').max(100, 'At most 100 characters'),
+    name: safeString('Name', { error: 'Name is required' }).trim().min(2, 'Name needs at least 2 characters').max(100, 'At most 100 characters'),
     email: z
       .string({ error: 'Email is required' })
       .trim()
       .toLowerCase()
       .pipe(z.email({ error: 'Enter an email address such as name@example.com' }).max(200)),
-    password: z
-      .string({ error: 'Initial password is required' })
+    password: safeString('Password', { error: 'Initial password is required' })
       .min(12, 'The initial password needs at least 12 characters')
       .max(200, 'At most 200 characters'),
     ...roleAndOrganization,
@@ -49,5 +49,5 @@ export const ZSetUserActive = z.object({
 });
 
 export const ZCreateOrganization = z.object({
-  name: z.string({ error: 'Name is required' }).trim().min(2, 'Name needs at least 2 characters').max(120, 'At most 120 characters'),
+  name: safeString('Name', { error: 'Name is required' }).trim().min(2, 'Name needs at least 2 characters').max(120, 'At most 120 characters'),
 });

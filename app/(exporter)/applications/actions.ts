@@ -30,16 +30,19 @@ const ZSaveEnvelope = z.object({
     return Number.isInteger(n) && n > 0 ? n : undefined;
   }, z.number().optional()),
   intent: z.string().optional(),
+  // The new-application form's one-time token (a UUID): a double submit finds the first one's application.
+  submissionToken: z.preprocess((v) => (typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v) ? v.toLowerCase() : undefined), z.string().optional()),
 });
 
 /** "Save draft" (intent=draft, partial data, version-checked) or "Submit application" (intent=submit). */
 export const saveApplication = action<typeof ZSaveEnvelope, TSaved>(
   { roles: ['EXPORTER'], schema: ZSaveEnvelope, notFoundPage: true },
-  async ({ actor, input: { id, version: expectedVersion, intent }, values, formData }) => {
+  async ({ actor, input: { id, version: expectedVersion, intent, submissionToken: token }, values, formData }) => {
     const data = applicationFromFormData(formData);
+    const submissionToken = id ? undefined : token;
 
     if (intent !== 'submit') {
-      const saved = await saveDraft({ actor, id, expectedVersion, data });
+      const saved = await saveDraft({ actor, id, expectedVersion, data, submissionToken });
       revalidatePath('/applications');
       if (!id) redirect(`/applications/${saved.id}/edit?saved=1`);
       return doneWith({ version: saved.version, savedAt: new Date().toISOString() });
@@ -54,7 +57,7 @@ export const saveApplication = action<typeof ZSaveEnvelope, TSaved>(
       if (eccnErrors.length) errors['product.eccn'] = eccnErrors;
       return invalid(errors, values, problems);
     }
-    const submitted = await submitAndScreen({ actor, id, expectedVersion, input: parsed.data });
+    const submitted = await submitAndScreen({ actor, id, expectedVersion, input: parsed.data, submissionToken });
     revalidatePath('/applications');
     redirect(`/applications/${submitted.id}`);
   },

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { STATUS_LABEL } from '@/lib/labels';
 import type { TCountersignInput } from '@/lib/validation/decision';
 import { allows, fromStatuses, nextStatus, WORKFLOW } from '@/lib/workflow';
-import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, CHANGED_MESSAGE } from './shared';
+import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, guardNoFormerMembership, CHANGED_MESSAGE } from './shared';
 
 /** The second officer's signature on a pending approval: neither the approver nor the submitter. */
 export async function countersignCase({ actor, input, now = new Date() }: { actor: TActor; input: TCountersignInput; now?: Date }) {
@@ -16,6 +16,7 @@ export async function countersignCase({ actor, input, now = new Date() }: { acto
   return db.$transaction(async (tx) => {
     const current = await loadCase(tx, caseId);
     guardNotSubmitter(actor, current);
+    await guardNoFormerMembership(tx, actor, caseId);
     const pending = await tx.decision.findFirst({
       where: { applicationId: caseId, type: 'APPROVE', requiresCountersignature: true, countersignedById: null },
       orderBy: { createdAt: 'desc' },

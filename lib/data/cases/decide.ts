@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, DecisionType } from '@/lib/generated/prisma/enums';
 import type { TDecisionInput } from '@/lib/validation/decision';
 import { fromStatuses, nextStatus, WORKFLOW } from '@/lib/workflow';
-import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter } from './shared';
+import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, guardNoFormerMembership } from './shared';
 
 /** Where each decision leads when it is final (lib/workflow.ts's table). */
 const TARGET = {
@@ -30,6 +30,7 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
   return db.$transaction(async (tx) => {
     const current = await loadCase(tx, caseId);
     guardNotSubmitter(actor, current);
+    if (decision.type !== 'ESCALATE') await guardNoFormerMembership(tx, actor, caseId);
     const allowed = fromStatuses(decision.type);
     const status = nextStatus(decision.type, current.status, current.outcome);
     const needsCountersignature = status === 'AWAITING_COUNTERSIGNATURE';

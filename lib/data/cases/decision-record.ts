@@ -4,6 +4,7 @@ import { findingsOf } from '@/lib/data/json';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
+import { exporterFindingsAsFindings } from '@/lib/cases/exporter-view';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DECIDED_STATUSES } from '@/lib/codes';
 
@@ -33,7 +34,8 @@ export async function getDecisionRecord(actor: TActor, id: string) {
   const run = app.screeningRuns[0];
   return {
     ...app,
-    latestRun: run ? { ...run, findings: findingsOf(run.findings) } : null,
+    // Exporters get the one exporter-facing projection (no evidence, no cleared-by, no justification).
+    latestRun: run ? { ...run, findings: actor.role === 'EXPORTER' ? exporterFindingsAsFindings(run.findings) : findingsOf(run.findings) } : null,
     decision: app.decisions[0] ?? null,
     // Exporters see the decision; officers' internal decision notes stay internal.
     forExporter: actor.role === 'EXPORTER',

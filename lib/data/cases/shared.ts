@@ -46,4 +46,25 @@ export function guardNotSubmitter(actor: TActor, row: TCaseRow) {
   if (row.submittedById === actor.id) throw new AppError('FORBIDDEN', 'You submitted this application, so you cannot act on it as an officer.');
 }
 
+/**
+ * Conflict of interest: an officer who ever belonged to the case's organisation (membership history,
+ * OrganizationMembership, kept by a database trigger) may not decide or countersign it; they may
+ * escalate it to another officer.
+ */
+export async function formerMembership(tx: TTx, actorId: string, caseId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ name: string }[]>`
+    SELECT o."name" FROM "Application" a
+    JOIN "OrganizationMembership" m ON m."organizationId" = a."organizationId" AND m."userId" = ${actorId}
+    JOIN "Organization" o ON o."id" = a."organizationId"
+    WHERE a."id" = ${caseId} LIMIT 1`;
+  return rows[0]?.name ?? null;
+}
+
+export async function guardNoFormerMembership(tx: TTx, actor: TActor, caseId: string) {
+  const organisation = await formerMembership(tx, actor.id, caseId);
+  if (organisation) {
+    throw new AppError('FORBIDDEN', `You were a member of ${organisation}, so another officer must decide this case (you may escalate it).`);
+  }
+}
+
 export type TCaseRef = { actor: TActor; caseId: string; expectedVersion: number };

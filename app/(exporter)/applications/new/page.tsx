@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { requireRole } from '@/lib/authz';
 import { ApplicationForm } from '@/components/applications/application-form';
@@ -13,7 +14,7 @@ export default async function NewApplicationPage() {
         <h1 className="text-2xl font-semibold tracking-tight">New application</h1>
         <p className="mt-1 text-sm text-slate-600">Describe the export. Save a draft whenever you like; submitting screens it and sends it for review.</p>
       </div>
-      <ApplicationForm initial={draftDataFrom({})} />
+      <ApplicationForm initial={draftDataFrom({})} submissionToken={randomUUID()} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // GET /cases/export.csv?<queue filters> — the filtered review queue as CSV (UTF-8 with BOM for
-// spreadsheet apps; quoting and formula escaping by csv-stringify), streamed page by page.
-import { stringify } from 'csv-stringify/sync';
+// spreadsheet apps; every field quoted and formulas neutralised on every line by lib/csv.ts),
+// streamed page by page.
 import { requireRole } from '@/lib/authz';
+import { toCsv } from '@/lib/csv';
 import { countryName } from '@/lib/countries';
 import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { iterateQueue, type TQueueRow } from '@/lib/data/cases';
@@ -27,7 +28,6 @@ const toRecord = (r: TQueueRow) => [
   r.outcomeChanged ? 'yes' : 'no',
 ];
 
-const CSV_OPTIONS = { escape_formulas: true, record_delimiter: 'windows' } as const;
 
 export async function GET(request: Request) {
   const actor = await requireRole('OFFICER', 'ADMIN');
@@ -42,7 +42,7 @@ export async function GET(request: Request) {
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(`\uFEFF${stringify([COLUMNS], CSV_OPTIONS)}`));
+        controller.enqueue(encoder.encode(`\uFEFF${toCsv([COLUMNS])}`));
         return;
       }
       const batch: string[][] = [];
@@ -51,7 +51,7 @@ export async function GET(request: Request) {
         if (next.done) break;
         batch.push(toRecord(next.value));
       }
-      if (batch.length > 0) controller.enqueue(encoder.encode(stringify(batch, CSV_OPTIONS)));
+      if (batch.length > 0) controller.enqueue(encoder.encode(toCsv(batch)));
       if (batch.length < 500) controller.close();
     },
     async cancel() {

@@ -12,6 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!user) return NextResponse.json({ error: 'Sign in again.' }, { status: 401 });
   if (user.role !== 'ADMIN') return NextResponse.json({ error: 'Only administrators can see background jobs.' }, { status: 403 });
   const { id } = await params;
+  if (!/^[\w-]{1,64}$/.test(id)) return NextResponse.json({ error: 'Job not found.' }, { status: 404 });
   const job = await getJobView(id);
   if (!job) return NextResponse.json({ error: 'Job not found.' }, { status: 404 });
   // A list upload reports its phase in words on its result.

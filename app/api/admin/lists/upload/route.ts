@@ -3,7 +3,7 @@
 // The page shows upload progress from XHR events and parse/store progress from the job row.
 import { NextResponse, type NextRequest } from 'next/server';
 import { currentUser } from '@/lib/authz';
-import { MAX_UPLOAD_BYTES, receiveListUpload } from '@/lib/data/party-lists';
+import { MAX_UPLOAD_BYTES, receiveListUpload, refuseListUpload } from '@/lib/data/party-lists';
 import { isAppError } from '@/lib/errors';
 
 export const runtime = 'nodejs';
@@ -14,12 +14,19 @@ export async function POST(request: NextRequest) {
   if (!user) return NextResponse.json({ error: 'Sign in again.' }, { status: 401 });
   if (user.role !== 'ADMIN') return NextResponse.json({ error: 'Only administrators can upload lists.' }, { status: 403 });
   const jobId = request.nextUrl.searchParams.get('job');
-  if (!jobId) return NextResponse.json({ error: 'Start the upload first.' }, { status: 400 });
+  if (!jobId || !/^[\w-]{1,64}$/.test(jobId)) return NextResponse.json({ error: 'Start the upload first.' }, { status: 400 });
   const declared = Number(request.headers.get('content-length') ?? 0);
+  // Every refusal ends the job (FAILED, with the reason): none stays RUNNING.
   if (declared > MAX_UPLOAD_BYTES) {
-    return NextResponse.json({ error: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Nothing was changed.` }, { status: 413 });
+    const error = `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Nothing was changed.`;
+    await refuseListUpload(user, jobId, error);
+    return NextResponse.json({ error }, { status: 413 });
   }
-  if (!request.body) return NextResponse.json({ error: 'The file is empty (0 rows). Nothing was changed.' }, { status: 400 });
+  if (!request.body) {
+    const error = 'The file is empty (0 rows). Nothing was changed.';
+    await refuseListUpload(user, jobId, error);
+    return NextResponse.json({ error }, { status: 400 });
+  }
   try {
     // Several files (OFAC's sdn.csv with alt.csv and add.csv) arrive as multipart form data; one file as its raw body.
     const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
