@@ -18,7 +18,7 @@ export const FINDING_KIND_LABEL = {
   EMBARGO: 'Embargo', LICENSE_REQUIREMENT: 'Licence requirement', END_USER: 'End user', END_USE: 'End use',
   PARTY_MATCH: 'Restricted party', BIOMETRIC_POLICY: 'Biometric policy', KYC: 'Know your customer', DATA_GAP: 'Missing data',
 } as const;
-export const DECISION_LABEL = { APPROVE: 'Approved', DENY: 'Denied', REQUEST_INFO: 'Information requested', ESCALATE: 'Referred to a senior officer' } as const;
+export const DECISION_LABEL = { APPROVE: 'Approved', APPROVE_IN_PART: 'Approved in part', DENY: 'Denied', REQUEST_INFO: 'Information requested', ESCALATE: 'Referred to a senior officer' } as const;
 export const TRIGGER_LABEL = { SUBMIT: 'Screened on submission', RESUBMIT: 'Screened again on resubmission', RESCREEN: 'Re-screened under new rules', MANUAL: 'Screened again by an officer' } as const;
 
 export const optionsOf = <T extends Record<string, string>>(labels: T) => Object.entries(labels).map(([value, label]) => ({ value, label }));

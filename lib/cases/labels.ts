@@ -18,6 +18,7 @@ export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   ESCALATED: 'Escalated',
   AWAITING_COUNTERSIGNATURE: 'Awaiting countersignature',
   APPROVED: 'Approved',
+  APPROVED_IN_PART: 'Approved in part',
   DENIED: 'Denied',
   WITHDRAWN: 'Withdrawn',
 };
@@ -41,6 +42,7 @@ export const BASIS_LABEL: Record<TBasis, string> = {
 
 export const DECISION_LABEL: Record<DecisionType, string> = {
   APPROVE: 'Approved',
+  APPROVE_IN_PART: 'Approved in part',
   DENY: 'Denied',
   REQUEST_INFO: 'Information requested',
   ESCALATE: 'Escalated',
@@ -63,7 +65,7 @@ export function humanize(code: string | null | undefined): string {
 /** Statuses an officer still has work on. */
 export const OPEN_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'AWAITING_COUNTERSIGNATURE', 'INFO_REQUESTED'];
 /** Every status a case can have once submitted (drafts are never cases). */
-export const CASE_STATUSES: ApplicationStatus[] = [...OPEN_STATUSES, 'APPROVED', 'DENIED', 'WITHDRAWN'];
+export const CASE_STATUSES: ApplicationStatus[] = [...OPEN_STATUSES, 'APPROVED', 'APPROVED_IN_PART', 'DENIED', 'WITHDRAWN'];
 export const OUTCOMES: Outcome[] = ['CLEAR', 'REVIEW', 'LICENSE_REQUIRED', 'PROHIBITED'];
 
 // Names of the data sets a rule-set version records (source + as-of), for the UI and the PDF.

@@ -27,13 +27,19 @@ async function nextReference(tx: TTx, now = new Date()): Promise<string> {
   return `CLR-${now.getUTCFullYear()}-${String(row!.n).padStart(6, '0')}`;
 }
 
-/** Queue columns derived from (possibly partial) application data. */
+/** Queue columns derived from (possibly partial) application data: the first item names the application. */
 function columnsOf(data: Partial<TApplicationInput> | Record<string, unknown>) {
-  const d = data as { product?: { name?: unknown; eccn?: unknown }; destination?: { country?: unknown; region?: unknown }; endUser?: { name?: unknown; type?: unknown }; endUse?: { category?: unknown } };
+  const d = data as { lineItems?: unknown; product?: { name?: unknown; eccn?: unknown }; destination?: { country?: unknown; region?: unknown }; endUser?: { name?: unknown; type?: unknown }; endUse?: { category?: unknown } };
   const str = (v: unknown, max = 200) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : null);
+  const items = (Array.isArray(d.lineItems) ? d.lineItems : d.product ? [d.product] : []) as { name?: unknown; eccn?: unknown }[];
+  const first = items[0];
+  const firstName = str(first?.name, 160);
+  const more = items.length - 1;
+  const eccns = [...new Set(items.map((i) => str(i?.eccn, 40)).filter((e): e is string => !!e))];
   return {
-    productName: str(d.product?.name) ?? 'Untitled application',
-    eccn: str(d.product?.eccn, 40),
+    productName: firstName ? (more > 0 ? `${firstName} and ${more} more item${more === 1 ? '' : 's'}` : firstName) : 'Untitled application',
+    eccn: eccns.length ? eccns.join(', ').slice(0, 200) : null,
+    lineItemCount: items.length,
     destinationCountry: str(d.destination?.country, 2)?.toUpperCase() ?? null,
     destinationRegion: str(d.destination?.region, 10),
     endUserName: str(d.endUser?.name),
@@ -130,10 +136,14 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
   const organizationId = requireExporter(actor);
   // The ECCN is checked against the same rule-set version the application is screened with.
   const active = await getActiveRuleSet();
-  const eccn = checkEccn(active.ruleSet, input.product.eccn);
-  if (!eccn.known) {
-    const message = eccn.message ?? 'This ECCN is not on the Commerce Control List';
-    throw new AppError('INVALID', message, { fieldErrors: { 'product.eccn': [message] } });
+  const eccnErrors: Record<string, string[]> = {};
+  input.lineItems.forEach((item, i) => {
+    const eccn = checkEccn(active.ruleSet, item.eccn);
+    if (!eccn.known) eccnErrors[`lineItems.${i}.eccn`] = [eccn.message ?? 'This ECCN is not on the Commerce Control List'];
+  });
+  const unknown = Object.values(eccnErrors);
+  if (unknown.length > 0) {
+    throw new AppError('INVALID', unknown.length === 1 ? unknown[0]![0]! : `${unknown.length} ECCNs are not on the Commerce Control List`, { fieldErrors: eccnErrors });
   }
   const screened = await screenInput(input, active.id);
   const { result } = screened;
@@ -175,18 +185,18 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
       });
       applicationId = created.id;
     }
-    await tx.lineItem.create({
-      data: {
+    await tx.lineItem.createMany({
+      data: input.lineItems.map((item, position) => ({
         applicationId,
-        position: 0,
-        productName: input.product.name,
-        description: input.product.description,
-        eccn: input.product.eccn,
-        kind: input.product.kind,
-        quantity: input.product.quantity,
-        unitValueUsd: input.product.unitValueUsd,
-        biometric: (input.product.biometric ?? undefined) as Prisma.InputJsonObject | undefined,
-      },
+        position,
+        productName: item.name,
+        description: item.description,
+        eccn: item.eccn,
+        kind: item.kind,
+        quantity: item.quantity,
+        unitValueUsd: item.unitValueUsd,
+        biometric: (item.biometric ?? undefined) as Prisma.InputJsonObject | undefined,
+      })),
     });
     await tx.applicationParty.createMany({ data: partiesOf(input).map((p) => ({ ...p, applicationId })) });
     const run = await storeScreeningRun(tx, {

@@ -16,7 +16,7 @@ import { CASE_STATUSES, OPEN_STATUSES, STATUS_LABEL } from '@/lib/cases/labels';
 import { screen } from '@/lib/screening';
 import { normaliseName } from '@/lib/screening/names/normalise';
 import type { TFinding } from '@/lib/screening/types';
-import type { TApplicationInput } from '@/lib/validation/application';
+import { storedApplicationInput } from '@/lib/validation/application';
 import type { TClearMatchInput, TCountersignInput, TDecisionInput, TQueueFilter } from '@/lib/validation/decision';
 
 export const DECIDABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED'];
@@ -403,7 +403,7 @@ export const CLEARABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW'
  */
 async function rescreenInTx(tx: TTx, options: { actor: TActor; caseId: string; expectedVersion: number; ruleSetVersionId?: string; allowed: ApplicationStatus[] }) {
   const app = await tx.application.findUniqueOrThrow({ where: { id: options.caseId }, select: { data: true, outcome: true } });
-  const input = app.data as unknown as TApplicationInput;
+  const input = storedApplicationInput(app.data);
   const version = options.ruleSetVersionId
     ? { id: options.ruleSetVersionId, ruleSet: await getBuiltRuleSet(options.ruleSetVersionId) }
     : await getActiveRuleSet(tx);
@@ -516,7 +516,7 @@ export async function bulkApproveClear({ actor, cases, note }: { actor: TActor; 
 // ---------------------------------------------------------------------------------------------
 // Decision record (officers and admins: any decided case; exporters: their organisation's)
 
-export const DECIDED_STATUSES: ApplicationStatus[] = ['APPROVED', 'DENIED'];
+export const DECIDED_STATUSES: ApplicationStatus[] = ['APPROVED', 'APPROVED_IN_PART', 'DENIED'];
 
 export async function getDecisionRecord(actor: TActor, id: string) {
   const scope: Prisma.ApplicationWhereInput =

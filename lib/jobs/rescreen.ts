@@ -18,12 +18,12 @@ import { severityOf, toScreeningApplication } from '@/lib/data/screening';
 import { draftCacheKey } from '@/lib/data/admin-rulesets';
 import { screen } from '@/lib/screening';
 import type { TFinding } from '@/lib/screening/types';
-import type { TApplicationInput } from '@/lib/validation/application';
+import { storedApplicationInput } from '@/lib/validation/application';
 import { saveProgress, type TClaimedJob } from './queue';
 
 export { OPEN_STATUSES } from '@/lib/cases/labels';
 import { OPEN_STATUSES } from '@/lib/cases/labels';
-export const DECIDED_STATUSES: ApplicationStatus[] = ['APPROVED', 'DENIED'];
+export const DECIDED_STATUSES: ApplicationStatus[] = ['APPROVED', 'APPROVED_IN_PART', 'DENIED'];
 const SCREENED_STATUSES = [...OPEN_STATUSES, ...DECIDED_STATUSES];
 // Statuses in which the exporter holds the case: no version bump (it would discard their edits).
 const EXPORTER_HELD: ApplicationStatus[] = ['INFO_REQUESTED'];
@@ -122,7 +122,7 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
     if (cases.length === 0) break;
     for (const c of cases) {
       const run = runs.get(c.id);
-      const input = (run?.input ?? c.data) as TApplicationInput;
+      const input = storedApplicationInput(run?.input ?? c.data);
       const after = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
       result.screened += 1;
       if (after.outcome !== c.outcome) {
@@ -170,7 +170,7 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         skipped += 1; // already screened under this version (submitted after publishing)
         continue;
       }
-      const input = (run?.input ?? c.data) as TApplicationInput;
+      const input = storedApplicationInput(run?.input ?? c.data);
       const screened = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
       newRuns.push({
         applicationId: c.id,

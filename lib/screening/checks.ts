@@ -40,15 +40,20 @@ export function checkApplicationData(app: TScreeningApplication, rs: TRuleSet): 
   if (typeof dest === 'string' && countryOk(dest) && countryOk(app.endUser?.country) && app.endUser.country !== dest) {
     gap('endUser.country', `The end user is in ${rs.countryName(app.endUser.country)} but the destination is ${rs.countryName(dest)}; confirm where the item will be used.`, app.endUser.country);
   }
-  const bio = app.product?.biometric;
-  if (bio) {
-    const okMode = bio.matchingMode === 'ONE_TO_ONE' || bio.matchingMode === 'ONE_TO_MANY';
-    const okModality = ['FACE', 'FINGERPRINT', 'IRIS', 'VOICE', 'GAIT', 'OTHER'].includes(bio.modality);
-    if (!okMode || !okModality || typeof bio.liveVideo !== 'boolean' || typeof bio.remoteGalleryAccess !== 'boolean') {
-      gap('product.biometric', 'The biometric details are incomplete (modality, matching mode, live video, remote gallery access).', bio);
-    }
-  }
   return out;
+}
+
+/** Missing or malformed data of one line item (same rule as checkApplicationData: data.application). */
+export function checkProductData(product: TScreeningProduct, rs: TRuleSet): TFinding[] {
+  const rule = rs.rules.get('data.application');
+  if (!rule) return [];
+  const outcome = outcomeParam(record(rule.params).outcome, 'REVIEW');
+  const bio = product?.biometric;
+  if (!bio) return [];
+  const okMode = bio.matchingMode === 'ONE_TO_ONE' || bio.matchingMode === 'ONE_TO_MANY';
+  const okModality = ['FACE', 'FINGERPRINT', 'IRIS', 'VOICE', 'GAIT', 'OTHER'].includes(bio.modality);
+  if (okMode && okModality && typeof bio.liveVideo === 'boolean' && typeof bio.remoteGalleryAccess === 'boolean') return [];
+  return [makeFinding(rule, { outcome, message: 'The biometric details are incomplete (modality, matching mode, live video, remote gallery access).', evidence: { field: 'biometric', value: bio } })];
 }
 
 // ---------- embargoes ----------

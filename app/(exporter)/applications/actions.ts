@@ -32,10 +32,18 @@ function failure(err: unknown): TFormState {
   throw err;
 }
 
-async function eccnProblems(eccn: string | null, schemaErrors: string[] | undefined): Promise<string[]> {
-  if (schemaErrors?.length || !eccn?.trim()) return [];
-  const check = await lookupEccn(eccn);
-  return check.known ? [] : [check.message ?? 'This ECCN is not on the Commerce Control List'];
+/** ECCNs the schema accepted in form but that are not on the CCL, keyed like the schema's errors. */
+async function eccnProblems(items: { eccn: string | null }[], schemaErrors: Record<string, string[]>): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  await Promise.all(
+    items.map(async (item, i) => {
+      const key = `lineItems.${i}.eccn`;
+      if (schemaErrors[key]?.length || !item.eccn?.trim()) return;
+      const check = await lookupEccn(item.eccn);
+      if (!check.known) out[key] = [check.message ?? 'This ECCN is not on the Commerce Control List'];
+    }),
+  );
+  return out;
 }
 
 /** "Save draft" (intent=draft, partial data, version-checked) or "Submit application" (intent=submit). */
@@ -60,10 +68,9 @@ export async function saveApplication(formData: FormData): Promise<TFormState> {
   const parsed = ZApplicationInput.safeParse(data);
   // Report an ECCN that is not on the CCL together with every other error, not one round later
   // (submitAndScreen checks it again, against the rule set it screens with).
-  const eccnErrors = parsed.success ? [] : await eccnProblems(data.product.eccn, fieldErrors(parsed.error)['product.eccn']);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
-    if (eccnErrors.length) errors['product.eccn'] = eccnErrors;
+    Object.assign(errors, await eccnProblems(data.lineItems, errors));
     const count = Object.values(errors).reduce((n, e) => n + e.length, 0);
     return { status: 'error', message: count === 1 ? 'There is 1 problem with this application.' : `There are ${count} problems with this application.`, fieldErrors: errors };
   }
