@@ -12,9 +12,11 @@ import type { TFinding } from '@/lib/screening/types';
 import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, PartyRole } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { TApplicationInput } from '@/lib/validation/application';
+import { storedApplicationInput, type TApplicationInput, type TLineItemInput } from '@/lib/validation/application';
+import { lineItemResults } from '@/lib/screening/line-items';
 
 export const EDITABLE_STATUSES: ApplicationStatus[] = ['DRAFT', 'INFO_REQUESTED'];
+const DECIDED: ApplicationStatus[] = ['APPROVED', 'APPROVED_IN_PART', 'DENIED'];
 const MAX_DRAFT_BYTES = 200_000;
 
 function requireExporter(actor: TActor): string {
@@ -83,10 +85,10 @@ async function assertEditable(tx: TTx, organizationId: string, id: string, expec
   return current;
 }
 
-export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown> };
+export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown>; copiedFrom?: { id: string; reference: string } };
 
 /** Saves partial data as typed (validation of required fields happens on submit). Bumps the version. */
-export async function saveDraft({ actor, id, expectedVersion, data }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
+export async function saveDraft({ actor, id, expectedVersion, data, copiedFrom }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
   const organizationId = requireExporter(actor);
   if (JSON.stringify(data).length > MAX_DRAFT_BYTES) throw new AppError('INVALID', 'This draft is too large to save.');
   const json = data as Prisma.InputJsonObject;
@@ -103,10 +105,13 @@ export async function saveDraft({ actor, id, expectedVersion, data }: TSaveDraft
       return row;
     }
     const created = await tx.application.create({
-      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json },
+      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json, copiedFromId: copiedFrom?.id ?? null },
       select: { id: true, version: true, reference: true },
     });
-    await appendAudit(tx, { actor, action: 'APPLICATION_CREATED', entityType: 'Application', entityId: created.id, data: { reference: created.reference } });
+    await appendAudit(tx, {
+      actor, action: 'APPLICATION_CREATED', entityType: 'Application', entityId: created.id,
+      data: { reference: created.reference, ...(copiedFrom ? { copiedFromId: copiedFrom.id, copiedFromReference: copiedFrom.reference } : {}) },
+    });
     return created;
   });
 }
@@ -244,14 +249,14 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, reference: true, productName: true, eccn: true, destinationCountry: true, status: true, outcome: true, updatedAt: true, submittedAt: true },
+      select: { id: true, reference: true, productName: true, eccn: true, lineItemCount: true, destinationCountry: true, status: true, outcome: true, updatedAt: true, submittedAt: true, version: true },
     }),
   ]);
   return { total, page, pageSize, rows };
 }
 
 /** A finding as the exporter sees it: what, why and where it is written; no match evidence. */
-export type TExporterFinding = Pick<TFinding, 'ruleId' | 'kind' | 'outcome' | 'basis' | 'citation' | 'licensePolicy' | 'message'>;
+export type TExporterFinding = Pick<TFinding, 'ruleId' | 'kind' | 'outcome' | 'basis' | 'citation' | 'licensePolicy' | 'message' | 'lineItem'>;
 
 function findingsForExporter(json: unknown): TExporterFinding[] {
   const findings = Array.isArray(json) ? (json as TFinding[]) : [];
@@ -277,8 +282,8 @@ function findingsForExporter(json: unknown): TExporterFinding[] {
   }
   return out.map((item) => {
     if (!Array.isArray(item)) {
-      const { ruleId, kind, outcome, basis, citation, licensePolicy, message } = item;
-      return { ruleId, kind, outcome, basis, citation, licensePolicy: licensePolicy ?? null, message };
+      const { ruleId, kind, outcome, basis, citation, licensePolicy, message, lineItem } = item;
+      return { ruleId, kind, outcome, basis, citation, licensePolicy: licensePolicy ?? null, message, ...(typeof lineItem === 'number' ? { lineItem } : {}) };
     }
     const [first] = item as [TFinding, ...TFinding[]];
     if (item.length === 1) return { ruleId: first.ruleId, kind: first.kind, outcome: first.outcome, basis: first.basis, citation: first.citation, licensePolicy: first.licensePolicy ?? null, message: first.message };
@@ -319,8 +324,12 @@ export async function getApplicationForExporter(actor: TActor, id: string) {
     select: {
       id: true, reference: true, status: true, outcome: true, version: true, data: true, productName: true,
       destinationCountry: true, createdAt: true, updatedAt: true, submittedAt: true, decidedAt: true,
+      withdrawnAt: true, withdrawalReason: true,
+      copiedFrom: { select: { id: true, reference: true } },
+      copies: { orderBy: { createdAt: 'asc' }, select: { id: true, reference: true } },
+      lineItems: { orderBy: { position: 'asc' }, select: { position: true, productName: true, eccn: true, kind: true, quantity: true, unitValueUsd: true, biometric: true } },
       screeningRuns: { orderBy: { createdAt: 'asc' }, select: { id: true, outcome: true, findings: true, createdAt: true, trigger: true, ruleSetVersion: { select: { label: true, datasets: true } } } },
-      decisions: { orderBy: { createdAt: 'asc' }, select: { id: true, type: true, createdAt: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true, requiresCountersignature: true, countersignedAt: true } },
+      decisions: { orderBy: { createdAt: 'asc' }, select: { id: true, type: true, createdAt: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true, requiresCountersignature: true, countersignedAt: true, lineItemPosition: true } },
       messages: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } } },
     },
   });
@@ -335,7 +344,27 @@ export async function getApplicationForExporter(actor: TActor, id: string) {
     findings: findingsForExporter(r.findings),
   }));
   // An approval waiting for its countersignature is not yet a decision the exporter can rely on.
-  const decisions = app.decisions.filter((d) => !(d.type === 'APPROVE' && d.requiresCountersignature && !d.countersignedAt));
+  const effective = app.decisions.filter((d) => !((d.type === 'APPROVE' || d.type === 'APPROVE_IN_PART') && d.requiresCountersignature && !d.countersignedAt));
+  const decisions = effective.filter((d) => d.lineItemPosition === null);
+  const decided = DECIDED.includes(app.status);
+  // Line items: the stored rows once submitted, else the draft's; each with its own outcome, the
+  // findings that concern it alone, and (once the case is decided) its decision.
+  const latestFindings = (app.screeningRuns.at(-1)?.findings ?? []) as unknown as TFinding[];
+  const stored = storedApplicationInput(app.data).lineItems;
+  const itemRows = app.lineItems.length > 0
+    ? app.lineItems.map((i) => ({ position: i.position, name: i.productName, eccn: i.eccn, kind: i.kind, quantity: Number(i.quantity), unitValueUsd: Number(i.unitValueUsd), biometric: i.biometric as TLineItemInput['biometric'] }))
+    : stored.map((i, position) => ({ position, name: String(i?.name ?? ''), eccn: i?.eccn ?? null, kind: String(i?.kind ?? ''), quantity: Number(i?.quantity) || 0, unitValueUsd: Number(i?.unitValueUsd) || 0, biometric: i?.biometric ?? null }));
+  const itemOutcomes = app.screeningRuns.length ? lineItemResults(latestFindings, itemRows.length) : [];
+  const latestExporterFindings = runs.at(-1)?.findings ?? [];
+  const lineItems = itemRows.map((item) => {
+    const d = decided ? effective.filter((x) => x.lineItemPosition === item.position).at(-1) : undefined;
+    return {
+      ...item,
+      outcome: itemOutcomes[item.position]?.outcome ?? null,
+      findings: latestExporterFindings.filter((f) => f.lineItem === item.position),
+      decision: d ? { type: d.type as 'APPROVE' | 'DENY', conditions: d.conditions, reason: d.reason, licenseReference: d.licenseReference, licenseExpiresAt: d.licenseExpiresAt } : null,
+    };
+  });
   const messages = app.messages.map((m) => ({ id: m.id, kind: m.kind as 'QUESTION' | 'ANSWER', body: m.body, createdAt: m.createdAt, authorName: m.author.name }));
   const lastQuestionAt = messages.filter((m) => m.kind === 'QUESTION').at(-1)?.createdAt;
   const openQuestion =
@@ -346,7 +375,8 @@ export async function getApplicationForExporter(actor: TActor, id: string) {
     id: app.id, reference: app.reference, status: app.status, outcome: app.outcome, version: app.version, data: app.data,
     productName: app.productName, destinationCountry: app.destinationCountry, createdAt: app.createdAt, updatedAt: app.updatedAt,
     submittedAt: app.submittedAt, decidedAt: app.decidedAt,
-    runs, latestRun: runs.at(-1) ?? null, decisions, messages, openQuestion,
+    runs, latestRun: runs.at(-1) ?? null, decisions, messages, openQuestion, lineItems,
+    withdrawnAt: app.withdrawnAt, withdrawalReason: app.withdrawalReason, copiedFrom: app.copiedFrom, copies: app.copies,
   };
 }
 

@@ -16,6 +16,7 @@ import { CASE_STATUSES, OPEN_STATUSES, STATUS_LABEL } from '@/lib/cases/labels';
 import { screen } from '@/lib/screening';
 import { normaliseName } from '@/lib/screening/names/normalise';
 import type { TFinding } from '@/lib/screening/types';
+import { lineItemResults } from '@/lib/screening/line-items';
 import { storedApplicationInput } from '@/lib/validation/application';
 import type { TClearMatchInput, TCountersignInput, TDecisionInput, TQueueFilter } from '@/lib/validation/decision';
 
@@ -24,7 +25,7 @@ export const ESCALATABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIE
 export const ASSIGNABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'AWAITING_COUNTERSIGNATURE'];
 export const COUNTERSIGN_OUTCOMES: Outcome[] = ['LICENSE_REQUIRED', 'PROHIBITED'];
 
-const CHANGED_MESSAGE = 'This case changed since you opened it (another officer acted on it, or it was re-screened). Your text is kept below; reload to see the latest version before deciding.';
+export const CHANGED_MESSAGE = 'This case changed since you opened it (another officer acted on it, or it was re-screened). Your text is kept below; reload to see the latest version before deciding.';
 
 export function requireOfficer(actor: TActor): void {
   if (actor.role !== 'OFFICER' && actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only compliance officers and administrators can work on cases.');
@@ -88,6 +89,7 @@ const QUEUE_SELECT = {
   severity: true,
   outcomeChanged: true,
   version: true,
+  lineItemCount: true,
   submittedAt: true,
   decidedAt: true,
   submittedById: true,
@@ -165,6 +167,9 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
       organization: { select: { id: true, name: true } },
       submittedBy: { select: { id: true, name: true, email: true } },
       assignedTo: { select: { id: true, name: true } },
+      withdrawnAt: true, withdrawalReason: true,
+      copiedFrom: { select: { id: true, reference: true } },
+      lineItems: { orderBy: { position: 'asc' }, select: { id: true, position: true, productName: true, description: true, eccn: true, kind: true, quantity: true, unitValueUsd: true, biometric: true } },
       screeningRuns: {
         orderBy: { createdAt: 'asc' },
         select: { id: true, outcome: true, previousOutcome: true, findings: true, trigger: true, createdAt: true, ruleSetVersion: { select: { id: true, label: true, datasets: true } } },
@@ -172,7 +177,7 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
       decisions: {
         orderBy: { createdAt: 'asc' },
         select: {
-          id: true, type: true, note: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true,
+          id: true, type: true, note: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true, lineItemPosition: true,
           requiresCountersignature: true, countersignedAt: true, countersignNote: true, createdAt: true,
           officer: { select: { id: true, name: true } }, countersignedBy: { select: { id: true, name: true } },
         },
@@ -187,7 +192,18 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
     orderBy: { seq: 'asc' },
     select: { seq: true, createdAt: true, action: true, actorEmail: true, data: true },
   });
-  return { ...app, screeningRuns: app.screeningRuns.map((r) => ({ ...r, findings: r.findings as unknown as TFinding[] })), audit };
+  const screeningRuns = app.screeningRuns.map((r) => ({ ...r, findings: r.findings as unknown as TFinding[] }));
+  const latest = screeningRuns.at(-1);
+  const outcomes = latest ? lineItemResults(latest.findings, app.lineItems.length) : [];
+  const lineItems = app.lineItems.map((i) => ({
+    ...i,
+    quantity: Number(i.quantity),
+    unitValueUsd: Number(i.unitValueUsd),
+    outcome: outcomes[i.position]?.outcome ?? null,
+    findings: latest ? latest.findings.filter((f) => f.lineItem === i.position) : [],
+    decision: app.decisions.filter((d) => d.lineItemPosition === i.position).at(-1) ?? null,
+  }));
+  return { ...app, lineItems, screeningRuns, audit };
 }
 
 export type TCaseFile = Awaited<ReturnType<typeof getCaseForOfficer>>;
@@ -197,7 +213,7 @@ export type TCaseFile = Awaited<ReturnType<typeof getCaseForOfficer>>;
 
 type TCaseRow = { id: string; status: ApplicationStatus; version: number; outcome: Outcome | null; submittedById: string | null; reference: string };
 
-async function loadCase(tx: TTx, caseId: string): Promise<TCaseRow> {
+export async function loadCase(tx: TTx, caseId: string): Promise<TCaseRow> {
   const row = await tx.application.findFirst({
     where: { id: caseId, status: { not: 'DRAFT' } },
     select: { id: true, status: true, version: true, outcome: true, submittedById: true, reference: true },
@@ -207,7 +223,7 @@ async function loadCase(tx: TTx, caseId: string): Promise<TCaseRow> {
 }
 
 /** Why a conditional update matched nothing: re-read and name the first reason that holds. */
-async function explainRefusal(tx: TTx, actor: TActor, caseId: string, expectedVersion: number, allowed: ApplicationStatus[], what: string): Promise<never> {
+export async function explainRefusal(tx: TTx, actor: TActor, caseId: string, expectedVersion: number, allowed: ApplicationStatus[], what: string): Promise<never> {
   const now = await loadCase(tx, caseId);
   if (now.submittedById === actor.id) throw new AppError('FORBIDDEN', 'You submitted this application, so you cannot act on it as an officer.');
   if (now.version !== expectedVersion) throw new AppError('CONFLICT', CHANGED_MESSAGE);
@@ -215,7 +231,7 @@ async function explainRefusal(tx: TTx, actor: TActor, caseId: string, expectedVe
   throw new AppError('CONFLICT', CHANGED_MESSAGE);
 }
 
-function guardNotSubmitter(actor: TActor, row: TCaseRow) {
+export function guardNotSubmitter(actor: TActor, row: TCaseRow) {
   if (row.submittedById === actor.id) throw new AppError('FORBIDDEN', 'You submitted this application, so you cannot act on it as an officer.');
 }
 
@@ -240,12 +256,13 @@ export async function assignCaseToMe({ actor, caseId, expectedVersion }: TCaseRe
 
 const TARGET: Record<DecisionType, ApplicationStatus> = {
   APPROVE: 'APPROVED',
+  APPROVE_IN_PART: 'APPROVED_IN_PART',
   DENY: 'DENIED',
   REQUEST_INFO: 'INFO_REQUESTED',
   ESCALATE: 'ESCALATED',
 };
 
-const VERB: Record<DecisionType, string> = { APPROVE: 'approved', DENY: 'denied', REQUEST_INFO: 'sent back for information', ESCALATE: 'escalated' };
+const VERB: Record<DecisionType, string> = { APPROVE: 'approved', APPROVE_IN_PART: 'approved in part', DENY: 'denied', REQUEST_INFO: 'sent back for information', ESCALATE: 'escalated' };
 
 export type TDecideOptions = { actor: TActor; decision: TDecisionInput; now?: Date };
 
@@ -275,7 +292,7 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
       if (Object.keys(errors).length > 0) throw new AppError('INVALID', 'Some fields need attention.', { fieldErrors: errors });
     }
     const status: ApplicationStatus = needsCountersignature ? 'AWAITING_COUNTERSIGNATURE' : TARGET[decision.type];
-    const final = status === 'APPROVED' || status === 'DENIED';
+    const final = DECIDED_STATUSES.includes(status);
     const updated = await tx.application.updateMany({
       where: {
         id: caseId,
@@ -311,6 +328,26 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
       },
       select: { id: true },
     });
+    if (decision.type === 'APPROVE' || decision.type === 'DENY') {
+      // A whole-case approval or denial decides every line item the same way.
+      const items = await tx.lineItem.findMany({ where: { applicationId: caseId }, orderBy: { position: 'asc' }, select: { id: true, position: true } });
+      await tx.decision.createMany({
+        data: items.map((item) => ({
+          applicationId: caseId,
+          screeningRunId: latestRun?.id ?? null,
+          lineItemId: item.id,
+          lineItemPosition: item.position,
+          type: decision.type,
+          officerId: actor.id,
+          conditions: decision.type === 'APPROVE' ? (decision.conditions ?? null) : null,
+          licenseReference: decision.type === 'APPROVE' ? (decision.licenseReference ?? null) : null,
+          licenseExpiresAt,
+          reason: decision.type === 'DENY' ? decision.reason : null,
+          requiresCountersignature: needsCountersignature,
+          createdAt: now,
+        })),
+      });
+    }
     if (decision.type === 'REQUEST_INFO') {
       await tx.caseMessage.create({ data: { applicationId: caseId, authorId: actor.id, kind: 'QUESTION', body: decision.message, createdAt: now } });
     }
@@ -343,18 +380,19 @@ export async function countersignCase({ actor, input, now = new Date() }: { acto
     const current = await loadCase(tx, caseId);
     guardNotSubmitter(actor, current);
     const pending = await tx.decision.findFirst({
-      where: { applicationId: caseId, type: 'APPROVE', requiresCountersignature: true, countersignedById: null },
+      where: { applicationId: caseId, type: { in: ['APPROVE', 'APPROVE_IN_PART'] }, lineItemId: null, lineItemPosition: null, requiresCountersignature: true, countersignedById: null },
       orderBy: { createdAt: 'desc' },
-      select: { id: true, officerId: true },
+      select: { id: true, officerId: true, type: true, createdAt: true },
     });
     if (current.status !== 'AWAITING_COUNTERSIGNATURE' || !pending) {
       if (current.version !== expectedVersion) throw new AppError('CONFLICT', CHANGED_MESSAGE);
       throw new AppError('CONFLICT', `This case is ${STATUS_LABEL[current.status].toLowerCase()}; there is no approval waiting for a countersignature.`);
     }
     if (pending.officerId === actor.id) throw new AppError('FORBIDDEN', 'You approved this case, so a second officer must countersign it.');
+    const finalStatus: ApplicationStatus = pending.type === 'APPROVE_IN_PART' ? 'APPROVED_IN_PART' : 'APPROVED';
     const updated = await tx.application.updateMany({
       where: { id: caseId, version: expectedVersion, status: 'AWAITING_COUNTERSIGNATURE', NOT: { submittedById: actor.id } },
-      data: { status: 'APPROVED', decidedAt: now, version: { increment: 1 } },
+      data: { status: finalStatus, decidedAt: now, version: { increment: 1 } },
     });
     if (updated.count !== 1) await explainRefusal(tx, actor, caseId, expectedVersion, ['AWAITING_COUNTERSIGNATURE'], 'countersigned');
     const signed = await tx.decision.updateMany({
@@ -362,14 +400,19 @@ export async function countersignCase({ actor, input, now = new Date() }: { acto
       data: { countersignedById: actor.id, countersignedAt: now, countersignNote: input.note ?? null },
     });
     if (signed.count !== 1) throw new AppError('CONFLICT', CHANGED_MESSAGE);
+    // The item decisions taken with it take effect with it.
+    await tx.decision.updateMany({
+      where: { applicationId: caseId, lineItemPosition: { not: null }, requiresCountersignature: true, countersignedById: null, officerId: pending.officerId, createdAt: pending.createdAt },
+      data: { countersignedById: actor.id, countersignedAt: now },
+    });
     await appendAudit(tx, {
       actor,
       action: 'CASE_COUNTERSIGNED',
       entityType: 'Application',
       entityId: caseId,
-      data: { decisionId: pending.id, approvedBy: pending.officerId, from: 'AWAITING_COUNTERSIGNATURE', to: 'APPROVED', note: input.note ?? null },
+      data: { decisionId: pending.id, approvedBy: pending.officerId, from: 'AWAITING_COUNTERSIGNATURE', to: finalStatus, note: input.note ?? null },
     });
-    return { status: 'APPROVED' as const, version: expectedVersion + 1 };
+    return { status: finalStatus, version: expectedVersion + 1 };
   });
 }
 
@@ -528,8 +571,9 @@ export async function getDecisionRecord(actor: TActor, id: string) {
       organization: { select: { name: true } },
       submittedBy: { select: { name: true, email: true } },
       screeningRuns: { orderBy: { createdAt: 'desc' }, take: 1, select: { outcome: true, findings: true, createdAt: true, ruleSetVersion: { select: { label: true, datasets: true } } } },
+      lineItems: { orderBy: { position: 'asc' }, select: { position: true, productName: true, eccn: true, kind: true, quantity: true, unitValueUsd: true } },
       decisions: {
-        where: { type: { in: ['APPROVE', 'DENY'] } },
+        where: { type: { in: ['APPROVE', 'APPROVE_IN_PART', 'DENY'] }, lineItemPosition: null },
         orderBy: { createdAt: 'desc' },
         take: 1,
         select: {
@@ -542,8 +586,22 @@ export async function getDecisionRecord(actor: TActor, id: string) {
   });
   if (!app) throw new AppError('NOT_FOUND', actor.role === 'EXPORTER' ? 'No decision record for this application yet.' : 'Case not found.');
   const run = app.screeningRuns[0];
+  const itemDecisions = await db.decision.findMany({
+    where: { applicationId: app.id, lineItemPosition: { not: null }, type: { in: ['APPROVE', 'DENY'] } },
+    orderBy: { createdAt: 'asc' },
+    select: { lineItemPosition: true, type: true, conditions: true, reason: true, licenseReference: true, licenseExpiresAt: true },
+  });
+  const outcomes = run ? lineItemResults(run.findings as unknown as TFinding[], app.lineItems.length) : [];
+  const lineItems = app.lineItems.map((i) => ({
+    ...i,
+    quantity: Number(i.quantity),
+    unitValueUsd: Number(i.unitValueUsd),
+    outcome: outcomes[i.position]?.outcome ?? null,
+    decision: itemDecisions.filter((d) => d.lineItemPosition === i.position).at(-1) ?? null,
+  }));
   return {
     ...app,
+    lineItems,
     latestRun: run ? { ...run, findings: run.findings as unknown as TFinding[] } : null,
     decision: app.decisions[0] ?? null,
     // Exporters see the decision; officers' internal decision notes stay internal.

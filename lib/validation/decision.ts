@@ -119,3 +119,56 @@ export const ZQueueFilter = z.object({
   cursor: z.preprocess(blankToUndefined, z.string().max(400).optional().catch(undefined)),
 });
 export type TQueueFilter = z.infer<typeof ZQueueFilter>;
+
+// ---- per-item decisions (issue 12) ----
+export const ITEM_CHOICES = ['APPROVE', 'DENY'] as const;
+
+export const ZLineItemChoice = z.object({
+  position: z.coerce.number().int().min(0).max(49),
+  decision: z.enum(ITEM_CHOICES, { error: 'Approve or refuse this item' }),
+  conditions: optionalText('Conditions', 5000),
+  reason: optionalText('Reason', 5000),
+  licenseReference: optionalText('Licence reference', 100),
+  licenseExpiresAt: ZApproveInput.shape.licenseExpiresAt,
+});
+export type TLineItemChoice = z.infer<typeof ZLineItemChoice>;
+
+/** The officer's decision on every line item of a case; the case's result follows from them. */
+export const ZLineItemDecisionInput = z
+  .object({
+    ...ZCaseRef,
+    items: z.array(ZLineItemChoice).min(1, 'Decide every line item').max(50),
+    note,
+  })
+  .superRefine((input, ctx) => {
+    input.items.forEach((item, i) => {
+      if (item.decision === 'DENY' && !item.reason) ctx.addIssue({ code: 'custom', path: ['items', i, 'reason'], message: 'Give the reason for refusing this item' });
+    });
+  });
+export type TLineItemDecisionInput = z.infer<typeof ZLineItemDecisionInput>;
+
+/** FormData of the per-item decision form ("items.0.decision", "items.0.reason", …) → the schema's input shape. */
+export function lineItemDecisionFromFormData(form: FormData) {
+  const str = (key: string) => {
+    const v = form.get(key);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const positions = new Set<number>();
+  for (const key of form.keys()) {
+    const m = /^items\.(\d+)\./.exec(key);
+    if (m) positions.add(Number(m[1]));
+  }
+  return {
+    caseId: str('caseId'),
+    expectedVersion: str('expectedVersion'),
+    note: str('note'),
+    items: [...positions].sort((a, b) => a - b).map((p) => ({
+      position: p,
+      decision: str(`items.${p}.decision`),
+      conditions: str(`items.${p}.conditions`),
+      reason: str(`items.${p}.reason`),
+      licenseReference: str(`items.${p}.licenseReference`),
+      licenseExpiresAt: str(`items.${p}.licenseExpiresAt`),
+    })),
+  };
+}

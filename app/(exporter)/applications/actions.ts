@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import { requireRole } from '@/lib/authz';
 import { answerQuestion, lookupEccn, saveDraft, submitAndScreen } from '@/lib/data/applications';
+import { copyApplication, deleteDraft, withdrawApplication } from '@/lib/data/application-lifecycle';
 import { AppError } from '@/lib/errors';
 import { applicationFromFormData, fieldErrors, ZApplicationInput } from '@/lib/validation/application';
 
@@ -100,4 +101,55 @@ export async function answerQuestionAction(formData: FormData): Promise<TAnswerS
   }
   revalidatePath(`/applications/${id}`);
   return { status: 'sent' };
+}
+
+export type TLifecycleState = { status: 'idle' } | { status: 'error'; message: string; fieldErrors: Record<string, string[]> };
+
+/** Withdraw a submitted application before a decision (with a reason). */
+export async function withdrawApplicationAction(_prev: TLifecycleState, formData: FormData): Promise<TLifecycleState> {
+  const actor = await requireRole('EXPORTER');
+  const id = idFrom(formData);
+  const expectedVersion = versionFrom(formData);
+  if (!id || !expectedVersion) notFound();
+  const reason = formData.get('reason');
+  try {
+    await withdrawApplication({ actor, id, expectedVersion, reason: typeof reason === 'string' ? reason : '' });
+  } catch (err) {
+    const state = failure(err);
+    return state.status === 'error' ? { status: 'error', message: state.message, fieldErrors: state.fieldErrors } : { status: 'idle' };
+  }
+  revalidatePath('/applications');
+  redirect(`/applications/${id}`);
+}
+
+/** Delete a draft that was never submitted. */
+export async function deleteDraftAction(_prev: TLifecycleState, formData: FormData): Promise<TLifecycleState> {
+  const actor = await requireRole('EXPORTER');
+  const id = idFrom(formData);
+  const expectedVersion = versionFrom(formData);
+  if (!id || !expectedVersion) notFound();
+  try {
+    await deleteDraft({ actor, id, expectedVersion });
+  } catch (err) {
+    const state = failure(err);
+    return state.status === 'error' ? { status: 'error', message: state.message, fieldErrors: state.fieldErrors } : { status: 'idle' };
+  }
+  revalidatePath('/applications');
+  redirect('/applications?deleted=1');
+}
+
+/** Copy any application into a new draft that references it, and open it for editing. */
+export async function copyApplicationAction(_prev: TLifecycleState, formData: FormData): Promise<TLifecycleState> {
+  const actor = await requireRole('EXPORTER');
+  const id = idFrom(formData);
+  if (!id) notFound();
+  let copy: { id: string };
+  try {
+    copy = await copyApplication({ actor, id });
+  } catch (err) {
+    const state = failure(err);
+    return state.status === 'error' ? { status: 'error', message: state.message, fieldErrors: state.fieldErrors } : { status: 'idle' };
+  }
+  revalidatePath('/applications');
+  redirect(`/applications/${copy.id}/edit?copied=1`);
 }

@@ -23,7 +23,10 @@ import {
   ZClearMatchInput,
   ZCountersignInput,
   ZDecisionInput,
+  ZLineItemDecisionInput,
+  lineItemDecisionFromFormData,
 } from '@/lib/validation/decision';
+import { decideLineItems } from '@/lib/data/line-item-decisions';
 import type { TFormState } from '@/components/cases/form-state';
 
 const officer = () => requireRole('OFFICER', 'ADMIN');
@@ -53,6 +56,7 @@ function revalidateCase(caseId: string) {
 const DONE: Record<string, string> = {
   APPROVED: 'Approved.',
   AWAITING_COUNTERSIGNATURE: 'Approval recorded — awaiting countersignature by a second officer.',
+  APPROVED_IN_PART: 'Approved in part.',
   DENIED: 'Denied.',
   INFO_REQUESTED: 'Your question was sent to the exporter.',
   ESCALATED: 'Escalated.',
@@ -72,6 +76,21 @@ export async function decideAction(_prev: TFormState, formData: FormData): Promi
   }
 }
 
+/** Per-item decisions: approve or refuse each line item; the case's decision follows from them. */
+export async function decideItemsAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await officer();
+  const values = valuesOf(formData);
+  const parsed = ZLineItemDecisionInput.safeParse(lineItemDecisionFromFormData(formData));
+  if (!parsed.success) return invalid(parsed.error, values);
+  try {
+    const result = await decideLineItems({ actor, input: parsed.data });
+    revalidateCase(parsed.data.caseId);
+    return { status: 'success', message: DONE[result.status] ?? 'Saved.' };
+  } catch (err) {
+    return refused(err, values);
+  }
+}
+
 export async function countersignAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await officer();
   const values = valuesOf(formData);
@@ -80,7 +99,7 @@ export async function countersignAction(_prev: TFormState, formData: FormData): 
   try {
     await countersignCase({ actor, input: parsed.data });
     revalidateCase(parsed.data.caseId);
-    return { status: 'success', message: 'Countersigned: the case is approved.' };
+    return { status: 'success', message: 'Countersigned: the decision takes effect.' };
   } catch (err) {
     return refused(err, values);
   }
