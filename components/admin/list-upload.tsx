@@ -5,6 +5,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { startUploadAction } from '@/app/(admin)/admin/lists/actions';
+import { IDLE } from '@/lib/action-state';
 import { Button } from '@/components/ui/button';
 import { FieldFrame, Select, TextInput, describedBy, inputClass } from '@/components/ui/field';
 import { LIST_FORMATS, LIST_FORMAT_WORDS } from '@/lib/validation/rules';
@@ -76,22 +77,23 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
       return;
     }
     setErrors({});
-    const started = await startUploadAction({
-      draftId,
-      format: String(data.get('format') ?? 'AUTO'),
-      asOf: String(data.get('asOf') ?? ''),
-      fileName: file.name,
-      size: file.size,
-    });
-    if (!started.ok) {
-      setErrors(started.fieldErrors ?? {});
-      setPhase({ kind: 'failed', message: started.message });
+    const fields = new FormData();
+    fields.set('draftId', draftId);
+    fields.set('format', String(data.get('format') ?? 'AUTO'));
+    fields.set('asOf', String(data.get('asOf') ?? ''));
+    fields.set('fileName', file.name);
+    fields.set('size', String(file.size));
+    const started = await startUploadAction(IDLE, fields);
+    if (started.status !== 'success') {
+      setErrors(started.status === 'error' ? started.fieldErrors : {});
+      setPhase({ kind: 'failed', message: (started.status === 'error' && started.message) || 'The upload was refused.' });
       return;
     }
-    setJobId(started.jobId);
+    const jobId = started.data.jobId;
+    setJobId(jobId);
     setPhase({ kind: 'uploading', sent: 0, total: file.size });
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/admin/lists/upload?job=${encodeURIComponent(started.jobId)}`);
+    xhr.open('POST', `/api/admin/lists/upload?job=${encodeURIComponent(jobId)}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => setPhase({ kind: 'uploading', sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.upload.onload = () => setPhase({ kind: 'processing', phase: 'Reading the file', done: 0, total: 0 });

@@ -1,11 +1,13 @@
 'use client';
-// Edits one rule of a draft: enabled, and every parameter with a control that fits it. Each field's
+// Edits one rule of a draft: enabled, and every parameter with the control its schema declares
+// (lib/screening/rules/<rule>.ts `.meta()`, turned into field specs by lib/validation/rules.ts). Each field's
 // errors sit next to it; after an error the form shows what the admin typed, not the stored value.
 import { useActionState } from 'react';
 import { updateRuleAction } from '@/app/(admin)/admin/rules/actions';
 import { Button } from '@/components/ui/button';
 import { Checkbox, ChoiceGroup, FieldError, Select, TextInput, Textarea, describedBy, fieldIdFor, inputClass } from '@/components/ui/field';
-import { OUTCOMES, codeWords, type TFieldSpec } from '@/lib/validation/rules';
+import type { TFieldSpec } from '@/lib/validation/rules';
+import { OUTCOMES, codeWords } from '@/lib/validation/rule-words';
 import { FormMessage } from '@/components/ui/form-message';
 import { IDLE, errorsOf, type TAdminFormState } from './form-state';
 import { useSubmissionKey } from './use-submission-key';
@@ -73,6 +75,13 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
       return <TextInput id={id} name={name} label={spec.label} errors={errors} defaultValue={str(pick(state, name, field.value as string))} />;
     case 'regions':
       return <Textarea id={id} name={name} label={spec.label} errors={errors} rows={4} defaultValue={str(pick(state, name, field.value as string))} />;
+    case 'lines':
+      return (
+        <div className="sm:col-span-2">
+          <Textarea id={id} name={name} label={spec.label} help={`One per line: ${k.columns.join(' | ')}${spec.help ? `. ${spec.help}` : ''}`} errors={errors} rows={6}
+            defaultValue={str(pick(state, name, field.value as string))} />
+        </div>
+      );
     case 'text-map': {
       const entries = Object.entries(field.value as Record<string, string>);
       return (

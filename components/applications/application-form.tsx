@@ -3,7 +3,9 @@
 // preventDefault + the server action, so nothing typed is ever reset: after an error every value is
 // still in the DOM, every field error sits next to its field, and a summary at the top takes focus.
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import { saveApplication, type TFormState } from '@/app/(exporter)/applications/actions';
+import { unstable_rethrow } from 'next/navigation';
+import { saveApplication, type TSaveState } from '@/app/(exporter)/applications/actions';
+import { IDLE } from '@/lib/action-state';
 import { Button } from '@/components/ui/button';
 import { Checkbox, ChoiceGroup, fieldIdFor, Select, Textarea, TextInput } from '@/components/ui/field';
 import { CountryCombobox, CountryOptions } from '@/components/ui/country-combobox';
@@ -95,7 +97,7 @@ function LineItemFields({ rowKey, position, initial, err, canRemove, onRemove }:
 }
 
 export function ApplicationForm({ id, version: initialVersion, initial, resubmission = false, justSaved = false }: TProps) {
-  const [state, setState] = useState<TFormState>(justSaved ? { status: 'saved', version: initialVersion ?? 1, savedAt: '' } : { status: 'idle' });
+  const [state, setState] = useState<TSaveState>(justSaved ? { status: 'success', data: { version: initialVersion ?? 1, savedAt: '' } } : IDLE);
   const [version, setVersion] = useState(initialVersion);
   const [pending, startTransition] = useTransition();
   const [intent, setIntent] = useState<'draft' | 'submit' | null>(null);
@@ -121,17 +123,17 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
     if (!formData.get('intent')) formData.set('intent', 'submit'); // Enter in a text field submits
     setIntent(formData.get('intent') === 'draft' ? 'draft' : 'submit');
     startTransition(async () => {
-      let result: TFormState;
+      let result: TSaveState;
       try {
-        result = await saveApplication(formData);
+        result = await saveApplication(state, formData);
       } catch (err) {
-        // redirect()/notFound() from the action are handled by Next before we get here; anything
-        // else is unexpected: the data layer rolled back, so say plainly that nothing was stored.
-        if (err && typeof err === 'object' && 'digest' in err && /^NEXT_/.test(String((err as { digest: unknown }).digest))) throw err;
-        result = { status: 'error', message: 'Something went wrong and nothing was saved. Your answers are still here; please try again.', fieldErrors: {} };
+        // redirect()/notFound() from the action go on to Next; anything else is unexpected: the data
+        // layer rolled back, so say plainly that nothing was stored.
+        unstable_rethrow(err);
+        result = { status: 'error', message: 'Something went wrong and nothing was saved. Your answers are still here; please try again.', fieldErrors: {}, values: {} };
       }
       if (!result) return; // the action redirected
-      if (result.status === 'saved') setVersion(result.version);
+      if (result.status === 'success') setVersion(result.data.version);
       setState(result);
       setSubmitCount((n) => n + 1);
     });
@@ -166,9 +168,9 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
             ) : null}
           </div>
         ) : null}
-        {state.status === 'saved' ? (
+        {state.status === 'success' ? (
           <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-            Draft saved{state.savedAt ? ` at ${new Date(state.savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` : ''}. You can come back to it from Applications.
+            Draft saved{state.data.savedAt ? ` at ${new Date(state.data.savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` : ''}. You can come back to it from Applications.
           </p>
         ) : null}
       </div>

@@ -2,13 +2,12 @@
 // The exporter's Withdraw (with a reason), Delete draft and Copy to new application buttons. Withdraw
 // and Delete ask once more before acting; an error keeps what was typed.
 import { useActionState, useState } from 'react';
-import { copyApplicationAction, deleteDraftAction, withdrawApplicationAction, type TLifecycleState } from '@/app/(exporter)/applications/actions';
+import { copyApplicationAction, deleteDraftAction, withdrawApplicationAction } from '@/app/(exporter)/applications/actions';
+import { errorsOf, IDLE, type TActionState } from '@/lib/action-state';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/field';
 
-const IDLE: TLifecycleState = { status: 'idle' };
-
-function ErrorText({ state }: { state: TLifecycleState }) {
+function ErrorText({ state }: { state: TActionState<unknown> }) {
   return (
     <p aria-live="polite" className="text-sm text-red-700">
       {state.status === 'error' && !Object.keys(state.fieldErrors).length ? state.message : ''}
@@ -26,7 +25,7 @@ export function WithdrawForm({ id, version }: { id: string; version: number }) {
       <input type="hidden" name="version" value={version} />
       <Textarea name="reason" id="withdraw-reason" label="Why are you withdrawing it?" rows={3} maxLength={2000}
         help="The compliance officers see this. The application leaves their queue and stays in your records."
-        errors={state.status === 'error' ? state.fieldErrors.reason : undefined} />
+        errors={errorsOf(state, 'reason')} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Withdrawing…' : 'Withdraw'}</Button>
         <Button variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>

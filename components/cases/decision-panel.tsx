@@ -5,7 +5,7 @@ import { useActionState, useState } from 'react';
 import { decideAction } from '@/app/(officer)/cases/actions';
 import { Button } from '@/components/ui/button';
 import { TextInput, Textarea } from '@/components/ui/field';
-import { errorsOf, IDLE, valueOf, type TFormState } from './form-state';
+import { errorsOf, IDLE, valueOf, type TActionState } from '@/lib/action-state';
 import { FormMessage } from '@/components/ui/form-message';
 import { ItemDecisionForm, type TDecisionItem } from './item-decision-form';
 
@@ -37,7 +37,7 @@ function Hidden({ caseId, version, type }: { caseId: string; version: number; ty
   );
 }
 
-function NoteField({ state, prefix }: { state: TFormState; prefix: string }) {
+function NoteField({ state, prefix }: { state: TActionState; prefix: string }) {
   return (
     <Textarea id={`${prefix}-note`} name="note" label="Decision note" optional rows={2}
       help="Internal: why you decided this. Not shown to the exporter."

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { OutcomeBadge, type TOutcomeCode } from '@/components/ui/badge';
 import { TextInput, Textarea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { errorsOf, IDLE, valueOf } from './form-state';
+import { errorsOf, IDLE, valueOf } from '@/lib/action-state';
 
 export type TDecisionItem = { position: number; name: string; eccn: string | null; outcome: TOutcomeCode | null };
 

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { addNoteAction, assignAction, bulkApproveAction, clearMatchAction, countersignAction } from '@/app/(officer)/cases/actions';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/field';
-import { errorsOf, IDLE, valueOf } from './form-state';
+import { errorsOf, IDLE, valueOf } from '@/lib/action-state';
 import { FormMessage } from '@/components/ui/form-message';
 
 type TRef = { caseId: string; version: number };

@@ -12,10 +12,12 @@ const NAV: Record<TActor['role'], { href: string; label: string }[]> = {
   ],
   OFFICER: [
     { href: '/cases', label: 'Review queue' },
+    { href: '/screening/batch', label: 'Batch screening' },
     { href: '/dashboard', label: 'Dashboard' },
   ],
   ADMIN: [
     { href: '/cases', label: 'Review queue' },
+    { href: '/screening/batch', label: 'Batch screening' },
     { href: '/dashboard', label: 'Dashboard' },
     { href: '/admin/rules', label: 'Rules' },
     { href: '/admin/lists', label: 'Lists' },

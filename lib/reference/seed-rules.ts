@@ -1,8 +1,25 @@
 // The seed rules (PRODUCT.md §3) as data: every group, status, category, threshold and country list
 // the checks use is a parameter here, so an admin can change it and publish a new rule-set version.
-// The rule id selects the check that runs it (lib/screening/rules.ts).
+// The rule id selects the check that runs it (lib/screening/rules/); every params object
+// `satisfies` the input type of that rule's schema, so a renamed or mistyped param fails to compile.
 
+import type { z } from 'zod';
+import type { ZOneToManyScopeParams, ZOneToManyStepParams } from '../screening/rules/biometric-one-to-many';
+import type { ZCarveOutParams } from '../screening/rules/biometric-one-to-one-carve-out';
+import type { ZEuAiActParams } from '../screening/rules/biometric-eu-ai-act-rbi';
+import type { ZTrainingDataParams } from '../screening/rules/biometric-training-data-consent';
+import type { ZDataApplicationParams } from '../screening/rules/data-application';
+import type { ZEmbargoCountryGroupParams } from '../screening/rules/embargo-country-group';
+import type { ZEmbargoRegionParams } from '../screening/rules/embargo-region';
+import type { ZEmbargoRussiaBelarusParams } from '../screening/rules/embargo-russia-belarus';
+import type { ZMilitaryEndUserParams } from '../screening/rules/end-user-military-744-21';
+import type { ZMilitaryIntelligenceParams } from '../screening/rules/end-user-military-intelligence-744-22';
+import type { ZRedFlagParams } from '../screening/rules/kyc-red-flags';
+import type { ZLicenceCountryChartParams } from '../screening/rules/licence-country-chart';
+import type { ZPartyParams } from '../screening/rules/party-restricted-lists';
 import type { TRuleConfig } from '../screening/types';
+
+type In<S extends z.ZodType> = z.input<S>;
 
 export const EU_MEMBER_STATES = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
@@ -24,8 +41,8 @@ export const RED_FLAG_WORDS: Record<string, string> = {
   EVASIVE_ABOUT_REEXPORT: 'evasive about domestic use, export or re-export',
 };
 
-const GOVERNMENT_TYPES = ['GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE'];
-const SURVEILLANCE_USES = ['PUBLIC_SPACE_SURVEILLANCE'];
+const GOVERNMENT_TYPES: ('GOVERNMENT' | 'LAW_ENFORCEMENT' | 'MILITARY' | 'INTELLIGENCE')[] = ['GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE'];
+const SURVEILLANCE_USES: 'PUBLIC_SPACE_SURVEILLANCE'[] = ['PUBLIC_SPACE_SURVEILLANCE'];
 const BIOMETRIC_CITATION =
   "IBM comments to BIS on facial recognition export controls (2020); 89 FR 60998 (July 29, 2024, proposed); Regulation (EU) 2021/821 Art. 5";
 
@@ -47,7 +64,7 @@ export function buildSeedRules(): TRuleConfig[] {
           'ACCESS_CONTROL', 'DEVICE_UNLOCK', 'BORDER_CONTROL', 'LAW_ENFORCEMENT_INVESTIGATION',
           'PUBLIC_SPACE_SURVEILLANCE', 'RETAIL_ANALYTICS', 'RESEARCH', 'MILITARY', 'OTHER',
         ],
-      },
+      } satisfies In<typeof ZDataApplicationParams>,
     },
     {
       id: 'embargo.country-group',
@@ -58,7 +75,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Embargo: general policy of denial',
       title: 'Embargoed destinations and parties',
       description: 'The destination, the end user or any consignee is in an embargoed country (Country Group E:1 or E:2).',
-      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED' },
+      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED' } satisfies In<typeof ZEmbargoCountryGroupParams>,
     },
     {
       id: 'embargo.region',
@@ -79,7 +96,7 @@ export function buildSeedRules(): TRuleConfig[] {
         ],
         regionRequiredFor: ['UA'],
         outcome: 'PROHIBITED',
-      },
+      } satisfies In<typeof ZEmbargoRegionParams>,
     },
     {
       id: 'embargo.russia-belarus',
@@ -91,7 +108,7 @@ export function buildSeedRules(): TRuleConfig[] {
       title: 'Russia and Belarus sanctions',
       description:
         'Any item on the Commerce Control List to Russia or Belarus is blocked; EAR99 items need review because many are listed in the Part 746 supplements.',
-      params: { countries: ['RU', 'BY'], cclOutcome: 'PROHIBITED', ear99Outcome: 'REVIEW' },
+      params: { countries: ['RU', 'BY'], cclOutcome: 'PROHIBITED', ear99Outcome: 'REVIEW' } satisfies In<typeof ZEmbargoRussiaBelarusParams>,
     },
     {
       id: 'licence.country-chart',
@@ -123,7 +140,7 @@ export function buildSeedRules(): TRuleConfig[] {
           AT: '15 CFR 742.8–742.10, 742.19', SS: '15 CFR Part 754', CW: '15 CFR 742.18', SI: '15 CFR 742.14',
         },
         unknownRowOutcome: 'REVIEW',
-      },
+      } satisfies In<typeof ZLicenceCountryChartParams>,
     },
     {
       id: 'end-user.military-744-21',
@@ -143,7 +160,7 @@ export function buildSeedRules(): TRuleConfig[] {
         anyItemOutcome: 'PROHIBITED',
         nonEar99Countries: ['CN', 'MM', 'KH', 'NI', 'VE'],
         nonEar99Outcome: 'LICENSE_REQUIRED',
-      },
+      } satisfies In<typeof ZMilitaryEndUserParams>,
     },
     {
       id: 'end-user.military-intelligence-744-22',
@@ -159,7 +176,7 @@ export function buildSeedRules(): TRuleConfig[] {
         endUserTypes: ['INTELLIGENCE'],
         countries: ['BY', 'MM', 'KH', 'CN', 'RU', 'VE', 'CU', 'IR', 'KP', 'SY'],
         outcome: 'LICENSE_REQUIRED',
-      },
+      } satisfies In<typeof ZMilitaryIntelligenceParams>,
     },
     {
       id: 'party.restricted-lists',
@@ -196,7 +213,7 @@ export function buildSeedRules(): TRuleConfig[] {
           },
         },
         defaultStrongOutcome: 'REVIEW',
-      },
+      } satisfies In<typeof ZPartyParams>,
     },
     {
       id: 'biometric.one-to-one-carve-out',
@@ -208,7 +225,7 @@ export function buildSeedRules(): TRuleConfig[] {
       title: '1:1 face verification carve-out',
       description:
         'Face verification that compares a person with one enrolled template, without vendor-hosted gallery access, is outside the surveillance policy.',
-      params: { modalities: ['FACE'], matchingModes: ['ONE_TO_ONE'], outcome: 'CLEAR' },
+      params: { modalities: ['FACE'], matchingModes: ['ONE_TO_ONE'], outcome: 'CLEAR' } satisfies In<typeof ZCarveOutParams>,
     },
     {
       id: 'biometric.one-to-many.scope',
@@ -226,7 +243,7 @@ export function buildSeedRules(): TRuleConfig[] {
         remoteGalleryCountsAsOneToMany: true,
         governmentEndUserTypes: GOVERNMENT_TYPES,
         surveillanceEndUses: SURVEILLANCE_USES,
-      },
+      } satisfies In<typeof ZOneToManyScopeParams>,
     },
     {
       id: 'biometric.one-to-many.not-free',
@@ -237,7 +254,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Not licensable under company policy',
       title: '1:N face identification for government or surveillance use in a "Not Free" country',
       description: 'Government-type end user or public-space surveillance, in a destination Freedom House rates "Not Free".',
-      params: { order: 1, when: { governmentOrSurveillance: true, freedomStatuses: ['NF'] }, outcome: 'PROHIBITED' },
+      params: { order: 1, when: { governmentOrSurveillance: true, freedomStatuses: ['NF'] }, outcome: 'PROHIBITED' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.partly-free',
@@ -254,7 +271,7 @@ export function buildSeedRules(): TRuleConfig[] {
         when: { governmentOrSurveillance: true, freedomStatuses: ['PF'] },
         outcome: 'LICENSE_REQUIRED',
         liveVideoOutcome: 'PROHIBITED',
-      },
+      } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.outside-a1',
@@ -265,7 +282,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Case-by-case with human-rights review (as proposed)',
       title: '1:N face identification outside Country Group A:1',
       description: 'Face identification to a destination outside Country Group A:1 needs a licence.',
-      params: { order: 3, when: { destinationNotInGroups: ['A:1'] }, outcome: 'LICENSE_REQUIRED' },
+      params: { order: 3, when: { destinationNotInGroups: ['A:1'] }, outcome: 'LICENSE_REQUIRED' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.a1-live-surveillance',
@@ -280,7 +297,7 @@ export function buildSeedRules(): TRuleConfig[] {
         order: 4,
         when: { destinationInGroups: ['A:1'], liveVideo: true, governmentOrSurveillance: true },
         outcome: 'REVIEW',
-      },
+      } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.a1-other',
@@ -291,7 +308,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: '1:N face identification in A:1, other uses',
       description: 'Other face identification to A:1 destinations: no policy restriction.',
-      params: { order: 5, when: { destinationInGroups: ['A:1'] }, outcome: 'CLEAR' },
+      params: { order: 5, when: { destinationInGroups: ['A:1'] }, outcome: 'CLEAR' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.training-data-consent',
@@ -302,7 +319,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: 'Biometric training data without consent',
       description: 'A biometric product whose training data was not collected with consent, or whose consent status is unknown, is reviewed.',
-      params: { statuses: ['NOT_CONSENTED', 'UNKNOWN'], outcome: 'REVIEW' },
+      params: { statuses: ['NOT_CONSENTED', 'UNKNOWN'], outcome: 'REVIEW' } satisfies In<typeof ZTrainingDataParams>,
     },
     {
       id: 'biometric.eu-ai-act-rbi',
@@ -320,7 +337,7 @@ export function buildSeedRules(): TRuleConfig[] {
         endUseCategories: ['PUBLIC_SPACE_SURVEILLANCE'],
         liveVideo: true,
         outcome: 'REVIEW',
-      },
+      } satisfies In<typeof ZEuAiActParams>,
     },
     {
       id: 'kyc.red-flags',
@@ -331,7 +348,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: 'Know-your-customer red flags',
       description: 'Any declared red flag must be resolved by an officer before the export.',
-      params: { flags: RED_FLAG_WORDS, outcome: 'REVIEW' },
+      params: { flags: RED_FLAG_WORDS, outcome: 'REVIEW' } satisfies In<typeof ZRedFlagParams>,
     },
   ];
 }

@@ -1,6 +1,7 @@
-// Helpers shared by the checks: building a finding from its rule, reading typed params.
-import { isOutcome } from './outcome';
-import type { TFinding, TFindingKind, TOutcome, TRuleConfig, TScreeningApplication } from './types';
+// Helpers shared by the checks: building a finding from its rule, the places an application names,
+// the class of an item (EAR99, on the CCL, or not known).
+import { parseEccn } from './eccn';
+import type { TFinding, TFindingKind, TOutcome, TRuleConfig, TScreeningApplication, TScreeningProduct } from './types';
 
 export function makeFinding(
   rule: TRuleConfig,
@@ -18,18 +19,6 @@ export function makeFinding(
   };
 }
 
-export function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-export function outcomeParam(value: unknown, fallback: TOutcome): TOutcome {
-  return isOutcome(value) ? value : fallback;
-}
-
-export function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
 export type TLocation = { role: 'destination' | 'end user' | 'consignee'; name: string | null; country: string; index?: number };
 
 /** Every place the item goes or a party sits: destination, end user, consignees. */
@@ -43,4 +32,13 @@ export function locationsOf(app: TScreeningApplication): TLocation[] {
 export function describeLocation(loc: TLocation, countryName: string): string {
   if (loc.role === 'destination') return `The destination, ${countryName},`;
   return `The ${loc.role} "${loc.name ?? ''}" (${countryName})`;
+}
+
+export type TItemClass = 'EAR99' | 'CCL' | 'UNKNOWN';
+
+export function itemClass(product: TScreeningProduct): TItemClass {
+  const parsed = parseEccn(product?.eccn);
+  if (parsed.kind === 'EAR99') return 'EAR99';
+  if (parsed.kind === 'ECCN') return 'CCL';
+  return 'UNKNOWN';
 }

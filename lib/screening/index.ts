@@ -7,5 +7,6 @@ export { matchNames, explainMatch, classify, DEFAULT_THRESHOLDS } from './names/
 export { normaliseName } from './names/normalise';
 export { parseEccn } from './eccn';
 export { worstOutcome, compareFindings, OUTCOME_RANK } from './outcome';
-export { isKnownRuleId, KNOWN_RULE_IDS } from './checks';
+export { isKnownRuleId, KNOWN_RULE_IDS, RULES, ITEM_RULES, APPLICATION_RULES, ruleDefFor } from './rules';
+export type { TRuleDef, TItemRule, TApplicationRule } from './rules';
 export type * from './types';

@@ -3,9 +3,10 @@
 // product (line item) and one destination country.
 
 import { parseEccn, scopeCovers } from './eccn';
-import { makeFinding, record } from './finding';
+import { makeFinding } from './finding';
 import { OUTCOME_RANK } from './outcome';
 import type { TRuleSet } from './rule-set';
+import type { TLicenceCountryChartParams } from './rules/licence-country-chart';
 import type { TCclControl, TControlDestinations, TFinding, TItemRef, TOutcome, TScreeningProduct } from './types';
 
 export const LICENCE_RULE = 'licence.country-chart';
@@ -64,9 +65,9 @@ type TControlResult = {
 export function checkLicence(product: TScreeningProduct, country: string, rs: TRuleSet): TFinding[] {
   const rule = rs.rules.get(LICENCE_RULE);
   if (!rule) return [];
-  const params = record(rule.params);
-  const citations = record(params.citations);
-  const policies = record(params.licensePolicies);
+  const params = rule.params as TLicenceCountryChartParams; // parsed by its schema in buildRuleSet
+  const citations = params.citations;
+  const policies = params.licensePolicies;
   const parsed = parseEccn(product?.eccn);
   const name = rs.countryName(country);
   const findings: TFinding[] = [];

@@ -4,10 +4,11 @@
 // LICENSE_REQUIRED with the entry's own policy, possible → REVIEW; expired DPL orders are reported
 // as not active; a match an officer cleared (same entry content, same party name) stays cleared.
 
-import { makeFinding, outcomeParam, record } from './finding';
+import { makeFinding } from './finding';
 import { normaliseName } from './names/normalise';
 import { classify, round } from './names/score';
 import type { TRuleSet } from './rule-set';
+import type { TPartyParams } from './rules/party-restricted-lists';
 import type { TClearedMatch, TFinding, TOutcome, TScreeningApplication } from './types';
 
 export const PARTY_RULE = 'party.restricted-lists';
@@ -28,10 +29,10 @@ function partiesOf(app: TScreeningApplication): TParty[] {
 export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMatches: readonly TClearedMatch[] = []): TFinding[] {
   const rule = rs.rules.get(PARTY_RULE);
   if (!rule) return [];
-  const p = record(rule.params);
-  const listParams = record(p.lists);
-  const penalty = typeof p.countryMismatchPenalty === 'number' ? Math.min(0.5, Math.max(0, p.countryMismatchPenalty)) : 0.04;
-  const maxPerParty = typeof p.maxMatchesPerParty === 'number' ? Math.max(1, Math.floor(p.maxMatchesPerParty)) : 10;
+  const p = rule.params as TPartyParams; // parsed by its schema in buildRuleSet
+  const listParams = p.lists;
+  const penalty = p.countryMismatchPenalty;
+  const maxPerParty = p.maxMatchesPerParty;
   const { possible } = rs.thresholds;
   const findings: TFinding[] = [];
 
@@ -56,28 +57,28 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
     const partyLabel = party.role === 'END_USER' ? `The end user "${party.name}"` : `Consignee ${party.index! + 1} "${party.name}"`;
     for (const b of shown) {
       const { list, entry } = rs.entry(b.hit.ref);
-      const lp = record(listParams[list.code]);
+      const lp = Object.hasOwn(listParams, list.code) ? listParams[list.code] : undefined;
       const match = classify(b.score, rs.thresholds);
       const expired = !!entry.expiresOn && rs.asOf !== '' && entry.expiresOn < rs.asOf;
       let outcome: TOutcome;
       let message: string;
       const matched = b.hit.ref.isAlias ? `alias "${b.hit.text}" of "${entry.name}"` : `"${entry.name}"`;
       if (expired) {
-        outcome = outcomeParam(p.expiredOutcome, 'CLEAR');
+        outcome = p.expiredOutcome;
         message = `${partyLabel} matches ${matched} on the ${list.name} (score ${b.score.toFixed(2)}), but that order expired on ${entry.expiresOn} (before the rule set's as-of date ${rs.asOf}); it is not treated as active.`;
       } else if (match === 'STRONG') {
-        outcome = outcomeParam(lp.strongOutcome, outcomeParam(p.defaultStrongOutcome, 'REVIEW'));
+        outcome = lp?.strongOutcome ?? p.defaultStrongOutcome;
         message = `${partyLabel} strongly matches ${matched} on the ${list.name} (score ${b.score.toFixed(2)}).`;
       } else {
-        outcome = outcomeParam(p.possibleOutcome, 'REVIEW');
+        outcome = p.possibleOutcome;
         message = `${partyLabel} possibly matches ${matched} on the ${list.name} (score ${b.score.toFixed(2)}); an officer must confirm or clear it.`;
       }
       const licensePolicy =
-        outcome === 'CLEAR' ? null : list.code === 'ENTITY_LIST' && entry.licensePolicy ? entry.licensePolicy : typeof lp.licensePolicy === 'string' ? lp.licensePolicy : rule.licensePolicy;
+        outcome === 'CLEAR' ? null : list.code === 'ENTITY_LIST' && entry.licensePolicy ? entry.licensePolicy : lp ? lp.licensePolicy : rule.licensePolicy;
       const finding = makeFinding(rule, {
         outcome,
         message,
-        citation: typeof lp.citation === 'string' ? lp.citation : rule.citation,
+        citation: lp ? lp.citation : rule.citation,
         licensePolicy,
         evidence: {
           party: { role: party.role, index: party.index, name: party.name, country: party.country },

@@ -1,9 +1,13 @@
 // Builds the immutable, indexed rule set from its plain-JSON data: rule lookup by id, country
 // helpers (chart row with inheritance, group membership), the CCL by ECCN, and the party-name index
-// over every name and alias of every list. Callers cache the result per rule-set version.
+// over every name and alias of every list. Every rule's params are parsed once here, by the schema
+// its registry entry declares (lib/screening/rules): checks receive typed, validated params.
+// Callers cache the result per rule-set version.
 
-import { isKnownRuleId } from './checks';
+import { z } from 'zod';
 import { NameIndex } from './names/name-index';
+import type { TPartyParams } from './rules/party-restricted-lists';
+import { ruleDefFor } from './rules';
 import type {
   TChartRow,
   TCclEntry,
@@ -21,7 +25,7 @@ export type TRuleSet = {
   readonly version: string;
   readonly asOf: string;
   readonly data: TRuleSetData;
-  /** enabled rules by id */
+  /** enabled rules by id; `params` are the output of the rule's schema (lib/screening/rules) */
   readonly rules: ReadonlyMap<string, TRuleConfig>;
   readonly ccl: ReadonlyMap<string, TCclEntry>;
   readonly lists: readonly TPartyList[];
@@ -43,10 +47,6 @@ export class RuleSetError extends Error {
   }
 }
 
-function num(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -63,20 +63,25 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
   // Private deep copy: the built rule set never changes, whatever the caller does with its data.
   const data = deepFreeze(structuredClone(input));
   const rules = new Map<string, TRuleConfig>();
+  const seen = new Set<string>();
   for (const rule of data.rules) {
-    if (rules.has(rule.id)) throw new RuleSetError(`duplicate rule id ${rule.id}`);
-    if (!isKnownRuleId(rule.id)) throw new RuleSetError(`unknown rule id ${rule.id}: the engine has no check for it`);
-    if (rule.enabled) rules.set(rule.id, rule);
+    if (seen.has(rule.id)) throw new RuleSetError(`duplicate rule id ${rule.id}`);
+    seen.add(rule.id);
+    const def = ruleDefFor(rule.id);
+    if (!def) throw new RuleSetError(`unknown rule id ${rule.id}: the engine has no check for it`);
+    const parsed = def.params.safeParse(rule.params);
+    if (!parsed.success) throw new RuleSetError(`rule ${rule.id} has invalid params: ${z.prettifyError(parsed.error)}`);
+    if (rule.enabled) rules.set(rule.id, deepFreeze({ ...rule, params: parsed.data as Record<string, unknown> }));
   }
   const ccl = new Map<string, TCclEntry>(Object.entries(data.ccl.entries));
   const asOf =
     data.asOf ??
     data.datasets.reduce((max, d) => (d.asOf > max ? d.asOf : max), '');
 
-  const partyParams = rules.get('party.restricted-lists')?.params ?? {};
+  const partyParams = rules.get('party.restricted-lists')?.params as TPartyParams | undefined;
   const thresholds: TMatchThresholds = {
-    strong: num(partyParams.strongThreshold, 0.92),
-    possible: num(partyParams.possibleThreshold, 0.8),
+    strong: partyParams?.strongThreshold ?? 0.92,
+    possible: partyParams?.possibleThreshold ?? 0.8,
   };
   if (!(thresholds.possible > 0 && thresholds.possible <= thresholds.strong && thresholds.strong <= 1)) {
     throw new RuleSetError('party thresholds must satisfy 0 < possible ≤ strong ≤ 1');

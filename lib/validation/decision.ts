@@ -147,17 +147,19 @@ export const ZLineItemDecisionInput = z
   });
 export type TLineItemDecisionInput = z.infer<typeof ZLineItemDecisionInput>;
 
-/** FormData of the per-item decision form ("items.0.decision", "items.0.reason", …) → the schema's input shape. */
-export function lineItemDecisionFromFormData(form: FormData) {
+/** Values of the per-item decision form ("items.0.decision", "items.0.reason", …) → the schema's input shape. */
+export function lineItemDecisionFromValues(raw: unknown) {
+  const values = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const str = (key: string) => {
-    const v = form.get(key);
-    return typeof v === 'string' ? v : undefined;
+    const v = values[key];
+    return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
   };
   const positions = new Set<number>();
-  for (const key of form.keys()) {
+  for (const key of Object.keys(values)) {
     const m = /^items\.(\d+)\./.exec(key);
     if (m) positions.add(Number(m[1]));
   }
+  if (positions.size === 0 && Array.isArray(values.items)) return values; // already nested (API, tests)
   return {
     caseId: str('caseId'),
     expectedVersion: str('expectedVersion'),
@@ -172,3 +174,6 @@ export function lineItemDecisionFromFormData(form: FormData) {
     })),
   };
 }
+
+/** The per-item decision form's schema: flat form values in, TLineItemDecisionInput out. */
+export const ZLineItemDecisionForm = z.preprocess(lineItemDecisionFromValues, ZLineItemDecisionInput);

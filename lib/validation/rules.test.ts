@@ -69,3 +69,23 @@ describe('country edits', () => {
     expect(parseCountryEdit({ code: 'BR', freedom: 'XX', groups: 'Q:1' }, ctx)).toMatchObject({ ok: false, fieldErrors: { freedom: [expect.any(String)], groups: [expect.stringContaining('Q:1')] } });
   });
 });
+
+describe('rule form from the params schemas', () => {
+  it('has a field for every param of every seed rule, with a label from the schema (no key-name guessing)', () => {
+    for (const r of buildSeedRules()) {
+      const fields = ruleFields(r.id, r.params);
+      expect(fields.length, r.id).toBeGreaterThan(0);
+      for (const f of fields) expect(f.label, `${r.id} ${f.path}`).not.toBe(f.path.split('.').at(-1));
+    }
+    const party = ruleFields('party.restricted-lists', rule('party.restricted-lists').params);
+    expect(party.find((f) => f.path === 'lists.DPL.strongOutcome')).toMatchObject({ label: 'DPL: Outcome of a strong match', kind: { type: 'outcome' } });
+    expect(party.find((f) => f.path === 'strongThreshold')).toMatchObject({ kind: { type: 'number', min: 0.5, max: 1, step: 0.01 } });
+    const step = ruleFields('biometric.one-to-many.not-free', rule('biometric.one-to-many.not-free').params);
+    expect(step.map((f) => f.path)).toEqual(expect.arrayContaining(['when.liveVideo', 'when.destinationInGroups', 'liveVideoOutcome']));
+    expect(step.find((f) => f.path === 'liveVideoOutcome')).toMatchObject({ optional: true });
+  });
+
+  it('an unknown rule id has no fields', () => {
+    expect(ruleFields('made.up', {})).toEqual([]);
+  });
+});

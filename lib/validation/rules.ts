@@ -1,43 +1,14 @@
 // What an admin may change in a draft rule set, and how each parameter reads for an officer.
 // A rule's params are flattened to dotted paths ("when.freedomStatuses", "lists.SDN.strongOutcome");
-// every path has a field kind that gives its form control, its zod schema and its plain words.
-// The same schemas check the form (server action) and anything else that edits a draft.
+// the fields come from the rule's params schema in lib/screening/rules (label, help and control in
+// its `.meta()`); the edited params are checked again by that schema before they are saved.
 import { z } from 'zod';
-import { END_USE_CATEGORIES, END_USER_TYPES, MATCHING_MODES, MODALITIES, CONSENT_VALUES, fieldErrors } from './application';
+import { ruleDefFor } from '@/lib/screening/rules';
+import { paramMeta, type TParamMeta } from '@/lib/screening/rules/define';
+import { fieldErrors } from './application';
 
-export const OUTCOMES = ['CLEAR', 'REVIEW', 'LICENSE_REQUIRED', 'PROHIBITED'] as const;
-export const OUTCOME_WORDS: Record<(typeof OUTCOMES)[number], string> = {
-  CLEAR: 'Clear',
-  REVIEW: 'Review',
-  LICENSE_REQUIRED: 'Licence required',
-  PROHIBITED: 'Prohibited',
-};
-export const BASIS_WORDS = { LAW: 'Law', PROPOSED: 'Proposed rule', POLICY: 'Company policy' } as const;
-export const KIND_WORDS: Record<string, string> = {
-  EMBARGO: 'Embargo',
-  LICENSE_REQUIREMENT: 'Licence requirement',
-  END_USER: 'End user',
-  END_USE: 'End use',
-  PARTY_MATCH: 'Restricted party',
-  BIOMETRIC_POLICY: 'Biometric policy',
-  KYC: 'Know your customer',
-  DATA_GAP: 'Missing data',
-};
-export const FREEDOM_STATUSES = ['F', 'PF', 'NF'] as const;
-export const FREEDOM_WORDS: Record<string, string> = { F: 'Free', PF: 'Partly Free', NF: 'Not Free' };
-
-const words = (code: string) => {
-  const w = code.toLowerCase().replace(/_/g, ' ');
-  return w.charAt(0).toUpperCase() + w.slice(1);
-};
-const ENUM_WORDS: Record<string, string> = {
-  ONE_TO_ONE: '1:1 verification',
-  ONE_TO_MANY: '1:N identification',
-  NOT_CONSENTED: 'Not consented',
-  ...FREEDOM_WORDS,
-  ...OUTCOME_WORDS,
-};
-export const codeWords = (code: string) => ENUM_WORDS[code] ?? words(code);
+export { OUTCOMES, OUTCOME_WORDS, BASIS_WORDS, KIND_WORDS, FREEDOM_STATUSES, FREEDOM_WORDS, codeWords } from './rule-words';
+import { OUTCOMES, FREEDOM_STATUSES, codeWords } from './rule-words';
 
 export type TFieldKind =
   | { type: 'outcome' }
@@ -50,160 +21,72 @@ export type TFieldKind =
   | { type: 'tri' } // yes / no / "does not matter" (key absent)
   | { type: 'text'; max: number }
   | { type: 'text-map' } // fixed keys, text per key (licence policies per reason, red-flag words)
-  | { type: 'regions' }; // lines "UA-43 Crimea"
+  | { type: 'regions' } // lines "UA-43 Crimea"
+  | { type: 'lines'; columns: readonly string[] }; // one object per line, columns separated by " | "
 
-export type TFieldSpec = { path: string; label: string; help?: string; kind: TFieldKind };
+/** `optional`: the param may be absent (an empty value removes it: "does not matter" / "same as the outcome"). */
+export type TFieldSpec = { path: string; label: string; help?: string; kind: TFieldKind; optional?: boolean };
 
-const OUTCOME_KEYS = new Set([
-  'outcome', 'possibleOutcome', 'expiredOutcome', 'defaultStrongOutcome', 'cclOutcome', 'ear99Outcome',
-  'anyItemOutcome', 'nonEar99Outcome', 'liveVideoOutcome', 'unknownRowOutcome', 'strongOutcome',
-]);
-const LABELS: Record<string, string> = {
-  outcome: 'Outcome',
-  possibleOutcome: 'Outcome of a possible match',
-  expiredOutcome: 'Outcome of an expired listing',
-  defaultStrongOutcome: 'Outcome of a strong match on other lists',
-  cclOutcome: 'Outcome for CCL items',
-  ear99Outcome: 'Outcome for EAR99 items',
-  anyItemOutcome: 'Outcome in "any item" countries',
-  nonEar99Outcome: 'Outcome in "non-EAR99" countries',
-  liveVideoOutcome: 'Outcome with live video',
-  unknownRowOutcome: 'Outcome when the destination has no chart row',
-  strongOutcome: 'Outcome of a strong match',
-  endUserTypes: 'End-user types',
-  governmentEndUserTypes: 'Government-type end users',
-  endUseCategories: 'End-use categories',
-  surveillanceEndUses: 'Surveillance end uses',
-  groups: 'Country groups',
-  destinationInGroups: 'Destination in country groups',
-  destinationNotInGroups: 'Destination outside country groups',
-  countries: 'Countries',
-  anyItemCountries: 'Countries where any item needs a licence',
-  nonEar99Countries: 'Countries where items other than EAR99 need a licence',
-  regionRequiredFor: 'Countries where the region must be given',
-  destinationCountries: 'Destination countries',
-  strongThreshold: 'Strong match from score',
-  possibleThreshold: 'Possible match from score',
-  countryMismatchPenalty: 'Score reduction when countries differ',
-  maxMatchesPerParty: 'Matches shown per party',
-  order: 'Step order (first match wins)',
-  modalities: 'Biometric modalities',
-  matchingModes: 'Matching modes',
-  statuses: 'Training-data consent statuses',
-  freedomStatuses: 'Freedom House statuses',
-  remoteGalleryCountsAsOneToMany: 'Remote gallery access counts as 1:N',
-  governmentOrSurveillance: 'Government-type end user or surveillance use',
-  liveVideo: 'Live video',
-  citation: 'Citation',
-  licensePolicy: 'Licence policy',
-  licensePolicies: 'Licence policy per reason for control',
-  citations: 'Citation per reason for control',
-  flags: 'Red flags (plain words per code)',
-  regions: 'Embargoed regions (ISO 3166-2 code and name, one per line)',
-};
+// The fields are generated from the rule's params schema (lib/screening/rules/<rule>.ts): each
+// parameter's `.meta()` gives its label, help and control; bounds and options come from the schema.
+type TAnySchema = z.ZodType & { def: { type: string; innerType?: TAnySchema; element?: TAnySchema; valueType?: TAnySchema; shape?: Record<string, TAnySchema> } };
 
-function kindOf(path: string): TFieldKind | null {
-  const key = path.split('.').at(-1)!;
-  if (OUTCOME_KEYS.has(key)) return { type: 'outcome' };
-  switch (key) {
-    case 'endUserTypes':
-    case 'governmentEndUserTypes':
-      return { type: 'enum-list', options: END_USER_TYPES };
-    case 'endUseCategories':
-    case 'surveillanceEndUses':
-      return { type: 'enum-list', options: END_USE_CATEGORIES };
-    case 'modalities':
-      return { type: 'enum-list', options: MODALITIES };
-    case 'matchingModes':
-      return { type: 'enum-list', options: MATCHING_MODES };
-    case 'statuses':
-      return { type: 'enum-list', options: CONSENT_VALUES };
-    case 'freedomStatuses':
-      return { type: 'enum-list', options: FREEDOM_STATUSES };
-    case 'groups':
-    case 'destinationInGroups':
-    case 'destinationNotInGroups':
-      return { type: 'groups' };
-    case 'countries':
-    case 'anyItemCountries':
-    case 'nonEar99Countries':
-    case 'regionRequiredFor':
-    case 'destinationCountries':
-      return { type: 'countries' };
-    case 'strongThreshold':
-    case 'possibleThreshold':
-      return { type: 'number', min: 0.5, max: 1, step: 0.01 };
-    case 'countryMismatchPenalty':
-      return { type: 'number', min: 0, max: 0.5, step: 0.01 };
-    case 'maxMatchesPerParty':
-      return { type: 'integer', min: 1, max: 50 };
-    case 'order':
-      return { type: 'integer', min: 1, max: 99 };
-    case 'remoteGalleryCountsAsOneToMany':
-      return { type: 'boolean' };
-    case 'governmentOrSurveillance':
-    case 'liveVideo':
-      return { type: 'tri' };
-    case 'citation':
-    case 'licensePolicy':
-      return { type: 'text', max: 500 };
-    case 'licensePolicies':
-    case 'citations':
-    case 'flags':
-      return { type: 'text-map' };
-    case 'regions':
-      return { type: 'regions' };
+function unwrap(schema: TAnySchema): TAnySchema {
+  let s = schema;
+  while ((s.def.type === 'optional' || s.def.type === 'default' || s.def.type === 'nullable') && s.def.innerType) s = s.def.innerType;
+  return s;
+}
+
+function kindFrom(meta: TParamMeta, schema: TAnySchema): TFieldKind {
+  const inner = unwrap(schema);
+  switch (meta.field) {
+    case 'enum-list':
+      return { type: 'enum-list', options: ((inner.def.element as unknown as { options?: readonly string[] })?.options ?? []) as readonly string[] };
+    case 'number': {
+      const n = inner as unknown as z.ZodNumber;
+      return { type: 'number', min: n.minValue ?? 0, max: n.maxValue ?? 1, step: meta.step ?? 0.01 };
+    }
+    case 'integer': {
+      const n = inner as unknown as z.ZodNumber;
+      return { type: 'integer', min: n.minValue ?? 0, max: n.maxValue ?? 1000 };
+    }
+    case 'text':
+      return { type: 'text', max: (inner as unknown as z.ZodString).maxLength ?? 500 };
+    case 'lines':
+      return { type: 'lines', columns: meta.columns ?? [] };
     default:
-      return null;
+      return { type: meta.field };
   }
 }
 
-// Optional keys of a 1:N policy step's "when": shown even when absent, so an admin can add them.
-const WHEN_KEYS = ['governmentOrSurveillance', 'freedomStatuses', 'destinationInGroups', 'destinationNotInGroups', 'liveVideo'];
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-/** The editable fields of a rule, from its current params. Unknown keys stay as they are (read-only). */
+/** The editable fields of a rule, from its params schema; per-key objects (the party lists) from its current params. */
 export function ruleFields(ruleId: string, params: Record<string, unknown>): TFieldSpec[] {
+  const def = ruleDefFor(ruleId);
+  if (!def) return [];
   const out: TFieldSpec[] = [];
-  const walk = (value: unknown, prefix: string) => {
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+  const walk = (schema: TAnySchema, value: unknown, prefix: string, labelPrefix: string) => {
+    const obj = unwrap(schema);
+    if (obj.def.type !== 'object' || !obj.def.shape) return;
+    for (const [key, s] of Object.entries(obj.def.shape)) {
       const path = prefix ? `${prefix}.${key}` : key;
-      const kind = kindOf(path);
-      if (kind) {
-        const list = /^lists\.([A-Z_]+)\./.exec(path)?.[1];
-        out.push({ path, label: list ? `${list}: ${LABELS[key] ?? key}` : (LABELS[key] ?? key), kind });
-      } else if (v && typeof v === 'object' && !Array.isArray(v)) {
-        walk(v, path);
+      const meta = paramMeta(s);
+      const current = isRecord(value) ? value[key] : undefined;
+      if (meta) {
+        out.push({ path, label: `${labelPrefix}${meta.label}`, help: meta.help, kind: kindFrom(meta, s), optional: s.safeParse(undefined).success || undefined });
+        continue;
+      }
+      const inner = unwrap(s);
+      if (inner.def.type === 'object') walk(inner, current, path, labelPrefix);
+      else if (inner.def.type === 'record' && inner.def.valueType && isRecord(current)) {
+        for (const k of Object.keys(current)) walk(inner.def.valueType, current[k], `${path}.${k}`, `${k}: `);
       }
     }
   };
-  walk(params, '');
-  if (/^biometric\.one-to-many\./.test(ruleId) && params.when && typeof params.when === 'object') {
-    for (const key of WHEN_KEYS) {
-      const path = `when.${key}`;
-      if (!out.some((f) => f.path === path)) out.push({ path, label: LABELS[key]!, kind: kindOf(path)! });
-    }
-    if (!('liveVideoOutcome' in params)) out.push({ path: 'liveVideoOutcome', label: LABELS.liveVideoOutcome!, kind: { type: 'outcome' }, help: 'Optional: leave empty for the same outcome' });
-  }
-  // Most telling first: thresholds and conditions, then who/where, outcomes, then per-list details.
-  const weight = (path: string) => {
-    const i = FIELD_ORDER.indexOf(path.split('.').at(-1)!);
-    return (path.startsWith('lists.') ? 100 : 0) + (i < 0 ? 50 : i);
-  };
-  for (const f of out) {
-    if (f.path.startsWith('when.') && (f.kind.type === 'enum-list' || f.kind.type === 'groups')) f.help = 'Leave empty if it does not matter';
-  }
-  return out.sort((a, b) => weight(a.path) - weight(b.path));
+  walk(def.params as TAnySchema, params, '', '');
+  return out;
 }
-
-const FIELD_ORDER = [
-  'order', 'strongThreshold', 'possibleThreshold', 'countryMismatchPenalty', 'maxMatchesPerParty',
-  'governmentOrSurveillance', 'freedomStatuses', 'destinationInGroups', 'destinationNotInGroups', 'liveVideo',
-  'modalities', 'matchingModes', 'remoteGalleryCountsAsOneToMany', 'statuses',
-  'groups', 'countries', 'destinationCountries', 'anyItemCountries', 'nonEar99Countries', 'regions', 'regionRequiredFor',
-  'endUserTypes', 'governmentEndUserTypes', 'endUseCategories', 'surveillanceEndUses',
-  'outcome', 'liveVideoOutcome', 'anyItemOutcome', 'nonEar99Outcome', 'cclOutcome', 'ear99Outcome', 'possibleOutcome',
-  'defaultStrongOutcome', 'expiredOutcome', 'unknownRowOutcome', 'strongOutcome', 'citation', 'licensePolicy',
-];
 
 // ---- parsing form values ----
 export type TRuleContext = { countryCodes: ReadonlySet<string>; groupCodes: ReadonlySet<string> };
@@ -276,6 +159,23 @@ function schemaFor(spec: TFieldSpec, ctx: TRuleContext, current: unknown, option
       const keys = Object.keys((current as Record<string, unknown>) ?? {});
       return z.object(Object.fromEntries(keys.map((key) => [key, z.string({ error: `${key}: required` }).trim().min(1, `${key}: required`).max(500, `${key}: at most 500 characters`)])));
     }
+    case 'lines':
+      return z.preprocess(
+        (v) =>
+          String(v ?? '')
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l.length > 0),
+        z.array(z.string()).transform((lines, c) =>
+          lines.map((line, i) => {
+            const cells = line.split('|').map((x) => x.trim());
+            if (cells.length !== k.columns.length || cells.some((x) => x === '')) {
+              c.addIssue({ code: 'custom', message: `Line ${i + 1}: write ${k.columns.join(' | ')}` });
+            }
+            return Object.fromEntries(k.columns.map((col, j) => [col, cells[j] ?? '']));
+          }),
+        ),
+      );
     case 'regions':
       return z.preprocess(
         (v) =>
@@ -330,7 +230,7 @@ export function parseRuleEdit(
   const input: Record<string, unknown> = {};
   for (const spec of specs) {
     const current = getPath(rule.params, spec.path);
-    const optional = spec.path === 'liveVideoOutcome';
+    const optional = spec.optional === true;
     shape[spec.path] = schemaFor(spec, ctx, current, optional);
     if (spec.kind.type === 'text-map') {
       input[spec.path] = Object.fromEntries(Object.keys((current as Record<string, unknown>) ?? {}).map((key) => [key, raw[`${spec.path}.${key}`]]));
@@ -356,11 +256,18 @@ export function parseRuleEdit(
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
   const params = structuredClone(rule.params);
+  const optionalPaths = new Set(specs.filter((s) => s.optional).map((s) => s.path));
   for (const [path, value] of Object.entries(parsed.data as Record<string, unknown>)) {
-    // An empty condition list in a 1:N step means "does not matter": the key is left out (an empty
-    // list would make the step never match).
-    const optionalCondition = path.startsWith('when.') && Array.isArray(value) && value.length === 0;
-    setPath(params, path, optionalCondition ? undefined : value);
+    // An empty optional list (a 1:N step's condition) means "does not matter": the key is left out
+    // (an empty list would make the step never match).
+    const dropped = optionalPaths.has(path) && Array.isArray(value) && value.length === 0;
+    setPath(params, path, dropped ? undefined : value);
+  }
+  // The engine's own schema has the last word: what it would refuse is never saved.
+  const check = ruleDefFor(rule.id)?.params.safeParse(params);
+  if (check && !check.success) {
+    for (const issue of check.error.issues) (errors[issue.path.map(String).join('.') || '_form'] ??= []).push(issue.message);
+    return { ok: false, fieldErrors: errors };
   }
   const enabled = Array.isArray(raw.enabled) ? raw.enabled.includes('on') : raw.enabled === 'on' || raw.enabled === 'true';
   return { ok: true, enabled, params };
@@ -383,6 +290,10 @@ export function formValueOf(spec: TFieldSpec, params: Record<string, unknown>): 
       return (v as Record<string, string>) ?? {};
     case 'regions':
       return Array.isArray(v) ? (v as { code: string; name: string }[]).map((r) => `${r.code} ${r.name}`).join('\n') : '';
+    case 'lines': {
+      const cols = spec.kind.columns;
+      return Array.isArray(v) ? (v as Record<string, unknown>[]).map((r) => cols.map((c) => String(r[c] ?? '')).join(' | ')).join('\n') : '';
+    }
     default:
       return v === undefined || v === null ? '' : String(v);
   }
@@ -396,12 +307,12 @@ export function describeParam(spec: TFieldSpec, params: Record<string, unknown>,
     case 'outcome':
       return v ? codeWords(String(v)) : 'same as the outcome';
     case 'enum-list':
-      if (v === undefined && spec.path.startsWith('when.')) return 'Does not matter';
+      if (v === undefined && spec.optional) return 'Does not matter';
       return list(v, codeWords);
     case 'countries':
       return list(v, (c) => `${countryName(c)} (${c})`);
     case 'groups':
-      if (v === undefined && spec.path.startsWith('when.')) return 'Does not matter';
+      if (v === undefined && spec.optional) return 'Does not matter';
       return list(v, (g) => g);
     case 'boolean':
       return v ? 'Yes' : 'No';
@@ -411,6 +322,8 @@ export function describeParam(spec: TFieldSpec, params: Record<string, unknown>,
       return `${Object.keys((v as object) ?? {}).length} entries`;
     case 'regions':
       return list(v, (r) => r) === 'none' ? 'none' : (v as { code: string; name: string }[]).map((r) => `${r.name} (${r.code})`).join(', ');
+    case 'lines':
+      return Array.isArray(v) && v.length ? `${v.length} entries` : 'none';
     default:
       return v === undefined || v === null || v === '' ? '—' : String(v);
   }

@@ -1,33 +1,29 @@
 'use server';
+// Admin actions on API keys, built with the one pipeline (lib/action.ts). The new key is returned
+// once, in the success state's data; only its hash is stored.
 import { revalidatePath } from 'next/cache';
-import { requireRole } from '@/lib/authz';
+import { z } from 'zod';
+import { action, doneWith, formAction } from '@/lib/action';
+import type { TActionState } from '@/lib/action-state';
 import { createApiKey, revokeApiKey } from '@/lib/data/api-keys';
-import { isAppError } from '@/lib/errors';
-import { fieldErrors } from '@/lib/validation/application';
 import { ZApiKeyInput } from '@/lib/validation/api-key';
+import { zId } from '@/lib/validation/ids';
 
-export type TApiKeyFormState =
-  | { status: 'idle' }
-  | { status: 'error'; message?: string; fieldErrors?: Record<string, string[]>; values: Record<string, string> }
-  | { status: 'created'; key: string; name: string };
+const roles: 'ADMIN'[] = ['ADMIN'];
 
-export async function createApiKeyAction(_prev: TApiKeyFormState, formData: FormData): Promise<TApiKeyFormState> {
-  const actor = await requireRole('ADMIN');
-  const values = { name: String(formData.get('name') ?? ''), actingUserId: String(formData.get('actingUserId') ?? '') };
-  const parsed = ZApiKeyInput.safeParse(values);
-  if (!parsed.success) return { status: 'error', fieldErrors: fieldErrors(parsed.error), values };
-  try {
-    const { key } = await createApiKey(actor, parsed.data);
+export type TNewApiKey = { key: string; name: string };
+export type TApiKeyFormState = TActionState<TNewApiKey>;
+
+export const createApiKeyAction = action<typeof ZApiKeyInput, TNewApiKey>(
+  { roles, schema: ZApiKeyInput, invalidMessage: '' }, // the field errors say it all
+  async ({ actor, input }) => {
+    const { key } = await createApiKey(actor, input);
     revalidatePath('/admin/api-keys');
-    return { status: 'created', key, name: parsed.data.name };
-  } catch (err) {
-    if (isAppError(err)) return { status: 'error', message: err.message, values };
-    throw err;
-  }
-}
+    return doneWith({ key, name: input.name });
+  },
+);
 
-export async function revokeApiKeyAction(formData: FormData): Promise<void> {
-  const actor = await requireRole('ADMIN');
-  await revokeApiKey(actor, String(formData.get('id') ?? ''));
+export const revokeApiKeyAction = formAction({ roles, schema: z.object({ id: zId('API key') }) }, async ({ actor, input }) => {
+  await revokeApiKey(actor, input.id);
   revalidatePath('/admin/api-keys');
-}
+});

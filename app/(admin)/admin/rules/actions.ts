@@ -1,10 +1,12 @@
 'use server';
-// Admin actions on rule-set versions: authorize → validate (lib/validation/rules.ts) → data layer
-// (lib/data/admin-rulesets.ts, which checks the role and that the version is a draft again, inside
-// its transaction) → revalidate. Errors come back as form state with every field's errors and
-// everything that was typed.
+// Admin actions on rule-set versions, built with the one pipeline (lib/action.ts): authorize →
+// validate (lib/validation/rules.ts) → data layer (lib/data/admin-rulesets.ts, which checks the role
+// and that the version is a draft again, inside its transaction) → revalidate. Errors come back as
+// TActionState with every field's errors and everything that was typed.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { action, done, formAction, invalid } from '@/lib/action';
 import { requireRole } from '@/lib/authz';
 import {
   createDraft,
@@ -16,19 +18,14 @@ import {
   updateDraftRule,
 } from '@/lib/data/admin-rulesets';
 import { AppError } from '@/lib/errors';
-import { fieldErrors } from '@/lib/validation/application';
+import { zId } from '@/lib/validation/ids';
 import { ZPublishDraft, parseCountryEdit, parseRuleEdit } from '@/lib/validation/rules';
-import { formValues, type TAdminFormState, type TFormValues } from '@/components/admin/form-state';
 
-const admin = () => requireRole('ADMIN');
-
-function failed(err: unknown, values: TFormValues): TAdminFormState {
-  if (err instanceof AppError) return { status: 'error', message: err.message, values, code: err.code };
-  throw err;
-}
+const roles: 'ADMIN'[] = ['ADMIN'];
+const versionId = zId('version');
 
 export async function createDraftAction(): Promise<void> {
-  const user = await admin();
+  const user = await requireRole(...roles);
   let draftId: string;
   try {
     ({ id: draftId } = await createDraft(user));
@@ -40,57 +37,40 @@ export async function createDraftAction(): Promise<void> {
   redirect(`/admin/rules?version=${draftId}`);
 }
 
-export async function updateRuleAction(_prev: TAdminFormState, formData: FormData): Promise<TAdminFormState> {
-  const user = await admin();
-  const values = formValues(formData);
-  const versionId = String(values.versionId ?? '');
-  const ruleId = String(values.ruleId ?? '');
-  try {
-    const version = await getVersionDetail(user, versionId);
-    const rule = version.rules.find((r) => r.id === ruleId);
-    if (!rule) return { status: 'error', message: 'This rule is not in the version any more. Reload the page.', values };
+// The rule's parameters are named after its params (parseRuleEdit reads them from the values).
+export const updateRuleAction = action(
+  { roles, schema: z.looseObject({ versionId, ruleId: zId('rule') }) },
+  async ({ actor, input, values }) => {
+    const version = await getVersionDetail(actor, input.versionId);
+    const rule = version.rules.find((r) => r.id === input.ruleId);
+    if (!rule) return { status: 'error', message: 'This rule is not in the version any more. Reload the page.', fieldErrors: {}, values };
     const parsed = parseRuleEdit(rule, values, ruleContextOf(version.countries));
-    if (!parsed.ok) return { status: 'error', message: 'Some parameters need attention; nothing was saved.', fieldErrors: parsed.fieldErrors, values };
-    await updateDraftRule(user, { versionId, ruleId, enabled: parsed.enabled, params: parsed.params });
-  } catch (err) {
-    return failed(err, values);
-  }
-  revalidatePath('/admin/rules');
-  return { status: 'success', message: 'Saved in the draft. Screening is unchanged until the draft is published.' };
-}
+    if (!parsed.ok) return invalid(parsed.fieldErrors, values, 'Some parameters need attention; nothing was saved.');
+    await updateDraftRule(actor, { versionId: input.versionId, ruleId: input.ruleId, enabled: parsed.enabled, params: parsed.params });
+    revalidatePath('/admin/rules');
+    return done('Saved in the draft. Screening is unchanged until the draft is published.');
+  },
+);
 
-export async function updateCountryAction(_prev: TAdminFormState, formData: FormData): Promise<TAdminFormState> {
-  const user = await admin();
-  const values = formValues(formData);
-  const versionId = String(values.versionId ?? '');
-  try {
-    const version = await getVersionDetail(user, versionId);
-    const parsed = parseCountryEdit(values, ruleContextOf(version.countries));
-    if (!parsed.ok) return { status: 'error', message: 'Some fields need attention; nothing was saved.', fieldErrors: parsed.fieldErrors, values };
-    await updateDraftCountry(user, versionId, parsed.data);
-  } catch (err) {
-    return failed(err, values);
-  }
+export const updateCountryAction = action({ roles, schema: z.looseObject({ versionId }) }, async ({ actor, input, values }) => {
+  const version = await getVersionDetail(actor, input.versionId);
+  const parsed = parseCountryEdit(values, ruleContextOf(version.countries));
+  if (!parsed.ok) return invalid(parsed.fieldErrors, values, 'Some fields need attention; nothing was saved.');
+  await updateDraftCountry(actor, input.versionId, parsed.data);
   revalidatePath('/admin/rules');
-  return { status: 'success', message: 'Country data saved in the draft.' };
-}
+  return done('Country data saved in the draft.');
+});
 
-export async function startImpactPreviewAction(formData: FormData): Promise<void> {
-  const user = await admin();
-  await startImpactPreview(user, String(formData.get('versionId') ?? ''));
+export const startImpactPreviewAction = formAction({ roles, schema: z.object({ versionId }) }, async ({ actor, input }) => {
+  await startImpactPreview(actor, input.versionId);
   revalidatePath('/admin/rules');
-}
+});
 
-export async function publishDraftAction(_prev: TAdminFormState, formData: FormData): Promise<TAdminFormState> {
-  const user = await admin();
-  const values = formValues(formData);
-  const parsed = ZPublishDraft.safeParse(values);
-  if (!parsed.success) return { status: 'error', message: 'Add a change note before publishing.', fieldErrors: fieldErrors(parsed.error), values };
-  try {
-    await publishDraft(user, String(values.versionId ?? ''), parsed.data.note);
-  } catch (err) {
-    return failed(err, values);
-  }
-  revalidatePath('/', 'layout');
-  redirect('/admin/rules?published=1');
-}
+export const publishDraftAction = action(
+  { roles, schema: ZPublishDraft.extend({ versionId }), invalidMessage: 'Add a change note before publishing.' },
+  async ({ actor, input }) => {
+    await publishDraft(actor, input.versionId, input.note);
+    revalidatePath('/', 'layout');
+    redirect('/admin/rules?published=1');
+  },
+);

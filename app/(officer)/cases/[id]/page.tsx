@@ -152,10 +152,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <OutcomeBadge outcome={c.outcome} size="lg" testId="case-outcome" />
               <StatusBadge status={c.status} size="lg" testId="case-status" />
             </div>
-            <div className="flex items-center gap-2 text-sm text-slate-600">
+            <div className="flex flex-wrap items-center justify-end gap-2 text-sm text-slate-600">
               <span>Assigned to {c.assignedTo ? (c.assignedTo.id === actor.id ? 'you' : c.assignedTo.name) : 'nobody'}</span>
               {ASSIGNABLE_STATUSES.includes(c.status) && c.assignedTo?.id !== actor.id && !isSubmitter ? <AssignButton caseId={c.id} version={c.version} /> : null}
               <a href={`/cases/${c.id}/record.pdf`} className={buttonClass('secondary', 'sm')}>Decision record (PDF)</a>
+              <a href={`/cases/${c.id}/bundle.zip`} className={buttonClass('secondary', 'sm')} title="Everything about this case, with its audit rows, for an auditor (verify offline with npm run audit:verify -- --bundle FILE)">Auditor’s bundle (zip)</a>
             </div>
           </div>
         </div>

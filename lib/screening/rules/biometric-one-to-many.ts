@@ -1,0 +1,101 @@
+// The 1:N identification policy: a scope rule (which products and which end users count) and a
+// ladder of steps ("biometric.one-to-many.<name>", first match in `order` wins). The steps are
+// rules of their own (an admin edits, adds or disables them) whose params this check reads.
+import { z } from 'zod';
+import { makeFinding } from '../finding';
+import type { TFinding, TRuleConfig } from '../types';
+import { END_USE_CODES, END_USER_TYPE_CODES, FREEDOM_CODES, MATCHING_MODE_CODES, MODALITY_CODES, defineItemRule, definePartRule, p } from './define';
+import { biometricEvidence } from './biometric-common';
+
+export const SCOPE_RULE = 'biometric.one-to-many.scope';
+const STEP_PREFIX = 'biometric.one-to-many.';
+
+export const ZOneToManyScopeParams = z.object({
+  modalities: p.enumList(MODALITY_CODES, 'Biometric modalities'),
+  matchingModes: p.enumList(MATCHING_MODE_CODES, 'Matching modes'),
+  remoteGalleryCountsAsOneToMany: p.boolean('Remote gallery access counts as 1:N'),
+  governmentEndUserTypes: p.enumList(END_USER_TYPE_CODES, 'Government-type end users'),
+  surveillanceEndUses: p.enumList(END_USE_CODES, 'Surveillance end uses'),
+});
+
+export const ZOneToManyStepParams = z.object({
+  order: p.integer('Step order (first match wins)', 1, 99),
+  when: z.object({
+    governmentOrSurveillance: p.tri('Government-type end user or surveillance use'),
+    freedomStatuses: p.optionalEnumList(FREEDOM_CODES, 'Freedom House statuses'),
+    destinationInGroups: p.optionalGroups('Destination in country groups'),
+    destinationNotInGroups: p.optionalGroups('Destination outside country groups'),
+    liveVideo: p.tri('Live video'),
+  }),
+  outcome: p.outcome('Outcome'),
+  liveVideoOutcome: p.optionalOutcome('Outcome with live video', 'Optional: leave empty for the same outcome'),
+});
+export type TOneToManyStepParams = z.output<typeof ZOneToManyStepParams>;
+
+export const isStepId = (id: string) => id.startsWith(STEP_PREFIX) && id !== SCOPE_RULE && /^biometric\.one-to-many\.[a-z0-9-]+$/.test(id);
+
+/** A ladder step: its params are read by the scope rule's check. */
+export const oneToManyStepRule = definePartRule({
+  id: 'biometric.one-to-many.<step>',
+  matches: isStepId,
+  partOf: SCOPE_RULE,
+  params: ZOneToManyStepParams,
+});
+
+export const oneToManyRule = defineItemRule({
+  id: SCOPE_RULE,
+  params: ZOneToManyScopeParams,
+  check({ product, app, rs, params: sp }) {
+    const bio = product?.biometric;
+    if (!bio) return [];
+    const govTypes: readonly string[] = sp.governmentEndUserTypes;
+    const survUses: readonly string[] = sp.surveillanceEndUses;
+    const inScope =
+      (sp.modalities as readonly string[]).includes(bio.modality) &&
+      ((sp.matchingModes as readonly string[]).includes(bio.matchingMode) || (sp.remoteGalleryCountsAsOneToMany && bio.remoteGalleryAccess === true));
+    if (!inScope) return [];
+    const dest = app.destination?.country ?? '';
+    const destName = rs.countryName(dest);
+    const isGov = govTypes.includes(app.endUser?.type);
+    const isSurv = survUses.includes(app.endUse?.category);
+    const govOrSurv = isGov || isSurv;
+    const steps = [...rs.rules.values()]
+      .filter((r) => isStepId(r.id))
+      .map((r) => ({ rule: r as TRuleConfig, params: r.params as TOneToManyStepParams }))
+      .sort((a, b) => a.params.order - b.params.order || (a.rule.id < b.rule.id ? -1 : 1));
+    const freedom = rs.freedom(dest);
+    const baseEvidence = biometricEvidence(product, app);
+    const capability = bio.matchingMode === 'ONE_TO_MANY' ? '1:N face identification' : 'remote gallery access (treated as 1:N identification)';
+    const who = govOrSurv
+      ? `${isGov ? `a ${String(app.endUser.type).toLowerCase().replace(/_/g, ' ')} end user` : ''}${isGov && isSurv ? ' and ' : ''}${isSurv ? 'public-space surveillance' : ''}`
+      : 'a non-government end user';
+    const out: TFinding[] = [];
+    for (const { rule: step, params } of steps) {
+      const when = params.when;
+      const needsFreedom = when.freedomStatuses !== undefined;
+      if (when.governmentOrSurveillance === true && !govOrSurv) continue;
+      if (when.governmentOrSurveillance === false && govOrSurv) continue;
+      if (needsFreedom && freedom === null) {
+        out.push(makeFinding(step, { kind: 'DATA_GAP', outcome: 'REVIEW', licensePolicy: null, message: `No Freedom House status is recorded for ${destName}, so the surveillance policy cannot be applied; an officer must decide.`, evidence: { ...baseEvidence, freedomStatus: null } }));
+        break;
+      }
+      if (needsFreedom && !(when.freedomStatuses as readonly string[]).includes(freedom as string)) continue;
+      if (when.destinationInGroups !== undefined && !when.destinationInGroups.some((g) => rs.inGroup(dest, g))) continue;
+      if (when.destinationNotInGroups !== undefined && when.destinationNotInGroups.some((g) => rs.inGroup(dest, g))) continue;
+      if (when.liveVideo !== undefined && bio.liveVideo !== when.liveVideo) continue;
+      const outcome = bio.liveVideo && params.liveVideoOutcome ? params.liveVideoOutcome : params.outcome;
+      const status = freedom === 'NF' ? '"Not Free"' : freedom === 'PF' ? '"Partly Free"' : freedom === 'F' ? '"Free"' : 'unrated';
+      const a1 = rs.inGroup(dest, 'A:1') ? 'in Country Group A:1' : 'outside Country Group A:1';
+      const verdict = outcome === 'PROHIBITED' ? 'blocked' : outcome === 'LICENSE_REQUIRED' ? 'a licence is required' : outcome === 'REVIEW' ? 'an officer must review it' : 'no policy restriction';
+      out.push(
+        makeFinding(step, {
+          outcome,
+          message: `${capability} for ${who}${bio.liveVideo ? ', with live video,' : ''} to ${destName} (${status}, ${a1}): ${verdict}.`,
+          evidence: { ...baseEvidence, freedomStatus: freedom, inA1: rs.inGroup(dest, 'A:1'), step: step.id, order: params.order },
+        }),
+      );
+      break;
+    }
+    return out;
+  },
+});
