@@ -27,7 +27,7 @@ export async function withdrawApplication({ actor, id, expectedVersion, reason, 
   if (text.length < 3) throw new AppError('INVALID', 'Say why you are withdrawing it.', { fieldErrors: { reason: ['Say why you are withdrawing it'] } });
   if (text.length > 2000) throw new AppError('INVALID', 'The reason can be at most 2000 characters.', { fieldErrors: { reason: ['The reason can be at most 2000 characters'] } });
   return db.$transaction(async (tx) => {
-    const current = await tx.application.findFirst({ where: { id, organizationId }, select: { status: true, version: true, reference: true } });
+    const current = await tx.application.findFirst({ where: { id, organizationId, deletedAt: null }, select: { status: true, version: true, reference: true } });
     if (!current) throw new AppError('NOT_FOUND', 'Application not found.');
     const updated = await tx.application.updateMany({
       where: { id, organizationId, version: expectedVersion, status: { in: WITHDRAWABLE_STATUSES } },
@@ -47,16 +47,21 @@ export async function withdrawApplication({ actor, id, expectedVersion, reason, 
 }
 
 /**
- * Deletes a draft that was never submitted (no screening, no decision, no case). The audit log keeps
- * its creation and this deletion (reference, what it was called); the draft's content goes.
+ * Deletes a draft that was never submitted (no screening, no decision, no case): soft delete, so the
+ * audit log's creation and deletion rows still point at a row; the exporter no longer sees it.
  */
 export async function deleteDraft({ actor, id, expectedVersion }: { actor: TActor; id: string; expectedVersion: number }) {
   const organizationId = requireExporterOrg(actor);
   return db.$transaction(async (tx) => {
-    const current = await tx.application.findFirst({ where: { id, organizationId }, select: { status: true, reference: true, productName: true, submittedAt: true, version: true } });
+    const current = await tx.application.findFirst({ where: { id, organizationId, deletedAt: null }, select: { status: true, reference: true, productName: true, submittedAt: true, version: true } });
     if (!current) throw new AppError('NOT_FOUND', 'Application not found.');
     if (current.status !== 'DRAFT' || current.submittedAt) throw new AppError('CONFLICT', 'Only a draft that was never submitted can be deleted; withdraw a submitted application instead.');
-    const deleted = await tx.application.deleteMany({ where: { id, organizationId, status: 'DRAFT', submittedAt: null, version: expectedVersion } });
+    // Applications are retained records (the database refuses DELETE): the draft is marked deleted
+    // and disappears from every exporter query.
+    const deleted = await tx.application.updateMany({
+      where: { id, organizationId, deletedAt: null, status: 'DRAFT', submittedAt: null, version: expectedVersion },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
     if (deleted.count !== 1) throw new AppError('CONFLICT', 'This draft was changed elsewhere since you opened it. Reload and try again.');
     await appendAudit(tx, { actor, action: 'APPLICATION_DRAFT_DELETED', entityType: 'Application', entityId: id, data: { reference: current.reference, productName: current.productName, version: current.version } });
     return { deleted: true };
@@ -66,7 +71,7 @@ export async function deleteDraft({ actor, id, expectedVersion }: { actor: TActo
 /** A new draft with the same content (as the exporter last entered it), referencing the original. */
 export async function copyApplication({ actor, id }: { actor: TActor; id: string }) {
   const organizationId = requireExporterOrg(actor);
-  const source = await db.application.findFirst({ where: { id, organizationId }, select: { id: true, reference: true, data: true } });
+  const source = await db.application.findFirst({ where: { id, organizationId, deletedAt: null }, select: { id: true, reference: true, data: true } });
   if (!source) throw new AppError('NOT_FOUND', 'Application not found.');
   // Through the draft shape: whatever the original's shape (one product or line items), the copy has line items.
   const data = draftDataFrom(source.data) as unknown as Record<string, unknown>;

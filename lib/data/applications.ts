@@ -74,7 +74,7 @@ export async function lookupEccn(code: string): Promise<TEccnCheck> {
 
 /** Throws NOT_FOUND if the application is not the actor's organisation's, CONFLICT if it changed since `expectedVersion`. */
 async function assertEditable(tx: TTx, organizationId: string, id: string, expectedVersion: number) {
-  const current = await tx.application.findFirst({ where: { id, organizationId }, select: { version: true, status: true } });
+  const current = await tx.application.findFirst({ where: { id, organizationId, deletedAt: null }, select: { version: true, status: true } });
   if (!current) throw new AppError('NOT_FOUND', 'Application not found.');
   if (!EDITABLE_STATUSES.includes(current.status)) {
     throw new AppError('CONFLICT', 'This application has been submitted and can no longer be edited.');
@@ -96,7 +96,7 @@ export async function saveDraft({ actor, id, expectedVersion, data, copiedFrom }
     if (id) {
       await assertEditable(tx, organizationId, id, expectedVersion ?? -1);
       const updated = await tx.application.updateMany({
-        where: { id, organizationId, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
+        where: { id, organizationId, deletedAt: null, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
         data: { ...columnsOf(data), data: json, version: { increment: 1 } },
       });
       if (updated.count !== 1) throw new AppError('CONFLICT', 'This application was changed elsewhere. Reload to see the latest version.');
@@ -174,7 +174,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
       const before = await tx.application.findUniqueOrThrow({ where: { id }, select: { outcome: true, reference: true } });
       previousOutcome = before.outcome;
       const updated = await tx.application.updateMany({
-        where: { id, organizationId, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
+        where: { id, organizationId, deletedAt: null, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
         data: { ...fields, version: { increment: 1 } },
       });
       if (updated.count !== 1) throw new AppError('CONFLICT', 'This application was changed elsewhere. Reload to see the latest version.');
@@ -239,6 +239,7 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
   const q = filter.q?.trim();
   const where: Prisma.ApplicationWhereInput = {
     organizationId,
+    deletedAt: null,
     ...(filter.status ? { status: filter.status } : {}),
     ...(q ? { OR: [{ productName: { contains: q, mode: 'insensitive' } }, { reference: { contains: q, mode: 'insensitive' } }] } : {}),
   };
@@ -320,7 +321,7 @@ function datasetsOf(json: unknown): { kind: string; source: string; asOf: string
 export async function getApplicationForExporter(actor: TActor, id: string) {
   const organizationId = requireExporter(actor);
   const app = await db.application.findFirst({
-    where: { id, organizationId },
+    where: { id, organizationId, deletedAt: null },
     select: {
       id: true, reference: true, status: true, outcome: true, version: true, data: true, productName: true,
       destinationCountry: true, createdAt: true, updatedAt: true, submittedAt: true, decidedAt: true,
@@ -386,7 +387,7 @@ export type TExporterApplication = Awaited<ReturnType<typeof getApplicationForEx
 export async function getApplicationForEdit(actor: TActor, id: string) {
   const organizationId = requireExporter(actor);
   const app = await db.application.findFirst({
-    where: { id, organizationId },
+    where: { id, organizationId, deletedAt: null },
     select: { id: true, reference: true, status: true, version: true, data: true },
   });
   if (!app) throw new AppError('NOT_FOUND', 'Application not found.');
@@ -407,7 +408,7 @@ export async function answerQuestion({ actor, id, body }: TAnswerOptions): Promi
   return db.$transaction(async (tx) => {
     // Row lock: two tabs answering at once do not interleave with an officer's change of status.
     const [row] = await tx.$queryRaw<{ status: ApplicationStatus }[]>`
-      SELECT status FROM "Application" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+      SELECT status FROM "Application" WHERE id = ${id} AND "organizationId" = ${organizationId} AND "deletedAt" IS NULL FOR UPDATE`;
     if (!row) throw new AppError('NOT_FOUND', 'Application not found.');
     if (row.status !== 'INFO_REQUESTED') throw new AppError('CONFLICT', 'There is no open question on this application any more. Reload to see its current state.');
     const question = await tx.caseMessage.findFirst({ where: { applicationId: id, kind: 'QUESTION' }, orderBy: { createdAt: 'desc' }, select: { id: true } });
