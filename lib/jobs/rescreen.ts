@@ -18,6 +18,7 @@ import { severityOf, toScreeningApplication } from '@/lib/data/screening';
 import { draftCacheKey } from '@/lib/data/admin-rulesets';
 import { screen } from '@/lib/screening';
 import type { TFinding } from '@/lib/screening/types';
+import { itemOutcomeChanges, type TItemOutcomeChange } from '@/lib/screening/line-items';
 import { storedApplicationInput } from '@/lib/validation/application';
 import { saveProgress, type TClaimedJob } from './queue';
 
@@ -41,6 +42,8 @@ export type TImpactChange = {
   to: Outcome;
   appeared: TFindingSummary[];
   disappeared: TFindingSummary[];
+  /** line items whose own outcome would change ("item 2 would change from Clear to Licence required") */
+  items?: TItemOutcomeChange[];
 };
 export type TImpactResult = {
   draftKey: string;
@@ -125,8 +128,9 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
       const input = storedApplicationInput(run?.input ?? c.data);
       const after = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
       result.screened += 1;
-      if (after.outcome !== c.outcome) {
-        const before = (Array.isArray(run?.findings) ? run.findings : []) as TFinding[];
+      const before = (Array.isArray(run?.findings) ? run.findings : []) as TFinding[];
+      const items = itemOutcomeChanges({ before: run ? before : null, after: after.findings, names: input.lineItems.map((i) => i.name) });
+      if (after.outcome !== c.outcome || items.length > 0) {
         result.changes.push({
           applicationId: c.id,
           reference: c.reference,
@@ -135,6 +139,7 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
           from: c.outcome,
           to: after.outcome,
           ...findingDiff(before, after.findings),
+          ...(items.length ? { items } : {}),
         });
       }
     }
