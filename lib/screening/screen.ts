@@ -34,16 +34,29 @@ export function screenParties(app: TScreeningApplication, ruleSet: TRuleSet, opt
   return findings;
 }
 
+/** Two lists already in compareFindings order → one, in order (linear; no re-sort of the shared part per item). */
+function mergeSorted(a: readonly TFinding[], b: readonly TFinding[]): TFinding[] {
+  const out: TFinding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
 export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: TScreenOptions = {}): TScreeningResult {
   const items = itemsOf(app);
   const fromApp = screenParties(app, ruleSet, options);
   // An application rule may still point at one item (e.g. its incomplete biometric data).
-  const shared = fromApp.filter((f) => f.lineItem === undefined);
-  const lineItems: TLineItemResult[] = items.map((product, position) => {
-    const own = [...fromApp.filter((f) => f.lineItem === position), ...screenProduct(product, app, ruleSet).map((f) => ({ ...f, lineItem: position }))];
-    const findings = [...shared, ...own].sort(compareFindings);
+  const shared = fromApp.filter((f) => f.lineItem === undefined).sort(compareFindings);
+  const ownByItem = items.map((product, position) =>
+    [...fromApp.filter((f) => f.lineItem === position), ...screenProduct(product, app, ruleSet).map((f) => ({ ...f, lineItem: position }))].sort(compareFindings),
+  );
+  const lineItems: TLineItemResult[] = ownByItem.map((own, position) => {
+    const findings = mergeSorted(shared, own);
     return { position, outcome: worstOutcome(findings.map((f) => f.outcome)), findings };
   });
-  const findings = [...shared, ...lineItems.flatMap((r) => r.findings.filter((f) => f.lineItem !== undefined))].sort(compareFindings);
+  const findings = mergeSorted(shared, ownByItem.flat().sort(compareFindings));
   return { outcome: worstOutcome(findings.map((f) => f.outcome)), ruleSetVersion: ruleSet.version, findings, lineItems };
 }
