@@ -23,6 +23,7 @@ const NAV: Record<TActor['role'], { href: string; label: string }[]> = {
     { href: '/admin/lists', label: 'Lists' },
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/api-keys', label: 'API keys' },
+    { href: '/admin/records', label: 'Records' },
   ],
 };
 

@@ -1,6 +1,8 @@
 // Exporters' applications: drafts, submit-and-screen in one transaction, reads scoped to the
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
+import 'server-only';
+import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
@@ -15,7 +17,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { storedApplicationInput, type TApplicationInput, type TLineItemInput } from '@/lib/validation/application';
 import { lineItemResults } from '@/lib/screening/line-items';
 
-export const EDITABLE_STATUSES: ApplicationStatus[] = ['DRAFT', 'INFO_REQUESTED'];
+/** Where an exporter may still edit and submit (lib/workflow.ts). */
+export const EDITABLE_STATUSES = fromStatuses('SUBMIT');
 const DECIDED: ApplicationStatus[] = ['APPROVED', 'APPROVED_IN_PART', 'DENIED'];
 const MAX_DRAFT_BYTES = 200_000;
 

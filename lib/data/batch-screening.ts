@@ -6,6 +6,7 @@
 // else is lost. The job runner screens the rows in line order (lib/jobs/batch-screen.ts) against the
 // rule-set version active at upload, so a resumed job gives the same answers.
 // Authorization lives here: officers see their own batches, admins every batch.
+import 'server-only';
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';

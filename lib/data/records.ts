@@ -3,6 +3,7 @@
 // data dates, decisions with countersignatures, messages and notes, the decision record PDF, and the
 // case's audit rows with the chain anchors to verify them offline), the whole-organisation export
 // job, and the admin records overview (oldest record, last backup). Officers and admins only.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

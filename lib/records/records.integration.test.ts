@@ -38,7 +38,7 @@ function application() {
 
 function cli(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node_modules/.bin/tsx', [script, ...args], { env });
+    const child = spawn('node_modules/.bin/tsx', ['--conditions=react-server', script, ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

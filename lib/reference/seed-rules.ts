@@ -4,6 +4,7 @@
 // `satisfies` the input type of that rule's schema, so a renamed or mistyped param fails to compile.
 
 import type { z } from 'zod';
+import type { ZCountryEquivalencesParams } from '../screening/rules/country-equivalences';
 import type { ZOneToManyScopeParams, ZOneToManyStepParams } from '../screening/rules/biometric-one-to-many';
 import type { ZCarveOutParams } from '../screening/rules/biometric-one-to-one-carve-out';
 import type { ZEuAiActParams } from '../screening/rules/biometric-eu-ai-act-rbi';
@@ -48,6 +49,33 @@ const BIOMETRIC_CITATION =
 
 export function buildSeedRules(): TRuleConfig[] {
   return [
+    {
+      id: 'country.equivalences',
+      kind: 'LICENSE_REQUIREMENT',
+      enabled: true,
+      basis: 'LAW',
+      citation: 'FR Doc. 2020-28101 (Dec. 23, 2020: Hong Kong removed as a separate destination); 15 CFR 742.4(a)(4), 742.6(a)(6) ("Macau or a destination specified in Country Group D:5")',
+      licensePolicy: null,
+      title: 'Country equivalences',
+      description:
+        'Countries the EAR treats as another country everywhere (Hong Kong as China), and countries it names together with a Country Group ("Macau or D:5"). Every check that reads a country list, the Country Chart, the Country Groups and party matching use them.',
+      params: {
+        equivalences: [
+          {
+            country: 'HK',
+            treatedAs: 'CN',
+            citation: 'FR Doc. 2020-28101 (Dec. 23, 2020): Hong Kong is treated as China; its Country Chart and Country Group entries were removed',
+            url: 'https://www.federalregister.gov/d/2020-28101',
+          },
+          {
+            country: 'MO',
+            treatedAs: 'D:5',
+            citation: '15 CFR 742.6(a)(6), 742.4(a)(4): "Macau or a destination specified in Country Group D:5"',
+            url: 'https://www.ecfr.gov/current/title-15/section-742.6',
+          },
+        ],
+      } satisfies In<typeof ZCountryEquivalencesParams>,
+    },
     {
       id: 'data.application',
       kind: 'DATA_GAP',
@@ -187,7 +215,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: 'Restricted-party screening',
       description:
-        'Every named party (end user and each consignee) is compared with every name and alias on the OFAC SDN list, the BIS Entity List and the Denied Persons List.',
+        'Every named party (end user and each consignee) is compared with every name and alias on the OFAC SDN list, the BIS Entity List, the Denied Persons List and the UN Security Council Consolidated List.',
       params: {
         strongThreshold: 0.92,
         possibleThreshold: 0.8,
@@ -210,6 +238,13 @@ export function buildSeedRules(): TRuleConfig[] {
             strongOutcome: 'LICENSE_REQUIRED',
             citation: '15 CFR 744.11; Supp. No. 4 to Part 744 (Entity List)',
             licensePolicy: 'Presumption of denial (see the entry)',
+          },
+          UN: {
+            // UN Security Council sanctions bind every member state (UN Charter Art. 25 and 41)
+            strongOutcome: 'PROHIBITED',
+            citation: 'UN Charter Art. 25 and 41; UN Security Council Consolidated List',
+            licensePolicy: 'UN sanctions (asset freeze, travel ban, arms embargo): no dealings',
+            citeEntry: true,
           },
         },
         defaultStrongOutcome: 'REVIEW',

@@ -44,7 +44,7 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
     const best = new Map<string, { hit: (typeof hits)[number]; score: number; countryMismatch: boolean }>();
     for (const hit of hits) {
       const { list, entry } = rs.entry(hit.ref);
-      const countryMismatch = !!party.country && entry.countries.length > 0 && !entry.countries.includes(party.country);
+      const countryMismatch = !!party.country && entry.countries.length > 0 && !entry.countries.some((c) => rs.sameCountry(c, party.country!));
       const score = round(countryMismatch ? hit.score * (1 - penalty) : hit.score);
       const key = `${list.code}\u0000${entry.id}`;
       const prev = best.get(key);
@@ -78,7 +78,8 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
       const finding = makeFinding(rule, {
         outcome,
         message,
-        citation: lp ? lp.citation : rule.citation,
+        // citeEntry (list data, e.g. UN): the entry's own programme and reference number join the citation
+        citation: `${lp ? lp.citation : rule.citation}${lp?.citeEntry ? `; ${[...entry.programs, entry.id].join(' ')}` : ''}`,
         licensePolicy,
         evidence: {
           party: { role: party.role, index: party.index, name: party.name, country: party.country },

@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { NameIndex } from './names/name-index';
+import { COUNTRY_EQUIVALENCES_RULE, type TCountryEquivalence } from './rules/country-equivalences';
 import type { TPartyParams } from './rules/party-restricted-lists';
 import { ruleDefFor } from './rules';
 import type {
@@ -37,6 +38,16 @@ export type TRuleSet = {
   freedom(country: string): TFreedomStatus | null;
   countryName(country: string): string;
   isKnownCountry(country: string): boolean;
+  /** the country and every country it is treated as everywhere (HK → [HK, CN]); rule 'country.equivalences' */
+  equivalentsOf(country: string): readonly string[];
+  /** the member of `list` the country is, or is treated as (HK in [CN] → 'CN'); null if none */
+  countryIn(country: string, list: readonly string[]): string | null;
+  /** whether two countries are the same for the EAR (HK and CN); for party matching's country comparison */
+  sameCountry(a: string, b: string): boolean;
+  /** the equivalence that makes `country` count as `as` (country or group), for the finding's citation */
+  equivalence(country: string, as: string): TCountryEquivalence | null;
+  /** in the group, or named with it where the EAR says "<country> or <group>" (Macau or D:5) */
+  inGroupOrNamed(country: string, group: string): boolean;
   entry(ref: TPartyRef): { list: TPartyList; entry: TPartyEntry };
 };
 
@@ -100,6 +111,16 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
   const resolveChart = (country: string) => chart.inherits[country] ?? country;
   const resolveGroups = (country: string) => groups.inherits[country] ?? country;
 
+  const equivalences = (rules.get(COUNTRY_EQUIVALENCES_RULE)?.params.equivalences ?? []) as readonly TCountryEquivalence[];
+  const countryEquivalent = (e: TCountryEquivalence) => /^[A-Z]{2}$/.test(e.treatedAs);
+  const equivalentsOf = (country: string): string[] => {
+    const out = [country];
+    for (let i = 0; i < out.length; i += 1) {
+      for (const e of equivalences) if (e.country === out[i] && countryEquivalent(e) && !out.includes(e.treatedAs)) out.push(e.treatedAs);
+    }
+    return out;
+  };
+
   const ruleSet: TRuleSet = {
     version: data.version,
     asOf,
@@ -110,16 +131,17 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
     partyIndex,
     thresholds,
     chartRow(country) {
-      const rowCountry = resolveChart(country);
+      const own = resolveChart(country);
+      const rowCountry = chart.rows[own] ? own : (equivalentsOf(country).slice(1).map(resolveChart).find((c) => chart.rows[c]) ?? own);
       const row = chart.rows[rowCountry];
       if (!row) return null;
       return { row, rowCountry, inheritedFrom: rowCountry !== country ? rowCountry : null };
     },
     groupsOf(country) {
-      return groups.membership[resolveGroups(country)] ?? [];
+      return [...new Set(equivalentsOf(country).flatMap((c) => groups.membership[resolveGroups(c)] ?? []))];
     },
     inGroup(country, group) {
-      return (groups.membership[resolveGroups(country)] ?? []).includes(group);
+      return equivalentsOf(country).some((c) => (groups.membership[resolveGroups(c)] ?? []).includes(group));
     },
     freedom(country) {
       return freedom[country] ?? null;
@@ -129,6 +151,23 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
     },
     isKnownCountry(country) {
       return typeof country === 'string' && (country in countryNames || country in chart.rows);
+    },
+    equivalentsOf,
+    countryIn(country, list) {
+      if (typeof country !== 'string' || country === '') return null;
+      return equivalentsOf(country).find((c) => list.includes(c)) ?? null;
+    },
+    sameCountry(a, b) {
+      if (!a || !b) return false;
+      const ea = equivalentsOf(a);
+      return equivalentsOf(b).some((c) => ea.includes(c));
+    },
+    equivalence(country, as) {
+      return equivalences.find((e) => e.country === country && e.treatedAs === as) ?? null;
+    },
+    inGroupOrNamed(country, group) {
+      if (equivalentsOf(country).some((c) => (groups.membership[resolveGroups(c)] ?? []).includes(group))) return true;
+      return equivalences.some((e) => e.country === country && e.treatedAs === group);
     },
     entry(ref) {
       const list = data.lists[ref.listIndex]!;

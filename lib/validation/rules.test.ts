@@ -17,6 +17,7 @@ function unchanged(id: string): TRawValues {
     else if (f.kind.type === 'boolean') raw[f.path] = v ? 'on' : '';
     else if (f.kind.type === 'tri') raw[f.path] = v === true ? 'yes' : v === false ? 'no' : '';
     else if (f.kind.type === 'regions') raw[f.path] = (v as { code: string; name: string }[]).map((x) => `${x.code} ${x.name}`).join('\n');
+    else if (f.kind.type === 'lines') { const cols = f.kind.columns; raw[f.path] = (v as Record<string, string>[]).map((x) => cols.map((c) => x[c]).join(' | ')).join('\n'); }
     else raw[f.path] = v === undefined ? '' : String(v);
   }
   return raw;
@@ -87,5 +88,17 @@ describe('rule form from the params schemas', () => {
 
   it('an unknown rule id has no fields', () => {
     expect(ruleFields('made.up', {})).toEqual([]);
+  });
+});
+
+describe('country equivalences in the rule form', () => {
+  it('edits lines "country | treatedAs | citation | url", refusing a line with a missing column or a bad code', () => {
+    const id = 'country.equivalences';
+    const ok = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'HK | CN | FR Doc. 2020-28101 | https://www.federalregister.gov/d/2020-28101' }, ctx);
+    expect(ok).toEqual({ ok: true, enabled: true, params: { equivalences: [{ country: 'HK', treatedAs: 'CN', citation: 'FR Doc. 2020-28101', url: 'https://www.federalregister.gov/d/2020-28101' }] } });
+    const missing = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'HK | CN | no url' }, ctx);
+    expect(missing).toMatchObject({ ok: false, fieldErrors: { equivalences: [expect.stringContaining('Line 1')] } });
+    const bad = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'Hong Kong | CN | cite | https://example.gov/x' }, ctx);
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { equivalences: ['Line 1: country: an ISO alpha-2 code'] } });
   });
 });

@@ -266,7 +266,14 @@ export function parseRuleEdit(
   // The engine's own schema has the last word: what it would refuse is never saved.
   const check = ruleDefFor(rule.id)?.params.safeParse(params);
   if (check && !check.success) {
-    for (const issue of check.error.issues) (errors[issue.path.map(String).join('.') || '_form'] ??= []).push(issue.message);
+    for (const issue of check.error.issues) {
+      // shown next to the field the value came from: "equivalences.0.country" → "equivalences", "Line 1: …"
+      const path = issue.path.map(String);
+      const spec = specs.filter((s) => path.join('.').startsWith(s.path)).sort((a, b) => b.path.length - a.path.length)[0];
+      const rest = spec ? path.slice(spec.path.split('.').length) : [];
+      const line = rest.length > 0 && /^\d+$/.test(rest[0]!) ? `Line ${Number(rest[0]) + 1}: ` : '';
+      (errors[spec?.path ?? (path.join('.') || '_form')] ??= []).push(`${line}${issue.message}`);
+    }
     return { ok: false, fieldErrors: errors };
   }
   const enabled = Array.isArray(raw.enabled) ? raw.enabled.includes('on') : raw.enabled === 'on' || raw.enabled === 'true';
@@ -366,10 +373,13 @@ export const ZPublishDraft = z.object({
 });
 
 // ---- list uploads ----
-export const LIST_FORMATS = ['AUTO', 'SDN', 'ENTITY_LIST', 'DPL', 'SIMPLE_CSV'] as const;
+export const LIST_FORMATS = ['AUTO', 'CSL_JSON', 'CSL_CSV', 'UN_XML', 'SDN', 'ENTITY_LIST', 'DPL', 'SIMPLE_CSV'] as const;
 export type TListFormat = (typeof LIST_FORMATS)[number];
 export const LIST_FORMAT_WORDS: Record<TListFormat, string> = {
   AUTO: 'Detect from the file',
+  CSL_JSON: 'Consolidated Screening List (trade.gov JSON or compact snapshot)',
+  CSL_CSV: 'Consolidated Screening List (trade.gov CSV)',
+  UN_XML: 'UN Security Council Consolidated List (XML)',
   SDN: 'OFAC SDN (legacy sdn.csv)',
   ENTITY_LIST: 'Entity List (JSON)',
   DPL: 'Denied Persons List (tab-separated)',

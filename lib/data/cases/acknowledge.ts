@@ -1,4 +1,5 @@
 // Acknowledging that a re-screen changed a case's outcome.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';

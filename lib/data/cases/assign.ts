@@ -1,7 +1,8 @@
 // "Assign to me": one checked transition with its audit row.
+import 'server-only';
 import { db } from '@/lib/db';
 import { appendAudit } from '@/lib/data/audit';
-import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
+import { nextStatus } from '@/lib/workflow';
 import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, type TCaseRef, ASSIGNABLE_STATUSES } from './shared';
 
 /** "Assign to me": takes the case; a submitted case moves into review. */
@@ -10,7 +11,7 @@ export async function assignCaseToMe({ actor, caseId, expectedVersion }: TCaseRe
   return db.$transaction(async (tx) => {
     const current = await loadCase(tx, caseId);
     guardNotSubmitter(actor, current);
-    const status: ApplicationStatus = current.status === 'SUBMITTED' ? 'IN_REVIEW' : current.status;
+    const status = nextStatus('ASSIGN', current.status);
     const updated = await tx.application.updateMany({
       where: { id: caseId, version: expectedVersion, status: current.status, AND: [{ status: { in: ASSIGNABLE_STATUSES } }], NOT: { submittedById: actor.id } },
       data: { assignedToId: actor.id, status, version: { increment: 1 } },

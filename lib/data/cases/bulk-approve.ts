@@ -1,4 +1,5 @@
 // Bulk approval of CLEAR cases from the queue, each case on its own.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';

@@ -1,4 +1,5 @@
 // The officer's case file: the application, its screening runs, decisions, notes, messages and audit trail.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';

@@ -1,10 +1,11 @@
 // Clearing a party match as a false positive, then re-screening the case in the same transaction.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
 import { partyMatchEvidence } from '@/lib/cases/findings';
-import { STATUS_LABEL } from '@/lib/cases/labels';
+import { STATUS_LABEL } from '@/lib/labels';
 import { normaliseName } from '@/lib/screening/names/normalise';
 import type { TFinding } from '@/lib/screening/types';
 import type { TClearMatchInput } from '@/lib/validation/decision';

@@ -1,11 +1,13 @@
 // The second officer's countersignature on a licence-required or prohibited approval.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
-import { STATUS_LABEL } from '@/lib/cases/labels';
+import { STATUS_LABEL } from '@/lib/labels';
 import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
 import type { TCountersignInput } from '@/lib/validation/decision';
+import { allows, fromStatuses, nextStatus, WORKFLOW } from '@/lib/workflow';
 import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, CHANGED_MESSAGE } from './shared';
 
 /** The second officer's signature on a pending approval: neither the approver nor the submitter. */
@@ -20,17 +22,17 @@ export async function countersignCase({ actor, input, now = new Date() }: { acto
       orderBy: { createdAt: 'desc' },
       select: { id: true, officerId: true, type: true, createdAt: true },
     });
-    if (current.status !== 'AWAITING_COUNTERSIGNATURE' || !pending) {
+    if (!allows('COUNTERSIGN', current.status) || !pending) {
       if (current.version !== expectedVersion) throw new AppError('CONFLICT', CHANGED_MESSAGE);
       throw new AppError('CONFLICT', `This case is ${STATUS_LABEL[current.status].toLowerCase()}; there is no approval waiting for a countersignature.`);
     }
     if (pending.officerId === actor.id) throw new AppError('FORBIDDEN', 'You approved this case, so a second officer must countersign it.');
     const finalStatus: ApplicationStatus = pending.type === 'APPROVE_IN_PART' ? 'APPROVED_IN_PART' : 'APPROVED';
     const updated = await tx.application.updateMany({
-      where: { id: caseId, version: expectedVersion, status: 'AWAITING_COUNTERSIGNATURE', NOT: { submittedById: actor.id } },
+      where: { id: caseId, version: expectedVersion, status: { in: fromStatuses('COUNTERSIGN') }, NOT: { submittedById: actor.id } },
       data: { status: finalStatus, decidedAt: now, version: { increment: 1 } },
     });
-    if (updated.count !== 1) await explainRefusal(tx, actor, caseId, expectedVersion, ['AWAITING_COUNTERSIGNATURE'], 'countersigned');
+    if (updated.count !== 1) await explainRefusal(tx, actor, caseId, expectedVersion, fromStatuses('COUNTERSIGN'), WORKFLOW.COUNTERSIGN.verb);
     const signed = await tx.decision.updateMany({
       where: { id: pending.id, countersignedById: null, NOT: { officerId: actor.id } },
       data: { countersignedById: actor.id, countersignedAt: now, countersignNote: input.note ?? null },

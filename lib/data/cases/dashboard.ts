@@ -1,4 +1,5 @@
 // The officers' dashboard figures.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import type { Prisma } from '@/lib/generated/prisma/client';

@@ -1,22 +1,23 @@
 // Decisions (approve, deny, request information, escalate): one checked transition each, with the
 // Decision row, the exporter's question and the audit row in the same transaction.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, DecisionType } from '@/lib/generated/prisma/enums';
 import type { TDecisionInput } from '@/lib/validation/decision';
-import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, DECIDABLE_STATUSES, ESCALATABLE_STATUSES, COUNTERSIGN_OUTCOMES } from './shared';
+import { fromStatuses, nextStatus, WORKFLOW } from '@/lib/workflow';
+import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter } from './shared';
 
-const TARGET: Record<DecisionType, ApplicationStatus> = {
-  APPROVE: 'APPROVED',
+/** Where each decision leads when it is final (lib/workflow.ts's table). */
+const TARGET = {
+  APPROVE: WORKFLOW.APPROVE.to,
   APPROVE_IN_PART: 'APPROVED_IN_PART',
-  DENY: 'DENIED',
-  REQUEST_INFO: 'INFO_REQUESTED',
-  ESCALATE: 'ESCALATED',
-};
-
-const VERB: Record<DecisionType, string> = { APPROVE: 'approved', APPROVE_IN_PART: 'approved in part', DENY: 'denied', REQUEST_INFO: 'sent back for information', ESCALATE: 'escalated' };
+  DENY: WORKFLOW.DENY.to,
+  REQUEST_INFO: WORKFLOW.REQUEST_INFO.to,
+  ESCALATE: WORKFLOW.ESCALATE.to,
+} satisfies Record<DecisionType, ApplicationStatus>;
 
 export type TDecideOptions = { actor: TActor; decision: TDecisionInput; now?: Date };
 
@@ -30,8 +31,9 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
   return db.$transaction(async (tx) => {
     const current = await loadCase(tx, caseId);
     guardNotSubmitter(actor, current);
-    const allowed = decision.type === 'ESCALATE' ? ESCALATABLE_STATUSES : DECIDABLE_STATUSES;
-    const needsCountersignature = decision.type === 'APPROVE' && current.outcome !== null && COUNTERSIGN_OUTCOMES.includes(current.outcome);
+    const allowed = fromStatuses(decision.type);
+    const status = nextStatus(decision.type, current.status, current.outcome);
+    const needsCountersignature = status === 'AWAITING_COUNTERSIGNATURE';
     let licenseExpiresAt: Date | null = null;
     if (decision.type === 'APPROVE') {
       const errors: Record<string, string[]> = {};
@@ -45,8 +47,7 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
       }
       if (Object.keys(errors).length > 0) throw new AppError('INVALID', 'Some fields need attention.', { fieldErrors: errors });
     }
-    const status: ApplicationStatus = needsCountersignature ? 'AWAITING_COUNTERSIGNATURE' : TARGET[decision.type];
-    const final = status === 'APPROVED' || status === 'APPROVED_IN_PART' || status === 'DENIED';
+    const final = status === 'APPROVED' || status === 'DENIED';
     const updated = await tx.application.updateMany({
       where: {
         id: caseId,
@@ -63,7 +64,7 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
         ...(decision.type === 'ESCALATE' ? {} : { assignedToId: actor.id }),
       },
     });
-    if (updated.count !== 1) await explainRefusal(tx, actor, caseId, expectedVersion, allowed, VERB[decision.type]);
+    if (updated.count !== 1) await explainRefusal(tx, actor, caseId, expectedVersion, allowed, WORKFLOW[decision.type].verb);
     const latestRun = await tx.screeningRun.findFirst({ where: { applicationId: caseId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
     const row = await tx.decision.create({
       data: {

@@ -1,13 +1,12 @@
 // The decision record (officers and admins: any decided case; exporters: their organisation's).
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
+import { DECIDED_STATUSES } from '@/lib/codes';
 import type { TFinding } from '@/lib/screening/types';
 import { lineItemResults } from '@/lib/screening/line-items';
-
-export const DECIDED_STATUSES: ApplicationStatus[] = ['APPROVED', 'APPROVED_IN_PART', 'DENIED'];
 
 export async function getDecisionRecord(actor: TActor, id: string) {
   const scope: Prisma.ApplicationWhereInput =

@@ -5,6 +5,7 @@
 // Decision/notes and audit rows in the same transaction; when the UPDATE matches nothing,
 // explainRefusal() (shared.ts) works out why and says so. Only officers and admins get past
 // requireOfficer(). Import from '@/lib/data/cases'.
+import 'server-only';
 export * from './shared';
 export * from './queue';
 export * from './case-file';

@@ -1,4 +1,5 @@
 // Internal case notes (officers and admins only).
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';

@@ -1,9 +1,10 @@
 // The review queue: filters, keyset pagination, counts per status, filter options, CSV iteration.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
-import { CASE_STATUSES, OPEN_STATUSES } from '@/lib/cases/labels';
+import { CASE_STATUSES, OPEN_STATUSES } from '@/lib/codes';
 import type { TQueueFilter } from '@/lib/validation/decision';
 import { requireOfficer } from './shared';
 

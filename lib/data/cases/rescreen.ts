@@ -1,4 +1,5 @@
 // Re-screening an open case now, inside the caller's transaction when it needs one.
+import 'server-only';
 import { db, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';

@@ -1,15 +1,18 @@
 // What every case operation shares: the officer check, the case row, the status sets each change
 // accepts, and explainRefusal() — when a conditional UPDATE matched nothing, re-read and name why.
+import 'server-only';
 import type { TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, Outcome } from '@/lib/generated/prisma/enums';
-import { STATUS_LABEL } from '@/lib/cases/labels';
+import { STATUS_LABEL } from '@/lib/labels';
+import { COUNTERSIGN_OUTCOMES, fromStatuses } from '@/lib/workflow';
 
-export const DECIDABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED'];
-export const ESCALATABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW'];
-export const ASSIGNABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'AWAITING_COUNTERSIGNATURE'];
-export const COUNTERSIGN_OUTCOMES: Outcome[] = ['LICENSE_REQUIRED', 'PROHIBITED'];
+// The status sets of lib/workflow.ts's table, by the names the pages and tests use.
+export const DECIDABLE_STATUSES = fromStatuses('APPROVE');
+export const ESCALATABLE_STATUSES = fromStatuses('ESCALATE');
+export const ASSIGNABLE_STATUSES = fromStatuses('ASSIGN');
+export { COUNTERSIGN_OUTCOMES };
 
 export const CHANGED_MESSAGE = 'This case changed since you opened it (another officer acted on it, or it was re-screened). Your text is kept below; reload to see the latest version before deciding.';
 
@@ -17,7 +20,7 @@ export function requireOfficer(actor: TActor): void {
   if (actor.role !== 'OFFICER' && actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only compliance officers and administrators can work on cases.');
 }
 
-export const CLEARABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED'];
+export const CLEARABLE_STATUSES = fromStatuses('CLEAR_MATCH');
 
 export type TCaseRow = { id: string; status: ApplicationStatus; version: number; outcome: Outcome | null; submittedById: string | null; reference: string };
 

@@ -1,7 +1,7 @@
 // EU AI Act Art. 5(1)(h): real-time remote biometric identification in public spaces for law
 // enforcement is prohibited in the EU except narrow, authorised cases; such a sale is reviewed.
 import { z } from 'zod';
-import { makeFinding } from '../finding';
+import { makeFinding, placesOf } from '../finding';
 import { END_USE_CODES, END_USER_TYPE_CODES, defineItemRule, p } from './define';
 import { biometricEvidence } from './biometric-common';
 
@@ -19,9 +19,10 @@ export const euAiActRule = defineItemRule({
   check({ product, app, rs, rule, params }) {
     const bio = product?.biometric;
     if (!bio) return [];
-    const dest = app.destination?.country ?? '';
+    // where the identification is used: the country of ultimate destination or any party's country in the list
+    const dest = placesOf(app).map((place) => rs.countryIn(place.country, params.destinationCountries)).find((c) => c !== null) ?? null;
     if (
-      !params.destinationCountries.includes(dest) ||
+      dest === null ||
       !(params.endUserTypes as readonly string[]).includes(app.endUser?.type) ||
       !(params.endUseCategories as readonly string[]).includes(app.endUse?.category) ||
       (params.liveVideo !== undefined && params.liveVideo !== bio.liveVideo)

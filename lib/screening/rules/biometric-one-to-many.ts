@@ -2,7 +2,7 @@
 // ladder of steps ("biometric.one-to-many.<name>", first match in `order` wins). The steps are
 // rules of their own (an admin edits, adds or disables them) whose params this check reads.
 import { z } from 'zod';
-import { makeFinding } from '../finding';
+import { makeFinding, placesWithEquivalents, worstPlace } from '../finding';
 import type { TFinding, TRuleConfig } from '../types';
 import { END_USE_CODES, END_USER_TYPE_CODES, FREEDOM_CODES, MATCHING_MODE_CODES, MODALITY_CODES, defineItemRule, definePartRule, p } from './define';
 import { biometricEvidence } from './biometric-common';
@@ -54,8 +54,6 @@ export const oneToManyRule = defineItemRule({
       (sp.modalities as readonly string[]).includes(bio.modality) &&
       ((sp.matchingModes as readonly string[]).includes(bio.matchingMode) || (sp.remoteGalleryCountsAsOneToMany && bio.remoteGalleryAccess === true));
     if (!inScope) return [];
-    const dest = app.destination?.country ?? '';
-    const destName = rs.countryName(dest);
     const isGov = govTypes.includes(app.endUser?.type);
     const isSurv = survUses.includes(app.endUse?.category);
     const govOrSurv = isGov || isSurv;
@@ -63,39 +61,43 @@ export const oneToManyRule = defineItemRule({
       .filter((r) => isStepId(r.id))
       .map((r) => ({ rule: r as TRuleConfig, params: r.params as TOneToManyStepParams }))
       .sort((a, b) => a.params.order - b.params.order || (a.rule.id < b.rule.id ? -1 : 1));
-    const freedom = rs.freedom(dest);
     const baseEvidence = biometricEvidence(product, app);
     const capability = bio.matchingMode === 'ONE_TO_MANY' ? '1:N face identification' : 'remote gallery access (treated as 1:N identification)';
     const who = govOrSurv
       ? `${isGov ? `a ${String(app.endUser.type).toLowerCase().replace(/_/g, ' ')} end user` : ''}${isGov && isSurv ? ' and ' : ''}${isSurv ? 'public-space surveillance' : ''}`
       : 'a non-government end user';
-    const out: TFinding[] = [];
-    for (const { rule: step, params } of steps) {
-      const when = params.when;
-      const needsFreedom = when.freedomStatuses !== undefined;
-      if (when.governmentOrSurveillance === true && !govOrSurv) continue;
-      if (when.governmentOrSurveillance === false && govOrSurv) continue;
-      if (needsFreedom && freedom === null) {
-        out.push(makeFinding(step, { kind: 'DATA_GAP', outcome: 'REVIEW', licensePolicy: null, message: `No Freedom House status is recorded for ${destName}, so the surveillance policy cannot be applied; an officer must decide.`, evidence: { ...baseEvidence, freedomStatus: null } }));
-        break;
+
+    // The ladder for one country; first match wins.
+    const ladder = (dest: string): TFinding[] => {
+      const destName = rs.countryName(dest);
+      const freedom = rs.freedom(dest);
+      for (const { rule: step, params } of steps) {
+        const when = params.when;
+        const needsFreedom = when.freedomStatuses !== undefined;
+        if (when.governmentOrSurveillance === true && !govOrSurv) continue;
+        if (when.governmentOrSurveillance === false && govOrSurv) continue;
+        if (needsFreedom && freedom === null) {
+          return [makeFinding(step, { kind: 'DATA_GAP', outcome: 'REVIEW', licensePolicy: null, message: `No Freedom House status is recorded for ${destName}, so the surveillance policy cannot be applied; an officer must decide.`, evidence: { ...baseEvidence, country: dest, freedomStatus: null } })];
+        }
+        if (needsFreedom && !(when.freedomStatuses as readonly string[]).includes(freedom as string)) continue;
+        if (when.destinationInGroups !== undefined && !when.destinationInGroups.some((g) => rs.inGroup(dest, g))) continue;
+        if (when.destinationNotInGroups !== undefined && when.destinationNotInGroups.some((g) => rs.inGroup(dest, g))) continue;
+        if (when.liveVideo !== undefined && bio.liveVideo !== when.liveVideo) continue;
+        const outcome = bio.liveVideo && params.liveVideoOutcome ? params.liveVideoOutcome : params.outcome;
+        const status = freedom === 'NF' ? '"Not Free"' : freedom === 'PF' ? '"Partly Free"' : freedom === 'F' ? '"Free"' : 'unrated';
+        const a1 = rs.inGroup(dest, 'A:1') ? 'in Country Group A:1' : 'outside Country Group A:1';
+        const verdict = outcome === 'PROHIBITED' ? 'blocked' : outcome === 'LICENSE_REQUIRED' ? 'a licence is required' : outcome === 'REVIEW' ? 'an officer must review it' : 'no policy restriction';
+        return [
+          makeFinding(step, {
+            outcome,
+            message: `${capability} for ${who}${bio.liveVideo ? ', with live video,' : ''} to ${destName} (${status}, ${a1}): ${verdict}.`,
+            evidence: { ...baseEvidence, country: dest, freedomStatus: freedom, inA1: rs.inGroup(dest, 'A:1'), step: step.id, order: params.order },
+          }),
+        ];
       }
-      if (needsFreedom && !(when.freedomStatuses as readonly string[]).includes(freedom as string)) continue;
-      if (when.destinationInGroups !== undefined && !when.destinationInGroups.some((g) => rs.inGroup(dest, g))) continue;
-      if (when.destinationNotInGroups !== undefined && when.destinationNotInGroups.some((g) => rs.inGroup(dest, g))) continue;
-      if (when.liveVideo !== undefined && bio.liveVideo !== when.liveVideo) continue;
-      const outcome = bio.liveVideo && params.liveVideoOutcome ? params.liveVideoOutcome : params.outcome;
-      const status = freedom === 'NF' ? '"Not Free"' : freedom === 'PF' ? '"Partly Free"' : freedom === 'F' ? '"Free"' : 'unrated';
-      const a1 = rs.inGroup(dest, 'A:1') ? 'in Country Group A:1' : 'outside Country Group A:1';
-      const verdict = outcome === 'PROHIBITED' ? 'blocked' : outcome === 'LICENSE_REQUIRED' ? 'a licence is required' : outcome === 'REVIEW' ? 'an officer must review it' : 'no policy restriction';
-      out.push(
-        makeFinding(step, {
-          outcome,
-          message: `${capability} for ${who}${bio.liveVideo ? ', with live video,' : ''} to ${destName} (${status}, ${a1}): ${verdict}.`,
-          evidence: { ...baseEvidence, freedomStatus: freedom, inA1: rs.inGroup(dest, 'A:1'), step: step.id, order: params.order },
-        }),
-      );
-      break;
-    }
-    return out;
+      return [];
+    };
+    // The country of ultimate destination, every other party's country and their equivalents: worst wins.
+    return worstPlace(app, placesWithEquivalents(app, rs.equivalentsOf), (c) => rs.countryName(c), (place) => ladder(place.country));
   },
 });

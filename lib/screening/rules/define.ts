@@ -75,6 +75,9 @@ export const p = {
   text: (label: string, max = 500, help?: string) => withMeta(z.string().trim().min(1).max(max), { label, help, field: 'text' }),
   /** fixed keys (from the current params), one text per key */
   textMap: (label: string, help?: string) => withMeta(z.record(z.string(), z.string().min(1).max(500)), { label, help, field: 'text-map' }),
+  /** one object per line, its columns separated by " | " */
+  lines: <T extends z.ZodRawShape>(label: string, shape: T, help?: string) =>
+    withMeta(z.array(z.object(shape)), { label, help, field: 'lines', columns: Object.keys(shape) }),
   regions: (label: string, help?: string) =>
     withMeta(z.array(z.object({ code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/), name: z.string().min(1) })), { label, help, field: 'regions' }),
 };
@@ -120,12 +123,15 @@ export type TApplicationRule<S extends z.ZodType = z.ZodType> = TRuleBase<S> & {
 };
 /** Has params but no check of its own: another rule's check reads it (the 1:N policy steps). */
 export type TPartRule<S extends z.ZodType = z.ZodType> = TRuleBase<S> & { scope: 'part'; partOf: string };
+/** Rule-set data every check reads through the built rule set (country equivalences). */
+export type TDataRule<S extends z.ZodType = z.ZodType> = TRuleBase<S> & { scope: 'data' };
 
-export type TRuleDef = TItemRule | TApplicationRule | TPartRule;
+export type TRuleDef = TItemRule | TApplicationRule | TPartRule | TDataRule;
 
 export const defineItemRule = <S extends z.ZodType>(def: Omit<TItemRule<S>, 'scope'>): TItemRule<S> => ({ ...def, scope: 'item' });
 export const defineApplicationRule = <S extends z.ZodType>(def: Omit<TApplicationRule<S>, 'scope'>): TApplicationRule<S> => ({
   ...def,
   scope: 'application',
 });
+export const defineDataRule = <S extends z.ZodType>(def: Omit<TDataRule<S>, 'scope'>): TDataRule<S> => ({ ...def, scope: 'data' });
 export const definePartRule = <S extends z.ZodType>(def: Omit<TPartRule<S>, 'scope'>): TPartRule<S> => ({ ...def, scope: 'part' });

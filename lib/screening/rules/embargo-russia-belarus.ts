@@ -19,11 +19,12 @@ export const embargoRussiaBelarusRule = defineItemRule({
     const out: TFinding[] = [];
     const seen = new Set<string>();
     for (const loc of locationsOf(app)) {
-      if (!params.countries.includes(loc.country)) continue;
+      const matched = rs.countryIn(loc.country, params.countries);
+      if (!matched) continue;
       const key = `${loc.role}:${loc.index ?? ''}:${loc.country}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const name = rs.countryName(loc.country);
+      const name = matched === loc.country ? rs.countryName(loc.country) : `${rs.countryName(loc.country)}, treated as ${rs.countryName(matched)}`;
       const outcome = cls === 'EAR99' ? params.ear99Outcome : params.cclOutcome;
       const item = cls === 'EAR99' ? 'EAR99 items' : cls === 'CCL' ? `${product.eccn} (a CCL item)` : 'an unclassified item (treated as a CCL item until classified)';
       const message =

@@ -1,6 +1,7 @@
-// Military-intelligence end users (744.22): any item, in the listed countries.
+// Military-intelligence end users (744.22): any item, in the listed countries. Looks at the country
+// of ultimate destination and every other party's country, each with its equivalences.
 import { z } from 'zod';
-import { makeFinding } from '../finding';
+import { describePlace, makeFinding, placesWithEquivalents } from '../finding';
 import { END_USER_TYPE_CODES, defineApplicationRule, p } from './define';
 
 export const ZMilitaryIntelligenceParams = z.object({
@@ -14,15 +15,17 @@ export const militaryIntelligenceRule = defineApplicationRule({
   params: ZMilitaryIntelligenceParams,
   check({ app, rs, rule, params }) {
     if (!(params.endUserTypes as readonly string[]).includes(app.endUser?.type)) return [];
-    const countries = [...new Set([app.endUser?.country, app.destination?.country].filter((c): c is string => typeof c === 'string'))];
-    return countries
-      .filter((c) => params.countries.includes(c))
-      .map((country) =>
-        makeFinding(rule, {
+    const nameOf = (c: string) => rs.countryName(c);
+    return placesWithEquivalents(app, rs.equivalentsOf)
+      .filter((place) => params.countries.includes(place.country))
+      .map((place) => {
+        const where = place.role === 'destination' && !place.via ? nameOf(place.country) : `${nameOf(place.country)}: ${describePlace(place, nameOf)}`;
+        const eq = place.via ? rs.equivalence(place.via, place.country) : null;
+        return makeFinding(rule, {
           outcome: params.outcome,
-          message: `"${app.endUser.name}" is a military-intelligence end user in ${rs.countryName(country)}: 744.22 requires a licence for any item (presumption of denial).`,
-          evidence: { country, endUserType: app.endUser.type },
-        }),
-      );
+          message: `"${app.endUser.name}" is a military-intelligence end user in ${where}: 744.22 requires a licence for any item (presumption of denial).`,
+          evidence: { country: place.country, role: place.role, partyName: place.name, treatedAsFrom: place.via ?? null, equivalenceCitation: eq?.citation ?? null, endUserType: app.endUser.type },
+        });
+      });
   },
 });

@@ -5,6 +5,7 @@ import { euAiActRule } from './biometric-eu-ai-act-rbi';
 import { oneToManyRule, oneToManyStepRule } from './biometric-one-to-many';
 import { oneToOneCarveOutRule } from './biometric-one-to-one-carve-out';
 import { trainingDataConsentRule } from './biometric-training-data-consent';
+import { countryEquivalencesRule } from './country-equivalences';
 import { dataApplicationRule } from './data-application';
 import type { TApplicationRule, TItemRule, TRuleDef } from './define';
 import { embargoCountryGroupRule } from './embargo-country-group';
@@ -37,7 +38,7 @@ export const APPLICATION_RULES: readonly TApplicationRule[] = [
   redFlagsRule,
 ];
 
-export const RULES: readonly TRuleDef[] = [...APPLICATION_RULES, ...ITEM_RULES, oneToManyStepRule];
+export const RULES: readonly TRuleDef[] = [countryEquivalencesRule, ...APPLICATION_RULES, ...ITEM_RULES, oneToManyStepRule];
 
 /** The definition that declares a rule id (its params schema, scope and check), or null. */
 export function ruleDefFor(id: string): TRuleDef | null {

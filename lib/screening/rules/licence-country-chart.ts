@@ -1,6 +1,8 @@
 // Licence determination (ECCN × Commerce Country Chart), as a registry entry. The determination
-// itself is lib/screening/licence.ts; this adapter declares its parameters and runs it per item.
+// itself is lib/screening/licence.ts; this adapter declares its parameters and runs it per item,
+// for the country of ultimate destination and every other party's country (the worst one wins).
 import { z } from 'zod';
+import { placesOf, worstPlace } from '../finding';
 import { checkLicence } from '../licence';
 import { defineItemRule, p } from './define';
 
@@ -14,7 +16,8 @@ export type TLicenceCountryChartParams = z.output<typeof ZLicenceCountryChartPar
 export const licenceCountryChartRule = defineItemRule({
   id: 'licence.country-chart',
   params: ZLicenceCountryChartParams,
+  /** The chart for the country of ultimate destination and for every other party's country: worst wins. */
   check({ product, app, rs }) {
-    return checkLicence(product, app.destination?.country ?? '', rs);
+    return worstPlace(app, placesOf(app), (c) => rs.countryName(c), (place) => checkLicence(product, place.country, rs));
   },
 });

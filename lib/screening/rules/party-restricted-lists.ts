@@ -8,6 +8,8 @@ const ZListParams = z.object({
   strongOutcome: p.outcome('Outcome of a strong match'),
   citation: p.text('Citation'),
   licensePolicy: p.text('Licence policy'),
+  // e.g. the UN list: each finding cites the entry's own regime and reference number after the list's citation
+  citeEntry: p.tri('Cite the entry’s programme and reference number'),
 });
 
 export const ZPartyParams = z

@@ -9,7 +9,7 @@ import { requireRole } from '@/lib/authz';
 import { getApplicationForExporter, type TExporterApplication } from '@/lib/data/applications';
 import { AppError } from '@/lib/errors';
 import { countryName } from '@/lib/countries';
-import { datasetLabel } from '@/lib/cases/labels';
+import { datasetLabel } from '@/lib/labels';
 import { draftDataFrom } from '@/lib/validation/application';
 import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
@@ -17,9 +17,7 @@ import { formatDate, formatDateTime } from '@/components/ui/format';
 import { AnswerForm } from '@/components/applications/answer-form';
 import { DecisionBanner, licenceWords, stateWords } from '@/components/applications/decision-banner';
 import { CopyForm, DeleteDraftForm, WithdrawForm } from '@/components/applications/lifecycle-forms';
-import {
-  BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, FINDING_KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL,
-} from '@/components/applications/labels';
+import { BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL as FINDING_KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Application' };
 
