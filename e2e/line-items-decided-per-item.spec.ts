@@ -86,14 +86,18 @@ test('three line items: per-item outcomes, per-item decisions, Approved in part,
   await decide(2).getByLabel('Approve').check();
   await decide(3).getByLabel('Refuse').check();
   await form.getByRole('button', { name: 'Record decision' }).click();
-  // Missing licence and reason: errors at each item's field; choices kept.
-  await expect(field(decide(2), 'Licence reference')).toHaveAttribute('aria-invalid', 'true');
+  // A refusal without its reason: the error sits at that item's field; every choice is kept.
   await expect(field(decide(3), 'Reason for refusing')).toHaveAttribute('aria-invalid', 'true');
   await expect(decide(3).getByLabel('Refuse')).toBeChecked();
+  await expect(decide(2).getByLabel('Approve')).toBeChecked();
+  await field(decide(3), 'Reason for refusing').fill('1:N face identification for police is refused under our human-rights policy.');
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  // A licence-required approval without its licence: errors at that item's licence fields.
+  await expect(field(decide(2), 'Licence reference')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(decide(2), 'Licence expiry date')).toHaveAttribute('aria-invalid', 'true');
   await field(decide(2), 'Licence reference').fill('D-123');
   await field(decide(2), 'Licence expiry date').fill('2027-12-01');
   await decide(2).getByLabel('Conditions').fill('No re-export without BIS authorisation.');
-  await field(decide(3), 'Reason for refusing').fill('1:N face identification for police is refused under our human-rights policy.');
   await expect(page.getByTestId('case-decision-preview')).toContainText('Approved in part');
   await shots(page, 'officer-decide-per-item');
   await form.getByRole('button', { name: 'Record decision' }).click();
