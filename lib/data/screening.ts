@@ -1,13 +1,13 @@
 // The bridge between stored applications and the pure engine: map validated input onto the
 // engine's types, screen against a stored rule-set version (with cleared matches), store the run.
 import 'server-only';
+import { toJson } from '@/lib/data/json';
 import type { TTx } from '@/lib/db';
 import { screen } from '@/lib/screening';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
 import type { TScreeningApplication, TScreeningProduct, TScreeningResult } from '@/lib/screening/types';
 import type { TApplicationInput, TLineItemInput } from '@/lib/validation/application';
 import type { Outcome, ScreeningTrigger } from '@/lib/generated/prisma/enums';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 
 const toScreeningProduct = (item: TLineItemInput): TScreeningProduct => ({
@@ -18,6 +18,7 @@ const toScreeningProduct = (item: TLineItemInput): TScreeningProduct => ({
   quantity: item.quantity,
   unitValueUsd: item.unitValueUsd,
   biometric: item.biometric,
+  licenseExceptionClaimed: item.licenseExceptionClaimed ?? null,
 });
 
 export function toScreeningApplication(input: TApplicationInput): TScreeningApplication {
@@ -54,8 +55,8 @@ export async function storeScreeningRun(
       trigger: options.trigger,
       outcome: result.outcome,
       previousOutcome: options.previousOutcome,
-      findings: result.findings as unknown as Prisma.InputJsonValue,
-      input: options.input as unknown as Prisma.InputJsonValue,
+      findings: toJson(result.findings),
+      input: toJson(options.input),
     },
     select: { id: true, outcome: true },
   });

@@ -16,6 +16,8 @@ import { appendAudit } from '@/lib/data/audit';
 import { getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 import { severityOf, toScreeningApplication } from '@/lib/data/screening';
 import { draftCacheKey } from '@/lib/data/admin-rulesets';
+import { diffFindings } from '@/lib/cases/findings';
+import { toJson } from '@/lib/data/json';
 import { screen } from '@/lib/screening';
 import type { TFinding } from '@/lib/screening/types';
 import { itemOutcomeChanges, type TItemOutcomeChange } from '@/lib/screening/line-items';
@@ -81,15 +83,15 @@ async function readBatch(cursor: string | null, batchSize: number): Promise<{ ca
   return { cases, runs: new Map(rows.map((r) => [r.applicationId, r])) };
 }
 
-const findingKey = (f: TFinding) => `${f.ruleId}\u0000${f.outcome}\u0000${f.message}`;
 const summary = (f: TFinding): TFindingSummary => ({ ruleId: f.ruleId, kind: f.kind, outcome: f.outcome, message: f.message });
 
+/** The impact preview's view of diffFindings (lib/cases/findings.ts): a changed outcome shows as old out, new in. */
 export function findingDiff(before: TFinding[], after: TFinding[]) {
-  const b = new Set(before.map(findingKey));
-  const a = new Set(after.map(findingKey));
+  const d = diffFindings(before, after);
+  const list = (findings: TFinding[]) => findings.filter((f) => !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary);
   return {
-    appeared: after.filter((f) => !b.has(findingKey(f)) && !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary),
-    disappeared: before.filter((f) => !a.has(findingKey(f)) && !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary),
+    appeared: list([...d.appeared, ...d.changed.map((c) => c.after)]),
+    disappeared: list([...d.disappeared, ...d.changed.map((c) => c.before)]),
   };
 }
 
@@ -182,8 +184,8 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         trigger: 'RESCREEN',
         outcome: screened.outcome,
         previousOutcome: c.outcome,
-        findings: screened.findings as unknown as Prisma.InputJsonValue,
-        input: input as unknown as Prisma.InputJsonValue,
+        findings: toJson(screened.findings),
+        input: toJson(input),
       });
       if (screened.outcome !== c.outcome) {
         if (DECIDED_STATUSES.includes(c.status)) decidedChanges.push({ id: c.id, from: c.outcome, to: screened.outcome });

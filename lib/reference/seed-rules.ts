@@ -19,6 +19,7 @@ import type { ZRedFlagParams } from '../screening/rules/kyc-red-flags';
 import type { ZLicenceCountryChartParams } from '../screening/rules/licence-country-chart';
 import type { ZPartyParams } from '../screening/rules/party-restricted-lists';
 import type { TRuleConfig } from '../screening/types';
+import { PARTY_LIST_EFFECTS } from './party-list-effects';
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -103,7 +104,9 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Embargo: general policy of denial',
       title: 'Embargoed destinations and parties',
       description: 'The destination, the end user or any consignee is in an embargoed country (Country Group E:1 or E:2).',
-      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED' } satisfies In<typeof ZEmbargoCountryGroupParams>,
+      // SY: E:1 still, but since 2025-09-02 (90 FR 42320; OFAC's Syria programme revoked, E.O. 14312)
+      // exports need a licence under 746.9 rather than being blocked: licence.country-chart handles it.
+      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED', exceptCountries: ['SY'] } satisfies In<typeof ZEmbargoCountryGroupParams>,
     },
     {
       id: 'embargo.region',
@@ -168,6 +171,17 @@ export function buildSeedRules(): TRuleConfig[] {
           AT: '15 CFR 742.8–742.10, 742.19', SS: '15 CFR Part 754', CW: '15 CFR 742.18', SI: '15 CFR 742.14',
         },
         unknownRowOutcome: 'REVIEW',
+        // Part 746 destinations whose chart row only points to Part 746 but which are not under a
+        // blanket embargo in the rule set's data (h3: Syria as in the eCFR of 2026-07-23).
+        part746: {
+          SY: {
+            section: '746.9',
+            requirement: 'ALL_ITEMS_EXCEPT_EAR99_FOOD_MEDICINE',
+            citation: '15 CFR 746.9 (as amended by 90 FR 42320, Sept. 2, 2025)',
+            ecfrAsOf: '2026-07-23',
+            licensePolicy: 'Review policy of 746.9 as amended on 2025-09-02 (90 FR 42320); only the licence exceptions of 746.9(b), including SPP (740.5) for EAR99 items',
+          },
+        },
       } satisfies In<typeof ZLicenceCountryChartParams>,
     },
     {
@@ -211,40 +225,32 @@ export function buildSeedRules(): TRuleConfig[] {
       kind: 'PARTY_MATCH',
       enabled: true,
       basis: 'LAW',
-      citation: 'Consolidated Screening List',
+      citation: 'Consolidated Screening List (15 CFR 744, 764; 31 CFR Chapter V; 22 CFR 127.7)',
       licensePolicy: null,
       title: 'Restricted-party screening',
       description:
-        'Every named party (end user and each consignee) is compared with every name and alias on the OFAC SDN list, the BIS Entity List, the Denied Persons List and the UN Security Council Consolidated List.',
+        'Every named party (end user, each consignee, and any other party given) is compared with every name and alias on the twelve lists of the Consolidated Screening List and the UN Security Council Consolidated List; each list has its own legal effect, and a list older than the rule set allows is a data gap.',
       params: {
         strongThreshold: 0.92,
         possibleThreshold: 0.8,
         countryMismatchPenalty: 0.04,
-        maxMatchesPerParty: 10,
+        maxMatchesPerParty: 12,
         possibleOutcome: 'REVIEW',
         expiredOutcome: 'CLEAR',
+        maxListAgeDays: 35,
+        staleListOutcome: 'REVIEW',
+        commonNameMinListNames: 25,
         lists: {
-          SDN: {
-            strongOutcome: 'PROHIBITED',
-            citation: '31 CFR Chapter V; OFAC Specially Designated Nationals List',
-            licensePolicy: 'Blocked: dealings prohibited unless authorised by OFAC',
-          },
-          DPL: {
-            strongOutcome: 'PROHIBITED',
-            citation: '15 CFR 764.3(a)(2); Denied Persons List',
-            licensePolicy: 'Denial order: no export privileges',
-          },
-          ENTITY_LIST: {
-            strongOutcome: 'LICENSE_REQUIRED',
-            citation: '15 CFR 744.11; Supp. No. 4 to Part 744 (Entity List)',
-            licensePolicy: 'Presumption of denial (see the entry)',
-          },
+          ...structuredClone(PARTY_LIST_EFFECTS),
           UN: {
             // UN Security Council sanctions bind every member state (UN Charter Art. 25 and 41)
             strongOutcome: 'PROHIBITED',
             citation: 'UN Charter Art. 25 and 41; UN Security Council Consolidated List',
             licensePolicy: 'UN sanctions (asset freeze, travel ban, arms embargo): no dealings',
             citeEntry: true,
+            // the bundled UN snapshot (2026-02-27) predates the CSL by five months; the UN list changes
+            // less often than the US lists: its own age limit (an admin setting; review when updating)
+            maxAgeDays: 180,
           },
         },
         defaultStrongOutcome: 'REVIEW',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from './index';
 import { itemOutcomeChanges, lineItemResults } from './line-items';
-import { app, face, seedRuleSet } from './seed-fixture';
+import { app, face, seedRuleSet } from '@/test/screening-fixture';
 import type { TScreeningApplication, TScreeningProduct } from './types';
 
 const rs = seedRuleSet();

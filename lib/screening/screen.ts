@@ -6,6 +6,7 @@
 // own plus the application-wide ones); the overall outcome is the worst. Pure and deterministic.
 
 import { itemsOf } from './items';
+import { applyLicenceExceptions } from './licence-exceptions';
 import { compareFindings, worstOutcome } from './outcome';
 import type { TRuleSet } from './rule-set';
 import { APPLICATION_RULES, ITEM_RULES } from './rules';
@@ -50,9 +51,12 @@ export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: T
   const fromApp = screenParties(app, ruleSet, options);
   // An application rule may still point at one item (e.g. its incomplete biometric data).
   const shared = fromApp.filter((f) => f.lineItem === undefined).sort(compareFindings);
-  const ownByItem = items.map((product, position) =>
-    [...fromApp.filter((f) => f.lineItem === position), ...screenProduct(product, app, ruleSet).map((f) => ({ ...f, lineItem: position }))].sort(compareFindings),
-  );
+  // Part 740: evaluated per item once every finding of that item is known (party hits and end users restrict it).
+  const ownByItem = items.map((product, position) => {
+    const item = screenProduct(product, app, ruleSet);
+    const afterExceptions = applyLicenceExceptions(item, product, app, ruleSet, [...fromApp, ...item]);
+    return [...fromApp.filter((f) => f.lineItem === position), ...afterExceptions.map((f) => ({ ...f, lineItem: position }))].sort(compareFindings);
+  });
   const lineItems: TLineItemResult[] = ownByItem.map((own, position) => {
     const findings = mergeSorted(shared, own);
     return { position, outcome: worstOutcome(findings.map((f) => f.outcome)), findings };

@@ -127,7 +127,7 @@ describe('line items', () => {
   });
 
   it('normalises the one-item shorthand `product` to lineItems, and reports its errors at product.*', () => {
-    expect(ZApplicationInput.parse({ ...base, product: item('Spare parts') }).lineItems).toEqual([{ ...item('Spare parts'), biometric: null }]);
+    expect(ZApplicationInput.parse({ ...base, product: item('Spare parts') }).lineItems).toEqual([{ ...item('Spare parts'), biometric: null, licenseExceptionClaimed: null }]);
     const bad = ZApplicationInput.safeParse({ ...base, product: { ...item(''), quantity: -1 } });
     expect(fieldErrors(bad.error!)).toEqual({ 'product.name': ['Product name is required'], 'product.quantity': ['Quantity must be greater than zero'] });
   });
@@ -162,7 +162,35 @@ describe('line items', () => {
 
   it('reads drafts saved before line items (with `product`) as one item', () => {
     expect(draftDataFrom({ product: { name: 'Old draft', eccn: null } }).lineItems).toEqual([
-      { name: 'Old draft', description: '', eccn: null, kind: '', quantity: '', unitValueUsd: '', biometric: null },
+      { name: 'Old draft', description: '', eccn: null, kind: '', quantity: '', unitValueUsd: '', licenseExceptionClaimed: null, biometric: null },
     ]);
+  });
+});
+
+describe('licence exception claimed (Part 740)', () => {
+  const parse = (v: unknown) => {
+    const data = applicationFromFormData(form(complete));
+    return ZApplicationInput.safeParse({ ...data, lineItems: [{ ...data.lineItems[0]!, licenseExceptionClaimed: v }] });
+  };
+  it.each<[unknown, string | null]>([
+    [undefined, null],
+    ['', null],
+    [null, null],
+    ['LVS', 'LVS'],
+    [' sta ', 'STA'],
+    ['SPP', 'SPP'],
+  ])('%j → %j', (input, expected) => {
+    const r = parse(input);
+    expect(r.success).toBe(true);
+    expect(r.data!.lineItems[0]!.licenseExceptionClaimed).toBe(expected);
+  });
+  it('rejects a symbol that is not in the 2026 Part 740 list', () => {
+    const r = parse('CIV'); // License Exception CIV was removed from Part 740
+    expect(r.success).toBe(false);
+    expect(fieldErrors(r.error!)['lineItems.0.licenseExceptionClaimed']![0]).toMatch(/Part 740 list/);
+  });
+  it('reads the form field', () => {
+    const data = applicationFromFormData(form([...complete, ['lineItems.0.licenseExceptionClaimed', 'GBS']]));
+    expect(data.lineItems[0]!.licenseExceptionClaimed).toBe('GBS');
   });
 });
