@@ -18,7 +18,7 @@ test.describe('exporter submits an application', () => {
     await field(page, 'Product name').fill('FaceFind Enterprise 5');
     await field(page, 'Description').fill('Face identification server that searches camera streams against a watch list.');
     await field(page, 'ECCN').fill('3A981');
-    await expect(page.locator('#f-product-eccn-check')).toContainText('✓');
+    await expect(page.locator('#f-lineItems-0-eccn-check')).toContainText('✓');
     await field(page, 'Product type').selectOption({ label: 'Hardware' });
     await field(page, 'Quantity').fill('4');
     await field(page, 'Unit value (USD)').fill('12000');
@@ -90,7 +90,7 @@ test.describe('exporter submits an application', () => {
     await page.goto('/applications/new');
     await field(page, 'Product name').fill('Partial Cam');
     await field(page, 'ECCN').fill('5A999');
-    await expect(page.locator('#f-product-eccn-check')).toHaveText('5A999 is not on the Commerce Control List');
+    await expect(page.locator('#f-lineItems-0-eccn-check')).toHaveText('5A999 is not on the Commerce Control List');
     await field(page, 'Quantity').fill('-3');
     await field(page, 'Biometric product').check();
     await field(page, 'Modality').selectOption({ label: 'Face' });
@@ -132,7 +132,7 @@ test.describe('exporter submits an application', () => {
 
     // The summary links lead to the fields.
     await summary.getByRole('link', { name: 'Quantity must be greater than zero' }).click();
-    await expect(page).toHaveURL(/#f-product-quantity$/);
+    await expect(page).toHaveURL(/#f-lineItems-0-quantity$/);
   });
 
   test('drafts save partial data; a stale tab is refused with a clear message and loses nothing', async ({ page, context }) => {

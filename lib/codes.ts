@@ -13,10 +13,10 @@ const every = <U>() => <const T extends readonly U[]>(values: TCovers<T, U>) => 
 export const OUTCOMES = every<Outcome & TOutcome>()(['CLEAR', 'REVIEW', 'LICENSE_REQUIRED', 'PROHIBITED']);
 
 export const APPLICATION_STATUSES = every<ApplicationStatus>()([
-  'DRAFT', 'SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED', 'ESCALATED', 'AWAITING_COUNTERSIGNATURE', 'APPROVED', 'DENIED', 'WITHDRAWN',
+  'DRAFT', 'SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED', 'ESCALATED', 'AWAITING_COUNTERSIGNATURE', 'APPROVED', 'APPROVED_IN_PART', 'DENIED', 'WITHDRAWN',
 ]);
 
-export const DECISION_TYPES = every<DecisionType>()(['APPROVE', 'DENY', 'REQUEST_INFO', 'ESCALATE']);
+export const DECISION_TYPES = every<DecisionType>()(['APPROVE', 'APPROVE_IN_PART', 'DENY', 'REQUEST_INFO', 'ESCALATE']);
 export const ROLES = every<Role>()(['EXPORTER', 'OFFICER', 'ADMIN']);
 export const SCREENING_TRIGGERS = every<ScreeningTrigger>()(['SUBMIT', 'RESUBMIT', 'RESCREEN', 'MANUAL']);
 export const FINDING_KINDS = every<TFindingKind>()(['EMBARGO', 'PARTY_MATCH', 'END_USER', 'END_USE', 'LICENSE_REQUIREMENT', 'BIOMETRIC_POLICY', 'KYC', 'DATA_GAP']);
@@ -25,6 +25,6 @@ export const BASES = every<TBasis>()(['LAW', 'PROPOSED', 'POLICY']);
 /** Statuses an officer still has work on. */
 export const OPEN_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'AWAITING_COUNTERSIGNATURE', 'INFO_REQUESTED'];
 /** Final decisions. */
-export const DECIDED_STATUSES: ApplicationStatus[] = ['APPROVED', 'DENIED'];
+export const DECIDED_STATUSES: ApplicationStatus[] = ['APPROVED', 'APPROVED_IN_PART', 'DENIED'];
 /** Every status a case can have once submitted (drafts are never cases). */
 export const CASE_STATUSES: ApplicationStatus[] = [...OPEN_STATUSES, ...DECIDED_STATUSES, 'WITHDRAWN'];

@@ -23,6 +23,7 @@ export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   ESCALATED: 'Escalated',
   AWAITING_COUNTERSIGNATURE: 'Awaiting countersignature',
   APPROVED: 'Approved',
+  APPROVED_IN_PART: 'Approved in part',
   DENIED: 'Denied',
   WITHDRAWN: 'Withdrawn',
 };
@@ -46,6 +47,7 @@ export const BASIS_LABEL: Record<TBasis, string> = {
 
 export const DECISION_LABEL: Record<DecisionType, string> = {
   APPROVE: 'Approved',
+  APPROVE_IN_PART: 'Approved in part',
   DENY: 'Denied',
   REQUEST_INFO: 'Information requested',
   ESCALATE: 'Referred to a senior officer',

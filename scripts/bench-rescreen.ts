@@ -65,7 +65,7 @@ async function main() {
       const id = `bench${String(i).padStart(7, '0')}`;
       apps.push({
         id, reference: `BENCH-${String(i).padStart(6, '0')}`, organizationId: org.id, createdById: exporter.id, submittedById: exporter.id,
-        status: pick(OPEN_STATUSES), outcome: result.outcome, severity: severityOf(result.outcome), productName: input.product.name, eccn: input.product.eccn,
+        status: pick(OPEN_STATUSES), outcome: result.outcome, severity: severityOf(result.outcome), productName: input.lineItems[0]!.name, eccn: input.lineItems[0]!.eccn,
         destinationCountry: country, endUserName: input.endUser.name, endUserType: input.endUser.type, endUseCategory: input.endUse.category,
         data: input as object, submittedAt: new Date(),
       });

@@ -42,4 +42,29 @@ describe('screen CLI', () => {
     expect(bad.stderr).toMatch(/destination\.country: /);
     expect(screen(['-'], '{not json').status).toBe(2);
   });
+
+  it('screens several line items: overall worst outcome, lineItem on item findings, lineItems per item; errors at lineItems.N', () => {
+    const { product, ...rest } = application;
+    const input = {
+      ...rest,
+      destination: { country: 'BR', region: null },
+      endUser: { ...application.endUser, country: 'BR' },
+      endUse: { category: 'LAW_ENFORCEMENT_INVESTIGATION', description: 'Investigations' },
+      lineItems: [
+        { name: 'Spare parts', description: 'Cables and mounts', eccn: 'EAR99', kind: 'HARDWARE', quantity: 10, unitValueUsd: 50, biometric: null },
+        { ...product, biometric: { ...product.biometric, trainingDataConsent: 'CONSENTED' } },
+      ],
+    };
+    const r = screen(['-'], JSON.stringify(input));
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as { outcome: string; findings: { ruleId: string; outcome: string; lineItem?: number }[]; lineItems: { position: number; outcome: string; findings: unknown[] }[] };
+    expect(result.lineItems.map((i) => i.position)).toEqual([0, 1]);
+    expect(result.lineItems[0]!.outcome).toBe('CLEAR');
+    expect(result.lineItems[1]!.outcome).not.toBe('CLEAR');
+    expect(result.outcome).toBe(result.lineItems[1]!.outcome);
+    expect(result.findings.some((f) => f.ruleId === 'licence.country-chart' && f.lineItem === 1 && f.outcome === 'LICENSE_REQUIRED')).toBe(true);
+    const bad = screen(['-'], JSON.stringify({ ...input, lineItems: [input.lineItems[0], { ...input.lineItems[1], name: '' }] }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/lineItems\.1\.name: /);
+  });
 });

@@ -1,7 +1,7 @@
 // Test support for lib/screening's tests (kept out of lib/screening: it reads the seed files): the real seed rule set, built once per test file, and an application builder.
 import { loadSeedRuleSetData } from '@/lib/reference/load-seed';
 import { buildRuleSet, type TRuleSet } from '@/lib/screening/rule-set';
-import type { TRuleSetData, TScreeningApplication } from '@/lib/screening/types';
+import type { TRuleSetData, TScreeningApplication, TScreeningProduct } from '@/lib/screening/types';
 
 let cachedData: TRuleSetData | null = null;
 let cachedRuleSet: TRuleSet | null = null;
@@ -24,7 +24,7 @@ export type TAppOverrides = {
   endUserCountry?: string;
   endUserType?: TScreeningApplication['endUser']['type'];
   endUse?: TScreeningApplication['endUse']['category'];
-  biometric?: TScreeningApplication['product']['biometric'];
+  biometric?: TScreeningProduct['biometric'];
   consignees?: TScreeningApplication['consignees'];
   redFlags?: TScreeningApplication['redFlags'];
 };
@@ -55,7 +55,7 @@ export function app(o: TAppOverrides = {}): TScreeningApplication {
   };
 }
 
-export function face(o: Partial<NonNullable<TScreeningApplication['product']['biometric']>> = {}): NonNullable<TScreeningApplication['product']['biometric']> {
+export function face(o: Partial<NonNullable<TScreeningProduct['biometric']>> = {}): NonNullable<TScreeningProduct['biometric']> {
   return {
     modality: 'FACE',
     matchingMode: 'ONE_TO_MANY',

@@ -1,6 +1,6 @@
 // Cases whose outcome would change (impact preview) or changed (re-screen): from → to, and why.
 import Link from 'next/link';
-import { OutcomeBadge, StatusBadge, type TOutcomeCode, type TStatusCode } from '@/components/ui/badge';
+import { OUTCOME_LABEL, OutcomeBadge, StatusBadge, type TOutcomeCode, type TStatusCode } from '@/components/ui/badge';
 import type { TFindingSummary } from '@/lib/jobs/rescreen';
 
 export type TImpactRow = {
@@ -12,6 +12,7 @@ export type TImpactRow = {
   to: string;
   appeared?: TFindingSummary[];
   disappeared?: TFindingSummary[];
+  items?: { position: number; name: string; from: string | null; to: string }[];
 };
 
 export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; caption: string; testId?: string }) {
@@ -40,6 +41,15 @@ export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; cap
                 <span className="sr-only">to</span> <OutcomeBadge outcome={r.to as TOutcomeCode} />
               </td>
               <td className="px-4 py-3">
+                {r.items?.length ? (
+                  <ul className="mb-2 space-y-0.5" aria-label="Line items that change">
+                    {r.items.map((i) => (
+                      <li key={i.position} className="text-slate-800">
+                        Item {i.position + 1} ({i.name}) would change from {i.from ? OUTCOME_LABEL[i.from as TOutcomeCode] : 'not screened'} to {OUTCOME_LABEL[i.to as TOutcomeCode]}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 {r.appeared?.length || r.disappeared?.length ? (
                   <ul className="space-y-1">
                     {r.appeared?.map((f, i) => (

@@ -9,7 +9,7 @@ import { IDLE } from '@/lib/action-state';
 import { Button } from '@/components/ui/button';
 import { Checkbox, ChoiceGroup, fieldIdFor, Select, Textarea, TextInput } from '@/components/ui/field';
 import { CountryCombobox, CountryOptions } from '@/components/ui/country-combobox';
-import { RED_FLAGS, type TApplicationDraftData } from '@/lib/validation/application';
+import { EMPTY_LINE_ITEM, MAX_LINE_ITEMS, RED_FLAGS, type TApplicationDraftData, type TLineItemDraft } from '@/lib/validation/application';
 import { CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, optionsOf, PRODUCT_KIND_LABEL } from '@/lib/labels';
 import { EccnField } from './eccn-field';
 
@@ -38,12 +38,71 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
+/**
+ * One line item's fields, in a group named "Line item N". Inputs are named by the row's key (stable
+ * across add/remove, so nothing typed moves) and identified by its position (so error links and
+ * messages match the schema's "lineItems.N.field" paths).
+ */
+function LineItemFields({ rowKey, position, initial, err, canRemove, onRemove }: {
+  rowKey: number; position: number; initial: TLineItemDraft; err: (path: string) => string[] | undefined; canRemove: boolean; onRemove: () => void;
+}) {
+  const [biometric, setBiometric] = useState(initial.biometric !== null);
+  const n = `lineItems.${rowKey}`;
+  const p = `lineItems.${position}`;
+  const id = (field: string) => fieldIdFor(`${p}.${field}`);
+  const bio = initial.biometric;
+  const title = `Line item ${position + 1}`;
+  return (
+    <fieldset className="rounded-md border border-slate-200 bg-slate-50 p-4 sm:p-5" aria-labelledby={`${id('group')}-legend`} data-testid="line-item">
+      <legend className="flex w-full items-center justify-between gap-3">
+        <span id={`${id('group')}-legend`} className="text-sm font-semibold text-slate-900">{title}</span>
+        {canRemove ? (
+          <Button variant="ghost" size="sm" aria-label={`Remove line item ${position + 1}`} onClick={onRemove}>Remove line item</Button>
+        ) : null}
+      </legend>
+      <div className="mt-4 space-y-5">
+        <TextInput name={`${n}.name`} id={id('name')} label="Product name" defaultValue={initial.name} errors={err(`${p}.name`)} maxLength={200} />
+        <Textarea name={`${n}.description`} id={id('description')} label="Description" help="What it is and what it does, in a few sentences." defaultValue={initial.description} errors={err(`${p}.description`)} rows={3} />
+        <EccnField name={`${n}.eccn`} path={`${p}.eccn`} defaultValue={initial.eccn} errors={err(`${p}.eccn`)} />
+        <div className="grid gap-5 sm:grid-cols-3">
+          <Select name={`${n}.kind`} id={id('kind')} label="Product type" options={optionsOf(PRODUCT_KIND_LABEL)} defaultValue={initial.kind} errors={err(`${p}.kind`)} />
+          <TextInput name={`${n}.quantity`} id={id('quantity')} label="Quantity" inputMode="decimal" defaultValue={String(initial.quantity)} errors={err(`${p}.quantity`)} />
+          <TextInput name={`${n}.unitValueUsd`} id={id('unitValueUsd')} label="Unit value (USD)" inputMode="decimal" defaultValue={String(initial.unitValueUsd)} errors={err(`${p}.unitValueUsd`)} />
+        </div>
+        <Checkbox name={`${n}.isBiometric`} id={id('isBiometric')} label="Biometric product" help="Tick if it identifies or verifies people by face, fingerprint, iris, voice or gait."
+          defaultChecked={biometric} onChange={(e) => setBiometric(e.currentTarget.checked)} />
+        {/* Kept in the page when hidden, so unticking and ticking again loses nothing. */}
+        <div hidden={!biometric} className="space-y-5 border-t border-slate-200 pt-5">
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">Biometric capabilities</h3>
+            <p className="mt-0.5 text-xs text-slate-500">These answers decide which surveillance-technology policies apply.</p>
+          </div>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <Select name={`${n}.biometric.modality`} id={id('biometric.modality')} label="Modality" help="The trait it recognises people by." options={optionsOf(MODALITY_LABEL)} defaultValue={bio?.modality} errors={err(`${p}.biometric.modality`)} />
+            <Select name={`${n}.biometric.matchingMode`} id={id('biometric.matchingMode')} label="Matching mode" help="1:1 verification checks one claimed identity (unlock a phone); 1:N identification searches a gallery for who someone is."
+              options={optionsOf(MATCHING_MODE_LABEL)} defaultValue={bio?.matchingMode} errors={err(`${p}.biometric.matchingMode`)} />
+            <TextInput name={`${n}.biometric.maxGallerySize`} id={id('biometric.maxGallerySize')} label="Maximum gallery size" help="How many enrolled identities it can search at once (a whole number)." inputMode="numeric"
+              defaultValue={bio ? String(bio.maxGallerySize) : ''} errors={err(`${p}.biometric.maxGallerySize`)} />
+            <Select name={`${n}.biometric.trainingDataConsent`} id={id('biometric.trainingDataConsent')} label="Training data consent" help="Whether the people in its training data agreed to that use."
+              options={optionsOf(CONSENT_LABEL)} defaultValue={bio?.trainingDataConsent} errors={err(`${p}.biometric.trainingDataConsent`)} />
+          </div>
+          <ChoiceGroup name={`${n}.biometric.liveVideo`} id={id('biometric.liveVideo')} legend="Identifies people in live video" help="It can pick out people in live or streaming video, such as crowds on camera feeds."
+            options={YES_NO} defaultValue={yesNoValue(bio?.liveVideo)} errors={err(`${p}.biometric.liveVideo`)} />
+          <ChoiceGroup name={`${n}.biometric.remoteGalleryAccess`} id={id('biometric.remoteGalleryAccess')} legend="Remote gallery access" help="You (the vendor) host galleries or training data the customer reaches online."
+            options={YES_NO} defaultValue={yesNoValue(bio?.remoteGalleryAccess)} errors={err(`${p}.biometric.remoteGalleryAccess`)} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
 export function ApplicationForm({ id, version: initialVersion, initial, resubmission = false, justSaved = false, submissionToken }: TProps) {
   const [state, setState] = useState<TSaveState>(justSaved ? { status: 'success', data: { version: initialVersion ?? 1, savedAt: '' } } : IDLE);
   const [version, setVersion] = useState(initialVersion);
   const [pending, startTransition] = useTransition();
   const [intent, setIntent] = useState<'draft' | 'submit' | null>(null);
-  const [biometric, setBiometric] = useState(initial.product.biometric !== null);
+  const nextItemKey = useRef(initial.lineItems.length);
+  const [items, setItems] = useState(() => initial.lineItems.map((item, key) => ({ key, initial: item })));
   const nextKey = useRef(initial.consignees.length);
   const [consignees, setConsignees] = useState(() => initial.consignees.map((c, key) => ({ key, initial: c })));
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -88,7 +147,6 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
     return el ? all.indexOf(el) : all.length;
   };
   const errorEntries = Object.entries(errors).sort(([a], [b]) => position(a) - position(b));
-  const bio = initial.product.biometric;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="form-status">
@@ -118,37 +176,26 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
         ) : null}
       </div>
 
-      <Section title="Product" description="What you are exporting. Required fields are checked when you submit; a draft can be saved at any time.">
-        <TextInput name="product.name" label="Product name" defaultValue={initial.product.name} errors={err('product.name')} maxLength={200} />
-        <Textarea name="product.description" label="Description" help="What it is and what it does, in a few sentences." defaultValue={initial.product.description} errors={err('product.description')} rows={3} />
-        <EccnField defaultValue={initial.product.eccn} errors={err('product.eccn')} />
-        <div className="grid gap-5 sm:grid-cols-3">
-          <Select name="product.kind" label="Product type" options={optionsOf(PRODUCT_KIND_LABEL)} defaultValue={initial.product.kind} errors={err('product.kind')} />
-          <TextInput name="product.quantity" label="Quantity" inputMode="decimal" defaultValue={String(initial.product.quantity)} errors={err('product.quantity')} />
-          <TextInput name="product.unitValueUsd" label="Unit value (USD)" inputMode="decimal" defaultValue={String(initial.product.unitValueUsd)} errors={err('product.unitValueUsd')} />
-        </div>
-        <Checkbox name="product.isBiometric" label="Biometric product" help="Tick if it identifies or verifies people by face, fingerprint, iris, voice or gait."
-          defaultChecked={biometric} onChange={(e) => setBiometric(e.currentTarget.checked)} />
+      <Section title="Line items" description="Each product you are exporting, with its own classification; each is screened and decided on its own. Required fields are checked when you submit; a draft can be saved at any time.">
+        {errors.lineItems ? <p id={fieldIdFor('lineItems')} tabIndex={-1} className="text-sm text-red-700">{errors.lineItems.join('; ')}</p> : null}
+        <ol className="space-y-5">
+          {items.map((row, position) => (
+            <li key={row.key}>
+              <LineItemFields rowKey={row.key} position={position} initial={row.initial} err={err} canRemove={items.length > 1}
+                onRemove={() => setItems((rows) => rows.filter((r) => r.key !== row.key))} />
+            </li>
+          ))}
+        </ol>
+        <Button variant="secondary" size="sm" disabled={items.length >= MAX_LINE_ITEMS}
+          onClick={() => {
+            const key = nextItemKey.current++;
+            setItems((rows) => [...rows, { key, initial: { ...EMPTY_LINE_ITEM } }]);
+            requestAnimationFrame(() => document.getElementsByName(`lineItems.${key}.name`)[0]?.focus());
+          }}>
+          Add line item
+        </Button>
+        {items.length >= MAX_LINE_ITEMS ? <p className="text-xs text-slate-500">An application carries at most {MAX_LINE_ITEMS} line items.</p> : null}
       </Section>
-
-      {/* Kept in the page when hidden, so unticking and ticking again loses nothing. */}
-      <div hidden={!biometric}>
-        <Section title="Biometric capabilities" description="These answers decide which surveillance-technology policies apply.">
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Select name="product.biometric.modality" label="Modality" help="The trait it recognises people by." options={optionsOf(MODALITY_LABEL)} defaultValue={bio?.modality} errors={err('product.biometric.modality')} />
-            <Select name="product.biometric.matchingMode" label="Matching mode" help="1:1 verification checks one claimed identity (unlock a phone); 1:N identification searches a gallery for who someone is."
-              options={optionsOf(MATCHING_MODE_LABEL)} defaultValue={bio?.matchingMode} errors={err('product.biometric.matchingMode')} />
-            <TextInput name="product.biometric.maxGallerySize" label="Maximum gallery size" help="How many enrolled identities it can search at once (a whole number)." inputMode="numeric"
-              defaultValue={bio ? String(bio.maxGallerySize) : ''} errors={err('product.biometric.maxGallerySize')} />
-            <Select name="product.biometric.trainingDataConsent" label="Training data consent" help="Whether the people in its training data agreed to that use."
-              options={optionsOf(CONSENT_LABEL)} defaultValue={bio?.trainingDataConsent} errors={err('product.biometric.trainingDataConsent')} />
-          </div>
-          <ChoiceGroup name="product.biometric.liveVideo" legend="Identifies people in live video" help="It can pick out people in live or streaming video, such as crowds on camera feeds."
-            options={YES_NO} defaultValue={yesNoValue(bio?.liveVideo)} errors={err('product.biometric.liveVideo')} />
-          <ChoiceGroup name="product.biometric.remoteGalleryAccess" legend="Remote gallery access" help="You (the vendor) host galleries or training data the customer reaches online."
-            options={YES_NO} defaultValue={yesNoValue(bio?.remoteGalleryAccess)} errors={err('product.biometric.remoteGalleryAccess')} />
-        </Section>
-      </div>
 
       <Section title="Destination and parties" description="Where the item goes and everyone who receives it on the way.">
         <div className="grid gap-5 sm:grid-cols-2">

@@ -1,15 +1,17 @@
 'use client';
-// The decision panel: Approve / Deny / Request information / Escalate, each its own form with a
-// Decision note. All four stay mounted (hidden when not chosen), so switching tabs loses no text.
+// The decision panel: Approve / Deny (one-item cases) or Decide per item (several items) / Request
+// information / Escalate, each its own form with a Decision note. All four stay mounted (hidden when not chosen), so switching tabs loses no text.
 import { useActionState, useState } from 'react';
 import { decideAction } from '@/app/(officer)/cases/actions';
 import { Button } from '@/components/ui/button';
 import { TextInput, Textarea } from '@/components/ui/field';
 import { errorsOf, IDLE, valueOf, type TActionState } from '@/lib/action-state';
 import { FormMessage } from '@/components/ui/form-message';
+import { ItemDecisionForm, type TDecisionItem } from './item-decision-form';
 
-type TKind = 'APPROVE' | 'DENY' | 'REQUEST_INFO' | 'ESCALATE';
+type TKind = 'ITEMS' | 'APPROVE' | 'DENY' | 'REQUEST_INFO' | 'ESCALATE';
 const TABS: { kind: TKind; label: string }[] = [
+  { kind: 'ITEMS', label: 'Decide per item' },
   { kind: 'APPROVE', label: 'Approve' },
   { kind: 'DENY', label: 'Deny' },
   { kind: 'REQUEST_INFO', label: 'Request information' },
@@ -21,6 +23,8 @@ export type TDecisionPanelProps = {
   version: number;
   outcome: 'CLEAR' | 'REVIEW' | 'LICENSE_REQUIRED' | 'PROHIBITED' | null;
   canEscalate: boolean;
+  /** the case's line items: with more than one, Approve/Deny give way to the per-item decision */
+  items: TDecisionItem[];
 };
 
 function Hidden({ caseId, version, type }: { caseId: string; version: number; type: TKind }) {
@@ -114,8 +118,9 @@ function EscalateForm({ caseId, version }: TDecisionPanelProps) {
 }
 
 export function DecisionPanel(props: TDecisionPanelProps) {
-  const tabs = TABS.filter((t) => t.kind !== 'ESCALATE' || props.canEscalate);
-  const [active, setActive] = useState<TKind>('APPROVE');
+  const perItem = props.items.length > 1;
+  const tabs = TABS.filter((t) => (t.kind !== 'ESCALATE' || props.canEscalate) && (perItem ? t.kind !== 'APPROVE' && t.kind !== 'DENY' : t.kind !== 'ITEMS'));
+  const [active, setActive] = useState<TKind>(perItem ? 'ITEMS' : 'APPROVE');
   return (
     <div>
       <div role="tablist" aria-label="Decision" className="grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1">
@@ -129,7 +134,7 @@ export function DecisionPanel(props: TDecisionPanelProps) {
       </div>
       {tabs.map((t) => (
         <div key={t.kind} role="tabpanel" id={`panel-${t.kind}`} aria-labelledby={`tab-${t.kind}`} hidden={active !== t.kind} className="pt-4">
-          {t.kind === 'APPROVE' ? <ApproveForm {...props} /> : t.kind === 'DENY' ? <DenyForm {...props} /> : t.kind === 'REQUEST_INFO' ? <RequestInfoForm {...props} /> : <EscalateForm {...props} />}
+          {t.kind === 'ITEMS' ? <ItemDecisionForm caseId={props.caseId} version={props.version} items={props.items} /> : t.kind === 'APPROVE' ? <ApproveForm {...props} /> : t.kind === 'DENY' ? <DenyForm {...props} /> : t.kind === 'REQUEST_INFO' ? <RequestInfoForm {...props} /> : <EscalateForm {...props} />}
         </div>
       ))}
     </div>

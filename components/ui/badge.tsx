@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 export type TOutcomeCode = 'CLEAR' | 'REVIEW' | 'LICENSE_REQUIRED' | 'PROHIBITED';
-export type TStatusCode = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'INFO_REQUESTED' | 'ESCALATED' | 'AWAITING_COUNTERSIGNATURE' | 'APPROVED' | 'DENIED' | 'WITHDRAWN';
+export type TStatusCode = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'INFO_REQUESTED' | 'ESCALATED' | 'AWAITING_COUNTERSIGNATURE' | 'APPROVED' | 'APPROVED_IN_PART' | 'DENIED' | 'WITHDRAWN';
 export type TTone = 'green' | 'amber' | 'orange' | 'red' | 'slate' | 'indigo' | 'sky';
 
 // One set of words for outcomes and statuses across the product (badges, tables, CSV, PDF).
@@ -15,7 +15,7 @@ import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
 const OUTCOME_TONE: Record<TOutcomeCode, TTone> = { CLEAR: 'green', REVIEW: 'amber', LICENSE_REQUIRED: 'orange', PROHIBITED: 'red' };
 const STATUS_TONE: Record<TStatusCode, TTone> = {
   DRAFT: 'slate', SUBMITTED: 'indigo', IN_REVIEW: 'indigo', INFO_REQUESTED: 'sky', ESCALATED: 'indigo',
-  AWAITING_COUNTERSIGNATURE: 'indigo', APPROVED: 'green', DENIED: 'red', WITHDRAWN: 'slate',
+  AWAITING_COUNTERSIGNATURE: 'indigo', APPROVED: 'green', APPROVED_IN_PART: 'amber', DENIED: 'red', WITHDRAWN: 'slate',
 };
 
 const TONES: Record<TTone, string> = {

@@ -15,13 +15,15 @@ import type { TRuleSet } from '@/lib/screening/rule-set';
 import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, Outcome, PartyRole } from '@/lib/generated/prisma/enums';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { TApplicationInput } from '@/lib/validation/application';
+import { storedApplicationInput, type TApplicationInput, type TLineItemInput } from '@/lib/validation/application';
+import { lineItemResults } from '@/lib/screening/line-items';
 import { unsafeTextPaths, unsafeTextProblem } from '@/lib/validation/fields';
 import { findingsForExporter } from '@/lib/cases/exporter-view';
 export type { TExporterFinding } from '@/lib/cases/exporter-view';
 
 /** Where an exporter may still edit and submit (lib/workflow.ts). */
 export const EDITABLE_STATUSES = fromStatuses('SUBMIT');
+const DECIDED: ApplicationStatus[] = ['APPROVED', 'APPROVED_IN_PART', 'DENIED'];
 const MAX_DRAFT_BYTES = 200_000;
 
 function requireExporter(actor: TActor): string {
@@ -34,13 +36,19 @@ async function nextReference(tx: TTx, now = new Date()): Promise<string> {
   return `CLR-${now.getUTCFullYear()}-${String(row!.n).padStart(6, '0')}`;
 }
 
-/** Queue columns derived from (possibly partial) application data. */
+/** Queue columns derived from (possibly partial) application data: the first item names the application. */
 function columnsOf(data: Partial<TApplicationInput> | Record<string, unknown>) {
-  const d = data as { product?: { name?: unknown; eccn?: unknown }; destination?: { country?: unknown; region?: unknown }; endUser?: { name?: unknown; type?: unknown }; endUse?: { category?: unknown } };
+  const d = data as { lineItems?: unknown; product?: { name?: unknown; eccn?: unknown }; destination?: { country?: unknown; region?: unknown }; endUser?: { name?: unknown; type?: unknown }; endUse?: { category?: unknown } };
   const str = (v: unknown, max = 200) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : null);
+  const items = (Array.isArray(d.lineItems) ? d.lineItems : d.product ? [d.product] : []) as { name?: unknown; eccn?: unknown }[];
+  const first = items[0];
+  const firstName = str(first?.name, 160);
+  const more = items.length - 1;
+  const eccns = [...new Set(items.map((i) => str(i?.eccn, 40)).filter((e): e is string => !!e))];
   return {
-    productName: str(d.product?.name) ?? 'Untitled application',
-    eccn: str(d.product?.eccn, 40),
+    productName: firstName ? (more > 0 ? `${firstName} and ${more} more item${more === 1 ? '' : 's'}` : firstName) : 'Untitled application',
+    eccn: eccns.length ? eccns.join(', ').slice(0, 200) : null,
+    lineItemCount: items.length,
     destinationCountry: str(d.destination?.country, 2)?.toUpperCase() ?? null,
     destinationRegion: str(d.destination?.region, 10),
     endUserName: str(d.endUser?.name),
@@ -73,7 +81,7 @@ export async function lookupEccn(code: string): Promise<TEccnCheck> {
 
 /** Throws NOT_FOUND if the application is not the actor's organisation's, CONFLICT if it changed since `expectedVersion`. */
 async function assertEditable(tx: TTx, organizationId: string, id: string, expectedVersion: number) {
-  const current = await tx.application.findFirst({ where: { id, organizationId }, select: { version: true, status: true } });
+  const current = await tx.application.findFirst({ where: { id, organizationId, deletedAt: null }, select: { version: true, status: true } });
   if (!current) throw new AppError('NOT_FOUND', 'Application not found.');
   if (!EDITABLE_STATUSES.includes(current.status)) {
     throw new AppError('CONFLICT', 'This application has been submitted and can no longer be edited.');
@@ -84,7 +92,7 @@ async function assertEditable(tx: TTx, organizationId: string, id: string, expec
   return current;
 }
 
-export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown>; submissionToken?: string };
+export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown>; submissionToken?: string; copiedFrom?: { id: string; reference: string } };
 
 const isTokenViolation = (err: unknown) =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && JSON.stringify(err.meta ?? {}).includes('submissionToken');
@@ -106,7 +114,7 @@ async function oncePerToken<T>(organizationId: string, submissionToken: string |
 }
 
 /** Saves partial data as typed (validation of required fields happens on submit). Bumps the version. */
-export async function saveDraft({ actor, id, expectedVersion, data, submissionToken }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
+export async function saveDraft({ actor, id, expectedVersion, data, submissionToken, copiedFrom }: TSaveDraftOptions): Promise<{ id: string; version: number; reference: string }> {
   const organizationId = requireExporter(actor);
   if (JSON.stringify(data).length > MAX_DRAFT_BYTES) throw new AppError('INVALID', 'This draft is too large to save.');
   // A draft is stored as typed, but PostgreSQL cannot store NUL or a lone surrogate (jsonb refuses them).
@@ -119,7 +127,7 @@ export async function saveDraft({ actor, id, expectedVersion, data, submissionTo
     if (id) {
       await assertEditable(tx, organizationId, id, expectedVersion ?? -1);
       const updated = await tx.application.updateMany({
-        where: { id, organizationId, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
+        where: { id, organizationId, deletedAt: null, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
         data: { ...columnsOf(data), data: json, version: { increment: 1 } },
       });
       if (updated.count !== 1) throw new AppError('CONFLICT', 'This application was changed elsewhere. Reload to see the latest version.');
@@ -128,10 +136,13 @@ export async function saveDraft({ actor, id, expectedVersion, data, submissionTo
       return row;
     }
     const created = await tx.application.create({
-      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json, submissionToken: submissionToken ?? null },
+      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json, submissionToken: submissionToken ?? null, copiedFromId: copiedFrom?.id ?? null },
       select: { id: true, version: true, reference: true },
     });
-    await appendAudit(tx, { actor, action: 'APPLICATION_CREATED', entityType: 'Application', entityId: created.id, data: { reference: created.reference } });
+    await appendAudit(tx, {
+      actor, action: 'APPLICATION_CREATED', entityType: 'Application', entityId: created.id,
+      data: { reference: created.reference, ...(copiedFrom ? { copiedFromId: copiedFrom.id, copiedFromReference: copiedFrom.reference } : {}) },
+    });
     return created;
   }), (app) => ({ id: app.id, version: app.version, reference: app.reference }));
 }
@@ -161,10 +172,14 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
   const organizationId = requireExporter(actor);
   // The ECCN is checked against the same rule-set version the application is screened with.
   const active = await getActiveRuleSet();
-  const eccn = checkEccn(active.ruleSet, input.product.eccn);
-  if (!eccn.known) {
-    const message = eccn.message ?? 'This ECCN is not on the Commerce Control List';
-    throw new AppError('INVALID', message, { fieldErrors: { 'product.eccn': [message] } });
+  const eccnErrors: Record<string, string[]> = {};
+  input.lineItems.forEach((item, i) => {
+    const eccn = checkEccn(active.ruleSet, item.eccn);
+    if (!eccn.known) eccnErrors[`lineItems.${i}.eccn`] = [eccn.message ?? 'This ECCN is not on the Commerce Control List'];
+  });
+  const unknown = Object.values(eccnErrors);
+  if (unknown.length > 0) {
+    throw new AppError('INVALID', unknown.length === 1 ? unknown[0]![0]! : `${unknown.length} ECCNs are not on the Commerce Control List`, { fieldErrors: eccnErrors });
   }
   const screened = await screenInput(input, active.id);
   const { result } = screened;
@@ -190,7 +205,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
       const before = await tx.application.findUniqueOrThrow({ where: { id }, select: { outcome: true, reference: true } });
       previousOutcome = before.outcome;
       const updated = await tx.application.updateMany({
-        where: { id, organizationId, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
+        where: { id, organizationId, deletedAt: null, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
         data: { ...fields, version: { increment: 1 } },
       });
       if (updated.count !== 1) throw new AppError('CONFLICT', 'This application was changed elsewhere. Reload to see the latest version.');
@@ -206,18 +221,18 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
       });
       applicationId = created.id;
     }
-    await tx.lineItem.create({
-      data: {
+    await tx.lineItem.createMany({
+      data: input.lineItems.map((item, position) => ({
         applicationId,
-        position: 0,
-        productName: input.product.name,
-        description: input.product.description,
-        eccn: input.product.eccn,
-        kind: input.product.kind,
-        quantity: input.product.quantity,
-        unitValueUsd: input.product.unitValueUsd,
-        biometric: (input.product.biometric ?? undefined) as Prisma.InputJsonObject | undefined,
-      },
+        position,
+        productName: item.name,
+        description: item.description,
+        eccn: item.eccn,
+        kind: item.kind,
+        quantity: item.quantity,
+        unitValueUsd: item.unitValueUsd,
+        biometric: (item.biometric ?? undefined) as Prisma.InputJsonObject | undefined,
+      })),
     });
     await tx.applicationParty.createMany({ data: partiesOf(input).map((p) => ({ ...p, applicationId })) });
     const run = await storeScreeningRun(tx, {
@@ -255,6 +270,7 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
   const q = filter.q?.trim();
   const where: Prisma.ApplicationWhereInput = {
     organizationId,
+    deletedAt: null,
     ...(filter.status ? { status: filter.status } : {}),
     ...searchWhere(q),
   };
@@ -265,7 +281,7 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, reference: true, productName: true, eccn: true, destinationCountry: true, status: true, outcome: true, updatedAt: true, submittedAt: true },
+      select: { id: true, reference: true, productName: true, eccn: true, lineItemCount: true, destinationCountry: true, status: true, outcome: true, updatedAt: true, submittedAt: true, version: true },
     }),
   ]);
   return { total, page, pageSize, rows };
@@ -285,12 +301,16 @@ function datasetsOf(json: unknown): { kind: string; source: string; asOf: string
 export async function getApplicationForExporter(actor: TActor, id: string) {
   const organizationId = requireExporter(actor);
   const app = await db.application.findFirst({
-    where: { id, organizationId },
+    where: { id, organizationId, deletedAt: null },
     select: {
       id: true, reference: true, status: true, outcome: true, version: true, data: true, productName: true,
       destinationCountry: true, createdAt: true, updatedAt: true, submittedAt: true, decidedAt: true,
+      withdrawnAt: true, withdrawalReason: true,
+      copiedFrom: { select: { id: true, reference: true } },
+      copies: { orderBy: { createdAt: 'asc' }, select: { id: true, reference: true } },
+      lineItems: { orderBy: { position: 'asc' }, select: { position: true, productName: true, eccn: true, kind: true, quantity: true, unitValueUsd: true, biometric: true } },
       screeningRuns: { orderBy: { createdAt: 'asc' }, select: { id: true, outcome: true, findings: true, createdAt: true, trigger: true, ruleSetVersion: { select: { label: true, datasets: true } } } },
-      decisions: { orderBy: { createdAt: 'asc' }, select: { id: true, type: true, createdAt: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true, requiresCountersignature: true, countersignedAt: true } },
+      decisions: { orderBy: { createdAt: 'asc' }, select: { id: true, type: true, createdAt: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true, requiresCountersignature: true, countersignedAt: true, lineItemPosition: true } },
       messages: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } } },
     },
   });
@@ -305,7 +325,27 @@ export async function getApplicationForExporter(actor: TActor, id: string) {
     findings: findingsForExporter(r.findings),
   }));
   // An approval waiting for its countersignature is not yet a decision the exporter can rely on.
-  const decisions = app.decisions.filter((d) => !(d.type === 'APPROVE' && d.requiresCountersignature && !d.countersignedAt));
+  const effective = app.decisions.filter((d) => !((d.type === 'APPROVE' || d.type === 'APPROVE_IN_PART') && d.requiresCountersignature && !d.countersignedAt));
+  const decisions = effective.filter((d) => d.lineItemPosition === null);
+  const decided = DECIDED.includes(app.status);
+  // Line items: the stored rows once submitted, else the draft's; each with its own outcome, the
+  // findings that concern it alone, and (once the case is decided) its decision.
+  const latestFindings = (app.screeningRuns.at(-1)?.findings ?? []) as unknown as TFinding[];
+  const stored = storedApplicationInput(app.data).lineItems;
+  const itemRows = app.lineItems.length > 0
+    ? app.lineItems.map((i) => ({ position: i.position, name: i.productName, eccn: i.eccn, kind: i.kind, quantity: Number(i.quantity), unitValueUsd: Number(i.unitValueUsd), biometric: i.biometric as TLineItemInput['biometric'] }))
+    : stored.map((i, position) => ({ position, name: String(i?.name ?? ''), eccn: i?.eccn ?? null, kind: String(i?.kind ?? ''), quantity: Number(i?.quantity) || 0, unitValueUsd: Number(i?.unitValueUsd) || 0, biometric: i?.biometric ?? null }));
+  const itemOutcomes = app.screeningRuns.length ? lineItemResults(latestFindings, itemRows.length) : [];
+  const latestExporterFindings = runs.at(-1)?.findings ?? [];
+  const lineItems = itemRows.map((item) => {
+    const d = decided ? effective.filter((x) => x.lineItemPosition === item.position).at(-1) : undefined;
+    return {
+      ...item,
+      outcome: itemOutcomes[item.position]?.outcome ?? null,
+      findings: latestExporterFindings.filter((f) => f.lineItem === item.position),
+      decision: d ? { type: d.type as 'APPROVE' | 'DENY', conditions: d.conditions, reason: d.reason, licenseReference: d.licenseReference, licenseExpiresAt: d.licenseExpiresAt } : null,
+    };
+  });
   const messages = app.messages.map((m) => ({ id: m.id, kind: m.kind as 'QUESTION' | 'ANSWER', body: m.body, createdAt: m.createdAt, authorName: m.author.name }));
   const lastQuestionAt = messages.filter((m) => m.kind === 'QUESTION').at(-1)?.createdAt;
   const openQuestion =
@@ -316,7 +356,8 @@ export async function getApplicationForExporter(actor: TActor, id: string) {
     id: app.id, reference: app.reference, status: app.status, outcome: app.outcome, version: app.version, data: app.data,
     productName: app.productName, destinationCountry: app.destinationCountry, createdAt: app.createdAt, updatedAt: app.updatedAt,
     submittedAt: app.submittedAt, decidedAt: app.decidedAt,
-    runs, latestRun: runs.at(-1) ?? null, decisions, messages, openQuestion,
+    runs, latestRun: runs.at(-1) ?? null, decisions, messages, openQuestion, lineItems,
+    withdrawnAt: app.withdrawnAt, withdrawalReason: app.withdrawalReason, copiedFrom: app.copiedFrom, copies: app.copies,
   };
 }
 
@@ -326,7 +367,7 @@ export type TExporterApplication = Awaited<ReturnType<typeof getApplicationForEx
 export async function getApplicationForEdit(actor: TActor, id: string) {
   const organizationId = requireExporter(actor);
   const app = await db.application.findFirst({
-    where: { id, organizationId },
+    where: { id, organizationId, deletedAt: null },
     select: { id: true, reference: true, status: true, version: true, data: true },
   });
   if (!app) throw new AppError('NOT_FOUND', 'Application not found.');
@@ -349,7 +390,7 @@ export async function answerQuestion({ actor, id, body }: TAnswerOptions): Promi
   return db.$transaction(async (tx) => {
     // Row lock: two tabs answering at once do not interleave with an officer's change of status.
     const [row] = await tx.$queryRaw<{ status: ApplicationStatus }[]>`
-      SELECT status FROM "Application" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+      SELECT status FROM "Application" WHERE id = ${id} AND "organizationId" = ${organizationId} AND "deletedAt" IS NULL FOR UPDATE`;
     if (!row) throw new AppError('NOT_FOUND', 'Application not found.');
     if (row.status !== 'INFO_REQUESTED') throw new AppError('CONFLICT', 'There is no open question on this application any more. Reload to see its current state.');
     const question = await tx.caseMessage.findFirst({ where: { applicationId: id, kind: 'QUESTION' }, orderBy: { createdAt: 'desc' }, select: { id: true } });

@@ -97,8 +97,11 @@ describe('decisions', () => {
       expect(f.reason).toBeInstanceOf(AppError);
       expect((f.reason as AppError).code).toBe('CONFLICT');
     }
-    const decisions = await db.decision.findMany({ where: { applicationId: c.id } });
+    // One case decision, and (since line items) one decision for its one item, by the same officer.
+    const decisions = await db.decision.findMany({ where: { applicationId: c.id, lineItemPosition: null } });
     expect(decisions).toHaveLength(1);
+    const itemDecisions = await db.decision.findMany({ where: { applicationId: c.id, lineItemPosition: { not: null } } });
+    expect(itemDecisions.map((d) => [d.lineItemPosition, d.type, d.officerId])).toEqual([[0, decisions[0]!.type, decisions[0]!.officerId]]);
     const app = await db.application.findUniqueOrThrow({ where: { id: c.id } });
     expect(app.status).toBe(decisions[0]!.type === 'APPROVE' ? 'APPROVED' : 'DENIED');
     expect(app.version).toBe(c.version + 1);
@@ -138,7 +141,7 @@ describe('decisions', () => {
 
     const signed = await countersignCase({ actor: officer2, input: { caseId: c.id, expectedVersion: approved.version, note: 'Agree' } });
     expect(signed.status).toBe('APPROVED');
-    const decision = await db.decision.findFirstOrThrow({ where: { applicationId: c.id } });
+    const decision = await db.decision.findFirstOrThrow({ where: { applicationId: c.id, lineItemPosition: null } });
     expect(decision).toMatchObject({ officerId: officer.id, countersignedById: officer2.id, licenseReference: 'D1234567', requiresCountersignature: true, conditions: 'No re-export' });
     expect(decision.licenseExpiresAt?.toISOString().slice(0, 10)).toBe('2030-06-30');
     const app = await db.application.findUniqueOrThrow({ where: { id: c.id } });

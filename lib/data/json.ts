@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { BASES, FINDING_KINDS, OUTCOMES } from '@/lib/codes';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TCclData, TCountriesData, TDataset, TFinding, TRuleConfig } from '@/lib/screening/types';
-import type { TApplicationInput } from '@/lib/validation/application';
+import { storedApplicationInput, type TApplicationInput } from '@/lib/validation/application';
 
 export const ZStoredFinding = z
   .object({
@@ -36,10 +36,11 @@ export function findingsOf(json: unknown): TFinding[] {
 
 /** An application's stored input (written by submitAndScreen after ZApplicationInput parsed it). */
 export function applicationOf(json: unknown): TApplicationInput {
-  if (!json || typeof json !== 'object' || Array.isArray(json) || !('product' in json) || !('destination' in json)) {
+  if (!json || typeof json !== 'object' || Array.isArray(json) || !('destination' in json) || !('product' in json || 'lineItems' in json)) {
     throw new Error('Stored application data cannot be read');
   }
-  return json as TApplicationInput;
+  // Rows stored before line items carry `product`: they read as one line item.
+  return storedApplicationInput(json);
 }
 
 // ---- rule-set versions ----

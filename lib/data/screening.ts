@@ -5,23 +5,25 @@ import { toJson } from '@/lib/data/json';
 import type { TTx } from '@/lib/db';
 import { screen } from '@/lib/screening';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
-import type { TScreeningApplication, TScreeningResult } from '@/lib/screening/types';
-import type { TApplicationInput } from '@/lib/validation/application';
+import type { TScreeningApplication, TScreeningProduct, TScreeningResult } from '@/lib/screening/types';
+import type { TApplicationInput, TLineItemInput } from '@/lib/validation/application';
 import type { Outcome, ScreeningTrigger } from '@/lib/generated/prisma/enums';
 import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 
+const toScreeningProduct = (item: TLineItemInput): TScreeningProduct => ({
+  name: item.name,
+  description: item.description,
+  eccn: item.eccn,
+  kind: item.kind,
+  quantity: item.quantity,
+  unitValueUsd: item.unitValueUsd,
+  biometric: item.biometric,
+  licenseExceptionClaimed: item.licenseExceptionClaimed ?? null,
+});
+
 export function toScreeningApplication(input: TApplicationInput): TScreeningApplication {
   return {
-    product: {
-      name: input.product.name,
-      description: input.product.description,
-      eccn: input.product.eccn,
-      kind: input.product.kind,
-      quantity: input.product.quantity,
-      unitValueUsd: input.product.unitValueUsd,
-      biometric: input.product.biometric,
-      licenseExceptionClaimed: input.product.licenseExceptionClaimed ?? null,
-    },
+    lineItems: input.lineItems.map(toScreeningProduct),
     destination: { country: input.destination.country, region: input.destination.region },
     endUser: { ...input.endUser },
     consignees: input.consignees.map((c) => ({ ...c })),

@@ -17,9 +17,11 @@ import { getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 import { severityOf, toScreeningApplication } from '@/lib/data/screening';
 import { draftCacheKey } from '@/lib/data/admin-rulesets';
 import { diffFindings } from '@/lib/cases/findings';
-import { applicationOf, findingsOf, toJson } from '@/lib/data/json';
+import { toJson } from '@/lib/data/json';
 import { screen } from '@/lib/screening';
 import type { TFinding } from '@/lib/screening/types';
+import { itemOutcomeChanges, type TItemOutcomeChange } from '@/lib/screening/line-items';
+import { storedApplicationInput } from '@/lib/validation/application';
 import { saveProgress, type TClaimedJob } from './queue';
 
 export { DECIDED_STATUSES, OPEN_STATUSES } from '@/lib/codes';
@@ -41,6 +43,8 @@ export type TImpactChange = {
   to: Outcome;
   appeared: TFindingSummary[];
   disappeared: TFindingSummary[];
+  /** line items whose own outcome would change ("item 2 would change from Clear to Licence required") */
+  items?: TItemOutcomeChange[];
 };
 export type TImpactResult = {
   draftKey: string;
@@ -122,11 +126,12 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
     if (cases.length === 0) break;
     for (const c of cases) {
       const run = runs.get(c.id);
-      const input = applicationOf(run?.input ?? c.data);
+      const input = storedApplicationInput(run?.input ?? c.data);
       const after = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
       result.screened += 1;
-      if (after.outcome !== c.outcome) {
-        const before = findingsOf(run?.findings);
+      const before = (Array.isArray(run?.findings) ? run.findings : []) as TFinding[];
+      const items = itemOutcomeChanges({ before: run ? before : null, after: after.findings, names: input.lineItems.map((i) => i.name) });
+      if (after.outcome !== c.outcome || items.length > 0) {
         result.changes.push({
           applicationId: c.id,
           reference: c.reference,
@@ -135,6 +140,7 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
           from: c.outcome,
           to: after.outcome,
           ...findingDiff(before, after.findings),
+          ...(items.length ? { items } : {}),
         });
       }
     }
@@ -170,7 +176,7 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         skipped += 1; // already screened under this version (submitted after publishing)
         continue;
       }
-      const input = applicationOf(run?.input ?? c.data);
+      const input = storedApplicationInput(run?.input ?? c.data);
       const screened = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
       newRuns.push({
         applicationId: c.id,

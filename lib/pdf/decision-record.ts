@@ -9,7 +9,7 @@ import {
 } from '@/lib/labels';
 import type { TDecisionRecord } from '@/lib/data/cases';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
-import type { TApplicationInput } from '@/lib/validation/application';
+import { storedApplicationInput } from '@/lib/validation/application';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
@@ -143,7 +143,7 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const w = new Writer(doc, font, bold, `Clearance decision record ${record.reference} · generated ${iso(generatedAt)}`);
-  const data = record.data as unknown as TApplicationInput;
+  const data = storedApplicationInput(record.data);
   const run = record.latestRun;
   const d = record.decision;
 
@@ -154,14 +154,23 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
   w.field('Rule-set version', run ? `${run.ruleSetVersion.label} (screened ${iso(run.createdAt)})` : '-');
 
   w.heading('Application');
-  w.field('Product', `${data.product.name} (${labelOf(PRODUCT_KIND_LABEL, data.product.kind)})`);
-  w.field('ECCN', data.product.eccn ?? 'Not classified');
-  w.field('Quantity x unit value', `${data.product.quantity} x USD ${data.product.unitValueUsd.toLocaleString('en-US')}`);
   w.field('Destination', `${countryLabel(data.destination.country)}${data.destination.region ? `, region ${data.destination.region}` : ''}`);
   w.field('End user', `${data.endUser.name} (${labelOf(END_USER_TYPE_LABEL, data.endUser.type)}, ${countryLabel(data.endUser.country)})`);
   if (data.consignees.length) w.field('Consignees', data.consignees.map((c) => `${c.name} (${labelOf(CONSIGNEE_ROLE_LABEL, c.role)}, ${c.country})`).join('; '));
   w.field('End use', `${labelOf(END_USE_LABEL, data.endUse.category)}: ${data.endUse.description}`);
   w.field('Submitted', `${iso(record.submittedAt)} by ${record.submittedBy?.name ?? '-'}${record.submittedBy ? ` <${record.submittedBy.email}>` : ''}`);
+
+  w.heading(`Line items (${record.lineItems.length})`);
+  for (const item of record.lineItems) {
+    w.text(`${item.position + 1}. ${item.productName} (${labelOf(PRODUCT_KIND_LABEL, item.kind)}) · ECCN ${item.eccn ?? 'not classified'} · ${item.quantity} x USD ${item.unitValueUsd.toLocaleString('en-US')}`, { bold: true, size: 9.5 });
+    const dec = item.decision;
+    const words = !dec
+      ? 'No item decision recorded'
+      : dec.type === 'APPROVE'
+        ? `Approved${dec.licenseReference ? `; licence ${dec.licenseReference}${dec.licenseExpiresAt ? ` valid until ${dec.licenseExpiresAt.toISOString().slice(0, 10)}` : ''}` : ''}${dec.conditions ? `; conditions: ${dec.conditions}` : ''}`
+        : `Refused${dec.reason ? `: ${dec.reason}` : ''}`;
+    w.text(`Screening outcome: ${item.outcome ? OUTCOME_LABEL[item.outcome] : '-'} · Decision: ${words}`, { indent: 10 });
+  }
 
   w.heading('Decision');
   if (!d) {

@@ -10,7 +10,7 @@ import type { TFinding, TOutcome, TScreeningApplication } from './types';
 const rs = seedRuleSet();
 
 function appWith(o: TAppOverrides & { quantity?: number; unitValueUsd?: number; claimed?: string | null; kind?: 'HARDWARE' | 'SOFTWARE' | 'TECHNOLOGY' }): TScreeningApplication {
-  const a = app(o);
+  const a = app(o) as TScreeningApplication & { product: NonNullable<TScreeningApplication['product']> };
   return {
     ...a,
     product: {
@@ -109,7 +109,7 @@ describe('licence exceptions on real data', () => {
     const a = appWith({ eccn: '5A001.a', country: 'DE' });
     const item = screen(a, rs).findings.filter((f) => f.ruleId === 'licence.country-chart').map((f) => (f.evidence.originalOutcome ? { ...f, outcome: 'LICENSE_REQUIRED' as const } : f));
     const mil: TFinding = { ruleId: 'end-user.military-744-21', kind: 'END_USER', outcome: 'LICENSE_REQUIRED', basis: 'LAW', citation: '15 CFR 744.21', licensePolicy: null, message: 'x', evidence: {} };
-    const out = applyLicenceExceptions(item, a.product, a, rs, [...item, mil]);
+    const out = applyLicenceExceptions(item, a.product!, a, rs, [...item, mil]);
     const f = out.find((x) => x.evidence.reason === 'NS')!;
     expect(f.outcome).toBe('LICENSE_REQUIRED');
     expect((f.evidence.licenceExceptions as TExceptionAssessment[]).find((x) => x.symbol === 'STA')!.notMet.join(' ')).toMatch(/744\.21/);

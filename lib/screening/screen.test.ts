@@ -355,13 +355,13 @@ describe('properties', () => {
 
   it('missing or unknown data never yields CLEAR', () => {
     const missing = fc.constantFrom<(a: TScreeningApplication) => TScreeningApplication>(
-      (a) => ({ ...a, product: { ...a.product, eccn: null } }),
+      (a) => ({ ...a, product: { ...a.product!, eccn: null } }),
       (a) => ({ ...a, destination: { ...a.destination, country: 'ZZ' } }),
       (a) => ({ ...a, destination: { ...a.destination, country: 'PR' } }),
       (a) => ({ ...a, endUser: { ...a.endUser, name: '' } }),
       (a) => ({ ...a, endUser: { ...a.endUser, country: 'XX' } }),
-      (a) => ({ ...a, product: { ...a.product, eccn: '9Z999' } }),
-      (a) => ({ ...a, product: { ...a.product, eccn: '1A102' } }),
+      (a) => ({ ...a, product: { ...a.product!, eccn: '9Z999' } }),
+      (a) => ({ ...a, product: { ...a.product!, eccn: '1A102' } }),
       (a) => ({ ...a, destination: { country: 'UA', region: null }, endUser: { ...a.endUser, country: 'UA' } }),
       (a) => ({ ...a, consignees: [{ name: '', country: 'DE', role: 'INTERMEDIATE' }] }),
     );

@@ -86,7 +86,7 @@ export type TBiometricSpec = {
   trainingDataConsent: TTrainingDataConsent;
 };
 
-/** One product / line item. The application carries one today; the engine screens a list of them. */
+/** One product / line item; the engine screens each on its own. */
 export type TScreeningProduct = {
   name: string;
   description: string;
@@ -102,7 +102,10 @@ export type TScreeningProduct = {
 export type TScreeningApplication = {
   /** the exporting organisation's country of establishment (ISO alpha-2); absent = US */
   exporter?: { country: string };
-  product: TScreeningProduct;
+  /** the line items (1–50), each screened on its own; see itemsOf() in screen.ts */
+  lineItems?: TScreeningProduct[];
+  /** one-item shorthand (applications stored before line items); ignored when lineItems is given */
+  product?: TScreeningProduct;
   destination: { country: string; region: string | null };
   endUser: { name: string; country: string; address: string; type: TEndUserType };
   consignees: { name: string; country: string; role: TConsigneeRole }[];

@@ -130,65 +130,95 @@ export const ZConsignee = z.object({
   role: z.enum(CONSIGNEE_ROLES, { error: 'Choose the consignee’s role' }),
 });
 
-export const ZApplicationInput = z
-  .object({
-    product: z.object({
-      name: text('Product name', 2, 200),
-      description: text('Description', 1, 5000),
-      eccn: z.preprocess(
-        blankToUndefined,
-        z
-          .string({ error: 'Enter the ECCN, or choose “not classified yet”' })
-          .trim()
-          .transform(normalizeEccn)
-          .refine((v) => ECCN_PATTERN.test(v), { message: 'Enter EAR99 or an ECCN such as 3A981 or 5A001.j' })
-          .nullable(),
-      ),
-      kind: z.enum(PRODUCT_KINDS, { error: 'Choose the product type' }),
-      quantity: positiveNumber('Quantity', QUANTITY_COLUMN),
-      unitValueUsd: positiveNumber('Unit value', UNIT_VALUE_COLUMN),
-      biometric: ZBiometric.nullable().default(null),
-      // Part 740 licence exception claimed for the item (a symbol of the 2026 eCFR list); optional
-      licenseExceptionClaimed: ZLicenceExceptionClaim,
-    }, { error: 'Product details are required' }),
-    destination: z.object({
-      country: ZCountryCode,
-      region: z.preprocess(
-        (v) => blankToUndefined(v) ?? null,
-        z
-          .string()
-          .trim()
-          .toUpperCase()
-          .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 code such as UA-43')
-          .nullable(),
-      ),
-    }, { error: 'The destination is required' }),
-    endUser: z.object({
-      name: text('End user name', 2, 200),
-      country: ZCountryCode,
-      address: text('End user address', 1, 500),
-      type: z.enum(END_USER_TYPES, { error: 'Choose the end user type' }),
-    }, { error: 'The end user is required' }),
-    consignees: z.array(ZConsignee).max(20, 'At most 20 consignees').default([]),
-    endUse: z.object({
-      category: z.enum(END_USE_CATEGORIES, { error: 'Choose the end-use category' }),
-      description: text('End-use description', 1, 5000),
-    }, { error: 'The end use is required' }),
-    redFlags: z
-      .array(z.enum(RED_FLAG_CODES))
-      .default([])
-      .transform((flags) => [...new Set(flags)]),
-  })
-  .superRefine((app, ctx) => {
-    const region = app.destination.region;
-    if (region && !region.startsWith(`${app.destination.country}-`)) {
-      ctx.addIssue({ code: 'custom', path: ['destination', 'region'], message: `The region must be in the destination country (${app.destination.country}-…)` });
-    }
-  });
+export const MAX_LINE_ITEMS = 50;
+
+/** One line item (a product on the application); `product` in the one-item shorthand. */
+export const ZLineItem = z.object(
+  {
+    name: text('Product name', 2, 200),
+    description: text('Description', 1, 5000),
+    eccn: z.preprocess(
+      blankToUndefined,
+      z
+        .string({ error: 'Enter the ECCN, or choose “not classified yet”' })
+        .trim()
+        .transform(normalizeEccn)
+        .refine((v) => ECCN_PATTERN.test(v), { message: 'Enter EAR99 or an ECCN such as 3A981 or 5A001.j' })
+        .nullable(),
+    ),
+    kind: z.enum(PRODUCT_KINDS, { error: 'Choose the product type' }),
+    quantity: positiveNumber('Quantity', QUANTITY_COLUMN),
+    unitValueUsd: positiveNumber('Unit value', UNIT_VALUE_COLUMN),
+    biometric: ZBiometric.nullable().default(null),
+    // Part 740 licence exception claimed for the item (a symbol of the 2026 eCFR list); optional
+    licenseExceptionClaimed: ZLicenceExceptionClaim,
+  },
+  { error: 'Product details are required' },
+);
+export type TLineItemInput = z.infer<typeof ZLineItem>;
+
+// Neither `lineItems` nor `product`: an empty list, so "Add at least one line item" is reported with every other error.
+const withItemList = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) && (v as { product?: unknown }).product === undefined && (v as { lineItems?: unknown }).lineItems === undefined
+    ? { ...v, lineItems: [] }
+    : v;
+
+export const ZApplicationInput = z.preprocess(
+  withItemList,
+  z
+    .object({
+      // Either `lineItems` (1–50) or `product` (the one-item shorthand of earlier clients and files);
+      // the parsed result always carries `lineItems` only.
+      product: ZLineItem.optional(),
+      lineItems: z
+        .array(ZLineItem, { error: 'Line items must be a list' })
+        .min(1, 'Add at least one line item')
+        .max(MAX_LINE_ITEMS, `An application can carry at most ${MAX_LINE_ITEMS} line items`)
+        .optional(),
+      destination: z.object({
+        country: ZCountryCode,
+        region: z.preprocess(
+          (v) => blankToUndefined(v) ?? null,
+          z
+            .string()
+            .trim()
+            .toUpperCase()
+            .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 code such as UA-43')
+            .nullable(),
+        ),
+      }, { error: 'The destination is required' }),
+      endUser: z.object({
+        name: text('End user name', 2, 200),
+        country: ZCountryCode,
+        address: text('End user address', 1, 500),
+        type: z.enum(END_USER_TYPES, { error: 'Choose the end user type' }),
+      }, { error: 'The end user is required' }),
+      consignees: z.array(ZConsignee).max(20, 'At most 20 consignees').default([]),
+      endUse: z.object({
+        category: z.enum(END_USE_CATEGORIES, { error: 'Choose the end-use category' }),
+        description: text('End-use description', 1, 5000),
+      }, { error: 'The end use is required' }),
+      redFlags: z
+        .array(z.enum(RED_FLAG_CODES))
+        .default([])
+        .transform((flags) => [...new Set(flags)]),
+    })
+    .superRefine((app, ctx) => {
+      const region = app.destination.region;
+      if (region && !region.startsWith(`${app.destination.country}-`)) {
+        ctx.addIssue({ code: 'custom', path: ['destination', 'region'], message: `The region must be in the destination country (${app.destination.country}-…)` });
+      }
+    })
+    .refine((app) => !(app.product !== undefined && app.lineItems !== undefined), {
+      path: ['product'],
+      message: 'Give either "lineItems" or "product" (one item), not both',
+    })
+    .transform(({ product, lineItems, ...rest }) => ({ lineItems: lineItems ?? (product ? [product] : []), ...rest })),
+);
 
 export type TApplicationInput = z.infer<typeof ZApplicationInput>;
 
-/** Every field error keyed by its dotted path ("product.name", "consignees.0.country"). */
+/** Every field error keyed by its dotted path ("lineItems.0.name", "product.name" for the shorthand, "consignees.0.country"). */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
@@ -201,28 +231,34 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
 // ---- the web form ⇄ the schema's input shape ----
 // Field names are the dotted schema paths ("product.name", "consignees.0.country"), so an error
 // key from fieldErrors() is also the name of the input it belongs to.
-// Extra form-only fields: "product.eccnUnclassified" (checkbox → eccn null), "product.isBiometric"
+// Rows (line items, consignees) are numbered by a key that survives add/remove ("lineItems.3.name");
+// the order on the page is the key order, and errors come back by position ("lineItems.1.name").
+// Extra form-only fields: "lineItems.N.eccnUnclassified" (checkbox → eccn null), "lineItems.N.isBiometric"
 // (checkbox → biometric object or null); yes/no radios carry "yes" | "no".
 
 /** What a draft may hold: the input shape with every value as typed (possibly partial or invalid). */
-export type TApplicationDraftData = {
-  product: {
-    name: string;
-    description: string;
-    eccn: string | null;
-    kind: string;
-    quantity: string | number;
-    unitValueUsd: string | number;
-    licenseExceptionClaimed?: string | null;
-    biometric: null | {
-      modality: string;
-      matchingMode: string;
-      maxGallerySize: string | number;
-      liveVideo: boolean | undefined;
-      remoteGalleryAccess: boolean | undefined;
-      trainingDataConsent: string;
-    };
+export type TLineItemDraft = {
+  name: string;
+  description: string;
+  eccn: string | null;
+  kind: string;
+  quantity: string | number;
+  unitValueUsd: string | number;
+  licenseExceptionClaimed?: string | null;
+  biometric: null | {
+    modality: string;
+    matchingMode: string;
+    maxGallerySize: string | number;
+    liveVideo: boolean | undefined;
+    remoteGalleryAccess: boolean | undefined;
+    trainingDataConsent: string;
   };
+};
+
+export const EMPTY_LINE_ITEM: TLineItemDraft = { name: '', description: '', eccn: '', kind: '', quantity: '', unitValueUsd: '', biometric: null };
+
+export type TApplicationDraftData = {
+  lineItems: TLineItemDraft[];
   destination: { country: string; region: string | null };
   endUser: { name: string; country: string; address: string; type: string };
   consignees: { name: string; country: string; role: string }[];
@@ -246,36 +282,39 @@ export function applicationFromFormData(form: FormData): TApplicationDraftData {
     const typed = str(key).trim();
     return countryCodeFrom(typed) ?? typed;
   };
-  const rows = new Set<number>();
-  for (const key of form.keys()) {
-    const m = /^consignees\.(\d+)\./.exec(key);
-    if (m) rows.add(Number(m[1]));
-  }
+  const rowsOf = (prefix: string) => {
+    const rows = new Set<number>();
+    const re = new RegExp(`^${prefix}\\.(\\d+)\\.`);
+    for (const key of form.keys()) {
+      const m = re.exec(key);
+      if (m) rows.add(Number(m[1]));
+    }
+    return [...rows].sort((a, b) => a - b);
+  };
+  const item = (p: string): TLineItemDraft => ({
+    name: str(`${p}.name`),
+    description: str(`${p}.description`),
+    eccn: form.get(`${p}.eccnUnclassified`) ? null : str(`${p}.eccn`),
+    kind: str(`${p}.kind`),
+    quantity: str(`${p}.quantity`),
+    unitValueUsd: str(`${p}.unitValueUsd`),
+    licenseExceptionClaimed: str(`${p}.licenseExceptionClaimed`).trim() || null,
+    biometric: form.get(`${p}.isBiometric`)
+      ? {
+          modality: str(`${p}.biometric.modality`),
+          matchingMode: str(`${p}.biometric.matchingMode`),
+          maxGallerySize: str(`${p}.biometric.maxGallerySize`),
+          liveVideo: yesNo(str(`${p}.biometric.liveVideo`)),
+          remoteGalleryAccess: yesNo(str(`${p}.biometric.remoteGalleryAccess`)),
+          trainingDataConsent: str(`${p}.biometric.trainingDataConsent`),
+        }
+      : null,
+  });
   return {
-    product: {
-      name: str('product.name'),
-      description: str('product.description'),
-      eccn: form.get('product.eccnUnclassified') ? null : str('product.eccn'),
-      kind: str('product.kind'),
-      quantity: str('product.quantity'),
-      unitValueUsd: str('product.unitValueUsd'),
-      licenseExceptionClaimed: str('product.licenseExceptionClaimed').trim() || null,
-      biometric: form.get('product.isBiometric')
-        ? {
-            modality: str('product.biometric.modality'),
-            matchingMode: str('product.biometric.matchingMode'),
-            maxGallerySize: str('product.biometric.maxGallerySize'),
-            liveVideo: yesNo(str('product.biometric.liveVideo')),
-            remoteGalleryAccess: yesNo(str('product.biometric.remoteGalleryAccess')),
-            trainingDataConsent: str('product.biometric.trainingDataConsent'),
-          }
-        : null,
-    },
+    lineItems: rowsOf('lineItems').map((i) => item(`lineItems.${i}`)),
     destination: { country: country('destination.country'), region: str('destination.region').trim() || null },
     endUser: { name: str('endUser.name'), country: country('endUser.country'), address: str('endUser.address'), type: str('endUser.type') },
-    consignees: [...rows]
-      .sort((a, b) => a - b)
-      .map((i) => ({ name: str(`consignees.${i}.name`), country: country(`consignees.${i}.country`), role: str(`consignees.${i}.role`) })),
+    consignees: rowsOf('consignees').map((i) => ({ name: str(`consignees.${i}.name`), country: country(`consignees.${i}.country`), role: str(`consignees.${i}.role`) })),
     endUse: { category: str('endUse.category'), description: str('endUse.description') },
     redFlags: form.getAll('redFlags').filter((v): v is string => typeof v === 'string'),
   };
@@ -287,13 +326,10 @@ export function draftDataFrom(json: unknown): TApplicationDraftData {
   const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
   const b = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
   const root = o(json);
-  const product = o(root.product);
-  const bio = product.biometric && typeof product.biometric === 'object' ? o(product.biometric) : null;
-  const destination = o(root.destination);
-  const endUser = o(root.endUser);
-  const endUse = o(root.endUse);
-  return {
-    product: {
+  const itemOf = (raw: unknown): TLineItemDraft => {
+    const product = o(raw);
+    const bio = product.biometric && typeof product.biometric === 'object' ? o(product.biometric) : null;
+    return {
       name: s(product.name),
       description: s(product.description),
       eccn: product.eccn === null ? null : s(product.eccn),
@@ -311,11 +347,30 @@ export function draftDataFrom(json: unknown): TApplicationDraftData {
             trainingDataConsent: s(bio.trainingDataConsent),
           }
         : null,
-    },
+    };
+  };
+  const destination = o(root.destination);
+  const endUser = o(root.endUser);
+  const endUse = o(root.endUse);
+  // Drafts saved before line items carry `product`; every draft shows at least one item group.
+  const items = Array.isArray(root.lineItems) ? root.lineItems.slice(0, MAX_LINE_ITEMS).map(itemOf) : root.product !== undefined ? [itemOf(root.product)] : [];
+  return {
+    lineItems: items.length > 0 ? items : [{ ...EMPTY_LINE_ITEM }],
     destination: { country: s(destination.country), region: s(destination.region) || null },
     endUser: { name: s(endUser.name), country: s(endUser.country), address: s(endUser.address), type: s(endUser.type) },
     consignees: (Array.isArray(root.consignees) ? root.consignees : []).map((c) => ({ name: s(o(c).name), country: s(o(c).country), role: s(o(c).role) })),
     endUse: { category: s(endUse.category), description: s(endUse.description) },
     redFlags: (Array.isArray(root.redFlags) ? root.redFlags : []).filter((f): f is string => typeof f === 'string'),
   };
+}
+
+/**
+ * A stored, already validated application (Application.data, ScreeningRun.input) → the current
+ * input shape. Rows stored before line items carry `product`; they read as one line item.
+ */
+export function storedApplicationInput(json: unknown): TApplicationInput {
+  const root = (json && typeof json === 'object' ? json : {}) as Partial<TApplicationInput> & { product?: TLineItemInput };
+  const { product, ...rest } = root;
+  const lineItems = Array.isArray(root.lineItems) ? root.lineItems : product ? [product] : [];
+  return { consignees: [], redFlags: [], ...rest, lineItems } as TApplicationInput;
 }

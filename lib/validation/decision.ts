@@ -123,3 +123,61 @@ export const ZQueueFilter = z.object({
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1).catch(1)),
 });
 export type TQueueFilter = z.infer<typeof ZQueueFilter>;
+
+// ---- per-item decisions (issue 12) ----
+export const ITEM_CHOICES = ['APPROVE', 'DENY'] as const;
+
+export const ZLineItemChoice = z.object({
+  position: z.coerce.number().int().min(0).max(49),
+  decision: z.enum(ITEM_CHOICES, { error: 'Approve or refuse this item' }),
+  conditions: optionalText('Conditions', 5000),
+  reason: optionalText('Reason', 5000),
+  licenseReference: optionalText('Licence reference', 100),
+  licenseExpiresAt: ZApproveInput.shape.licenseExpiresAt,
+});
+export type TLineItemChoice = z.infer<typeof ZLineItemChoice>;
+
+/** The officer's decision on every line item of a case; the case's result follows from them. */
+export const ZLineItemDecisionInput = z
+  .object({
+    ...ZCaseRef,
+    items: z.array(ZLineItemChoice).min(1, 'Decide every line item').max(50),
+    note,
+  })
+  .superRefine((input, ctx) => {
+    input.items.forEach((item, i) => {
+      if (item.decision === 'DENY' && !item.reason) ctx.addIssue({ code: 'custom', path: ['items', i, 'reason'], message: 'Give the reason for refusing this item' });
+    });
+  });
+export type TLineItemDecisionInput = z.infer<typeof ZLineItemDecisionInput>;
+
+/** Values of the per-item decision form ("items.0.decision", "items.0.reason", …) → the schema's input shape. */
+export function lineItemDecisionFromValues(raw: unknown) {
+  const values = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const str = (key: string) => {
+    const v = values[key];
+    return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+  };
+  const positions = new Set<number>();
+  for (const key of Object.keys(values)) {
+    const m = /^items\.(\d+)\./.exec(key);
+    if (m) positions.add(Number(m[1]));
+  }
+  if (positions.size === 0 && Array.isArray(values.items)) return values; // already nested (API, tests)
+  return {
+    caseId: str('caseId'),
+    expectedVersion: str('expectedVersion'),
+    note: str('note'),
+    items: [...positions].sort((a, b) => a - b).map((p) => ({
+      position: p,
+      decision: str(`items.${p}.decision`),
+      conditions: str(`items.${p}.conditions`),
+      reason: str(`items.${p}.reason`),
+      licenseReference: str(`items.${p}.licenseReference`),
+      licenseExpiresAt: str(`items.${p}.licenseExpiresAt`),
+    })),
+  };
+}
+
+/** The per-item decision form's schema: flat form values in, TLineItemDecisionInput out. */
+export const ZLineItemDecisionForm = z.preprocess(lineItemDecisionFromValues, ZLineItemDecisionInput);

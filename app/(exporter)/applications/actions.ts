@@ -7,16 +7,25 @@ import { z } from 'zod';
 import { action, done, doneWith, invalid } from '@/lib/action';
 import type { TActionState } from '@/lib/action-state';
 import { answerQuestion, lookupEccn, saveDraft, submitAndScreen } from '@/lib/data/applications';
+import { copyApplication, deleteDraft, withdrawApplication } from '@/lib/data/application-lifecycle';
 import { applicationFromFormData, fieldErrors, ZApplicationInput } from '@/lib/validation/application';
-import { zId, zOptionalId } from '@/lib/validation/ids';
+import { zId, zOptionalId, zVersion } from '@/lib/validation/ids';
 
 export type TSaved = { version: number; savedAt: string };
 export type TSaveState = TActionState<TSaved>;
 
-async function eccnProblems(eccn: string | null, schemaErrors: string[] | undefined): Promise<string[]> {
-  if (schemaErrors?.length || !eccn?.trim()) return [];
-  const check = await lookupEccn(eccn);
-  return check.known ? [] : [check.message ?? 'This ECCN is not on the Commerce Control List'];
+/** ECCNs the schema accepted in form but that are not on the CCL, keyed like the schema's errors. */
+async function eccnProblems(items: { eccn: string | null }[], schemaErrors: Record<string, string[]>): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  await Promise.all(
+    items.map(async (item, i) => {
+      const key = `lineItems.${i}.eccn`;
+      if (schemaErrors[key]?.length || !item.eccn?.trim()) return;
+      const check = await lookupEccn(item.eccn);
+      if (!check.known) out[key] = [check.message ?? 'This ECCN is not on the Commerce Control List'];
+    }),
+  );
+  return out;
 }
 
 const problems = (count: number) => (count === 1 ? 'There is 1 problem with this application.' : `There are ${count} problems with this application.`);
@@ -53,8 +62,7 @@ export const saveApplication = action<typeof ZSaveEnvelope, TSaved>(
       // Report an ECCN that is not on the CCL together with every other error, not one round later
       // (submitAndScreen checks it again, against the rule set it screens with).
       const errors = fieldErrors(parsed.error);
-      const eccnErrors = await eccnProblems(data.product.eccn, errors['product.eccn']);
-      if (eccnErrors.length) errors['product.eccn'] = eccnErrors;
+      Object.assign(errors, await eccnProblems(data.lineItems, errors));
       return invalid(errors, values, problems);
     }
     const submitted = await submitAndScreen({ actor, id, expectedVersion, input: parsed.data, submissionToken });
@@ -72,5 +80,41 @@ export const answerQuestionAction = action(
     await answerQuestion({ actor, id, body });
     revalidatePath(`/applications/${id}`);
     return done('Answer sent.');
+  },
+);
+
+const ZWithdraw = z.object({ id: zId('application'), version: zVersion, reason: z.string().default('') });
+
+/** Withdraw a submitted application before a decision, with a reason (the data layer checks it). */
+export const withdrawApplicationAction = action(
+  { roles: ['EXPORTER'], schema: ZWithdraw, notFoundPage: true, invalidMessage: 'Reload the page and try again.' },
+  async ({ actor, input: { id, version, reason } }) => {
+    await withdrawApplication({ actor, id, expectedVersion: version, reason });
+    revalidatePath('/applications');
+    redirect(`/applications/${id}`);
+  },
+);
+
+const ZDeleteDraft = z.object({ id: zId('application'), version: zVersion });
+
+/** Delete a draft that was never submitted. */
+export const deleteDraftAction = action(
+  { roles: ['EXPORTER'], schema: ZDeleteDraft, notFoundPage: true, invalidMessage: 'Reload the page and try again.' },
+  async ({ actor, input: { id, version } }) => {
+    await deleteDraft({ actor, id, expectedVersion: version });
+    revalidatePath('/applications');
+    redirect('/applications?deleted=1');
+  },
+);
+
+const ZCopy = z.object({ id: zId('application') });
+
+/** Copy any application into a new draft that references it, and open the copy for editing. */
+export const copyApplicationAction = action(
+  { roles: ['EXPORTER'], schema: ZCopy, notFoundPage: true, invalidMessage: 'Reload the page and try again.' },
+  async ({ actor, input: { id } }) => {
+    const copy = await copyApplication({ actor, id });
+    revalidatePath('/applications');
+    redirect(`/applications/${copy.id}/edit?copied=1`);
   },
 );

@@ -23,7 +23,9 @@ import {
   ZClearMatchInput,
   ZCountersignInput,
   ZDecisionInput,
+  ZLineItemDecisionForm,
 } from '@/lib/validation/decision';
+import { decideLineItems } from '@/lib/data/line-item-decisions';
 
 const roles: ('OFFICER' | 'ADMIN')[] = ['OFFICER', 'ADMIN'];
 
@@ -36,6 +38,7 @@ function revalidateCase(caseId: string) {
 const DONE: Record<string, string> = {
   APPROVED: 'Approved.',
   AWAITING_COUNTERSIGNATURE: 'Approval recorded — awaiting countersignature by a second officer.',
+  APPROVED_IN_PART: 'Approved in part.',
   DENIED: 'Denied.',
   INFO_REQUESTED: 'Your question was sent to the exporter.',
   ESCALATED: 'Escalated.',
@@ -47,10 +50,17 @@ export const decideAction = action({ roles, schema: ZDecisionInput }, async ({ a
   return done(DONE[result.status] ?? 'Saved.');
 });
 
+/** Per-item decisions: approve or refuse each line item; the case's decision follows from them. */
+export const decideItemsAction = action({ roles, schema: ZLineItemDecisionForm }, async ({ actor, input }) => {
+  const result = await decideLineItems({ actor, input });
+  revalidateCase(input.caseId);
+  return done(DONE[result.status] ?? 'Saved.');
+});
+
 export const countersignAction = action({ roles, schema: ZCountersignInput }, async ({ actor, input }) => {
   await countersignCase({ actor, input });
   revalidateCase(input.caseId);
-  return done('Countersigned: the case is approved.');
+  return done('Countersigned: the decision takes effect.');
 });
 
 export const addNoteAction = action({ roles, schema: ZCaseNoteInput }, async ({ actor, input }) => {

@@ -1,9 +1,10 @@
 // The officer's case file: the application, its screening runs, decisions, notes, messages and audit trail.
 import 'server-only';
-import { findingsOf } from '@/lib/data/json';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
+import type { TFinding } from '@/lib/screening/types';
+import { lineItemResults } from '@/lib/screening/line-items';
 import { requireOfficer } from './shared';
 
 export async function getCaseForOfficer(actor: TActor, id: string) {
@@ -17,6 +18,9 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
       organization: { select: { id: true, name: true } },
       submittedBy: { select: { id: true, name: true, email: true } },
       assignedTo: { select: { id: true, name: true } },
+      withdrawnAt: true, withdrawalReason: true,
+      copiedFrom: { select: { id: true, reference: true } },
+      lineItems: { orderBy: { position: 'asc' }, select: { id: true, position: true, productName: true, description: true, eccn: true, kind: true, quantity: true, unitValueUsd: true, biometric: true } },
       screeningRuns: {
         orderBy: { createdAt: 'asc' },
         select: { id: true, outcome: true, previousOutcome: true, findings: true, trigger: true, createdAt: true, ruleSetVersion: { select: { id: true, label: true, datasets: true } } },
@@ -24,7 +28,7 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
       decisions: {
         orderBy: { createdAt: 'asc' },
         select: {
-          id: true, type: true, note: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true,
+          id: true, type: true, note: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true, lineItemPosition: true,
           requiresCountersignature: true, countersignedAt: true, countersignNote: true, createdAt: true,
           officer: { select: { id: true, name: true } }, countersignedBy: { select: { id: true, name: true } },
         },
@@ -39,7 +43,18 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
     orderBy: { seq: 'asc' },
     select: { seq: true, createdAt: true, action: true, actorEmail: true, data: true },
   });
-  return { ...app, screeningRuns: app.screeningRuns.map((r) => ({ ...r, findings: findingsOf(r.findings) })), audit };
+  const screeningRuns = app.screeningRuns.map((r) => ({ ...r, findings: r.findings as unknown as TFinding[] }));
+  const latest = screeningRuns.at(-1);
+  const outcomes = latest ? lineItemResults(latest.findings, app.lineItems.length) : [];
+  const lineItems = app.lineItems.map((i) => ({
+    ...i,
+    quantity: Number(i.quantity),
+    unitValueUsd: Number(i.unitValueUsd),
+    outcome: outcomes[i.position]?.outcome ?? null,
+    findings: latest ? latest.findings.filter((f) => f.lineItem === i.position) : [],
+    decision: app.decisions.filter((d) => d.lineItemPosition === i.position).at(-1) ?? null,
+  }));
+  return { ...app, lineItems, screeningRuns, audit };
 }
 
 export type TCaseFile = Awaited<ReturnType<typeof getCaseForOfficer>>;

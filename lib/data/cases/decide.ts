@@ -13,6 +13,7 @@ import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, guardNoFor
 /** Where each decision leads when it is final (lib/workflow.ts's table). */
 const TARGET = {
   APPROVE: WORKFLOW.APPROVE.to,
+  APPROVE_IN_PART: 'APPROVED_IN_PART',
   DENY: WORKFLOW.DENY.to,
   REQUEST_INFO: WORKFLOW.REQUEST_INFO.to,
   ESCALATE: WORKFLOW.ESCALATE.to,
@@ -83,6 +84,26 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
       },
       select: { id: true },
     });
+    if (decision.type === 'APPROVE' || decision.type === 'DENY') {
+      // A whole-case approval or denial decides every line item the same way.
+      const items = await tx.lineItem.findMany({ where: { applicationId: caseId }, orderBy: { position: 'asc' }, select: { id: true, position: true } });
+      await tx.decision.createMany({
+        data: items.map((item) => ({
+          applicationId: caseId,
+          screeningRunId: latestRun?.id ?? null,
+          lineItemId: item.id,
+          lineItemPosition: item.position,
+          type: decision.type,
+          officerId: actor.id,
+          conditions: decision.type === 'APPROVE' ? (decision.conditions ?? null) : null,
+          licenseReference: decision.type === 'APPROVE' ? (decision.licenseReference ?? null) : null,
+          licenseExpiresAt,
+          reason: decision.type === 'DENY' ? decision.reason : null,
+          requiresCountersignature: needsCountersignature,
+          createdAt: now,
+        })),
+      });
+    }
     if (decision.type === 'REQUEST_INFO') {
       await tx.caseMessage.create({ data: { applicationId: caseId, authorId: actor.id, kind: 'QUESTION', body: decision.message, createdAt: now } });
     }

@@ -1,12 +1,13 @@
 // The decision record (officers and admins: any decided case; exporters: their organisation's).
 import 'server-only';
-import { findingsOf } from '@/lib/data/json';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { exporterFindingsAsFindings } from '@/lib/cases/exporter-view';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DECIDED_STATUSES } from '@/lib/codes';
+import type { TFinding } from '@/lib/screening/types';
+import { lineItemResults } from '@/lib/screening/line-items';
 
 export async function getDecisionRecord(actor: TActor, id: string) {
   const scope: Prisma.ApplicationWhereInput =
@@ -18,8 +19,9 @@ export async function getDecisionRecord(actor: TActor, id: string) {
       organization: { select: { name: true } },
       submittedBy: { select: { name: true, email: true } },
       screeningRuns: { orderBy: { createdAt: 'desc' }, take: 1, select: { outcome: true, findings: true, createdAt: true, ruleSetVersion: { select: { label: true, datasets: true } } } },
+      lineItems: { orderBy: { position: 'asc' }, select: { position: true, productName: true, eccn: true, kind: true, quantity: true, unitValueUsd: true } },
       decisions: {
-        where: { type: { in: ['APPROVE', 'DENY'] } },
+        where: { type: { in: ['APPROVE', 'APPROVE_IN_PART', 'DENY'] }, lineItemPosition: null },
         orderBy: { createdAt: 'desc' },
         take: 1,
         select: {
@@ -32,8 +34,22 @@ export async function getDecisionRecord(actor: TActor, id: string) {
   });
   if (!app) throw new AppError('NOT_FOUND', actor.role === 'EXPORTER' ? 'No decision record for this application yet.' : 'Case not found.');
   const run = app.screeningRuns[0];
+  const itemDecisions = await db.decision.findMany({
+    where: { applicationId: app.id, lineItemPosition: { not: null }, type: { in: ['APPROVE', 'DENY'] } },
+    orderBy: { createdAt: 'asc' },
+    select: { lineItemPosition: true, type: true, conditions: true, reason: true, licenseReference: true, licenseExpiresAt: true },
+  });
+  const outcomes = run ? lineItemResults(run.findings as unknown as TFinding[], app.lineItems.length) : [];
+  const lineItems = app.lineItems.map((i) => ({
+    ...i,
+    quantity: Number(i.quantity),
+    unitValueUsd: Number(i.unitValueUsd),
+    outcome: outcomes[i.position]?.outcome ?? null,
+    decision: itemDecisions.filter((d) => d.lineItemPosition === i.position).at(-1) ?? null,
+  }));
   return {
     ...app,
+    lineItems,
     // Exporters get the one exporter-facing projection (no evidence, no cleared-by, no justification).
     latestRun: run ? { ...run, findings: actor.role === 'EXPORTER' ? exporterFindingsAsFindings(run.findings) : findingsOf(run.findings) } : null,
     decision: app.decisions[0] ?? null,

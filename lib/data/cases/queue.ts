@@ -65,6 +65,7 @@ const QUEUE_SELECT = {
   severity: true,
   outcomeChanged: true,
   version: true,
+  lineItemCount: true,
   submittedAt: true,
   decidedAt: true,
   submittedById: true,

@@ -2,6 +2,7 @@
 // known code, sends the case to review. Never CLEAR on data the engine cannot read.
 import { z } from 'zod';
 import { makeFinding } from '../finding';
+import { itemsOf } from '../items';
 import type { TFinding } from '../types';
 import { END_USE_CODES, END_USER_TYPE_CODES, MODALITY_CODES, defineApplicationRule, p } from './define';
 
@@ -34,16 +35,18 @@ export const dataApplicationRule = defineApplicationRule({
     if (typeof dest === 'string' && countryOk(dest) && countryOk(app.endUser?.country) && app.endUser.country !== dest) {
       gap('endUser.country', `The end user is in ${rs.countryName(app.endUser.country)} but the destination is ${rs.countryName(dest)}; confirm where the item will be used.`, app.endUser.country);
     }
-    const products = [app.product];
-    for (const product of products) {
+    // Per line item: the finding carries the item's position, so it counts for that item only.
+    itemsOf(app).forEach((product, lineItem) => {
       const bio = product?.biometric;
-      if (!bio) continue;
+      if (!bio) return;
       const okMode = bio.matchingMode === 'ONE_TO_ONE' || bio.matchingMode === 'ONE_TO_MANY';
       const okModality = (MODALITY_CODES as readonly string[]).includes(bio.modality);
       if (!okMode || !okModality || typeof bio.liveVideo !== 'boolean' || typeof bio.remoteGalleryAccess !== 'boolean') {
-        gap('product.biometric', 'The biometric details are incomplete (modality, matching mode, live video, remote gallery access).', bio);
+        gap(`lineItems.${lineItem}.biometric`, 'The biometric details are incomplete (modality, matching mode, live video, remote gallery access).', bio);
+        out[out.length - 1]!.lineItem = lineItem;
       }
-    }
+    });
+    if (itemsOf(app).length === 0) gap('lineItems', 'The application lists no line items, so no licence determination could be made.', []);
     return out;
   },
 });

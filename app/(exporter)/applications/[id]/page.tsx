@@ -15,7 +15,9 @@ import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge'
 import { ButtonLink } from '@/components/ui/button';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import { AnswerForm } from '@/components/applications/answer-form';
-import { BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL } from '@/lib/labels';
+import { DecisionBanner, licenceWords, stateWords } from '@/components/applications/decision-banner';
+import { CopyForm, DeleteDraftForm, WithdrawForm } from '@/components/applications/lifecycle-forms';
+import { BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL as FINDING_KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Application' };
 
@@ -26,6 +28,14 @@ const OUTCOME_EXPLAINED = {
   REVIEW: 'Something needs a closer look by a compliance officer before a decision.',
   LICENSE_REQUIRED: 'A licence is required for this export. A compliance officer reviews the case.',
   PROHIBITED: 'The rules prohibit this export as described. A compliance officer reviews the case.',
+} as const;
+
+// Once decided (or withdrawn) the screening is history: say what it found, not what happens next.
+const OUTCOME_FOUND = {
+  CLEAR: 'The screening found nothing that restricts this export.',
+  REVIEW: 'The screening asked for a closer look by a compliance officer.',
+  LICENSE_REQUIRED: 'The screening found that a licence is required for at least one item; the decision says whether one is recorded.',
+  PROHIBITED: 'The screening found that the rules prohibit at least one item as described.',
 } as const;
 
 const FINDING_BORDER = { CLEAR: 'border-l-emerald-500', REVIEW: 'border-l-amber-500', LICENSE_REQUIRED: 'border-l-orange-500', PROHIBITED: 'border-l-red-600' } as const;
@@ -73,6 +83,81 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+function FindingList({ findings }: { findings: TExporterApplication['runs'][number]['findings'] }) {
+  return (
+    <ul className="space-y-3">
+      {findings.map((f, i) => (
+        <li key={`${f.ruleId}-${i}`} className={`rounded-md border border-slate-200 border-l-4 ${FINDING_BORDER[f.outcome]} bg-white p-4`} data-testid="finding">
+          <div className="flex flex-wrap items-center gap-2">
+            <OutcomeBadge outcome={f.outcome} />
+            <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{labelOf(FINDING_KIND_LABEL, f.kind)}</span>
+            <span className="text-xs text-slate-500">· {labelOf(BASIS_LABEL, f.basis)}</span>
+          </div>
+          <p className="mt-2 text-sm text-slate-900">{f.message}</p>
+          <p className="mt-1 text-xs text-slate-600"><span className="font-medium">Citation:</span> <cite className="not-italic">{f.citation}</cite></p>
+          {f.licensePolicy ? <p className="mt-0.5 text-xs text-slate-600"><span className="font-medium">Licensing policy:</span> {f.licensePolicy}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const usd = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+function LineItemsTable({ items, decided }: { items: TExporterApplication['lineItems']; decided: boolean }) {
+  if (items.length === 0) return <p className="text-sm text-slate-600">No line items yet.</p>;
+  return (
+    <div className="-mx-2 overflow-x-auto">
+      <table className="min-w-full text-left text-sm" data-testid="line-items">
+        <caption className="sr-only">Line items with their screening outcome{decided ? ' and decision' : ''}</caption>
+        <thead className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-2 py-2">#</th>
+            <th scope="col" className="px-2 py-2">Product</th>
+            <th scope="col" className="px-2 py-2">ECCN</th>
+            <th scope="col" className="px-2 py-2 text-right">Quantity × value (USD)</th>
+            <th scope="col" className="px-2 py-2">Outcome</th>
+            {decided ? <th scope="col" className="px-2 py-2">Decision</th> : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((item) => (
+            <tr key={item.position} className="align-top" data-testid="line-item-row">
+              <td className="px-2 py-2 text-slate-500">{item.position + 1}</td>
+              <td className="px-2 py-2">
+                <span className="font-medium text-slate-900">{item.name || '—'}</span>
+                <span className="block text-xs text-slate-500">
+                  {labelOf(PRODUCT_KIND_LABEL, item.kind)}
+                  {item.biometric ? ` · ${labelOf(MODALITY_LABEL, item.biometric.modality)}, ${labelOf(MATCHING_MODE_LABEL, item.biometric.matchingMode)}${item.biometric.liveVideo ? ', live video' : ''}` : ''}
+                </span>
+              </td>
+              <td className="px-2 py-2 font-mono">{item.eccn ?? 'Not classified'}</td>
+              <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{usd(item.quantity)} × {usd(item.unitValueUsd)}</td>
+              <td className="px-2 py-2"><OutcomeBadge outcome={item.outcome} /></td>
+              {decided ? (
+                <td className="px-2 py-2" data-testid="item-decision">
+                  {item.decision?.type === 'APPROVE' ? (
+                    <>
+                      <span className="font-medium text-emerald-800">Approved</span>
+                      <span className="block text-xs text-slate-600">{licenceWords(item)}</span>
+                      {item.decision.conditions ? <span className="block text-xs text-slate-600">Conditions: {item.decision.conditions}</span> : null}
+                    </>
+                  ) : item.decision?.type === 'DENY' ? (
+                    <>
+                      <span className="font-medium text-red-800">Refused</span>
+                      {item.decision.reason ? <span className="block text-xs text-slate-600">{item.decision.reason}</span> : null}
+                    </>
+                  ) : '—'}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole('EXPORTER');
   const { id } = await params;
@@ -82,7 +167,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   });
   const data = draftDataFrom(app.data);
   const run = app.latestRun;
-  const decided = app.status === 'APPROVED' || app.status === 'DENIED';
+  const decided = app.status === 'APPROVED' || app.status === 'APPROVED_IN_PART' || app.status === 'DENIED';
+  const withdrawable = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'INFO_REQUESTED', 'AWAITING_COUNTERSIGNATURE'].includes(app.status);
+  const shared = run ? run.findings.filter((f) => f.lineItem === undefined) : [];
+  const many = app.lineItems.length > 1;
   const editable = app.status === 'DRAFT' || app.status === 'INFO_REQUESTED';
   // While information is requested: the latest question, and the exporter's answer to it if any.
   const question = app.status === 'INFO_REQUESTED' ? app.messages.filter((m) => m.kind === 'QUESTION').at(-1) : undefined;
@@ -96,28 +184,37 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <p className="text-sm text-slate-500"><Link href="/applications" className="hover:underline">Applications</Link> / <span className="font-mono">{app.reference}</span></p>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-4">
           <h1 className="text-2xl font-semibold tracking-tight">{app.productName}</h1>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-start gap-2">
             {decided ? <a href={`/cases/${app.id}/record.pdf`} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50">Download decision record (PDF)</a> : null}
             {editable ? <ButtonLink href={`/applications/${app.id}/edit`} variant={app.status === 'INFO_REQUESTED' ? 'primary' : 'secondary'}>{app.status === 'INFO_REQUESTED' ? 'Edit and resubmit' : 'Continue editing'}</ButtonLink> : null}
+            {app.status === 'DRAFT' ? null : <CopyForm id={app.id} />}
           </div>
         </div>
         <p className="mt-1 text-sm text-slate-600">
           <span className="font-mono">{app.reference}</span>
           {app.destinationCountry ? <> · to {countryName(app.destinationCountry)}</> : null}
           {app.submittedAt ? <> · submitted <Time at={app.submittedAt} /></> : null}
+          {app.copiedFrom ? <> · copied from <Link href={`/applications/${app.copiedFrom.id}`} className="font-mono text-indigo-700 hover:underline">{app.copiedFrom.reference}</Link></> : null}
         </p>
+        {app.copies.length ? (
+          <p className="mt-1 text-sm text-slate-600">Copied into {app.copies.map((c, i) => <span key={c.id}>{i ? ', ' : ''}<Link href={`/applications/${c.id}`} className="font-mono text-indigo-700 hover:underline">{c.reference}</Link></span>)}</p>
+        ) : null}
       </div>
+
+      <DecisionBanner app={app} />
 
       <section aria-label="Status and outcome" className="grid gap-4 sm:grid-cols-[1fr_2fr]">
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Status</p>
           <div className="mt-2"><StatusBadge status={app.status} size="lg" testId="application-status" /></div>
+          <p className="mt-2 text-sm text-slate-600" data-testid="status-words">{stateWords(app)}</p>
+          {app.status === 'WITHDRAWN' && app.withdrawalReason ? <p className="mt-1 text-sm text-slate-600"><span className="font-medium">Your reason:</span> {app.withdrawalReason}</p> : null}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Screening outcome</p>
           <div className="mt-2 flex flex-wrap items-center gap-3">
             <OutcomeBadge outcome={app.outcome} size="lg" testId="application-outcome" />
-            {app.outcome ? <p className="text-sm text-slate-600">{OUTCOME_EXPLAINED[app.outcome]}</p> : <p className="text-sm text-slate-600">Not submitted yet.</p>}
+            {app.outcome ? <p className="text-sm text-slate-600">{decided || app.status === 'WITHDRAWN' ? OUTCOME_FOUND[app.outcome] : OUTCOME_EXPLAINED[app.outcome]}</p> : <p className="text-sm text-slate-600">Not submitted yet.</p>}
           </div>
         </div>
       </section>
@@ -151,20 +248,20 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             ) : run.findings.length === 0 ? (
               <p className="text-sm text-slate-600">No rule raised anything for this export.</p>
             ) : (
-              <ul className="space-y-3">
-                {run.findings.map((f, i) => (
-                  <li key={`${f.ruleId}-${i}`} className={`rounded-md border border-slate-200 border-l-4 ${FINDING_BORDER[f.outcome]} bg-white p-4`} data-testid="finding">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <OutcomeBadge outcome={f.outcome} />
-                      <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{labelOf(KIND_LABEL, f.kind)}</span>
-                      <span className="text-xs text-slate-500">· {labelOf(BASIS_LABEL, f.basis)}</span>
-                    </div>
-                    <p className="mt-2 text-sm text-slate-900">{f.message}</p>
-                    <p className="mt-1 text-xs text-slate-600"><span className="font-medium">Citation:</span> <cite className="not-italic">{f.citation}</cite></p>
-                    {f.licensePolicy ? <p className="mt-0.5 text-xs text-slate-600"><span className="font-medium">Licensing policy:</span> {f.licensePolicy}</p> : null}
-                  </li>
-                ))}
-              </ul>
+              <div className="space-y-5">
+                {shared.length ? (
+                  <div>
+                    {many ? <h3 className="mb-2 text-sm font-semibold text-slate-900">The whole application (every item)</h3> : null}
+                    <FindingList findings={shared} />
+                  </div>
+                ) : null}
+                {app.lineItems.map((item) => (item.findings.length ? (
+                  <div key={item.position}>
+                    <h3 className="mb-2 text-sm font-semibold text-slate-900">Line item {item.position + 1}: {item.name}</h3>
+                    <FindingList findings={item.findings} />
+                  </div>
+                ) : null))}
+              </div>
             )}
             {run ? (
               <div className="mt-5 border-t border-slate-200 pt-4 text-xs text-slate-600">
@@ -179,18 +276,12 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             ) : null}
           </Card>
 
+          <Card title="Line items">
+            <LineItemsTable items={app.lineItems} decided={decided} />
+          </Card>
+
           <Card title="Application details">
             <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-3">
-              <Detail label="ECCN">{data.product.eccn === null ? 'Not classified yet' : <span className="font-mono">{data.product.eccn}</span>}</Detail>
-              <Detail label="Product type">{labelOf(PRODUCT_KIND_LABEL, data.product.kind)}</Detail>
-              <Detail label="Quantity × unit value">{data.product.quantity ? `${data.product.quantity} × USD ${data.product.unitValueUsd}` : ''}</Detail>
-              {data.product.biometric ? (
-                <>
-                  <Detail label="Biometric">{labelOf(MODALITY_LABEL, data.product.biometric.modality)}, {labelOf(MATCHING_MODE_LABEL, data.product.biometric.matchingMode)}</Detail>
-                  <Detail label="Live video">{data.product.biometric.liveVideo ? 'Yes' : 'No'}</Detail>
-                  <Detail label="Remote gallery access">{data.product.biometric.remoteGalleryAccess ? 'Yes' : 'No'}</Detail>
-                </>
-              ) : null}
               <Detail label="Destination">{countryName(data.destination.country)}{data.destination.region ? ` (${data.destination.region})` : ''}</Detail>
               <Detail label="End user">{data.endUser.name}{data.endUser.country ? `, ${countryName(data.endUser.country)}` : ''}</Detail>
               <Detail label="End user type">{labelOf(END_USER_TYPE_LABEL, data.endUser.type)}</Detail>
@@ -199,6 +290,13 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <Detail label="Red flags declared">{data.redFlags.length ? String(data.redFlags.length) : 'None'}</Detail>
             </dl>
           </Card>
+
+          {withdrawable || app.status === 'DRAFT' ? (
+            <section aria-label="Withdraw or delete" className="flex flex-wrap items-start gap-3">
+              {withdrawable ? <WithdrawForm id={app.id} version={app.version} /> : null}
+              {app.status === 'DRAFT' ? <DeleteDraftForm id={app.id} version={app.version} /> : null}
+            </section>
+          ) : null}
         </div>
 
         <Card title="Timeline" className="h-fit">

@@ -16,11 +16,10 @@ import { countryLabel } from '@/lib/countries';
 import {
   CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, datasetLabel, labelOf,
 } from '@/lib/labels';
-import { getCaseForOfficer } from '@/lib/data/cases';
-import { applicationOf } from '@/lib/data/json';
+import { getCaseForOfficer, type TCaseFile } from '@/lib/data/cases';
 import { allows } from '@/lib/workflow';
 import { AppError } from '@/lib/errors';
-import { RED_FLAGS, type TApplicationInput } from '@/lib/validation/application';
+import { RED_FLAGS, storedApplicationInput, type TApplicationInput, type TLineItemInput } from '@/lib/validation/application';
 
 export const metadata = { title: 'Case · Clearance' };
 
@@ -45,24 +44,63 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function ApplicationSummary({ data }: { data: TApplicationInput }) {
-  const p = data.product;
-  const b = p.biometric;
+type TCaseItems = TCaseFile['lineItems'];
+
+const usd = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+
+/** The items table: ECCN, quantity, value, outcome (and the decision once taken), one row per item. */
+function LineItemsTable({ items }: { items: TCaseItems }) {
+  const decided = items.some((i) => i.decision);
   return (
-    <div className="grid gap-x-8 rounded-lg border border-slate-200 bg-white px-5 py-3 lg:grid-cols-2">
-      <dl className="divide-y divide-slate-100">
-        <Field label="Product">{p.name}</Field>
-        <Field label="Description"><span className="whitespace-pre-line">{p.description}</span></Field>
-        <Field label="ECCN">{p.eccn ?? <span className="text-amber-700">Not classified yet</span>}</Field>
-        <Field label="Type">{labelOf(PRODUCT_KIND_LABEL, p.kind)}</Field>
-        <Field label="Quantity × value">{p.quantity} × {p.unitValueUsd.toLocaleString('en-US', { style: 'currency', currency: 'USD' })}</Field>
-        {b ? (
-          <Field label="Biometric">
-            {labelOf(MODALITY_LABEL, b.modality)}, {labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to {b.maxGallerySize.toLocaleString('en-US')};
-            {b.liveVideo ? ' live video;' : ' no live video;'} {b.remoteGalleryAccess ? 'remote gallery access;' : 'no remote gallery access;'} training data {labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}
-          </Field>
-        ) : null}
-      </dl>
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-left text-sm" data-testid="case-line-items">
+        <caption className="sr-only">Line items</caption>
+        <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">#</th>
+            <th scope="col" className="px-3 py-2">Product</th>
+            <th scope="col" className="px-3 py-2">ECCN</th>
+            <th scope="col" className="px-3 py-2 text-right">Quantity</th>
+            <th scope="col" className="px-3 py-2 text-right">Value</th>
+            <th scope="col" className="px-3 py-2">Outcome</th>
+            {decided ? <th scope="col" className="px-3 py-2">Decision</th> : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((i) => {
+            const b = i.biometric as TLineItemInput['biometric'];
+            return (
+              <tr key={i.id} className="align-top" data-testid="case-line-item">
+                <td className="px-3 py-2 text-slate-500">{i.position + 1}</td>
+                <td className="px-3 py-2">
+                  <span className="font-medium text-slate-900">{i.productName}</span>
+                  <span className="block text-xs text-slate-500">{labelOf(PRODUCT_KIND_LABEL, i.kind)}{b ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${b.maxGallerySize.toLocaleString('en-US')}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}` : ''}</span>
+                  <span className="block whitespace-pre-line text-xs text-slate-600">{i.description}</span>
+                </td>
+                <td className="px-3 py-2 font-mono">{i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{i.quantity.toLocaleString('en-US')}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{usd(i.quantity * i.unitValueUsd)}<span className="block text-xs text-slate-500">{usd(i.unitValueUsd)} each</span></td>
+                <td className="px-3 py-2"><OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} /></td>
+                {decided ? (
+                  <td className="px-3 py-2 text-xs" data-testid="case-item-decision">
+                    {i.decision ? <span className={`text-sm font-medium ${i.decision.type === 'DENY' ? 'text-red-800' : 'text-emerald-800'}`}>{i.decision.type === 'DENY' ? 'Refused' : 'Approved'}</span> : '—'}
+                    {i.decision?.reason ? <span className="block text-slate-600">{i.decision.reason}</span> : null}
+                    {i.decision?.conditions ? <span className="block text-slate-600">Conditions: {i.decision.conditions}</span> : null}
+                    {i.decision?.licenseReference ? <span className="block text-slate-600">Licence {i.decision.licenseReference}{i.decision.licenseExpiresAt ? `, until ${formatDate(i.decision.licenseExpiresAt)}` : ''}</span> : null}
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ApplicationSummary({ data }: { data: TApplicationInput }) {
+  return (
+    <div className="grid gap-x-8 rounded-lg border border-slate-200 bg-white px-5 py-3">
       <dl className="divide-y divide-slate-100">
         <Field label="Destination">{countryLabel(data.destination.country)}{data.destination.region ? ` · region ${data.destination.region}` : ''}</Field>
         <Field label="End user">{data.endUser.name} <span className="text-slate-500">· {labelOf(END_USER_TYPE_LABEL, data.endUser.type)} · {countryLabel(data.endUser.country)}</span><br /><span className="text-slate-600">{data.endUser.address}</span></Field>
@@ -91,12 +129,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     throw err;
   }
   const latest = c.screeningRuns.at(-1);
-  const data = applicationOf(c.data);
-  const pending = c.decisions.findLast((d) => d.type === 'APPROVE' && d.requiresCountersignature && !d.countersignedAt);
+  const data = storedApplicationInput(c.data);
+  const pending = c.decisions.findLast((d) => (d.type === 'APPROVE' || d.type === 'APPROVE_IN_PART') && d.lineItemPosition === null && d.requiresCountersignature && !d.countersignedAt);
+  const sharedFindings = latest ? latest.findings.filter((f) => f.lineItem === undefined || f.lineItem === null) : [];
+  const many = c.lineItems.length > 1;
   const isSubmitter = c.submittedById === actor.id;
   const canDecide = allows('APPROVE', c.status) && !isSubmitter;
   const canClear = canDecide;
-  const decided = c.status === 'APPROVED' || c.status === 'DENIED';
+  const decided = c.status === 'APPROVED' || c.status === 'APPROVED_IN_PART' || c.status === 'DENIED';
 
   return (
     <div className="space-y-8">
@@ -141,7 +181,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         ) : null}
         {c.status === 'AWAITING_COUNTERSIGNATURE' ? (
           <p className="rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900" data-testid="awaiting-countersignature">
-            Approved by {pending?.officer.name ?? 'an officer'} — awaiting countersignature by a second officer.
+            {pending?.type === 'APPROVE_IN_PART' ? 'Approved in part' : 'Approved'} by {pending?.officer.name ?? 'an officer'} — awaiting countersignature by a second officer.
           </p>
         ) : null}
       </div>
@@ -149,8 +189,26 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-8">
           <Section title="Findings" aside={latest ? <span className="text-xs text-slate-500">Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}</span> : null}>
-            {latest ? <FindingGroups findings={latest.findings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} /> : <p className="text-sm text-slate-500">Not screened.</p>}
+            {!latest ? <p className="text-sm text-slate-500">Not screened.</p> : !many ? (
+              <FindingGroups findings={latest.findings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} />
+            ) : (
+              <div className="space-y-6">
+                <div className="space-y-2" data-testid="shared-findings">
+                  <h3 className="text-sm font-semibold text-slate-800">The whole application (every item)</h3>
+                  {sharedFindings.length ? <FindingGroups findings={sharedFindings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} /> : <p className="text-sm text-slate-500">No application-wide findings.</p>}
+                </div>
+                {c.lineItems.map((i) => (
+                  <div key={i.id} className="space-y-2" data-testid={`item-findings-${i.position}`}>
+                    <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">Line item {i.position + 1}: {i.productName} <OutcomeBadge outcome={i.outcome} /></h3>
+                    {i.findings.length ? <FindingGroups findings={i.findings} /> : <p className="text-sm text-slate-500">Nothing specific to this item.</p>}
+                  </div>
+                ))}
+              </div>
+            )}
             {latest ? <DataAsOf datasets={latest.ruleSetVersion.datasets} /> : null}
+          </Section>
+          <Section title="Line items">
+            <LineItemsTable items={c.lineItems} />
           </Section>
           <Section title="Application as submitted">
             <ApplicationSummary data={data} />
@@ -181,7 +239,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             {isSubmitter ? (
               <p className="text-sm text-slate-600">You submitted this application, so another officer must decide it.</p>
             ) : canDecide ? (
-              <DecisionPanel caseId={c.id} version={c.version} outcome={c.outcome} canEscalate={allows('ESCALATE', c.status)} />
+              <DecisionPanel caseId={c.id} version={c.version} outcome={c.outcome} canEscalate={allows('ESCALATE', c.status)}
+                items={c.lineItems.map((i) => ({ position: i.position, name: i.productName, eccn: i.eccn, outcome: i.outcome }))} />
             ) : c.status === 'AWAITING_COUNTERSIGNATURE' ? (
               <div className="space-y-3">
                 <p className="text-sm text-slate-700">This approval is awaiting countersignature.</p>
@@ -198,7 +257,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <section aria-label="Decisions" className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="mb-2 text-base font-semibold text-slate-900">Decisions</h2>
               <ol className="space-y-3">
-                {c.decisions.map((d) => (
+                {c.decisions.filter((d) => d.lineItemPosition === null).map((d) => (
                   <li key={d.id} className="border-l-2 border-slate-200 pl-3 text-sm">
                     <p className="font-medium text-slate-900">{DECISION_LABEL[d.type]} by {d.officer.name}</p>
                     <p className="text-xs text-slate-500">{formatDateTime(d.createdAt)}</p>

@@ -6,11 +6,17 @@ import { toCsv } from '@/lib/csv';
 import { countryName } from '@/lib/countries';
 import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { iterateQueue, type TQueueRow } from '@/lib/data/cases';
+import { itemSummariesFor, type TItemSummary } from '@/lib/data/line-item-decisions';
 import { ZQueueFilter } from '@/lib/validation/decision';
 
-const COLUMNS = ['Reference', 'Product', 'ECCN', 'Destination', 'Destination code', 'Region', 'End user', 'End user type', 'Organisation', 'Outcome', 'Status', 'Submitted (UTC)', 'Decided (UTC)', 'Assigned to', 'Outcome changed'];
+const COLUMNS = ['Reference', 'Product', 'ECCN', 'Destination', 'Destination code', 'Region', 'End user', 'End user type', 'Organisation', 'Outcome', 'Status', 'Submitted (UTC)', 'Decided (UTC)', 'Assigned to', 'Outcome changed', 'Line items', 'Items (outcome; decision)'];
 
-const toRecord = (r: TQueueRow) => [
+const itemText = (items: TItemSummary[]) =>
+  items
+    .map((i) => `${i.position + 1}. ${i.name} (${i.eccn ?? 'not classified'}): ${i.outcome ? OUTCOME_LABEL[i.outcome] : '-'}${i.decision ? `; ${i.decision === 'APPROVE' ? 'approved' : 'refused'}${i.licenseReference ? ` under licence ${i.licenseReference}` : ''}${i.reason ? ` (${i.reason})` : ''}` : ''}`)
+    .join(' | ');
+
+const toRecord = (r: TQueueRow, items: TItemSummary[]) => [
   r.reference,
   r.productName,
   r.eccn ?? '',
@@ -26,6 +32,8 @@ const toRecord = (r: TQueueRow) => [
   r.decidedAt?.toISOString() ?? '',
   r.assignedTo?.name ?? '',
   r.outcomeChanged ? 'yes' : 'no',
+  String(items.length || r.lineItemCount),
+  itemText(items),
 ];
 
 
@@ -45,12 +53,14 @@ export async function GET(request: Request) {
         controller.enqueue(encoder.encode(`\uFEFF${toCsv([COLUMNS])}`));
         return;
       }
-      const batch: string[][] = [];
+      const page: TQueueRow[] = [];
       for (let i = 0; i < 500; i++) {
         const next = await rows.next();
         if (next.done) break;
-        batch.push(toRecord(next.value));
+        page.push(next.value);
       }
+      const items = await itemSummariesFor(actor, page.map((r) => r.id));
+      const batch = page.map((r) => toRecord(r, items.get(r.id) ?? []));
       if (batch.length > 0) controller.enqueue(encoder.encode(toCsv(batch)));
       if (batch.length < 500) controller.close();
     },
