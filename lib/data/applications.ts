@@ -17,6 +17,7 @@ import type { ApplicationStatus, Outcome, PartyRole } from '@/lib/generated/pris
 import { Prisma } from '@/lib/generated/prisma/client';
 import { storedApplicationInput, type TApplicationInput, type TLineItemInput } from '@/lib/validation/application';
 import { lineItemResults } from '@/lib/screening/line-items';
+import { findingsOf } from '@/lib/data/json';
 import { unsafeTextPaths, unsafeTextProblem } from '@/lib/validation/fields';
 import { findingsForExporter } from '@/lib/cases/exporter-view';
 export type { TExporterFinding } from '@/lib/cases/exporter-view';
@@ -330,7 +331,7 @@ export async function getApplicationForExporter(actor: TActor, id: string) {
   const decided = DECIDED.includes(app.status);
   // Line items: the stored rows once submitted, else the draft's; each with its own outcome, the
   // findings that concern it alone, and (once the case is decided) its decision.
-  const latestFindings = (app.screeningRuns.at(-1)?.findings ?? []) as unknown as TFinding[];
+  const latestFindings = findingsOf(app.screeningRuns.at(-1)?.findings ?? []);
   const stored = storedApplicationInput(app.data).lineItems;
   const itemRows = app.lineItems.length > 0
     ? app.lineItems.map((i) => ({ position: i.position, name: i.productName, eccn: i.eccn, kind: i.kind, quantity: Number(i.quantity), unitValueUsd: Number(i.unitValueUsd), biometric: i.biometric as TLineItemInput['biometric'] }))

@@ -26,9 +26,11 @@ describe('fuzzing the application schema (API, form, CLI)', () => {
         const parsed = ZApplicationInput.safeParse(input);
         if (parsed.success) {
           expect(storable(parsed.data, unsafe)).toBe(true);
-          expect(boundedDecimal(parsed.data.product.quantity, QUANTITY_COLUMN)).toBeNull();
-          expect(boundedDecimal(parsed.data.product.unitValueUsd, UNIT_VALUE_COLUMN)).toBeNull();
-          expect(parsed.data.product.quantity).toBeGreaterThan(0);
+          for (const item of parsed.data.lineItems) {
+            expect(boundedDecimal(item.quantity, QUANTITY_COLUMN)).toBeNull();
+            expect(boundedDecimal(item.unitValueUsd, UNIT_VALUE_COLUMN)).toBeNull();
+            expect(item.quantity).toBeGreaterThan(0);
+          }
           return;
         }
         const errors = fieldErrors(parsed.error);

@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { exporterFindingsAsFindings } from '@/lib/cases/exporter-view';
+import { findingsOf } from '@/lib/data/json';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DECIDED_STATUSES } from '@/lib/codes';
 import type { TFinding } from '@/lib/screening/types';
