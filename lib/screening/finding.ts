@@ -5,8 +5,10 @@ import type { TFinding, TFindingKind, TOutcome, TRuleConfig, TScreeningApplicati
 
 export function makeFinding(
   rule: TRuleConfig,
-  f: { outcome: TOutcome; message: string; evidence: Record<string, unknown>; kind?: TFindingKind; citation?: string; licensePolicy?: string | null; ruleId?: string },
+  f: { outcome: TOutcome; message: string; evidence: Record<string, unknown>; kind?: TFindingKind; citation?: string; citationUrl?: string; licensePolicy?: string | null; ruleId?: string },
 ): TFinding {
+  // a finding with its own citation carries its own link (or none); otherwise the rule's
+  const citationUrl = f.citation !== undefined ? f.citationUrl : (f.citationUrl ?? rule.citationUrl);
   return {
     ruleId: f.ruleId ?? rule.id,
     kind: f.kind ?? rule.kind,
@@ -16,6 +18,7 @@ export function makeFinding(
     licensePolicy: f.licensePolicy === undefined ? (f.outcome === 'CLEAR' ? null : rule.licensePolicy) : f.licensePolicy,
     message: f.message,
     evidence: f.evidence,
+    ...(citationUrl ? { citationUrl } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export type TFinding = {
   outcome: TOutcome;
   basis: TBasis;
   citation: string;
+  /** link to the cited text (eCFR, Federal Register, OFAC, EUR-Lex) */
+  citationUrl?: string;
   licensePolicy: string | null;
   message: string;
   evidence: Record<string, unknown>;
@@ -104,7 +106,7 @@ export type TScreeningApplication = {
   exporter?: { country: string };
   product: TScreeningProduct;
   destination: { country: string; region: string | null };
-  endUser: { name: string; country: string; address: string; type: TEndUserType };
+  endUser: { name: string; country: string; address: string; type: TEndUserType; /** optional; else read from the address */ city?: string | null };
   consignees: { name: string; country: string; role: TConsigneeRole }[];
   endUse: { category: TEndUseCategory; description: string };
   redFlags: TRedFlag[];
@@ -117,6 +119,8 @@ export type TRuleConfig = {
   enabled: boolean;
   basis: TBasis;
   citation: string;
+  /** link to the cited text (eCFR, Federal Register, OFAC, EUR-Lex) */
+  citationUrl?: string;
   licensePolicy: string | null;
   title: string;
   description: string; // plain words for officers

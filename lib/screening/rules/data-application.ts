@@ -43,6 +43,10 @@ export const dataApplicationRule = defineApplicationRule({
       if (!okMode || !okModality || typeof bio.liveVideo !== 'boolean' || typeof bio.remoteGalleryAccess !== 'boolean') {
         gap('product.biometric', 'The biometric details are incomplete (modality, matching mode, live video, remote gallery access).', bio);
       }
+      const size = bio.maxGallerySize;
+      if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) {
+        gap('product.biometric.maxGallerySize', 'The largest gallery the product supports is not known; it decides whether a 1:1 product can identify people.', Number.isFinite(size) ? size : null);
+      }
     }
     return out;
   },

@@ -7,6 +7,7 @@ import { defineApplicationRule, p } from './define';
 const ZListParams = z.object({
   strongOutcome: p.outcome('Outcome of a strong match'),
   citation: p.text('Citation'),
+  citationUrl: z.url({ protocol: /^https$/ }).optional().meta({ label: 'Link to the cited text (https)', field: 'text' }),
   licensePolicy: p.text('Licence policy'),
 });
 
@@ -27,7 +28,12 @@ export type TPartyParams = z.output<typeof ZPartyParams>;
 export const partyRestrictedListsRule = defineApplicationRule({
   id: 'party.restricted-lists',
   params: ZPartyParams,
-  check({ app, rs, clearedMatches }) {
-    return checkParties(app, rs, clearedMatches);
+  check({ app, rs, rule, params, clearedMatches }) {
+    // each list's link to its cited text (the matcher sets the list's citation)
+    return checkParties(app, rs, clearedMatches).map((f) => {
+      const list = typeof f.evidence.list === 'string' && Object.hasOwn(params.lists, f.evidence.list) ? params.lists[f.evidence.list] : undefined;
+      const url = list && f.citation === list.citation ? list.citationUrl : f.citation === rule.citation ? rule.citationUrl : undefined;
+      return url ? { ...f, citationUrl: url } : f;
+    });
   },
 });
