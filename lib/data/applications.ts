@@ -5,7 +5,7 @@ import { db, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { getActiveRuleSet } from '@/lib/data/rulesets';
-import { screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
+import { exporterOf, screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
 import { parseEccn } from '@/lib/screening/eccn';
 import type { TRuleSet } from '@/lib/screening/rule-set';
 import type { TFinding } from '@/lib/screening/types';
@@ -135,7 +135,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
     const message = eccn.message ?? 'This ECCN is not on the Commerce Control List';
     throw new AppError('INVALID', message, { fieldErrors: { 'product.eccn': [message] } });
   }
-  const screened = await screenInput(input, active.id);
+  const screened = await screenInput(input, active.id, await exporterOf(organizationId));
   const { result } = screened;
   return db.$transaction(async (tx) => {
     let applicationId: string;

@@ -402,13 +402,13 @@ export const CLEARABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW'
  * old outcome must not go through.
  */
 async function rescreenInTx(tx: TTx, options: { actor: TActor; caseId: string; expectedVersion: number; ruleSetVersionId?: string; allowed: ApplicationStatus[] }) {
-  const app = await tx.application.findUniqueOrThrow({ where: { id: options.caseId }, select: { data: true, outcome: true } });
+  const app = await tx.application.findUniqueOrThrow({ where: { id: options.caseId }, select: { data: true, outcome: true, organization: { select: { country: true } } } });
   const input = app.data as unknown as TApplicationInput;
   const version = options.ruleSetVersionId
     ? { id: options.ruleSetVersionId, ruleSet: await getBuiltRuleSet(options.ruleSetVersionId) }
     : await getActiveRuleSet(tx);
   const clearedMatches = await loadClearedMatches(tx);
-  const result = screen(toScreeningApplication(input), version.ruleSet, { clearedMatches });
+  const result = screen(toScreeningApplication(input, app.organization), version.ruleSet, { clearedMatches });
   const updated = await tx.application.updateMany({
     where: { id: options.caseId, version: options.expectedVersion, status: { in: options.allowed } },
     data: { outcome: result.outcome, severity: severityOf(result.outcome), version: { increment: 1 } },

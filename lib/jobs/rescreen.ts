@@ -56,7 +56,7 @@ export type TRescreenResult = {
 
 export type TJobContext = { signal: AbortSignal };
 
-type TCaseRow = { id: string; reference: string; status: ApplicationStatus; outcome: Outcome | null; productName: string; data: unknown };
+type TCaseRow = { id: string; reference: string; status: ApplicationStatus; outcome: Outcome | null; productName: string; data: unknown; organization: { country: string } | null };
 type TRunRow = { applicationId: string; input: unknown; findings: unknown; ruleSetVersionId: string };
 
 async function countCases(): Promise<number> {
@@ -69,7 +69,7 @@ async function readBatch(cursor: string | null, batchSize: number): Promise<{ ca
     where: { status: { in: SCREENED_STATUSES }, ...(cursor ? { id: { gt: cursor } } : {}) },
     orderBy: { id: 'asc' },
     take: batchSize,
-    select: { id: true, reference: true, status: true, outcome: true, productName: true, data: true },
+    select: { id: true, reference: true, status: true, outcome: true, productName: true, data: true, organization: { select: { country: true } } },
   });
   if (cases.length === 0) return { cases, runs: new Map() };
   const rows = await db.$queryRaw<TRunRow[]>`
@@ -123,7 +123,7 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
     for (const c of cases) {
       const run = runs.get(c.id);
       const input = (run?.input ?? c.data) as TApplicationInput;
-      const after = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
+      const after = screen(toScreeningApplication(input, c.organization), ruleSet, { clearedMatches });
       result.screened += 1;
       if (after.outcome !== c.outcome) {
         const before = (Array.isArray(run?.findings) ? run.findings : []) as TFinding[];
@@ -171,7 +171,7 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         continue;
       }
       const input = (run?.input ?? c.data) as TApplicationInput;
-      const screened = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
+      const screened = screen(toScreeningApplication(input, c.organization), ruleSet, { clearedMatches });
       newRuns.push({
         applicationId: c.id,
         ruleSetVersionId: versionId,

@@ -1,16 +1,16 @@
 // POST /api/v1/screen — screen an application (PRODUCT.md §2) against the active rule set without
 // storing anything. Answers the result (PRODUCT.md §3) or 422 with every field error.
 import { withApiKey, readJson, jsonError } from '@/lib/api';
-import { screenInput } from '@/lib/data/screening';
+import { exporterOf, screenInput } from '@/lib/data/screening';
 import { ZApplicationInput, fieldErrors } from '@/lib/validation/application';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withApiKey(async ({ request }) => {
+export const POST = withApiKey(async ({ actor, request }) => {
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const parsed = ZApplicationInput.safeParse(body.body);
   if (!parsed.success) return jsonError(422, 'The application is not valid.', { fieldErrors: fieldErrors(parsed.error) });
-  const { result } = await screenInput(parsed.data);
+  const { result } = await screenInput(parsed.data, undefined, await exporterOf(actor.organizationId));
   return Response.json(result);
 });
