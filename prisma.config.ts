@@ -11,7 +11,7 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: {
     path: 'prisma/migrations',
-    seed: 'tsx prisma/seed.ts',
+    seed: 'tsx --conditions=react-server prisma/seed.ts',
   },
   datasource: {
     // DATABASE_URL points at an external server; without it, the embedded server's URL

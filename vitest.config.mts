@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests: pure modules (screening, reference importers, validation, scripts' helpers).
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  // server-only guards lib/db and lib/data against client bundles; tests run them on the server.
+  resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'test/server-only-empty.ts') } },
   test: {
     environment: 'node',
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],

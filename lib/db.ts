@@ -1,6 +1,7 @@
 // Prisma client singleton over @prisma/adapter-pg. The pool connects lazily, so importing this
 // module opens nothing (next build evaluates it). Without DATABASE_URL it points at the embedded
 // server, which instrumentation.ts (app) or scripts/with-db.ts (scripts) start.
+import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { embeddedDatabaseUrl } from '@/lib/embedded-postgres-config';

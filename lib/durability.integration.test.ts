@@ -40,7 +40,7 @@ describe('crash safety of the embedded database', () => {
     await run(bin('prisma'), ['migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
 
     const runId = `r${Date.now()}`;
-    const writer = spawn(bin('tsx'), ['test/durability-writer.ts', runId], { env: { ...process.env, DATABASE_URL: url } });
+    const writer = spawn(bin('tsx'), ['--conditions=react-server', 'test/durability-writer.ts', runId], { env: { ...process.env, DATABASE_URL: url } });
     const acked: string[] = [];
     let buffer = '';
     await new Promise<void>((resolve) => {

@@ -19,6 +19,8 @@ const ZEnv = z
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    // The admin records page warns when the last `npm run db:backup` is older than this.
+    BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {

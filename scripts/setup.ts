@@ -43,7 +43,7 @@ async function main() {
     step('Migrations');
     await run(bin('prisma'), ['migrate', 'deploy'], { env });
     step('Seed (reference data; demo users on the embedded database)');
-    await run(bin('tsx'), ['prisma/seed.ts'], { env });
+    await run(bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { env });
     if (!args.has('--no-build')) {
       step('Build');
       await run(bin('next'), ['build'], { env });

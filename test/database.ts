@@ -42,6 +42,6 @@ export async function prepareDatabase(name: string, options: { demoUsers: boolea
   const env = { ...process.env, DATABASE_URL: url, SEED_DEMO_USERS: options.demoUsers ? '1' : '0', SEED_DEMO_APPLICATIONS: '0' };
   const stdio: StdioOptions = options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit';
   await run(bin('prisma'), ['migrate', 'deploy'], { env, stdio });
-  await run(bin('tsx'), ['prisma/seed.ts'], { env, stdio });
+  await run(bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { env, stdio });
   return { url, stop: stopServer };
 }

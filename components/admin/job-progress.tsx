@@ -16,7 +16,7 @@ export type TJobProgress = {
 
 const active = (s: TJobProgress['status']) => s === 'QUEUED' || s === 'RUNNING';
 
-export function JobProgress({ initial, label, unit = 'cases', testId }: { initial: TJobProgress; label: string; unit?: string; testId?: string }) {
+export function JobProgress({ initial, label, unit = 'cases', testId, endpoint = '/api/admin/jobs' }: { initial: TJobProgress; label: string; unit?: string; testId?: string; endpoint?: string }) {
   const router = useRouter();
   const [job, setJob] = useState(initial);
   // A new job from the server (after a refresh) replaces the polled one: adjust state while rendering.
@@ -30,7 +30,7 @@ export function JobProgress({ initial, label, unit = 'cases', testId }: { initia
     let cancelled = false;
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/admin/jobs/${job.id}`, { cache: 'no-store' });
+        const res = await fetch(`${endpoint}/${job.id}`, { cache: 'no-store' });
         if (!res.ok || cancelled) return;
         const next = (await res.json()) as TJobProgress;
         setJob(next);
@@ -44,7 +44,7 @@ export function JobProgress({ initial, label, unit = 'cases', testId }: { initia
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [job, router]);
+  }, [job, router, endpoint]);
 
   const pct = job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : job.status === 'SUCCEEDED' ? 100 : 0;
   const words =

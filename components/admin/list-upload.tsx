@@ -125,8 +125,8 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
       <div className="grid gap-4 md:grid-cols-3">
         <Select name="format" label="Format" options={LIST_FORMATS.map((f) => ({ value: f, label: LIST_FORMAT_WORDS[f] }))} defaultValue="AUTO" placeholder="Detect from the file" errors={errors.format} />
         <TextInput name="asOf" label="List date (as of)" optional help="YYYY-MM-DD; taken from the file name if it has one" errors={errors.asOf} placeholder="2024-05-03" />
-        <FieldFrame id="f-file" label="File" help={`CSV, TSV or JSON, up to ${maxBytes / MB} MB`} errors={fileErrors}>
-          <input id="f-file" name="file" type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json,text/plain" aria-invalid={!!fileErrors?.length || undefined}
+        <FieldFrame id="f-file" label="File" help={`CSV, TSV, JSON or XML, up to ${maxBytes / MB} MB`} errors={fileErrors}>
+          <input id="f-file" name="file" type="file" accept=".csv,.txt,.tsv,.json,.xml,text/csv,application/json,application/xml,text/xml,text/plain" aria-invalid={!!fileErrors?.length || undefined}
             aria-describedby={describedBy('f-file', true, fileErrors)} className={`${inputClass} border-slate-300 py-1.5`} />
         </FieldFrame>
       </div>

@@ -10,9 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox, ChoiceGroup, fieldIdFor, Select, Textarea, TextInput } from '@/components/ui/field';
 import { CountryCombobox, CountryOptions } from '@/components/ui/country-combobox';
 import { RED_FLAGS, type TApplicationDraftData } from '@/lib/validation/application';
-import {
-  CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, optionsOf, PRODUCT_KIND_LABEL,
-} from './labels';
+import { CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, optionsOf, PRODUCT_KIND_LABEL } from '@/lib/labels';
 import { EccnField } from './eccn-field';
 
 const COUNTRY_LIST = 'country-options';

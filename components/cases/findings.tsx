@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { Badge, OutcomeBadge } from '@/components/ui/badge';
 import { countryLabel } from '@/lib/countries';
 import { groupFindings, partyMatchEvidence } from '@/lib/cases/findings';
-import { BASIS_LABEL, KIND_LABEL, humanize } from '@/lib/cases/labels';
+import { BASIS_LABEL, KIND_LABEL, humanize } from '@/lib/labels';
 import type { TFinding } from '@/lib/screening/types';
 import { ClearMatchForm } from './small-forms';
 

@@ -3,7 +3,7 @@
 import { Fragment } from 'react';
 import { OutcomeBadge } from '@/components/ui/badge';
 import { diffFindings, isDiffEmpty } from '@/lib/cases/findings';
-import { OUTCOME_LABEL, STATUS_LABEL, TRIGGER_LABEL, humanize } from '@/lib/cases/labels';
+import { OUTCOME_LABEL, STATUS_LABEL, TRIGGER_LABEL, humanize, labelOf } from '@/lib/labels';
 import type { TFinding } from '@/lib/screening/types';
 import { formatDateTime } from '@/components/ui/format';
 
@@ -46,7 +46,7 @@ export function ScreeningHistory({ runs }: { runs: TRun[] }) {
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="font-medium text-slate-900">Run {runs.length - i}</span>
             <OutcomeBadge outcome={run.outcome} />
-            <span className="text-slate-600">{TRIGGER_LABEL[run.trigger] ?? humanize(run.trigger)}</span>
+            <span className="text-slate-600">{labelOf(TRIGGER_LABEL, run.trigger)}</span>
             <span className="text-slate-500">rule set {run.ruleSetVersion.label}</span>
             <span className="ml-auto text-slate-500">{formatDateTime(run.createdAt)}</span>
           </div>

@@ -12,15 +12,18 @@ const NAV: Record<TActor['role'], { href: string; label: string }[]> = {
   ],
   OFFICER: [
     { href: '/cases', label: 'Review queue' },
+    { href: '/screening/batch', label: 'Batch screening' },
     { href: '/dashboard', label: 'Dashboard' },
   ],
   ADMIN: [
     { href: '/cases', label: 'Review queue' },
+    { href: '/screening/batch', label: 'Batch screening' },
     { href: '/dashboard', label: 'Dashboard' },
     { href: '/admin/rules', label: 'Rules' },
     { href: '/admin/lists', label: 'Lists' },
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/api-keys', label: 'API keys' },
+    { href: '/admin/records', label: 'Records' },
   ],
 };
 

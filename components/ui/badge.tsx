@@ -8,8 +8,8 @@ export type TStatusCode = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'INFO_REQUESTED'
 export type TTone = 'green' | 'amber' | 'orange' | 'red' | 'slate' | 'indigo' | 'sky';
 
 // One set of words for outcomes and statuses across the product (badges, tables, CSV, PDF).
-export { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
-import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
+export { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
+import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
 
 const OUTCOME_TONE: Record<TOutcomeCode, TTone> = { CLEAR: 'green', REVIEW: 'amber', LICENSE_REQUIRED: 'orange', PROHIBITED: 'red' };
 const STATUS_TONE: Record<TStatusCode, TTone> = {

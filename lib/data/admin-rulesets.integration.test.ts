@@ -6,7 +6,7 @@ import type { TActor } from '@/lib/authz';
 import { createUser } from '@/test/factories';
 import { PARTIES, applicationInput, fileStream, freshDraft, publishAndRun, streamOf, upload } from '@/test/admin-helpers';
 import { createDraft, draftCacheKey, publishDraft, startImpactPreview, updateDraftCountry, updateDraftRule } from '@/lib/data/admin-rulesets';
-import { applyListUpload, diffEntries } from '@/lib/data/party-lists';
+import { MAX_UPLOAD_BYTES, applyListUpload, diffEntries } from '@/lib/data/party-lists';
 import { submitAndScreen } from '@/lib/data/applications';
 import { screenInput } from '@/lib/data/screening';
 import { runOneJob } from '@/lib/jobs/runner';
@@ -184,6 +184,6 @@ describe('bad uploads', () => {
 
   it('refuses a declared size over the cap before receiving anything', async () => {
     const draftId = await freshDraft(admin);
-    await expect(upload(admin, draftId, streamOf(''), { size: 60 * 1024 * 1024 })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(upload(admin, draftId, streamOf(''), { size: MAX_UPLOAD_BYTES + 1 })).rejects.toMatchObject({ code: 'INVALID' });
   });
 });

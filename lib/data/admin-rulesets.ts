@@ -3,6 +3,7 @@
 // is archived, never deleted, so past screenings can be reproduced). ACTIVE and ARCHIVED versions
 // are read-only: every write locks the version row and refuses anything but a DRAFT. Every change
 // writes its audit row in the same transaction.
+import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { db, type TDb, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';

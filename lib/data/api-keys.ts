@@ -1,6 +1,7 @@
 // API keys for ERP systems: created by admins for an organisation, acting as one of its exporter
 // users. The secret is shown once; only its SHA-256 is stored (keys are long random strings, so a
 // fast hash is enough — unlike passwords).
+import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';

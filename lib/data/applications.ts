@@ -1,6 +1,8 @@
 // Exporters' applications: drafts, submit-and-screen in one transaction, reads scoped to the
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
+import 'server-only';
+import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
@@ -14,7 +16,8 @@ import type { ApplicationStatus, PartyRole } from '@/lib/generated/prisma/enums'
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TApplicationInput } from '@/lib/validation/application';
 
-export const EDITABLE_STATUSES: ApplicationStatus[] = ['DRAFT', 'INFO_REQUESTED'];
+/** Where an exporter may still edit and submit (lib/workflow.ts). */
+export const EDITABLE_STATUSES = fromStatuses('SUBMIT');
 const MAX_DRAFT_BYTES = 200_000;
 
 function requireExporter(actor: TActor): string {

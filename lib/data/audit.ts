@@ -1,6 +1,7 @@
 // Append-only, hash-chained audit log. Every write happens inside the caller's transaction, so an
 // audit row exists exactly when the change it records does. Rows are chained: each holds the
 // SHA-256 of a canonical form of its content plus the previous row's hash.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { TDb, TTx } from '@/lib/db';
 

@@ -342,7 +342,7 @@ describe('authorization', () => {
 
 describe('npm run audit:verify', () => {
   const verify = () =>
-    run('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL } }).then(
+    run('npx', ['tsx', '--conditions=react-server', 'scripts/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL } }).then(
       ({ stdout, stderr }) => ({ code: 0, out: stdout + stderr }),
       (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, out: err.stdout + err.stderr }),
     );

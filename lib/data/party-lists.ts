@@ -4,6 +4,7 @@
 // (added / removed / changed by entry id and content hash). Nothing reaches the draft until the
 // admin applies the upload, which swaps that code's list link in the draft. A malformed file stores
 // nothing and changes nothing. Progress of an upload is kept on its LIST_IMPORT job row.
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { db } from '@/lib/db';
@@ -15,15 +16,18 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { finishJob, saveProgress } from '@/lib/jobs/queue';
 import { buildCountryNameLookup } from '@/lib/reference/country-data';
+import { parseCslCsv, parseCslJson } from '@/lib/reference/csl';
 import { parseDplTxt } from '@/lib/reference/dpl';
 import { parseEntityListJson } from '@/lib/reference/entity-list';
 import { ReferenceParseError } from '@/lib/reference/errors';
 import { looksLikeSimpleCsvHeader, parseSimpleCsv } from '@/lib/reference/simple-csv';
 import { parseSdnCsv } from '@/lib/reference/sdn';
+import { parseUnConsolidatedXml } from '@/lib/reference/un-consolidated';
 import type { TDataset, TPartyList } from '@/lib/screening/types';
 import { LIST_FORMAT_WORDS, type TListFormat, type TListUpload } from '@/lib/validation/rules';
 
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+// trade.gov's consolidated.json is 10–30 MB; the body streams in, the parse is in memory.
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const SNIFF_BYTES = 64 * 1024;
 const UPLOAD_WORKER = 'upload';
 
@@ -48,8 +52,11 @@ export function sniffText(head: Uint8Array): string {
 /** Which importer fits the start of the file, or null. */
 export function detectFormat(head: string): TConcreteFormat | null {
   const trimmed = head.trimStart();
-  if (trimmed.startsWith('{')) return 'ENTITY_LIST';
+  if (trimmed.startsWith('<')) return /<CONSOLIDATED_LIST[\s>]/.test(trimmed) ? 'UN_XML' : null;
+  if (trimmed.startsWith('{')) return /"results"\s*:|"entries"\s*:\s*\[\s*\{\s*"n"/.test(trimmed) ? 'CSL_JSON' : 'ENTITY_LIST';
   const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
+  const header = firstLine.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  if (header.includes('source') && header.includes('name') && (header.includes('alt_names') || header.includes('entity_number'))) return 'CSL_CSV';
   if (firstLine.includes('\t') && /^"?Name"?\t/.test(firstLine)) return 'DPL';
   if (looksLikeSimpleCsvHeader(firstLine)) return 'SIMPLE_CSV';
   if (/^\d+,"[^"]*",/.test(firstLine) || /^\d+,[^,]+,/.test(firstLine)) return 'SDN';
@@ -89,6 +96,15 @@ export function parseListFile(text: string, format: TConcreteFormat, upload: Pic
       case 'DPL':
         lists = [parseDplTxt(text, { asOf: needAsOf() })];
         break;
+      case 'CSL_JSON':
+        lists = parseCslJson(text, { asOf: upload.asOf, defaultAsOf: asOf });
+        break;
+      case 'CSL_CSV':
+        lists = parseCslCsv(text, { asOf: needAsOf() });
+        break;
+      case 'UN_XML':
+        lists = [parseUnConsolidatedXml(text, { asOf: upload.asOf, defaultAsOf: asOf })];
+        break;
       case 'SIMPLE_CSV':
         lists = parseSimpleCsv(text, { asOf: needAsOf(), source: upload.fileName ? `Simple CSV upload (${upload.fileName})` : undefined });
         break;
@@ -115,7 +131,26 @@ export type TImportedList = {
   entryCount: number;
   activeListId: string | null;
   counts: TDiffCounts;
+  /** the as-of date of the active version's list of this code, if there is one */
+  activeAsOf?: string | null;
+  /** this file is older than the active list (by its generation / as-of date): warn before Apply */
+  older?: boolean;
+  /** same entries as the active list: nothing would change */
+  identical?: boolean;
 };
+
+/** The warning an upload deserves before Apply, or null: files older than the active lists, identical files. */
+export function uploadWarning(lists: TImportedList[]): { kind: 'OLDER' | 'IDENTICAL'; message: string } | null {
+  const older = lists.filter((l) => l.older);
+  if (older.length) {
+    return {
+      kind: 'OLDER',
+      message: `This file is older than the active list${older.length > 1 ? 's' : ''}: ${older.map((l) => `${l.code} as of ${l.asOf} (active: ${l.activeAsOf})`).join('; ')}. Applying it would replace newer data with older data.`,
+    };
+  }
+  if (lists.length && lists.every((l) => l.identical)) return { kind: 'IDENTICAL', message: 'No changes: every list in this file is identical to the active version.' };
+  return null;
+}
 export type TImportResult = { phase: string; format?: TConcreteFormat; bytes?: number; lists?: TImportedList[]; appliedAt?: string };
 
 /** Step 1 of an upload: a LIST_IMPORT job row that the page polls while the file streams in. */
@@ -201,7 +236,7 @@ export async function receiveListUpload(actor: TActor, jobId: string, body: Read
         }
         if (!format) {
           if (!detected) {
-            throw new AppError('INVALID', 'The file format was not recognised. Choose one of: OFAC SDN CSV, Entity List JSON, Denied Persons List (tab-separated) or simple CSV (name, aliases, country, list, licence policy). Nothing was changed.');
+            throw new AppError('INVALID', 'The file format was not recognised. Choose one of: Consolidated Screening List (trade.gov JSON or CSV), UN consolidated list (XML), OFAC SDN CSV, Entity List JSON, Denied Persons List (tab-separated) or simple CSV (name, aliases, country, list, licence policy). Nothing was changed.');
           }
           format = detected;
         }
@@ -247,8 +282,12 @@ export async function receiveListUpload(actor: TActor, jobId: string, body: Read
     await progress('Comparing with the active version', { done: entries, total: entries });
     const activeLists = await activeListIdsByCode();
     for (const list of imported) {
-      list.activeListId = activeLists.get(list.code) ?? null;
+      const active = activeLists.get(list.code) ?? null;
+      list.activeListId = active?.id ?? null;
+      list.activeAsOf = active?.asOf ?? null;
+      list.older = !!active && list.asOf < active.asOf;
       list.counts = await diffCounts(list.partyListId, list.activeListId);
+      list.identical = !!active && list.counts.added + list.counts.removed + list.counts.changed === 0;
     }
     const result: TImportResult = { phase: 'Ready to review', format: concrete, bytes: bytes.length, lists: imported };
     await finishJob(db, handle, { status: 'SUCCEEDED', result });
@@ -260,12 +299,12 @@ export async function receiveListUpload(actor: TActor, jobId: string, body: Read
   }
 }
 
-async function activeListIdsByCode(): Promise<Map<string, string>> {
+async function activeListIdsByCode(): Promise<Map<string, { id: string; asOf: string }>> {
   const links = await db.ruleSetPartyList.findMany({
     where: { ruleSetVersion: { status: 'ACTIVE' } },
-    select: { partyList: { select: { id: true, code: true } } },
+    select: { partyList: { select: { id: true, code: true, asOf: true } } },
   });
-  return new Map(links.map((l) => [l.partyList.code, l.partyList.id]));
+  return new Map(links.map((l) => [l.partyList.code, { id: l.partyList.id, asOf: l.partyList.asOf }]));
 }
 
 export type TUploadView = {

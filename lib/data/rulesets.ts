@@ -1,6 +1,7 @@
 // Rule-set versions in the database ⇄ the engine's plain TRuleSetData, and the built (indexed)
 // rule set cached per version in this process. Versions are immutable once ACTIVE or ARCHIVED,
 // so a cache keyed by version id never goes stale.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { db, type TDb, type TTx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';

@@ -1,5 +1,6 @@
 // The bridge between stored applications and the pure engine: map validated input onto the
 // engine's types, screen against a stored rule-set version (with cleared matches), store the run.
+import 'server-only';
 import { db, type TTx } from '@/lib/db';
 import { screen } from '@/lib/screening';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';

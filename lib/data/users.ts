@@ -2,6 +2,7 @@
 // not only in the action); every change writes its audit row in the same transaction. Deactivating
 // or changing a user's role bumps their session version, so their open sessions end at once
 // (lib/authz.ts refuses a session whose version is stale).
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';

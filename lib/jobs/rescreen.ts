@@ -21,9 +21,8 @@ import type { TFinding } from '@/lib/screening/types';
 import type { TApplicationInput } from '@/lib/validation/application';
 import { saveProgress, type TClaimedJob } from './queue';
 
-export { OPEN_STATUSES } from '@/lib/cases/labels';
-import { OPEN_STATUSES } from '@/lib/cases/labels';
-export const DECIDED_STATUSES: ApplicationStatus[] = ['APPROVED', 'DENIED'];
+export { DECIDED_STATUSES, OPEN_STATUSES } from '@/lib/codes';
+import { DECIDED_STATUSES, OPEN_STATUSES } from '@/lib/codes';
 const SCREENED_STATUSES = [...OPEN_STATUSES, ...DECIDED_STATUSES];
 // Statuses in which the exporter holds the case: no version bump (it would discard their edits).
 const EXPORTER_HELD: ApplicationStatus[] = ['INFO_REQUESTED'];

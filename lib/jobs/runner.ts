@@ -7,6 +7,8 @@ import { hostname } from 'node:os';
 import { db } from '@/lib/db';
 import type { JobType } from '@/lib/generated/prisma/enums';
 import { claimJob, finishJob, saveProgress, type TClaimedJob } from './queue';
+import { runBatchScreen } from './batch-screen';
+import { runOrgExport } from './org-export';
 import { JobLostError, runImpactPreview, runRescreen, type TJobContext } from './rescreen';
 
 export type TJobHandler = (job: TClaimedJob, ctx: TJobContext) => Promise<unknown>;
@@ -14,6 +16,8 @@ export type TJobHandler = (job: TClaimedJob, ctx: TJobContext) => Promise<unknow
 const HANDLERS = new Map<JobType, TJobHandler>([
   ['IMPACT_PREVIEW', runImpactPreview],
   ['RESCREEN', runRescreen],
+  ['ORG_EXPORT', runOrgExport],
+  ['BATCH_SCREEN', runBatchScreen],
 ]);
 
 /** Other features (e.g. batch screening) add their job types here. */

@@ -4,7 +4,9 @@
 // dropped silently: a "?" marks it. Longer content is cut at two pages with a pointer to the case file.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { countryLabel } from '@/lib/countries';
-import { BASIS_LABEL, DECISION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATUS_LABEL, humanize } from '@/lib/cases/labels';
+import {
+  BASIS_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, STATUS_LABEL, labelOf,
+} from '@/lib/labels';
 import type { TDecisionRecord } from '@/lib/data/cases';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
 import type { TApplicationInput } from '@/lib/validation/application';
@@ -152,13 +154,13 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
   w.field('Rule-set version', run ? `${run.ruleSetVersion.label} (screened ${iso(run.createdAt)})` : '-');
 
   w.heading('Application');
-  w.field('Product', `${data.product.name} (${humanize(data.product.kind)})`);
+  w.field('Product', `${data.product.name} (${labelOf(PRODUCT_KIND_LABEL, data.product.kind)})`);
   w.field('ECCN', data.product.eccn ?? 'Not classified');
   w.field('Quantity x unit value', `${data.product.quantity} x USD ${data.product.unitValueUsd.toLocaleString('en-US')}`);
   w.field('Destination', `${countryLabel(data.destination.country)}${data.destination.region ? `, region ${data.destination.region}` : ''}`);
-  w.field('End user', `${data.endUser.name} (${humanize(data.endUser.type)}, ${countryLabel(data.endUser.country)})`);
-  if (data.consignees.length) w.field('Consignees', data.consignees.map((c) => `${c.name} (${humanize(c.role)}, ${c.country})`).join('; '));
-  w.field('End use', `${humanize(data.endUse.category)}: ${data.endUse.description}`);
+  w.field('End user', `${data.endUser.name} (${labelOf(END_USER_TYPE_LABEL, data.endUser.type)}, ${countryLabel(data.endUser.country)})`);
+  if (data.consignees.length) w.field('Consignees', data.consignees.map((c) => `${c.name} (${labelOf(CONSIGNEE_ROLE_LABEL, c.role)}, ${c.country})`).join('; '));
+  w.field('End use', `${labelOf(END_USE_LABEL, data.endUse.category)}: ${data.endUse.description}`);
   w.field('Submitted', `${iso(record.submittedAt)} by ${record.submittedBy?.name ?? '-'}${record.submittedBy ? ` <${record.submittedBy.email}>` : ''}`);
 
   w.heading('Decision');

@@ -10,6 +10,7 @@ import { ReferenceParseError, jsonErrorLine } from './errors';
 import { sha256Hex } from './hash';
 import { parseSdnCsv } from './sdn';
 import { buildSeedRules } from './seed-rules';
+import { parseUnConsolidatedXml } from './un-consolidated';
 
 export type TSeedFiles = {
   chartJson: string;
@@ -21,6 +22,8 @@ export type TSeedFiles = {
   sdnAsOf: string;
   entityListJson: string;
   dplTxt: string;
+  /** the UN Security Council consolidated list (official XML); absent = not seeded */
+  unXml?: string;
 };
 
 export const SEED_VERSION = '2026-11-27.1';
@@ -49,6 +52,7 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
   const sdn = parseSdnCsv(files.sdnCsv, { asOf: files.sdnAsOf, countryNames: buildCountryNameLookup(countriesList) });
   const entityList = parseEntityListJson(files.entityListJson);
   const dpl = parseDplTxt(files.dplTxt, { asOf: DPL_AS_OF });
+  const un = files.unXml ? parseUnConsolidatedXml(files.unXml) : null;
   const datasets: TDataset[] = [
     { kind: 'COUNTRY_CHART', source: countries.chart.source, asOf: countries.chart.asOf, sha256: sha256Hex(files.chartJson) },
     { kind: 'COUNTRY_GROUPS', source: countries.groups.source, asOf: countries.groups.asOf, sha256: sha256Hex(files.groupsJson) },
@@ -59,13 +63,14 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
     { kind: 'PARTY_LIST_ENTITY_LIST', source: entityList.source, asOf: entityList.asOf, sha256: sha256Hex(files.entityListJson) },
     { kind: 'PARTY_LIST_DPL', source: dpl.source, asOf: dpl.asOf, sha256: sha256Hex(files.dplTxt) },
   ];
+  if (un) datasets.push({ kind: 'PARTY_LIST_UN', source: un.source, asOf: un.asOf, sha256: sha256Hex(files.unXml!) });
   return {
     version: opts.version ?? SEED_VERSION,
     asOf: opts.asOf ?? SEED_AS_OF,
     rules: buildSeedRules(),
     countries,
     ccl,
-    lists: [sdn, entityList, dpl],
+    lists: un ? [sdn, entityList, dpl, un] : [sdn, entityList, dpl],
     datasets,
   };
 }

@@ -27,6 +27,7 @@ export function loadSeedRuleSetData(opts: { sdnFile?: TSdnFile; dir?: string } =
     sdnAsOf,
     entityListJson: read('parties', 'entity-list-surveillance.json'),
     dplTxt: read('parties', 'bis-dpl-2022.txt'),
+    unXml: read('parties', 'un-consolidated-2026-02-27.xml'),
   });
   // A different SDN vintage is a different rule-set version.
   if (sdnFile !== 'ofac-sdn-2024-05-03.csv') data.version = `${data.version}+sdn-${sdnAsOf}`;

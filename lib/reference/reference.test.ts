@@ -114,7 +114,7 @@ describe('seed rule set', () => {
   it('has the expected sizes and provenance', () => {
     expect(Object.keys(data.ccl.entries)).toHaveLength(605);
     expect(Object.keys(data.countries.chart.rows)).toHaveLength(200);
-    expect(data.lists.map((l) => [l.code, l.entries.length])).toEqual([['SDN', 14965], ['ENTITY_LIST', 32], ['DPL', 581]]);
+    expect(data.lists.map((l) => [l.code, l.entries.length])).toEqual([['SDN', 14965], ['ENTITY_LIST', 32], ['DPL', 581], ['UN', 1003]]);
     expect(data.datasets.every((d) => d.asOf && d.source && d.sha256)).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });

@@ -244,7 +244,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: null,
       title: 'Restricted-party screening',
       description:
-        'Every named party (end user and each consignee) is compared with every name and alias on the OFAC SDN list, the BIS Entity List and the Denied Persons List.',
+        'Every named party (end user and each consignee) is compared with every name and alias on the OFAC SDN list, the BIS Entity List, the Denied Persons List and the UN Security Council Consolidated List.',
       params: {
         strongThreshold: 0.92,
         possibleThreshold: 0.8,
@@ -270,6 +270,13 @@ export function buildSeedRules(): TRuleConfig[] {
             citation: '15 CFR 744.11; Supp. No. 4 to Part 744 (Entity List)',
             citationUrl: 'https://www.ecfr.gov/current/title-15/section-744.11',
             licensePolicy: 'Presumption of denial (see the entry)',
+          },
+          UN: {
+            // UN Security Council sanctions bind every member state (UN Charter Art. 25 and 41)
+            strongOutcome: 'PROHIBITED',
+            citation: 'UN Charter Art. 25 and 41; UN Security Council Consolidated List',
+            licensePolicy: 'UN sanctions (asset freeze, travel ban, arms embargo): no dealings',
+            citeEntry: true,
           },
         },
         defaultStrongOutcome: 'REVIEW',

@@ -78,7 +78,8 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
       const finding = makeFinding(rule, {
         outcome,
         message,
-        citation: lp ? lp.citation : rule.citation,
+        // citeEntry (list data, e.g. UN): the entry's own programme and reference number join the citation
+        citation: `${lp ? lp.citation : rule.citation}${lp?.citeEntry ? `; ${[...entry.programs, entry.id].join(' ')}` : ''}`,
         licensePolicy,
         evidence: {
           party: { role: party.role, index: party.index, name: party.name, country: party.country },

@@ -373,10 +373,13 @@ export const ZPublishDraft = z.object({
 });
 
 // ---- list uploads ----
-export const LIST_FORMATS = ['AUTO', 'SDN', 'ENTITY_LIST', 'DPL', 'SIMPLE_CSV'] as const;
+export const LIST_FORMATS = ['AUTO', 'CSL_JSON', 'CSL_CSV', 'UN_XML', 'SDN', 'ENTITY_LIST', 'DPL', 'SIMPLE_CSV'] as const;
 export type TListFormat = (typeof LIST_FORMATS)[number];
 export const LIST_FORMAT_WORDS: Record<TListFormat, string> = {
   AUTO: 'Detect from the file',
+  CSL_JSON: 'Consolidated Screening List (trade.gov JSON or compact snapshot)',
+  CSL_CSV: 'Consolidated Screening List (trade.gov CSV)',
+  UN_XML: 'UN Security Council Consolidated List (XML)',
   SDN: 'OFAC SDN (legacy sdn.csv)',
   ENTITY_LIST: 'Entity List (JSON)',
   DPL: 'Denied Persons List (tab-separated)',

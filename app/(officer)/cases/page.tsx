@@ -7,8 +7,10 @@ import { OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { requireRole } from '@/lib/authz';
 import { countryLabel, countryName } from '@/lib/countries';
-import { CASE_STATUSES, OPEN_STATUSES, OUTCOMES, OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
-import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, countCasesByStatus, findCasesForQueue, queueFilterOptions } from '@/lib/data/cases';
+import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
+import { CASE_STATUSES, OPEN_STATUSES, OUTCOMES } from '@/lib/codes';
+import { countCasesByStatus, findCasesForQueue, queueFilterOptions } from '@/lib/data/cases';
+import { allows } from '@/lib/workflow';
 import { ZQueueFilter, type TQueueFilter } from '@/lib/validation/decision';
 
 export const metadata = { title: 'Review queue · Clearance' };
@@ -36,7 +38,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const [counts, page, options] = await Promise.all([countCasesByStatus(actor), findCasesForQueue(actor, filter), queueFilterOptions(actor)]);
   const now = new Date();
   const statusShown = filter.status?.length ? filter.status : OPEN_STATUSES;
-  const selectable = page.rows.filter((r) => r.outcome === 'CLEAR' && DECIDABLE_STATUSES.includes(r.status) && r.submittedById !== actor.id).length;
+  const selectable = page.rows.filter((r) => r.outcome === 'CLEAR' && allows('APPROVE', r.status) && r.submittedById !== actor.id).length;
   const openTotal = OPEN_STATUSES.reduce((n, s) => n + counts[s], 0);
 
   return (
@@ -142,7 +144,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             </thead>
             <tbody className="divide-y divide-slate-100">
               {page.rows.map((r) => {
-                const bulk = r.outcome === 'CLEAR' && DECIDABLE_STATUSES.includes(r.status) && r.submittedById !== actor.id;
+                const bulk = r.outcome === 'CLEAR' && allows('APPROVE', r.status) && r.submittedById !== actor.id;
                 return (
                   <tr key={r.id} className="hover:bg-slate-50" data-testid="queue-row">
                     <td className="px-3 py-3 align-top">
@@ -164,7 +166,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                     <td className="px-3 py-3 align-top tabular-nums text-slate-600" title={r.submittedAt?.toISOString()}>{formatAge(r.submittedAt, now)}</td>
                     <td className="px-3 py-3 align-top text-slate-600">
                       {r.assignedTo ? (r.assignedTo.id === actor.id ? 'You' : r.assignedTo.name)
-                        : ASSIGNABLE_STATUSES.includes(r.status) && r.submittedById !== actor.id ? <AssignButton caseId={r.id} version={r.version} /> : '—'}
+                        : allows('ASSIGN', r.status) && r.submittedById !== actor.id ? <AssignButton caseId={r.id} version={r.version} /> : '—'}
                     </td>
                   </tr>
                 );

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { formatDuration } from '@/components/ui/format';
 import { requireRole } from '@/lib/authz';
 import { countryName } from '@/lib/countries';
-import { CASE_STATUSES, OUTCOMES, OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
+import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
+import { CASE_STATUSES, OUTCOMES } from '@/lib/codes';
 import { dashboardStats } from '@/lib/data/cases';
 
 export const metadata = { title: 'Dashboard · Clearance' };

@@ -9,6 +9,8 @@ const ZListParams = z.object({
   citation: p.text('Citation'),
   citationUrl: z.url({ protocol: /^https$/ }).optional().meta({ label: 'Link to the cited text (https)', field: 'text' }),
   licensePolicy: p.text('Licence policy'),
+  // e.g. the UN list: each finding cites the entry's own regime and reference number after the list's citation
+  citeEntry: p.tri('Cite the entry’s programme and reference number'),
 });
 
 export const ZPartyParams = z

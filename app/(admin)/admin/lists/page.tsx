@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/authz';
 import { findVersionIds, getVersionDetail } from '@/lib/data/admin-rulesets';
-import { MAX_UPLOAD_BYTES, diffEntries, getUpload, listUploads, listsOfVersion, type TDiffChange } from '@/lib/data/party-lists';
+import { MAX_UPLOAD_BYTES, diffEntries, getUpload, listUploads, listsOfVersion, uploadWarning, type TDiffChange } from '@/lib/data/party-lists';
 import { Badge } from '@/components/ui/badge';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -45,6 +45,7 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
   const page = Math.max(1, Number(sp.page) || 1);
   const diff = selected ? await diffEntries(user, selected.partyListId, selected.activeListId, { q: sp.q, change, page, pageSize: 25 }) : null;
   const applied = !!upload?.result?.appliedAt;
+  const warning = upload?.status === 'SUCCEEDED' ? uploadWarning(uploadLists) : null;
   const canApply = !!draftId && upload?.status === 'SUCCEEDED' && !applied && upload?.result && draftId === version.id;
 
   return (
@@ -140,12 +141,20 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
               <form action={applyUploadAction}>
                 <input type="hidden" name="draftId" value={draftId!} />
                 <input type="hidden" name="jobId" value={upload.jobId} />
-                <Button type="submit">Apply to the draft</Button>
+                {/* an older or identical file is not the thing to apply: Apply is then a secondary action */}
+                <Button type="submit" variant={warning ? 'secondary' : 'primary'}>{warning?.kind === 'OLDER' ? 'Apply the older file anyway' : 'Apply to the draft'}</Button>
               </form>
             ) : applied ? (
               <Badge tone="green" size="lg">Applied to the draft</Badge>
             ) : null}
           </div>
+          {warning && !applied ? (
+            <p role={warning.kind === 'OLDER' ? 'alert' : 'status'} data-testid="upload-warning"
+              className={`mt-3 rounded-md px-3 py-2 text-sm ring-1 ${warning.kind === 'OLDER' ? 'bg-amber-50 text-amber-900 ring-amber-300' : 'bg-slate-50 text-slate-700 ring-slate-200'}`}>
+              {warning.kind === 'OLDER' ? <strong className="font-semibold">Older than the active list. </strong> : null}
+              {warning.message}
+            </p>
+          ) : null}
           {sp.applied ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">Applied. Preview the impact and publish from the Rules page.</p> : null}
           {sp.error ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{sp.error}</p> : null}
           {upload.status === 'FAILED' ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{upload.error}</p> : null}

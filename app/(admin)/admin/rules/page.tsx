@@ -12,7 +12,7 @@ import {
   listVersions,
 } from '@/lib/data/admin-rulesets';
 import type { TImpactResult, TRescreenResult } from '@/lib/jobs/rescreen';
-import { BASIS_WORDS, FREEDOM_WORDS, KIND_WORDS, describeParam, formValueOf, ruleFields } from '@/lib/validation/rules';
+import { FREEDOM_WORDS, describeParam, formValueOf, ruleFields } from '@/lib/validation/rules';
 import { Badge } from '@/components/ui/badge';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -23,7 +23,7 @@ import { PublishForm } from '@/components/admin/publish-form';
 import { RuleEditForm } from '@/components/admin/rule-edit-form';
 import { VersionStatusBadge, formatDateTime } from '@/components/admin/version-badge';
 import { createDraftAction, startImpactPreviewAction } from './actions';
-import { datasetLabel } from '@/lib/cases/labels';
+import { BASIS_LABEL, KIND_LABEL, datasetLabel, labelOf } from '@/lib/labels';
 
 type TSearch = Promise<{ version?: string; country?: string; cq?: string; published?: string; view?: string }>;
 
@@ -169,8 +169,8 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
                   <p className="mt-0.5 font-mono text-xs text-slate-500">{rule.id}</p>
                 </div>
                 <div className="flex flex-wrap gap-2">
-                  <Badge tone="slate">{KIND_WORDS[rule.kind] ?? rule.kind}</Badge>
-                  <Badge tone={rule.basis === 'LAW' ? 'indigo' : rule.basis === 'PROPOSED' ? 'sky' : 'slate'}>{BASIS_WORDS[rule.basis]}</Badge>
+                  <Badge tone="slate">{labelOf(KIND_LABEL, rule.kind)}</Badge>
+                  <Badge tone={rule.basis === 'LAW' ? 'indigo' : rule.basis === 'PROPOSED' ? 'sky' : 'slate'}>{labelOf(BASIS_LABEL, rule.basis)}</Badge>
                   {rule.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="amber">Disabled</Badge>}
                 </div>
               </div>

@@ -9,15 +9,13 @@ import { requireRole } from '@/lib/authz';
 import { getApplicationForExporter, type TExporterApplication } from '@/lib/data/applications';
 import { AppError } from '@/lib/errors';
 import { countryName } from '@/lib/countries';
-import { datasetLabel } from '@/lib/cases/labels';
+import { datasetLabel } from '@/lib/labels';
 import { draftDataFrom } from '@/lib/validation/application';
 import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import { AnswerForm } from '@/components/applications/answer-form';
-import {
-  BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, FINDING_KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL,
-} from '@/components/applications/labels';
+import { BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Application' };
 
@@ -158,7 +156,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   <li key={`${f.ruleId}-${i}`} className={`rounded-md border border-slate-200 border-l-4 ${FINDING_BORDER[f.outcome]} bg-white p-4`} data-testid="finding">
                     <div className="flex flex-wrap items-center gap-2">
                       <OutcomeBadge outcome={f.outcome} />
-                      <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{labelOf(FINDING_KIND_LABEL, f.kind)}</span>
+                      <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{labelOf(KIND_LABEL, f.kind)}</span>
                       <span className="text-xs text-slate-500">· {labelOf(BASIS_LABEL, f.basis)}</span>
                     </div>
                     <p className="mt-2 text-sm text-slate-900">{f.message}</p>

@@ -13,8 +13,11 @@ import { Badge, OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { requireRole } from '@/lib/authz';
 import { countryLabel } from '@/lib/countries';
-import { DECISION_LABEL, datasetLabel, humanize } from '@/lib/cases/labels';
-import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, ESCALATABLE_STATUSES, getCaseForOfficer } from '@/lib/data/cases';
+import {
+  CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, datasetLabel, labelOf,
+} from '@/lib/labels';
+import { getCaseForOfficer } from '@/lib/data/cases';
+import { allows } from '@/lib/workflow';
 import { AppError } from '@/lib/errors';
 import { RED_FLAGS, type TApplicationInput } from '@/lib/validation/application';
 
@@ -50,24 +53,24 @@ function ApplicationSummary({ data }: { data: TApplicationInput }) {
         <Field label="Product">{p.name}</Field>
         <Field label="Description"><span className="whitespace-pre-line">{p.description}</span></Field>
         <Field label="ECCN">{p.eccn ?? <span className="text-amber-700">Not classified yet</span>}</Field>
-        <Field label="Type">{humanize(p.kind)}</Field>
+        <Field label="Type">{labelOf(PRODUCT_KIND_LABEL, p.kind)}</Field>
         <Field label="Quantity × value">{p.quantity} × {p.unitValueUsd.toLocaleString('en-US', { style: 'currency', currency: 'USD' })}</Field>
         {b ? (
           <Field label="Biometric">
-            {humanize(b.modality)}, {b.matchingMode === 'ONE_TO_MANY' ? '1:N identification' : '1:1 verification'}; gallery up to {b.maxGallerySize.toLocaleString('en-US')};
-            {b.liveVideo ? ' live video;' : ' no live video;'} {b.remoteGalleryAccess ? 'remote gallery access;' : 'no remote gallery access;'} training data {humanize(b.trainingDataConsent).toLowerCase()}
+            {labelOf(MODALITY_LABEL, b.modality)}, {labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to {b.maxGallerySize.toLocaleString('en-US')};
+            {b.liveVideo ? ' live video;' : ' no live video;'} {b.remoteGalleryAccess ? 'remote gallery access;' : 'no remote gallery access;'} training data {labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}
           </Field>
         ) : null}
       </dl>
       <dl className="divide-y divide-slate-100">
         <Field label="Destination">{countryLabel(data.destination.country)}{data.destination.region ? ` · region ${data.destination.region}` : ''}</Field>
-        <Field label="End user">{data.endUser.name} <span className="text-slate-500">· {humanize(data.endUser.type)} · {countryLabel(data.endUser.country)}</span><br /><span className="text-slate-600">{data.endUser.address}</span></Field>
+        <Field label="End user">{data.endUser.name} <span className="text-slate-500">· {labelOf(END_USER_TYPE_LABEL, data.endUser.type)} · {countryLabel(data.endUser.country)}</span><br /><span className="text-slate-600">{data.endUser.address}</span></Field>
         <Field label="Consignees">
           {data.consignees.length === 0 ? 'None' : (
-            <ul>{data.consignees.map((c, i) => <li key={i}>{c.name} <span className="text-slate-500">· {humanize(c.role)} · {countryLabel(c.country)}</span></li>)}</ul>
+            <ul>{data.consignees.map((c, i) => <li key={i}>{c.name} <span className="text-slate-500">· {labelOf(CONSIGNEE_ROLE_LABEL, c.role)} · {countryLabel(c.country)}</span></li>)}</ul>
           )}
         </Field>
-        <Field label="End use">{humanize(data.endUse.category)}<br /><span className="whitespace-pre-line text-slate-600">{data.endUse.description}</span></Field>
+        <Field label="End use">{labelOf(END_USE_LABEL, data.endUse.category)}<br /><span className="whitespace-pre-line text-slate-600">{data.endUse.description}</span></Field>
         <Field label="Red flags">
           {data.redFlags.length === 0 ? 'None declared' : <ul className="list-disc pl-4">{data.redFlags.map((f) => <li key={f}>{RED_FLAGS[f] ?? f}</li>)}</ul>}
         </Field>
@@ -90,7 +93,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const data = c.data as unknown as TApplicationInput;
   const pending = c.decisions.findLast((d) => d.type === 'APPROVE' && d.requiresCountersignature && !d.countersignedAt);
   const isSubmitter = c.submittedById === actor.id;
-  const canDecide = DECIDABLE_STATUSES.includes(c.status) && !isSubmitter;
+  const canDecide = allows('APPROVE', c.status) && !isSubmitter;
   const canClear = canDecide;
   const decided = c.status === 'APPROVED' || c.status === 'DENIED';
 
@@ -105,6 +108,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <p className="mt-1 text-sm text-slate-600">
               {c.organization.name} · to {countryLabel(c.destinationCountry)} · submitted {formatDateTime(c.submittedAt)} by {c.submittedBy?.name ?? '—'}
             </p>
+            <p className="mt-1 text-sm">
+              <a href={`/cases/${c.id}/bundle.zip`} className="font-medium text-indigo-700 underline hover:text-indigo-900" title="Everything about this case with its audit rows; verify offline with npm run audit:verify -- --bundle FILE">
+                Auditor’s bundle (zip)
+              </a>
+            </p>
           </div>
           <div className="flex flex-col items-end gap-2">
             <div className="flex items-center gap-2">
@@ -113,7 +121,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </div>
             <div className="flex items-center gap-2 text-sm text-slate-600">
               <span>Assigned to {c.assignedTo ? (c.assignedTo.id === actor.id ? 'you' : c.assignedTo.name) : 'nobody'}</span>
-              {ASSIGNABLE_STATUSES.includes(c.status) && c.assignedTo?.id !== actor.id && !isSubmitter ? <AssignButton caseId={c.id} version={c.version} /> : null}
+              {allows('ASSIGN', c.status) && c.assignedTo?.id !== actor.id && !isSubmitter ? <AssignButton caseId={c.id} version={c.version} /> : null}
               <a href={`/cases/${c.id}/record.pdf`} className={buttonClass('secondary', 'sm')}>Decision record (PDF)</a>
             </div>
           </div>
@@ -122,7 +130,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <div role="status" className="flex items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
             <p className="text-sm text-amber-900">
               <Badge tone="amber">Outcome changed</Badge>
-              <span className="ml-2">A re-screen under a newer rule set changed this case’s outcome{latest?.previousOutcome ? ` (was ${humanize(latest.previousOutcome).toLowerCase()})` : ''}. See the screening history below.</span>
+              <span className="ml-2">A re-screen under a newer rule set changed this case’s outcome{latest?.previousOutcome ? ` (was ${OUTCOME_LABEL[latest.previousOutcome].toLowerCase()})` : ''}. See the screening history below.</span>
             </p>
             <form action={acknowledgeAction}>
               <input type="hidden" name="caseId" value={c.id} />
@@ -172,7 +180,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             {isSubmitter ? (
               <p className="text-sm text-slate-600">You submitted this application, so another officer must decide it.</p>
             ) : canDecide ? (
-              <DecisionPanel caseId={c.id} version={c.version} outcome={c.outcome} canEscalate={ESCALATABLE_STATUSES.includes(c.status)} />
+              <DecisionPanel caseId={c.id} version={c.version} outcome={c.outcome} canEscalate={allows('ESCALATE', c.status)} />
             ) : c.status === 'AWAITING_COUNTERSIGNATURE' ? (
               <div className="space-y-3">
                 <p className="text-sm text-slate-700">This approval is awaiting countersignature.</p>

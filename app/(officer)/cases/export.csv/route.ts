@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { requireRole } from '@/lib/authz';
 import { countryName } from '@/lib/countries';
-import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/cases/labels';
+import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { iterateQueue, type TQueueRow } from '@/lib/data/cases';
 import { ZQueueFilter } from '@/lib/validation/decision';
 

@@ -1,0 +1,45 @@
+// The officer's case file: the application, its screening runs, decisions, notes, messages and audit trail.
+import 'server-only';
+import { db } from '@/lib/db';
+import type { TActor } from '@/lib/authz';
+import { AppError } from '@/lib/errors';
+import type { TFinding } from '@/lib/screening/types';
+import { requireOfficer } from './shared';
+
+export async function getCaseForOfficer(actor: TActor, id: string) {
+  requireOfficer(actor);
+  const app = await db.application.findFirst({
+    where: { id, status: { not: 'DRAFT' } },
+    select: {
+      id: true, reference: true, status: true, outcome: true, severity: true, outcomeChanged: true, version: true, data: true,
+      productName: true, destinationCountry: true, submittedAt: true, decidedAt: true, createdAt: true, updatedAt: true,
+      submittedById: true,
+      organization: { select: { id: true, name: true } },
+      submittedBy: { select: { id: true, name: true, email: true } },
+      assignedTo: { select: { id: true, name: true } },
+      screeningRuns: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, outcome: true, previousOutcome: true, findings: true, trigger: true, createdAt: true, ruleSetVersion: { select: { id: true, label: true, datasets: true } } },
+      },
+      decisions: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          id: true, type: true, note: true, conditions: true, reason: true, message: true, licenseReference: true, licenseExpiresAt: true,
+          requiresCountersignature: true, countersignedAt: true, countersignNote: true, createdAt: true,
+          officer: { select: { id: true, name: true } }, countersignedBy: { select: { id: true, name: true } },
+        },
+      },
+      notes: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+      messages: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } } },
+    },
+  });
+  if (!app) throw new AppError('NOT_FOUND', 'Case not found.');
+  const audit = await db.auditEvent.findMany({
+    where: { entityType: 'Application', entityId: id },
+    orderBy: { seq: 'asc' },
+    select: { seq: true, createdAt: true, action: true, actorEmail: true, data: true },
+  });
+  return { ...app, screeningRuns: app.screeningRuns.map((r) => ({ ...r, findings: r.findings as unknown as TFinding[] })), audit };
+}
+
+export type TCaseFile = Awaited<ReturnType<typeof getCaseForOfficer>>;
