@@ -275,6 +275,7 @@ export function buildSeedRules(): TRuleConfig[] {
             // UN Security Council sanctions bind every member state (UN Charter Art. 25 and 41)
             strongOutcome: 'PROHIBITED',
             citation: 'UN Charter Art. 25 and 41; UN Security Council Consolidated List',
+            citationUrl: 'https://www.un.org/securitycouncil/content/un-sc-consolidated-list',
             licensePolicy: 'UN sanctions (asset freeze, travel ban, arms embargo): no dealings',
             citeEntry: true,
           },

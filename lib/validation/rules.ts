@@ -153,8 +153,10 @@ function schemaFor(spec: TFieldSpec, ctx: TRuleContext, current: unknown, option
       return z.preprocess((v) => v === 'on' || v === 'true' || v === 'yes', z.boolean());
     case 'tri':
       return z.preprocess((v) => (v === 'yes' ? true : v === 'no' ? false : undefined), z.boolean().optional());
-    case 'text':
-      return z.string({ error: 'Required' }).trim().min(1, 'Required').max(k.max, `At most ${k.max} characters`);
+    case 'text': {
+      const text = z.string({ error: 'Required' }).trim().min(1, 'Required').max(k.max, `At most ${k.max} characters`);
+      return optional ? z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text.optional()) : text;
+    }
     case 'text-map': {
       const keys = Object.keys((current as Record<string, unknown>) ?? {});
       return z.object(Object.fromEntries(keys.map((key) => [key, z.string({ error: `${key}: required` }).trim().min(1, `${key}: required`).max(500, `${key}: at most 500 characters`)])));
