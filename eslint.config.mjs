@@ -11,6 +11,25 @@ const config = [
     },
   },
   {
+    // lib/screening is the pure engine: no framework, database, file system, clock source or other
+    // layer (docs/architecture.md). Its tests may read the seed files through test/screening-fixture.ts.
+    files: ['lib/screening/**/*.ts'],
+    ignores: ['lib/screening/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: [
+            'next', 'next/*', 'react', 'react-dom', 'next-auth', 'next-auth/*', '@prisma/*', 'pg', 'server-only',
+            'node:*', 'fs', 'fs/*', 'path', 'child_process', 'os', 'crypto',
+            '@/lib/*', '!@/lib/screening', '!@/lib/screening/**',
+            '../../*', '../../../*', '../reference/*', '../data/*', '../db', '../jobs/*', '../generated/*', '@/test/*',
+          ],
+          message: 'lib/screening is pure: no framework, database, file system or other layer. Map data onto its types in lib/data; read files in lib/reference.',
+        }],
+      }],
+    },
+  },
+  {
     // Playwright fixtures receive a `use` callback; it is not React's use().
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -1,5 +1,9 @@
-// The only reader of process.env for the app. Validated lazily (next build evaluates modules without
-// a runtime environment), once per process.
+// The app's validated configuration (auth, login and API limits, …). Validated lazily (next build
+// evaluates modules without a runtime environment), once per process. Not the only reader of
+// process.env: code that also runs outside the app — lib/db.ts (DATABASE_URL, DB_POOL_SIZE), the
+// embedded PostgreSQL helpers, the job runner and jobs (CLEARANCE_JOB_RUNNER, RESCREEN_BATCH_SIZE),
+// lib/records — reads its own variables, so scripts and tests need not satisfy this schema.
+// New app-only settings belong here; README's environment table lists every variable.
 import { z } from 'zod';
 
 const ZEnv = z

@@ -84,7 +84,7 @@ async function main() {
   const target = new URL(database.url);
   target.pathname = `${target.pathname}_restore`;
   await recreateDatabase(target.toString());
-  const restored = await restoreDatabase(target.toString(), file);
+  const restored = await restoreDatabase(target.toString(), file, { log: (line) => { if (!line.startsWith('  ')) console.log(`  ${line}`); } });
   console.log(`restore: ${(restored.ms / 1000).toFixed(1)} s — ${restored.rows.toLocaleString()} rows, audit chain of ${restored.auditRows.toLocaleString()} rows verified (included)`);
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   await database.stop();

@@ -67,13 +67,16 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const file = data.get('file');
-    if (!(file instanceof File) || file.size === 0 && file.name === '') {
+    const files = data.getAll('file').filter((f): f is File => f instanceof File && !(f.size === 0 && f.name === ''));
+    // several files: OFAC's sdn.csv with alt.csv and add.csv, sent together as multipart form data
+    const file = files.length > 1 ? new File([], files.map((f) => f.name).join(' + ')) : files[0];
+    const totalSize = files.reduce((n, f) => n + f.size, 0);
+    if (!(file instanceof File)) {
       setErrors({ file: ['Choose a file to upload'] });
       return;
     }
-    if (file.size > maxBytes) {
-      setErrors({ file: [`The file is ${(file.size / MB).toFixed(1)} MB; the limit is ${maxBytes / MB} MB.`] });
+    if (totalSize > maxBytes) {
+      setErrors({ file: [`The file is ${(totalSize / MB).toFixed(1)} MB; the limit is ${maxBytes / MB} MB.`] });
       return;
     }
     setErrors({});
@@ -82,7 +85,7 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
     fields.set('format', String(data.get('format') ?? 'AUTO'));
     fields.set('asOf', String(data.get('asOf') ?? ''));
     fields.set('fileName', file.name);
-    fields.set('size', String(file.size));
+    fields.set('size', String(totalSize));
     const started = await startUploadAction(IDLE, fields);
     if (started.status !== 'success') {
       setErrors(started.status === 'error' ? started.fieldErrors : {});
@@ -91,11 +94,11 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
     }
     const jobId = started.data.jobId;
     setJobId(jobId);
-    setPhase({ kind: 'uploading', sent: 0, total: file.size });
+    setPhase({ kind: 'uploading', sent: 0, total: totalSize });
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/admin/lists/upload?job=${encodeURIComponent(jobId)}`);
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.upload.onprogress = (e) => setPhase({ kind: 'uploading', sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    if (files.length === 1) xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => setPhase({ kind: 'uploading', sent: e.loaded, total: e.lengthComputable ? e.total : totalSize });
     xhr.upload.onload = () => setPhase({ kind: 'processing', phase: 'Reading the file', done: 0, total: 0 });
     xhr.onload = () => {
       if (xhr.status >= 400) {
@@ -114,7 +117,11 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
       setJobId(null);
       setPhase({ kind: 'failed', message: 'The connection was lost during the upload. Nothing was changed; try again.' });
     };
-    xhr.send(file);
+    if (files.length > 1) {
+      const form = new FormData();
+      for (const f of files) form.append('file', f);
+      xhr.send(form);
+    } else xhr.send(file);
   }
 
   const busy = phase.kind === 'uploading' || phase.kind === 'processing';
@@ -125,8 +132,8 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
       <div className="grid gap-4 md:grid-cols-3">
         <Select name="format" label="Format" options={LIST_FORMATS.map((f) => ({ value: f, label: LIST_FORMAT_WORDS[f] }))} defaultValue="AUTO" placeholder="Detect from the file" errors={errors.format} />
         <TextInput name="asOf" label="List date (as of)" optional help="YYYY-MM-DD; taken from the file name if it has one" errors={errors.asOf} placeholder="2024-05-03" />
-        <FieldFrame id="f-file" label="File" help={`CSV, TSV, JSON or XML, up to ${maxBytes / MB} MB`} errors={fileErrors}>
-          <input id="f-file" name="file" type="file" accept=".csv,.txt,.tsv,.json,.xml,text/csv,application/json,application/xml,text/xml,text/plain" aria-invalid={!!fileErrors?.length || undefined}
+        <FieldFrame id="f-file" label="File" help={`CSV, TSV, JSON or XML, up to ${maxBytes / MB} MB; for OFAC choose sdn.csv with alt.csv and add.csv together`} errors={fileErrors}>
+          <input id="f-file" name="file" type="file" multiple accept=".csv,.txt,.tsv,.json,.xml,text/csv,application/json,application/xml,text/xml,text/plain" aria-invalid={!!fileErrors?.length || undefined}
             aria-describedby={describedBy('f-file', true, fileErrors)} className={`${inputClass} border-slate-300 py-1.5`} />
         </FieldFrame>
       </div>

@@ -33,6 +33,7 @@ function Changes({ before, after }: { before: TFinding[]; after: TFinding[] }) {
       {line('−', 'text-emerald-700', 'disappeared', d.disappeared)}
       {line('✓', 'text-emerald-700', 'now cleared', d.nowCleared)}
       {line('!', 'text-red-700', 'no longer cleared', d.noLongerCleared)}
+      {line('~', 'text-amber-700', 'outcome changed', d.changed.map((c) => c.after))}
     </ul>
   );
 }

@@ -33,9 +33,10 @@ export function AppShell({ user, children }: { user: TActor; children: ReactNode
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-6 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">Clearance</Link>
-          <nav aria-label="Main" className="flex flex-1 gap-1">
+          {/* on narrow screens the menu takes its own row (scrolling sideways if it must) instead of widening the page */}
+          <nav aria-label="Main" className="order-last flex w-full gap-1 overflow-x-auto md:order-none md:w-auto md:flex-1">
             {NAV[user.role].map((item) => (
               <NavLink key={item.href} href={item.href} siblings={NAV[user.role].map((i) => i.href)}>{item.label}</NavLink>
             ))}

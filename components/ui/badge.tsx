@@ -2,6 +2,7 @@
 // orange, Prohibited red). The label maps are exported for text outside badges (tables, PDFs, CSV).
 //   <OutcomeBadge outcome="LICENSE_REQUIRED" />   <StatusBadge status="INFO_REQUESTED" />   <Badge tone="slate">x</Badge>
 import type { ReactNode } from 'react';
+import { cn } from './cn';
 
 export type TOutcomeCode = 'CLEAR' | 'REVIEW' | 'LICENSE_REQUIRED' | 'PROHIBITED';
 export type TStatusCode = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'INFO_REQUESTED' | 'ESCALATED' | 'AWAITING_COUNTERSIGNATURE' | 'APPROVED' | 'DENIED' | 'WITHDRAWN';
@@ -30,11 +31,11 @@ const DOT: Record<TTone, string> = {
   green: 'bg-emerald-500', amber: 'bg-amber-500', orange: 'bg-orange-500', red: 'bg-red-600', slate: 'bg-slate-400', indigo: 'bg-indigo-500', sky: 'bg-sky-500',
 };
 
-export function Badge({ tone = 'slate', children, size = 'sm', testId }: { tone?: TTone; children: ReactNode; size?: 'sm' | 'lg'; testId?: string }) {
+export function Badge({ tone = 'slate', children, size = 'sm', testId, className }: { tone?: TTone; children: ReactNode; size?: 'sm' | 'lg'; testId?: string; className?: string }) {
   return (
     <span data-testid={testId}
-      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-medium ring-1 ring-inset ${TONES[tone]} ${size === 'lg' ? 'px-3 py-1 text-sm' : 'px-2 py-0.5 text-xs'}`}>
-      <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${DOT[tone]}`} />
+      className={cn('inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-medium ring-1 ring-inset', TONES[tone], size === 'lg' ? 'px-3 py-1 text-sm' : 'px-2 py-0.5 text-xs', className)}>
+      <span aria-hidden className={cn('h-1.5 w-1.5 rounded-full', DOT[tone])} />
       {children}
     </span>
   );

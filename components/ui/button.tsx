@@ -2,6 +2,7 @@
 //   <Button variant="primary" type="submit">Submit application</Button>   <ButtonLink href="/x">New</ButtonLink>
 import Link from 'next/link';
 import type { ButtonHTMLAttributes, ComponentProps } from 'react';
+import { cn } from './cn';
 
 export type TButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -12,15 +13,18 @@ const VARIANTS: Record<TButtonVariant, string> = {
   ghost: 'text-slate-700 hover:bg-slate-100',
 };
 
-export const buttonClass = (variant: TButtonVariant = 'primary', size: 'sm' | 'md' = 'md') =>
-  `inline-flex items-center justify-center gap-1.5 rounded-md font-semibold disabled:cursor-not-allowed disabled:opacity-60 ${
-    size === 'sm' ? 'px-2.5 py-1.5 text-xs' : 'px-4 py-2 text-sm'
-  } ${VARIANTS[variant]}`;
+export const buttonClass = (variant: TButtonVariant = 'primary', size: 'sm' | 'md' = 'md', className?: string) =>
+  cn(
+    'inline-flex items-center justify-center gap-1.5 rounded-md font-semibold disabled:cursor-not-allowed disabled:opacity-60',
+    size === 'sm' ? 'px-2.5 py-1.5 text-xs' : 'px-4 py-2 text-sm',
+    VARIANTS[variant],
+    className,
+  );
 
 export function Button({ variant = 'primary', size = 'md', className = '', type = 'button', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: TButtonVariant; size?: 'sm' | 'md' }) {
-  return <button type={type} className={`${buttonClass(variant, size)} ${className}`} {...rest} />;
+  return <button type={type} className={buttonClass(variant, size, className)} {...rest} />;
 }
 
 export function ButtonLink({ variant = 'primary', size = 'md', className = '', ...rest }: ComponentProps<typeof Link> & { variant?: TButtonVariant; size?: 'sm' | 'md' }) {
-  return <Link className={`${buttonClass(variant, size)} ${className}`} {...rest} />;
+  return <Link className={buttonClass(variant, size, className)} {...rest} />;
 }

@@ -6,6 +6,7 @@
 //   <Textarea …/>  <Checkbox …/>  <ChoiceGroup name="…" legend="…" options={…} /> (radios in a fieldset)
 // Uncontrolled by design (defaultValue/defaultChecked): what the person typed stays in the DOM.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { cn } from './cn';
 
 /** A DOM id for a field name: "consignees.0.name" → "f-consignees-0-name". Error summaries link to it. */
 export const fieldIdFor = (name: string) => `f-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;
@@ -51,7 +52,7 @@ export function TextInput({ name, label, help, errors, optional, id = fieldIdFor
   return (
     <FieldFrame id={id} label={label} help={help} errors={errors} optional={optional} className={className}>
       <input id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, help, errors)}
-        className={`${inputClass} ${borderClass(invalid)}`} {...rest} />
+        className={cn(inputClass, borderClass(invalid))} {...rest} />
     </FieldFrame>
   );
 }
@@ -61,7 +62,7 @@ export function Textarea({ name, label, help, errors, optional, id = fieldIdFor(
   return (
     <FieldFrame id={id} label={label} help={help} errors={errors} optional={optional} className={className}>
       <textarea id={id} name={name} rows={rows} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, help, errors)}
-        className={`${inputClass} ${borderClass(invalid)}`} {...rest} />
+        className={cn(inputClass, borderClass(invalid))} {...rest} />
     </FieldFrame>
   );
 }
@@ -73,7 +74,7 @@ export function Select({ name, label, help, errors, optional, id = fieldIdFor(na
   return (
     <FieldFrame id={id} label={label} help={help} errors={errors} optional={optional} className={className}>
       <select id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, help, errors)}
-        className={`${inputClass} ${borderClass(invalid)}`} {...rest}>
+        className={cn(inputClass, borderClass(invalid))} {...rest}>
         <option value="">{placeholder}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TFinding } from '@/lib/screening/types';
+import { findingDiff } from '@/lib/jobs/rescreen';
 import { diffFindings, groupFindings, isDiffEmpty, partyMatchEvidence } from './findings';
 
 const finding = (o: Partial<TFinding> & Pick<TFinding, 'kind' | 'outcome'>): TFinding => ({
@@ -47,7 +48,19 @@ describe('diffFindings', () => {
     expect(d.disappeared).toEqual([kyc]);
     expect(d.nowCleared.map((f) => partyMatchEvidence(f)?.entryId)).toEqual(['1']);
     expect(d.noLongerCleared.map((f) => partyMatchEvidence(f)?.entryId)).toEqual(['2']);
+    expect(d.changed).toEqual([]);
     expect(isDiffEmpty(diffFindings(after, after))).toBe(true);
+  });
+
+  it('is the one diff of the history and the impact preview: a party hit whose score changed is the same hit', () => {
+    const before = [partyHit('Acme', '1', 'REVIEW')];
+    const rescored = [{ ...partyHit('Acme', '1', 'REVIEW'), message: 'Acme matches entry 1 (score 0.95)' }];
+    expect(isDiffEmpty(diffFindings(before, rescored))).toBe(true);
+    expect(findingDiff(before, rescored)).toEqual({ appeared: [], disappeared: [] });
+    const worse = [partyHit('Acme', '1', 'PROHIBITED')];
+    expect(diffFindings(before, worse).changed.map((c) => [c.before.outcome, c.after.outcome])).toEqual([['REVIEW', 'PROHIBITED']]);
+    expect(findingDiff(before, worse).appeared.map((f) => f.outcome)).toEqual(['PROHIBITED']);
+    expect(findingDiff(before, worse).disappeared.map((f) => f.outcome)).toEqual(['REVIEW']);
   });
 });
 

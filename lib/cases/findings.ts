@@ -35,24 +35,36 @@ export function findingKey(f: TFinding): string {
   return `${f.ruleId}\u0000${f.message}`;
 }
 
-export type TFindingsDiff = { appeared: TFinding[]; disappeared: TFinding[]; nowCleared: TFinding[]; noLongerCleared: TFinding[] };
+export type TFindingsDiff = {
+  appeared: TFinding[];
+  disappeared: TFinding[];
+  nowCleared: TFinding[];
+  noLongerCleared: TFinding[];
+  /** The same finding (same identity, same clearance) with another outcome. */
+  changed: { before: TFinding; after: TFinding }[];
+};
 
+/**
+ * What changed between two screenings: the one diff used by the case history and the rule-set
+ * impact preview. A party hit whose score (and so its message) changed is the same hit.
+ */
 export function diffFindings(before: TFinding[], after: TFinding[]): TFindingsDiff {
   const prev = new Map(before.map((f) => [findingKey(f), f]));
   const next = new Map(after.map((f) => [findingKey(f), f]));
-  const diff: TFindingsDiff = { appeared: [], disappeared: [], nowCleared: [], noLongerCleared: [] };
+  const diff: TFindingsDiff = { appeared: [], disappeared: [], nowCleared: [], noLongerCleared: [], changed: [] };
   for (const [key, f] of next) {
     const old = prev.get(key);
     if (!old) diff.appeared.push(f);
     else if (f.cleared && !old.cleared) diff.nowCleared.push(f);
     else if (!f.cleared && old.cleared) diff.noLongerCleared.push(f);
+    else if (f.outcome !== old.outcome) diff.changed.push({ before: old, after: f });
   }
   for (const [key, f] of prev) if (!next.has(key)) diff.disappeared.push(f);
   return diff;
 }
 
 export const isDiffEmpty = (d: TFindingsDiff) =>
-  d.appeared.length + d.disappeared.length + d.nowCleared.length + d.noLongerCleared.length === 0;
+  d.appeared.length + d.disappeared.length + d.nowCleared.length + d.noLongerCleared.length + d.changed.length === 0;
 
 export type TTokenPair = { query: string; candidate: string; similarity: number };
 

@@ -2,8 +2,10 @@
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
 import 'server-only';
+import { toJson } from '@/lib/data/json';
 import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
+import { searchWhere } from '@/lib/data/search';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { getActiveRuleSet } from '@/lib/data/rulesets';
@@ -148,7 +150,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input }: TSu
     const now = new Date();
     const fields = {
       ...columnsOf(input),
-      data: input as unknown as Prisma.InputJsonObject,
+      data: toJson(input),
       status: 'SUBMITTED' as const,
       outcome: result.outcome,
       severity: severityOf(result.outcome),
@@ -228,7 +230,7 @@ export async function listApplicationsForExporter(actor: TActor, filter: TApplic
   const where: Prisma.ApplicationWhereInput = {
     organizationId,
     ...(filter.status ? { status: filter.status } : {}),
-    ...(q ? { OR: [{ productName: { contains: q, mode: 'insensitive' } }, { reference: { contains: q, mode: 'insensitive' } }] } : {}),
+    ...searchWhere(q),
   };
   const [total, rows] = await Promise.all([
     db.application.count({ where }),

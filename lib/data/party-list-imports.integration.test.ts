@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { createUser } from '@/test/factories';
 import { PARTIES, applicationInput, freshDraft, streamOf, upload } from '@/test/admin-helpers';
-import { applyListUpload, diffEntries, uploadWarning } from '@/lib/data/party-lists';
+import { applyListUpload, diffEntries, receiveListUpload, startListImport, uploadWarning } from '@/lib/data/party-lists';
 import { screenInput } from '@/lib/data/screening';
 
 let admin: TActor;
@@ -72,6 +72,28 @@ describe('UN consolidated list', () => {
     const line = UN_XML.slice(0, UN_XML.indexOf('CDi.002')).split('\n').length;
     const { result } = await upload(admin, draftId, streamOf(broken), { fileName: 'un.xml' });
     await expect(result).rejects.toMatchObject({ code: 'INVALID', details: { line } });
+  });
+});
+
+describe('OFAC sdn.csv with alt.csv and add.csv in one upload', () => {
+  it('joins the aliases and countries; only those entries change against the same day alone', async () => {
+    const sdn = readFileSync(`${PARTIES}/ofac-sdn-2024-05-03.csv`);
+    const alt = Buffer.from('36,12,"aka","AERO-CARIBBEAN",-0-\r\n');
+    const add = Buffer.from('36,25,-0-,"Havana","Cuba",-0-\r\n173,129,"Ibex House, The Minories","London EC3N 1DY","United Kingdom",-0-\r\n');
+    const draftId = await freshDraft(admin);
+    const { jobId } = await startListImport(admin, draftId, { format: 'AUTO', fileName: 'sdn.csv + alt.csv + add.csv', asOf: '2024-05-03', size: sdn.length + alt.length + add.length });
+    const r = await receiveListUpload(admin, jobId, { files: [{ name: 'add.csv', bytes: add }, { name: 'sdn.csv', bytes: sdn }, { name: 'alt.csv', bytes: alt }] });
+    const list = r.lists![0]!;
+    expect(list).toMatchObject({ code: 'SDN', asOf: '2024-05-03', entryCount: 14965 });
+    expect(list.source).toMatch(/sdn\.csv \+ alt\.csv \+ add\.csv/);
+    // the seed's SDN is the same day's sdn.csv alone: the two enriched entries are the only change
+    expect(list.counts).toEqual({ added: 0, removed: 0, changed: 2 });
+    const changed = await diffEntries(admin, list.partyListId, list.activeListId, { change: 'CHANGED' });
+    expect(changed.rows.map((x) => x.externalId).sort()).toEqual(['173', '36']);
+    expect(changed.rows.find((x) => x.externalId === '36')!.aliases).toContain('AERO-CARIBBEAN');
+
+    const lonely = await startListImport(admin, draftId, { format: 'AUTO', fileName: 'alt.csv', asOf: '2024-05-03', size: alt.length });
+    await expect(receiveListUpload(admin, lonely.jobId, { files: [{ name: 'alt.csv', bytes: alt }, { name: 'add.csv', bytes: add }] })).rejects.toThrow(/need the sdn\.csv of the same day/);
   });
 });
 

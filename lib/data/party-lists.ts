@@ -6,6 +6,7 @@
 // nothing and changes nothing. Progress of an upload is kept on its LIST_IMPORT job row.
 import 'server-only';
 import { readFileSync } from 'node:fs';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import path from 'node:path';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
@@ -21,6 +22,7 @@ import { parseDplTxt } from '@/lib/reference/dpl';
 import { parseEntityListJson } from '@/lib/reference/entity-list';
 import { ReferenceParseError } from '@/lib/reference/errors';
 import { looksLikeSimpleCsvHeader, parseSimpleCsv } from '@/lib/reference/simple-csv';
+import { parseOfacSet } from '@/lib/reference/ofac-set';
 import { parseSdnCsv } from '@/lib/reference/sdn';
 import { parseUnConsolidatedXml } from '@/lib/reference/un-consolidated';
 import type { TDataset, TPartyList } from '@/lib/screening/types';
@@ -214,7 +216,12 @@ async function readCapped(body: ReadableStream<Uint8Array>, onChunk: (received: 
  * Step 2: receives the file for a LIST_IMPORT job, parses it, stores the snapshots and their diff
  * counts on the job. On any refusal the job is FAILED with the message and nothing else is stored.
  */
-export async function receiveListUpload(actor: TActor, jobId: string, body: ReadableStream<Uint8Array>, options: { declaredBytes?: number } = {}): Promise<TImportResult> {
+export async function receiveListUpload(
+  actor: TActor,
+  jobId: string,
+  body: ReadableStream<Uint8Array> | { files: { name: string; bytes: Uint8Array }[] },
+  options: { declaredBytes?: number } = {},
+): Promise<TImportResult> {
   requireAdmin(actor);
   const job = await db.job.findFirst({
     where: { id: jobId, type: 'LIST_IMPORT', status: 'RUNNING', lockedBy: UPLOAD_WORKER, createdById: actor.id },
@@ -225,36 +232,16 @@ export async function receiveListUpload(actor: TActor, jobId: string, body: Read
   const upload = job.params as unknown as TListUpload;
   const progress = (phase: string, extra: { done?: number; total?: number } = {}) => saveProgress(db, handle, { ...extra, result: { phase } satisfies TImportResult });
   try {
-    let format: TConcreteFormat | null = upload.format === 'AUTO' ? null : upload.format;
-    let lastSaved = 0;
-    const bytes = await readCapped(body, async (received, head) => {
-      if (head) {
-        const text = sniffText(head);
-        const detected = detectFormat(text);
-        if (format && detected !== format) {
-          throw new AppError('INVALID', `This file does not look like ${LIST_FORMAT_WORDS[format]}${detected ? ` (it looks like ${LIST_FORMAT_WORDS[detected]})` : ''}. Check the format. Nothing was changed.`);
-        }
-        if (!format) {
-          if (!detected) {
-            throw new AppError('INVALID', 'The file format was not recognised. Choose one of: Consolidated Screening List (trade.gov JSON or CSV), UN consolidated list (XML), OFAC SDN CSV, Entity List JSON, Denied Persons List (tab-separated) or simple CSV (name, aliases, country, list, licence policy). Nothing was changed.');
-          }
-          format = detected;
-        }
-      }
-      if (received - lastSaved > 1024 * 1024) {
-        lastSaved = received;
-        await progress('Receiving the file', { done: received });
-      }
-    });
-    if (bytes.length === 0) throw new AppError('INVALID', 'The file is empty (0 rows). Nothing was changed.');
-    if (options.declaredBytes && bytes.length !== options.declaredBytes) {
-      throw new AppError('INVALID', `Only ${bytes.length} of ${options.declaredBytes} bytes arrived; the upload was cut short. Nothing was changed.`);
+    let concrete: TConcreteFormat;
+    let lists: TPartyList[];
+    let bytes: { length: number };
+    if ('files' in body) {
+      // several files in one upload: OFAC's sdn.csv with alt.csv and/or add.csv
+      ({ lists, bytes } = await readOfacFiles(body.files, upload, progress));
+      concrete = 'SDN';
+    } else {
+      ({ concrete, lists, bytes } = await readOneFile(body, upload, options, progress));
     }
-    if (!format) throw new AppError('INVALID', 'The file format was not recognised. Nothing was changed.');
-    const concrete: TConcreteFormat = format;
-    await progress(`Reading ${LIST_FORMAT_WORDS[concrete]}`, { done: bytes.length, total: bytes.length });
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const lists = parseListFile(text, concrete, upload);
     const entries = lists.reduce((n, l) => n + l.entries.length, 0);
     await progress(`Storing ${entries.toLocaleString('en-US')} entries`, { done: 0, total: entries });
     const draftId = job.ruleSetVersionId;
@@ -295,6 +282,77 @@ export async function receiveListUpload(actor: TActor, jobId: string, body: Read
   } catch (err) {
     const message = err instanceof AppError ? err.message : 'The upload failed unexpectedly. Nothing was changed.';
     await finishJob(db, handle, { status: 'FAILED', error: message, result: { phase: 'Refused' } }).catch(() => undefined);
+    throw err;
+  }
+}
+
+type TProgressFn = (phase: string, extra?: { done?: number; total?: number }) => Promise<boolean>;
+
+async function readOneFile(body: ReadableStream<Uint8Array>, upload: TListUpload, options: { declaredBytes?: number }, progress: TProgressFn) {
+  let format: TConcreteFormat | null = upload.format === 'AUTO' ? null : upload.format;
+  let lastSaved = 0;
+  const bytes = await readCapped(body, async (received, head) => {
+    if (head) {
+      const text = sniffText(head);
+      const detected = detectFormat(text);
+      if (format && detected !== format) {
+        throw new AppError('INVALID', `This file does not look like ${LIST_FORMAT_WORDS[format]}${detected ? ` (it looks like ${LIST_FORMAT_WORDS[detected]})` : ''}. Check the format. Nothing was changed.`);
+      }
+      if (!format) {
+        if (!detected) {
+          throw new AppError('INVALID', 'The file format was not recognised. Choose one of: Consolidated Screening List (trade.gov JSON or CSV), UN consolidated list (XML), OFAC SDN CSV, Entity List JSON, Denied Persons List (tab-separated) or simple CSV (name, aliases, country, list, licence policy). Nothing was changed.');
+        }
+        format = detected;
+      }
+    }
+    if (received - lastSaved > 1024 * 1024) {
+      lastSaved = received;
+      await progress('Receiving the file', { done: received });
+    }
+  });
+  if (bytes.length === 0) throw new AppError('INVALID', 'The file is empty (0 rows). Nothing was changed.');
+  if (options.declaredBytes && bytes.length !== options.declaredBytes) {
+    throw new AppError('INVALID', `Only ${bytes.length} of ${options.declaredBytes} bytes arrived; the upload was cut short. Nothing was changed.`);
+  }
+  if (!format) throw new AppError('INVALID', 'The file format was not recognised. Nothing was changed.');
+  const concrete: TConcreteFormat = format;
+  await progress(`Reading ${LIST_FORMAT_WORDS[concrete]}`, { done: bytes.length, total: bytes.length });
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const lists = parseListFile(text, concrete, upload);
+  return { concrete, lists, bytes };
+}
+
+/** Which OFAC file a text is, by its first record's column count (sdn 12, add 6, alt 5). */
+function ofacKind(text: string): 'sdn' | 'alt' | 'add' | null {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  try {
+    const n = (parseCsvSync(first, { relax_quotes: true }) as string[][])[0]?.length ?? 0;
+    return n === 12 ? 'sdn' : n === 6 ? 'add' : n === 5 ? 'alt' : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readOfacFiles(files: { name: string; bytes: Uint8Array }[], upload: TListUpload, progress: TProgressFn) {
+  const total = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  if (total > MAX_UPLOAD_BYTES) throw new AppError('INVALID', `The files are larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB together. Nothing was changed.`);
+  const texts: Partial<Record<'sdn' | 'alt' | 'add', string>> = {};
+  for (const f of files) {
+    const text = sniffText(f.bytes);
+    const kind = ofacKind(text);
+    if (!kind) throw new AppError('INVALID', `${f.name} is not an OFAC sdn.csv, alt.csv or add.csv (several files are accepted only as OFAC's sdn.csv with alt.csv and add.csv). Nothing was changed.`);
+    if (texts[kind]) throw new AppError('INVALID', `Two ${kind}.csv files were given (${f.name}). Nothing was changed.`);
+    texts[kind] = text;
+  }
+  if (!texts.sdn) throw new AppError('INVALID', 'alt.csv and add.csv need the sdn.csv of the same day in the same upload. Nothing was changed.');
+  await progress('Reading OFAC sdn.csv with alt.csv and add.csv', { done: total, total });
+  const asOf = upload.asOf ?? /(\d{4}-\d{2}-\d{2})/.exec(upload.fileName)?.[1];
+  if (!asOf) throw new AppError('INVALID', 'Give the date of this list (as of), e.g. 2024-05-03.', { field: 'asOf' });
+  try {
+    const list = parseOfacSet({ sdn: texts.sdn, alt: texts.alt, add: texts.add }, { asOf, countryNames: countryNamesForSdn() });
+    return { lists: [list], bytes: { length: total } };
+  } catch (err) {
+    if (err instanceof ReferenceParseError) throw new AppError('INVALID', `The files were not accepted — ${err.message}. Nothing was changed.`, { line: err.line });
     throw err;
   }
 }

@@ -14,6 +14,27 @@ import { AppError } from '@/lib/errors';
 
 const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 
+type TEntryExtra = { expiresOn?: string; licenseRequirement?: string; federalRegister?: string; sourceListUrl?: string };
+
+/** The entry fields kept in PartyEntry.extra (denial-order end date, CSL licence requirement, FR citation, list page). */
+function entryExtra(e: TPartyEntry): TEntryExtra | undefined {
+  const extra: TEntryExtra = {};
+  if (e.expiresOn) extra.expiresOn = e.expiresOn;
+  if (e.licenseRequirement) extra.licenseRequirement = e.licenseRequirement;
+  if (e.federalRegister) extra.federalRegister = e.federalRegister;
+  if (e.sourceListUrl) extra.sourceListUrl = e.sourceListUrl;
+  return Object.keys(extra).length > 0 ? extra : undefined;
+}
+
+function readEntryExtra(raw: unknown): Pick<TPartyEntry, 'licenseRequirement' | 'federalRegister' | 'sourceListUrl'> {
+  const x = (raw ?? {}) as TEntryExtra;
+  const out: Pick<TPartyEntry, 'licenseRequirement' | 'federalRegister' | 'sourceListUrl'> = {};
+  if (typeof x.licenseRequirement === 'string') out.licenseRequirement = x.licenseRequirement;
+  if (typeof x.federalRegister === 'string') out.federalRegister = x.federalRegister;
+  if (typeof x.sourceListUrl === 'string') out.sourceListUrl = x.sourceListUrl;
+  return out;
+}
+
 /** Stores a party-list snapshot (entries in batches), or reuses an identical one. */
 export async function storePartyList(tx: TTx | TDb, list: TPartyList, createdById: string | null = null): Promise<string> {
   const hash = sha256(list.entries.map((e) => [e.id, e.contentHash]));
@@ -26,9 +47,9 @@ export async function storePartyList(tx: TTx | TDb, list: TPartyList, createdByI
     data: { code: list.code, name: list.name, source: list.source, asOf: list.asOf, sha256: hash, entryCount: list.entries.length, createdById },
     select: { id: true },
   });
-  for (let i = 0; i < list.entries.length; i += 1000) {
+  for (let i = 0; i < list.entries.length; i += 5000) {
     await tx.partyEntry.createMany({
-      data: list.entries.slice(i, i + 1000).map((e) => ({
+      data: list.entries.slice(i, i + 5000).map((e) => ({
         listId: created.id,
         externalId: e.id,
         name: e.name,
@@ -38,7 +59,7 @@ export async function storePartyList(tx: TTx | TDb, list: TPartyList, createdByI
         programs: e.programs,
         licensePolicy: e.licensePolicy,
         remarks: e.remarks,
-        extra: e.expiresOn ? { expiresOn: e.expiresOn } : undefined,
+        extra: entryExtra(e),
         contentHash: e.contentHash,
       })),
     });
@@ -122,7 +143,8 @@ export async function loadRuleSetData(versionId: string, client: TDb | TTx = db)
             licensePolicy: e.licensePolicy,
             remarks: e.remarks,
             contentHash: e.contentHash,
-            expiresOn: ((e.extra as { expiresOn?: string } | null)?.expiresOn ?? null) || null,
+            expiresOn: ((e.extra as TEntryExtra | null)?.expiresOn ?? null) || null,
+            ...readEntryExtra(e.extra),
           }),
         )
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),

@@ -1,13 +1,13 @@
 // The bridge between stored applications and the pure engine: map validated input onto the
 // engine's types, screen against a stored rule-set version (with cleared matches), store the run.
 import 'server-only';
+import { toJson } from '@/lib/data/json';
 import { db, type TTx } from '@/lib/db';
 import { screen } from '@/lib/screening';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
 import type { TScreeningApplication, TScreeningResult } from '@/lib/screening/types';
 import type { TApplicationInput } from '@/lib/validation/application';
 import type { Outcome, ScreeningTrigger } from '@/lib/generated/prisma/enums';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 
 /** The exporter's country of establishment, when known (absent = US, as the engine assumes). */
@@ -24,6 +24,7 @@ export function toScreeningApplication(input: TApplicationInput, exporter?: TExp
       quantity: input.product.quantity,
       unitValueUsd: input.product.unitValueUsd,
       biometric: input.product.biometric,
+      licenseExceptionClaimed: input.product.licenseExceptionClaimed ?? null,
     },
     destination: { country: input.destination.country, region: input.destination.region },
     endUser: { ...input.endUser },
@@ -63,8 +64,8 @@ export async function storeScreeningRun(
       trigger: options.trigger,
       outcome: result.outcome,
       previousOutcome: options.previousOutcome,
-      findings: result.findings as unknown as Prisma.InputJsonValue,
-      input: options.input as unknown as Prisma.InputJsonValue,
+      findings: toJson(result.findings),
+      input: toJson(options.input),
     },
     select: { id: true, outcome: true },
   });

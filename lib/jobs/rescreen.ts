@@ -16,9 +16,10 @@ import { appendAudit } from '@/lib/data/audit';
 import { getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 import { severityOf, toScreeningApplication } from '@/lib/data/screening';
 import { draftCacheKey } from '@/lib/data/admin-rulesets';
+import { diffFindings } from '@/lib/cases/findings';
+import { applicationOf, findingsOf, toJson } from '@/lib/data/json';
 import { screen } from '@/lib/screening';
 import type { TFinding } from '@/lib/screening/types';
-import type { TApplicationInput } from '@/lib/validation/application';
 import { saveProgress, type TClaimedJob } from './queue';
 
 export { DECIDED_STATUSES, OPEN_STATUSES } from '@/lib/codes';
@@ -78,15 +79,15 @@ async function readBatch(cursor: string | null, batchSize: number): Promise<{ ca
   return { cases, runs: new Map(rows.map((r) => [r.applicationId, r])) };
 }
 
-const findingKey = (f: TFinding) => `${f.ruleId}\u0000${f.outcome}\u0000${f.message}`;
 const summary = (f: TFinding): TFindingSummary => ({ ruleId: f.ruleId, kind: f.kind, outcome: f.outcome, message: f.message });
 
+/** The impact preview's view of diffFindings (lib/cases/findings.ts): a changed outcome shows as old out, new in. */
 export function findingDiff(before: TFinding[], after: TFinding[]) {
-  const b = new Set(before.map(findingKey));
-  const a = new Set(after.map(findingKey));
+  const d = diffFindings(before, after);
+  const list = (findings: TFinding[]) => findings.filter((f) => !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary);
   return {
-    appeared: after.filter((f) => !b.has(findingKey(f)) && !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary),
-    disappeared: before.filter((f) => !a.has(findingKey(f)) && !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary),
+    appeared: list([...d.appeared, ...d.changed.map((c) => c.after)]),
+    disappeared: list([...d.disappeared, ...d.changed.map((c) => c.before)]),
   };
 }
 
@@ -121,11 +122,11 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
     if (cases.length === 0) break;
     for (const c of cases) {
       const run = runs.get(c.id);
-      const input = (run?.input ?? c.data) as TApplicationInput;
+      const input = applicationOf(run?.input ?? c.data);
       const after = screen(toScreeningApplication(input, c.organization), ruleSet, { clearedMatches });
       result.screened += 1;
       if (after.outcome !== c.outcome) {
-        const before = (Array.isArray(run?.findings) ? run.findings : []) as TFinding[];
+        const before = findingsOf(run?.findings);
         result.changes.push({
           applicationId: c.id,
           reference: c.reference,
@@ -169,7 +170,7 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         skipped += 1; // already screened under this version (submitted after publishing)
         continue;
       }
-      const input = (run?.input ?? c.data) as TApplicationInput;
+      const input = applicationOf(run?.input ?? c.data);
       const screened = screen(toScreeningApplication(input, c.organization), ruleSet, { clearedMatches });
       newRuns.push({
         applicationId: c.id,
@@ -177,8 +178,8 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         trigger: 'RESCREEN',
         outcome: screened.outcome,
         previousOutcome: c.outcome,
-        findings: screened.findings as unknown as Prisma.InputJsonValue,
-        input: input as unknown as Prisma.InputJsonValue,
+        findings: toJson(screened.findings),
+        input: toJson(input),
       });
       if (screened.outcome !== c.outcome) {
         if (DECIDED_STATUSES.includes(c.status)) decidedChanges.push({ id: c.id, from: c.outcome, to: screened.outcome });

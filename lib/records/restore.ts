@@ -34,6 +34,8 @@ const PRISMA_MIGRATIONS_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export class RestoreRefused extends Error {}
 
+const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+
 /** Tables of the current schema holding at least one row (other than Prisma's migration history). */
 export async function nonEmptyTables(client: pg.ClientBase): Promise<string[]> {
   const found: string[] = [];
@@ -91,6 +93,7 @@ export async function restoreDatabase(
       await client.query(fs.readFileSync(path.join(MIGRATIONS_DIR, migration, 'migration.sql'), 'utf8'));
     }
     log(`Schema built at ${manifest.schemaVersion} (${manifest.migrations.length} migration(s)).`);
+    const schemaBuilt = Date.now();
 
     // 3. The data, in one transaction.
     await client.query('BEGIN');
@@ -98,6 +101,14 @@ export async function restoreDatabase(
       SELECT conrelid::regclass::text AS table_name, conname AS name, pg_get_constraintdef(oid) AS def
       FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace`);
     for (const fk of fks.rows) await client.query(`ALTER TABLE ${fk.table_name} DROP CONSTRAINT ${quoteIdent(fk.name)}`);
+    // Like pg_restore: load into bare tables, build the indexes once afterwards (primary keys stay).
+    const indexes = await client.query<{ name: string; def: string }>(`
+      SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+      WHERE c.relnamespace = current_schema()::regnamespace
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`);
+    for (const index of indexes.rows) await client.query(`DROP INDEX ${index.name}`);
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     let rows = 0;
     for (const table of manifest.tables) {
       const tally = new Tally();
@@ -109,16 +120,25 @@ export async function restoreDatabase(
       rows += table.rows;
       if (table.rows) log(`  ${table.name}: ${table.rows} row(s)`);
     }
+    const loaded = Date.now();
+    for (const index of indexes.rows) await client.query(index.def);
+    const indexed = Date.now();
     for (const fk of fks.rows) await client.query(`ALTER TABLE ${fk.table_name} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.def}`);
+    log(`Data loaded in ${seconds(schemaBuilt, loaded)}; ${indexes.rows.length} index(es) built in ${seconds(loaded, indexed)}; ${fks.rows.length} foreign key(s) checked in ${seconds(indexed, Date.now())}.`);
     for (const seq of manifest.sequences) {
       await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [quoteIdent(seq.name), seq.lastValue, seq.isCalled]);
     }
     await client.query('COMMIT');
+    const committed = Date.now();
 
     // 4. Migrations newer than the backup.
     const before = (await appliedMigrations(client)).length;
-    await run(bin('prisma'), ['migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const local = fs.readdirSync(MIGRATIONS_DIR).filter((m) => fs.existsSync(path.join(MIGRATIONS_DIR, m, 'migration.sql')));
+    if (local.some((m) => !manifest.migrations.includes(m))) {
+      await run(bin('prisma'), ['migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
     const pendingMigrations = (await appliedMigrations(client)).length - before;
+    const migrated = Date.now();
 
     // 5. Row counts and the audit chain.
     for (const table of manifest.tables) {
@@ -130,8 +150,10 @@ export async function restoreDatabase(
     const { verifyAuditChain } = await import('@/lib/data/audit');
     const db = createDb(url, 2);
     try {
+      const verifying = Date.now();
       const verified = await verifyAuditChain(db);
       if (!verified.ok) throw new Error(`Audit chain BROKEN after restore at seq=${verified.brokenAt}: ${verified.reason}.`);
+      log(`Pending migrations in ${seconds(committed, migrated)}; row counts checked in ${seconds(migrated, verifying)}; audit chain verified in ${seconds(verifying, Date.now())}.`);
       return { tables: manifest.tables.length, rows, pendingMigrations, auditRows: verified.rows, ms: Date.now() - started };
     } finally {
       await db.$disconnect();

@@ -112,9 +112,15 @@ describe('CCL paragraph and destination parsing', () => {
 describe('seed rule set', () => {
   const data = loadSeedRuleSetData();
   it('has the expected sizes and provenance', () => {
-    expect(Object.keys(data.ccl.entries)).toHaveLength(605);
+    expect(Object.keys(data.ccl.entries)).toHaveLength(633); // the 2026 CCL (eCFR 2026-07-23)
     expect(Object.keys(data.countries.chart.rows)).toHaveLength(200);
-    expect(data.lists.map((l) => [l.code, l.entries.length])).toEqual([['SDN', 14965], ['ENTITY_LIST', 32], ['DPL', 581], ['UN', 1003]]);
+    // the whole Consolidated Screening List (csl-2026-07-31.json), one list per CSL source list
+    expect(data.lists.map((l) => [l.code, l.entries.length])).toEqual([
+      ['SDN', 19181], ['ENTITY_LIST', 3420], ['DPL', 1596], ['UVL', 222], ['MEU', 70], ['DTC', 787],
+      ['SSI', 286], ['CMIC', 68], ['NS_MBS', 51], ['ISN', 161], ['PLC', 78], ['CAP', 1], ['UN', 1003],
+    ]);
+    expect(data.lists.filter((l) => l.code !== 'UN').every((l) => l.asOf === '2026-07-31')).toBe(true);
+    expect(data.datasets.filter((d) => d.kind.startsWith('PARTY_LIST_') && d.kind !== 'PARTY_LIST_UN').every((d) => d.sha256 === '4cb2be849d976ae3d72f69c03681d7284663ba7ffd9dbe4c2274c89760bd7c8e')).toBe(true);
     expect(data.datasets.every((d) => d.asOf && d.source && d.sha256)).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });

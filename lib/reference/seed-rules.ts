@@ -23,6 +23,7 @@ import type { ZRedFlagParams } from '../screening/rules/kyc-red-flags';
 import type { ZLicenceCountryChartParams } from '../screening/rules/licence-country-chart';
 import type { ZPartyParams } from '../screening/rules/party-restricted-lists';
 import type { TRuleConfig } from '../screening/types';
+import { PARTY_LIST_EFFECTS } from './party-list-effects';
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -126,7 +127,9 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Embargo: general policy of denial',
       title: 'Embargoed destinations and parties',
       description: 'The destination, the end user or any consignee is in an embargoed country (Country Group E:1 or E:2).',
-      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED' } satisfies In<typeof ZEmbargoCountryGroupParams>,
+      // SY: E:1 still, but since 2025-09-02 (90 FR 42320; OFAC's Syria programme revoked, E.O. 14312)
+      // exports need a licence under 746.9 rather than being blocked: licence.country-chart handles it.
+      params: { groups: ['E:1', 'E:2'], outcome: 'PROHIBITED', exceptCountries: ['SY'] } satisfies In<typeof ZEmbargoCountryGroupParams>,
     },
     {
       id: 'embargo.region',
@@ -194,6 +197,17 @@ export function buildSeedRules(): TRuleConfig[] {
           AT: '15 CFR 742.8–742.10, 742.19', SS: '15 CFR Part 754', CW: '15 CFR 742.18', SI: '15 CFR 742.14',
         },
         unknownRowOutcome: 'REVIEW',
+        // Part 746 destinations whose chart row only points to Part 746 but which are not under a
+        // blanket embargo in the rule set's data (h3: Syria as in the eCFR of 2026-07-23).
+        part746: {
+          SY: {
+            section: '746.9',
+            requirement: 'ALL_ITEMS_EXCEPT_EAR99_FOOD_MEDICINE',
+            citation: '15 CFR 746.9 (as amended by 90 FR 42320, Sept. 2, 2025)',
+            ecfrAsOf: '2026-07-23',
+            licensePolicy: 'Review policy of 746.9 as amended on 2025-09-02 (90 FR 42320); only the licence exceptions of 746.9(b), including SPP (740.5) for EAR99 items',
+          },
+        },
       } satisfies In<typeof ZLicenceCountryChartParams>,
     },
     {
@@ -239,38 +253,24 @@ export function buildSeedRules(): TRuleConfig[] {
       kind: 'PARTY_MATCH',
       enabled: true,
       basis: 'LAW',
-      citation: 'Consolidated Screening List',
+      citation: 'Consolidated Screening List (15 CFR 744, 764; 31 CFR Chapter V; 22 CFR 127.7)',
       citationUrl: 'https://www.trade.gov/consolidated-screening-list',
       licensePolicy: null,
       title: 'Restricted-party screening',
       description:
-        'Every named party (end user and each consignee) is compared with every name and alias on the OFAC SDN list, the BIS Entity List, the Denied Persons List and the UN Security Council Consolidated List.',
+        'Every named party (end user, each consignee, and any other party given) is compared with every name and alias on the twelve lists of the Consolidated Screening List and the UN Security Council Consolidated List; each list has its own legal effect, and a list older than the rule set allows is a data gap.',
       params: {
         strongThreshold: 0.92,
         possibleThreshold: 0.8,
         countryMismatchPenalty: 0.04,
-        maxMatchesPerParty: 10,
+        maxMatchesPerParty: 12,
         possibleOutcome: 'REVIEW',
         expiredOutcome: 'CLEAR',
+        maxListAgeDays: 35,
+        staleListOutcome: 'REVIEW',
+        commonNameMinListNames: 25,
         lists: {
-          SDN: {
-            strongOutcome: 'PROHIBITED',
-            citation: '31 CFR Chapter V; OFAC Specially Designated Nationals List',
-            citationUrl: 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists',
-            licensePolicy: 'Blocked: dealings prohibited unless authorised by OFAC',
-          },
-          DPL: {
-            strongOutcome: 'PROHIBITED',
-            citation: '15 CFR 736.2(b)(4) (General Prohibition Four: no dealing with a denied person); Denied Persons List (denial orders under 15 CFR 766.25; violations sanctioned under 764.3(a)(2))',
-            citationUrl: 'https://www.ecfr.gov/current/title-15/section-736.2',
-            licensePolicy: 'Denial order: no export privileges',
-          },
-          ENTITY_LIST: {
-            strongOutcome: 'LICENSE_REQUIRED',
-            citation: '15 CFR 744.11; Supp. No. 4 to Part 744 (Entity List)',
-            citationUrl: 'https://www.ecfr.gov/current/title-15/section-744.11',
-            licensePolicy: 'Presumption of denial (see the entry)',
-          },
+          ...structuredClone(PARTY_LIST_EFFECTS),
           UN: {
             // UN Security Council sanctions bind every member state (UN Charter Art. 25 and 41)
             strongOutcome: 'PROHIBITED',
@@ -278,6 +278,9 @@ export function buildSeedRules(): TRuleConfig[] {
             citationUrl: 'https://www.un.org/securitycouncil/content/un-sc-consolidated-list',
             licensePolicy: 'UN sanctions (asset freeze, travel ban, arms embargo): no dealings',
             citeEntry: true,
+            // the bundled UN snapshot (2026-02-27) predates the CSL by five months; the UN list changes
+            // less often than the US lists: its own age limit (an admin setting; review when updating)
+            maxAgeDays: 180,
           },
         },
         defaultStrongOutcome: 'REVIEW',

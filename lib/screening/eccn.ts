@@ -24,27 +24,30 @@ export function paragraphRelation(user: string, ref: string): 'INSIDE' | 'CONTAI
   return 'OUTSIDE';
 }
 
-/** Whether a control scoped to `paragraphs` (minus `except`) covers the exporter's paragraph. */
+/**
+ * Whether a control scoped to `paragraphs` (minus `except`, and maybe minus `conditionalExcept`)
+ * covers the exporter's paragraph: YES, NO, or MAYBE when the answer depends on a paragraph the
+ * exporter did not give or on a condition the application cannot show. An outright exception wins
+ * over any condition (the paragraph is outside the control whatever the condition).
+ */
 export function scopeCovers(
-  scope: { kind: 'ENTIRE' | 'PARAGRAPHS' | 'UNRESOLVED'; paragraphs?: string[]; except?: string[]; qualified?: boolean },
+  scope: { kind: 'ENTIRE' | 'PARAGRAPHS' | 'UNRESOLVED'; paragraphs?: string[]; except?: string[]; conditionalExcept?: string[]; qualified?: boolean },
   paragraph: string | null,
 ): 'YES' | 'MAYBE' | 'NO' {
   if (scope.kind === 'UNRESOLVED') return 'MAYBE';
   const except = scope.except ?? [];
-  if (scope.kind === 'ENTIRE') {
-    if (except.length === 0) return scope.qualified ? 'MAYBE' : 'YES';
+  const conditional = scope.conditionalExcept ?? [];
+  const rel = (refs: string[], r: 'INSIDE' | 'CONTAINS') => paragraph !== null && refs.some((e) => paragraphRelation(paragraph, e) === r);
+  if (scope.kind === 'PARAGRAPHS') {
     if (paragraph === null) return 'MAYBE';
-    if (except.some((e) => paragraphRelation(paragraph, e) === 'INSIDE')) return scope.qualified ? 'MAYBE' : 'NO';
-    if (except.some((e) => paragraphRelation(paragraph, e) === 'CONTAINS')) return 'MAYBE';
-    return scope.qualified ? 'MAYBE' : 'YES';
+    const paragraphs = scope.paragraphs ?? [];
+    if (!paragraphs.some((p) => paragraphRelation(paragraph, p) === 'INSIDE')) {
+      return paragraphs.some((p) => paragraphRelation(paragraph, p) === 'CONTAINS') ? 'MAYBE' : 'NO';
+    }
+  } else if (paragraph === null) {
+    return except.length > 0 || conditional.length > 0 || scope.qualified ? 'MAYBE' : 'YES';
   }
-  const paragraphs = scope.paragraphs ?? [];
-  if (paragraph === null) return 'MAYBE';
-  if (paragraphs.some((p) => paragraphRelation(paragraph, p) === 'INSIDE')) {
-    if (except.some((e) => paragraphRelation(paragraph, e) === 'INSIDE')) return 'NO';
-    if (except.some((e) => paragraphRelation(paragraph, e) === 'CONTAINS')) return 'MAYBE';
-    return scope.qualified ? 'MAYBE' : 'YES';
-  }
-  if (paragraphs.some((p) => paragraphRelation(paragraph, p) === 'CONTAINS')) return 'MAYBE';
-  return 'NO';
+  if (rel(except, 'INSIDE')) return 'NO';
+  if (rel(except, 'CONTAINS') || rel(conditional, 'INSIDE') || rel(conditional, 'CONTAINS') || scope.qualified) return 'MAYBE';
+  return 'YES';
 }

@@ -141,3 +141,12 @@ export function worstPlace(
     },
   }));
 }
+
+/** The eCFR page of the first CFR section or part a citation names ("15 CFR 736.2(b)(4)" → section-736.2), or null. */
+export function ecfrUrlOf(citation: string): string | null {
+  const section = /\b(15|22|31) CFR (\d{2,3}\.\d+)/.exec(citation);
+  if (section) return `https://www.ecfr.gov/current/title-${section[1]}/section-${section[2]}`;
+  const part = /\b(15|22|31) CFR Part (\d{2,3})\b/.exec(citation);
+  if (part) return `https://www.ecfr.gov/current/title-${part[1]}/part-${part[2]}`;
+  return null;
+}

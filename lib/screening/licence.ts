@@ -38,9 +38,10 @@ function destinationNeeds(
       const inInclude = d.include.filter((g) => groups.includes(g));
       const extra = d.extraCountries.includes(country) || d.extraCountries.includes(rowCountry);
       const excluded = d.excludeIfIn.filter((g) => groups.includes(g));
-      if ((inInclude.length > 0 || extra) && excluded.length === 0) {
-        return { needs: 'YES', why: `is in Country Group ${extra && inInclude.length === 0 ? `(named: ${country})` : inInclude.join(', ')}` };
-      }
+      // A country the text names ("the United Arab Emirates or destinations in D:1, D:4 and D:5,
+      // excluding any destination also in A:5 or A:6") needs a licence whatever its groups.
+      if (extra) return { needs: 'YES', why: `is named in this control (${rs.countryName(country)})` };
+      if (inInclude.length > 0 && excluded.length === 0) return { needs: 'YES', why: `is in Country Group ${inInclude.join(', ')}` };
       return { needs: 'NO', why: `is not in Country Groups ${d.include.join(', ')}${d.excludeIfIn.length ? ` outside ${d.excludeIfIn.join('/')}` : ''}` };
     }
     case 'COUNTRIES': {
@@ -62,7 +63,30 @@ type TControlResult = {
   outcome: TOutcome;
 };
 
-export function checkLicence(product: TScreeningProduct, country: string, rs: TRuleSet): TFinding[] {
+export type TLicenceOptions = {
+  /** why this country is looked at (e.g. "ultimate consignee"), shown in the finding; default: the destination */
+  role?: string;
+};
+
+/** Licence policy and citation for a control whose CCL text cites a specific section. */
+function controlPolicy(c: TCclControl, country: string, rs: TRuleSet): { policy: string | null; citation: string | null } {
+  const section = c.section ?? null;
+  if (c.reason === 'RS' && section?.startsWith('742.6(a)(6)')) {
+    const d5 = rs.inGroup(country, 'D:5') || country === 'MO' || rs.chartRow(country)?.rowCountry === 'MO';
+    return {
+      policy: d5
+        ? 'Presumption of denial for Macau and Country Group D:5 destinations (742.6(b)(10))'
+        : 'Reviewed under 742.6(b)(10) (advanced computing items): case-by-case outside Macau and Country Group D:5',
+      citation: `15 CFR ${section}; 15 CFR 742.6(b)(10)`,
+    };
+  }
+  if (c.reason === 'SL') {
+    return { policy: 'Licence required for all destinations, Canada included; review policy in 742.13(b)', citation: '15 CFR 742.13' };
+  }
+  return { policy: null, citation: section ? `15 CFR ${section}` : null };
+}
+
+export function checkLicence(product: TScreeningProduct, country: string, rs: TRuleSet, options: TLicenceOptions = {}): TFinding[] {
   const rule = rs.rules.get(LICENCE_RULE);
   if (!rule) return [];
   const params = rule.params as TLicenceCountryChartParams; // parsed by its schema in buildRuleSet
@@ -71,8 +95,9 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   const parsed = parseEccn(product?.eccn);
   const name = rs.countryName(country);
   const findings: TFinding[] = [];
+  const role = options.role ?? null;
   const gap = (message: string, evidence: Record<string, unknown>) =>
-    makeFinding(rule, { kind: 'DATA_GAP', outcome: 'REVIEW', message, evidence, licensePolicy: null });
+    makeFinding(rule, { kind: 'DATA_GAP', outcome: 'REVIEW', message, evidence: { ...evidence, country, ...(role ? { role } : {}) }, licensePolicy: null });
 
   if (parsed.kind === 'UNCLASSIFIED') {
     findings.push(gap('The product is not classified (no ECCN). Classify it, or confirm it is EAR99, before a licence decision.', { eccn: null }));
@@ -81,6 +106,26 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   }
 
   const chart = rs.chartRow(country);
+  const part746 = params.part746?.[chart?.rowCountry ?? country];
+  if (chart?.row.pointer && part746?.requirement === 'ALL_ITEMS_EXCEPT_EAR99_FOOD_MEDICINE') {
+    // Syria since 2025-09-02 (90 FR 42320): a licence for every item subject to the EAR except EAR99
+    // food and medicine (746.9(a)); License Exception SPP (740.5) for EAR99 items; the exceptions
+    // are evaluated afterwards (licence-exceptions.ts).
+    const asOf = part746.ecfrAsOf;
+    const cite = part746.citation;
+    const item = parsed.kind === 'EAR99' ? 'EAR99 items (other than food and medicine)' : parsed.kind === 'ECCN' ? `${parsed.input} (a CCL item)` : 'this item (not classified: treated as a CCL item)';
+    findings.push(
+      makeFinding(rule, {
+        kind: 'EMBARGO',
+        outcome: 'LICENSE_REQUIRED',
+        message: `${name}: a licence is required for ${item} (${cite}, as in the eCFR of ${asOf}); the chart row says "${chart.row.pointer}"`,
+        evidence: { eccn: parsed.kind === 'ECCN' ? parsed.input : parsed.kind === 'EAR99' ? 'EAR99' : null, country, chartRow: chart.rowCountry, pointer: chart.row.pointer, reason: part746.section, regulationAsOf: asOf, ...(role ? { role } : {}) },
+        citation: cite,
+        licensePolicy: part746.licensePolicy,
+      }),
+    );
+    return findings;
+  }
   if (chart?.row.pointer) {
     findings.push(
       makeFinding(rule, {
@@ -125,8 +170,25 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
     return findings;
   }
   if (entry.controls.length === 0) {
-    findings.push(gap(`The CCL data has no licence requirements for ${parsed.eccn}; an officer must read the entry.`, { eccn: label }));
+    const rfc = entry.reasonForControl ? ` (its Reason for Control: ${entry.reasonForControl})` : '';
+    findings.push(gap(`The CCL data has no licence-requirements table for ${parsed.eccn}${rfc}; an officer must read the entry.`, { eccn: label, reasonForControl: entry.reasonForControl ?? null }));
     return findings;
+  }
+  const top = parsed.paragraph?.split('.')[0] ?? null;
+  const known = entry.paragraphs ?? [];
+  // A paragraph the CCL text does not have: the classification is doubtful (heading-only entries of
+  // the 2026 text have no paragraphs at all).
+  const unknownParagraph = top !== null && (known.length > 0 ? !known.some((p) => p === top || p.startsWith(`${top}.`)) : entry.paragraphSource === '2026');
+  if (unknownParagraph) {
+    const list = known.filter((p) => !p.includes('.'));
+    findings.push(
+      gap(`Paragraph .${top} is not in the text of ${parsed.eccn} in the CCL data (${list.length ? `paragraphs ${list.join(', ')}` : 'its items are in the heading'}; ${entry.paragraphSource} file); check the classification.`, {
+        eccn: label,
+        paragraph: parsed.paragraph,
+        knownParagraphs: known.filter((p) => !p.includes('.')),
+        paragraphSource: entry.paragraphSource ?? null,
+      }),
+    );
   }
 
   const results: TControlResult[] = [];
@@ -161,20 +223,31 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
       message = `${label} is controlled for ${c.reason}${scopeText}; ${rowName} ${r.why}.`;
     }
     if (r.cover === 'MAYBE') message = `May apply: ${message}`;
+    if (c.destinationCondition && r.needs === 'YES') message += ` The CCL text adds a condition the form cannot show: "${c.destinationCondition}".`;
+    if (role) message += ` (${name} is the country of the ${role}.)`;
+    const special = controlPolicy(c, country, rs);
+    const generic = typeof citations[c.reason] === 'string' ? (citations[c.reason] as string) : null;
     findings.push(
       makeFinding(rule, {
         outcome: r.outcome,
         message,
-        citation: `${typeof citations[c.reason] === 'string' ? `${citations[c.reason]}; ` : ''}Supp. 1 to Part 774 (${parsed.eccn})${c.column ? `; Supp. 1 to Part 738 (${c.column})` : ''}`,
-        licensePolicy: typeof policies[c.reason] === 'string' ? (policies[c.reason] as string) : null,
+        citation: `${special.citation ?? generic ?? '15 CFR Part 742'}; Supp. 1 to Part 774 (${parsed.eccn})${c.column ? `; Supp. 1 to Part 738 (${c.column})` : ''}`,
+        licensePolicy: special.policy ?? (typeof policies[c.reason] === 'string' ? (policies[c.reason] as string) : null),
         evidence: {
           eccn: label,
           paragraph: parsed.paragraph,
+          country,
+          ...(role ? { role } : {}),
           reason: c.reason,
           column: c.column,
           appliesTo: c.appliesTo,
           paragraphMatch: r.cover,
+          scope: c.scope,
           destinations: c.destinations,
+          section: c.section ?? null,
+          reading: c.reading ?? null,
+          destinationCondition: c.destinationCondition ?? null,
+          cclSource: c.source ?? null,
           chartCell: c.destinations.kind === 'CHART' ? { country, row: chart.rowCountry, column: c.column, x: true } : null,
           ...inherited,
         },

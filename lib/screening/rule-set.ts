@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { NameIndex } from './names/name-index';
+import { derivedNameForms } from './names/normalise';
 import { COUNTRY_EQUIVALENCES_RULE, type TCountryEquivalence } from './rules/country-equivalences';
 import type { TPartyParams } from './rules/party-restricted-lists';
 import { ruleDefFor } from './rules';
@@ -102,7 +103,11 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
   data.lists.forEach((list, listIndex) => {
     list.entries.forEach((entry, entryIndex) => {
       names.push({ ref: { listIndex, entryIndex, isAlias: false }, text: entry.name });
-      for (const alias of entry.aliases) names.push({ ref: { listIndex, entryIndex, isAlias: true }, text: alias });
+      for (const form of derivedNameForms(entry.name)) names.push({ ref: { listIndex, entryIndex, isAlias: false }, text: form });
+      for (const alias of entry.aliases) {
+        names.push({ ref: { listIndex, entryIndex, isAlias: true }, text: alias });
+        for (const form of derivedNameForms(alias)) names.push({ ref: { listIndex, entryIndex, isAlias: true }, text: form });
+      }
     });
   });
   const partyIndex = new NameIndex<TPartyRef>(names);

@@ -1,6 +1,7 @@
 // screen(application, ruleSet) → result: runs every enabled rule, sorts the findings worst-first and
 // takes the worst outcome. Pure and deterministic: no clock, no randomness, no I/O.
 
+import { applyLicenceExceptions } from './licence-exceptions';
 import { compareFindings, worstOutcome } from './outcome';
 import type { TRuleSet } from './rule-set';
 import { APPLICATION_RULES, ITEM_RULES } from './rules';
@@ -29,7 +30,10 @@ export function screenParties(app: TScreeningApplication, ruleSet: TRuleSet, opt
 }
 
 export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: TScreenOptions = {}): TScreeningResult {
-  const findings = [...screenParties(app, ruleSet, options), ...screenProduct(app.product, app, ruleSet)];
+  const parties = screenParties(app, ruleSet, options);
+  const item = screenProduct(app.product, app, ruleSet);
+  // Part 740: evaluated once every finding of the item is known (party hits and end users restrict it).
+  const findings = [...parties, ...applyLicenceExceptions(item, app.product, app, ruleSet, [...parties, ...item])];
   findings.sort(compareFindings);
   return { outcome: worstOutcome(findings.map((f) => f.outcome)), ruleSetVersion: ruleSet.version, findings };
 }

@@ -108,6 +108,8 @@ export type TScreeningApplication = {
   destination: { country: string; region: string | null };
   endUser: { name: string; country: string; address: string; type: TEndUserType; /** optional; else read from the address */ city?: string | null };
   consignees: { name: string; country: string; role: TConsigneeRole }[];
+  /** further named parties where the form has them (purchaser, freight forwarder…); each is screened */
+  otherParties?: { name: string; country: string; role: string }[];
   endUse: { category: TEndUseCategory; description: string };
   redFlags: TRedFlag[];
 };
@@ -139,6 +141,12 @@ export type TPartyEntry = {
   contentHash: string; // stable hash of the content, so a cleared match lapses when the entry changes
   /** ISO date after which the listing no longer applies (DPL denial orders); null/absent = open-ended */
   expiresOn?: string | null;
+  /** the entry's own licence requirement text (Entity List, MEU: "For all items subject to the EAR…") */
+  licenseRequirement?: string | null;
+  /** Federal Register citation(s) of the listing, as the source writes them */
+  federalRegister?: string | null;
+  /** the list's official page for this entry (CSL source_list_url) */
+  sourceListUrl?: string | null;
 };
 
 export type TPartyList = {
@@ -202,9 +210,15 @@ export type TCountriesData = {
   names: Record<string, string>;
 };
 
+/**
+ * Which paragraphs of an ECCN a control covers. `except` paragraphs are excluded outright;
+ * `conditionalExcept` paragraphs are excluded only under a condition the application cannot show
+ * (an end use, a parameter), so they "may" be covered; `qualified` means the text has a condition
+ * that touches the whole scope.
+ */
 export type TParagraphScope =
-  | { kind: 'ENTIRE'; except: string[]; qualified: boolean }
-  | { kind: 'PARAGRAPHS'; paragraphs: string[]; except: string[]; qualified: boolean }
+  | { kind: 'ENTIRE'; except: string[]; qualified: boolean; conditionalExcept?: string[] }
+  | { kind: 'PARAGRAPHS'; paragraphs: string[]; except: string[]; qualified: boolean; conditionalExcept?: string[] }
   | { kind: 'UNRESOLVED' };
 
 export type TControlDestinations =
@@ -224,11 +238,56 @@ export type TCclControl = {
   destinations: TControlDestinations;
   /** outcome when the control applies: LICENSE_REQUIRED, or REVIEW where the text is conditional */
   outcome: 'LICENSE_REQUIRED' | 'REVIEW';
+  /** the EAR section the control's chart text cites (e.g. "742.6(a)(6)(iii)(A)"), if any */
+  section?: string | null;
+  /** a reviewed reading that replaced the generic parse of a complex clause (why, in words) */
+  reading?: string | null;
+  /** a condition on the destinations the text states but the form cannot show (e.g. "except to Russia for use in the ISS") */
+  destinationCondition?: string | null;
+  /** where the row comes from: the 2026 CCL, or the 2025 file where the 2026 data has no table */
+  source?: string;
 };
 
-export type TCclEntry = { eccn: string; title: string; controls: TCclControl[] };
+export type TLvsRule = {
+  /** value limit per shipment in USD; null = LVS not available */
+  usd: number | null;
+  /** paragraphs the rule is for (empty = the whole entry) */
+  paragraphs: string[];
+  /** reasons for control the rule is for ("N/A for MT"); empty = any */
+  reasons: string[];
+  /** the rule has a condition the data cannot show (a range, a destination, a date…) */
+  uncertain: boolean;
+};
 
-export type TCclData = { source: string; asOf: string | null; entries: Record<string, TCclEntry> };
+export type TGbsRule = { only: string[]; except: string[]; naReasons: string[]; uncertain: boolean };
+
+export type TCclEntry = {
+  eccn: string;
+  title: string;
+  controls: TCclControl[];
+  /** the "Reason for Control" line */
+  reasonForControl?: string | null;
+  /** List Based License Exceptions of the entry, symbol → text ("LVS" → "$1500", "GBS" → "N/A") */
+  licenceExceptions?: Record<string, string>;
+  /** the LVS cell read into rules: a value limit (usd) or N/A (usd null), for some paragraphs or reasons or all */
+  lvs?: TLvsRule[];
+  /** the GBS cell read: available for the whole entry, only some paragraphs, or with exceptions */
+  gbs?: TGbsRule | null;
+  /** "Special Conditions for STA" text, if any */
+  staConditions?: string | null;
+  /** paragraph ids of the List of Items Controlled ("a", "a.1", …), where the data has them */
+  paragraphs?: string[];
+  /** which file the paragraph list comes from */
+  paragraphSource?: string | null;
+};
+
+export type TCclData = {
+  source: string;
+  asOf: string | null;
+  entries: Record<string, TCclEntry>;
+  /** how the data was put together (shown with the dataset) */
+  notes?: string[];
+};
 
 export type TDataset = { kind: string; source: string; asOf: string; sha256?: string };
 

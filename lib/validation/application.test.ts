@@ -108,3 +108,28 @@ describe('draftDataFrom', () => {
     expect(junk.redFlags).toEqual(['ABNORMAL_ROUTE']);
   });
 });
+
+describe('licence exception claimed (Part 740)', () => {
+  const parse = (v: unknown) => ZApplicationInput.safeParse({ ...applicationFromFormData(form(complete)), product: { ...applicationFromFormData(form(complete)).product, licenseExceptionClaimed: v } });
+  it.each<[unknown, string | null]>([
+    [undefined, null],
+    ['', null],
+    [null, null],
+    ['LVS', 'LVS'],
+    [' sta ', 'STA'],
+    ['SPP', 'SPP'],
+  ])('%j → %j', (input, expected) => {
+    const r = parse(input);
+    expect(r.success).toBe(true);
+    expect(r.data!.product.licenseExceptionClaimed).toBe(expected);
+  });
+  it('rejects a symbol that is not in the 2026 Part 740 list', () => {
+    const r = parse('CIV'); // License Exception CIV was removed from Part 740
+    expect(r.success).toBe(false);
+    expect(fieldErrors(r.error!)['product.licenseExceptionClaimed']![0]).toMatch(/Part 740 list/);
+  });
+  it('reads the form field', () => {
+    const data = applicationFromFormData(form([...complete, ['product.licenseExceptionClaimed', 'GBS']]));
+    expect(data.product.licenseExceptionClaimed).toBe('GBS');
+  });
+});

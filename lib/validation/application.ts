@@ -3,6 +3,7 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { countryCodeFrom } from '../countries';
+import { LICENCE_EXCEPTION_SYMBOLS } from '../screening/licence-exception-catalog';
 
 export const PRODUCT_KINDS = ['HARDWARE', 'SOFTWARE', 'TECHNOLOGY'] as const;
 export const MODALITIES = ['FACE', 'FINGERPRINT', 'IRIS', 'VOICE', 'GAIT', 'OTHER'] as const;
@@ -97,6 +98,15 @@ export const ZBiometric = z.object({
   trainingDataConsent: z.enum(CONSENT_VALUES, { error: 'Choose the training-data consent status' }),
 });
 
+/** A Part 740 symbol ("LVS", "gbs " → "GBS"), or null when none is claimed. */
+export const ZLicenceExceptionClaim = z.preprocess(
+  (v) => {
+    const b = blankToUndefined(v);
+    return b === undefined ? null : typeof b === 'string' ? b.trim().toUpperCase() : b;
+  },
+  z.enum(LICENCE_EXCEPTION_SYMBOLS, { error: 'Choose a licence exception from the Part 740 list (e.g. LVS, GBS, STA), or none' }).nullable(),
+);
+
 export const ZConsignee = z.object({
   name: text('Consignee name', 2, 200),
   country: ZCountryCode,
@@ -121,6 +131,8 @@ export const ZApplicationInput = z
       quantity: positiveNumber('Quantity'),
       unitValueUsd: positiveNumber('Unit value'),
       biometric: ZBiometric.nullable().default(null),
+      // Part 740 licence exception claimed for the item (a symbol of the 2026 eCFR list); optional
+      licenseExceptionClaimed: ZLicenceExceptionClaim,
     }, { error: 'Product details are required' }),
     destination: z.object({
       country: ZCountryCode,
@@ -184,6 +196,7 @@ export type TApplicationDraftData = {
     kind: string;
     quantity: string | number;
     unitValueUsd: string | number;
+    licenseExceptionClaimed?: string | null;
     biometric: null | {
       modality: string;
       matchingMode: string;
@@ -229,6 +242,7 @@ export function applicationFromFormData(form: FormData): TApplicationDraftData {
       kind: str('product.kind'),
       quantity: str('product.quantity'),
       unitValueUsd: str('product.unitValueUsd'),
+      licenseExceptionClaimed: str('product.licenseExceptionClaimed').trim() || null,
       biometric: form.get('product.isBiometric')
         ? {
             modality: str('product.biometric.modality'),
@@ -269,6 +283,7 @@ export function draftDataFrom(json: unknown): TApplicationDraftData {
       kind: s(product.kind),
       quantity: s(product.quantity),
       unitValueUsd: s(product.unitValueUsd),
+      licenseExceptionClaimed: s(product.licenseExceptionClaimed) || null,
       biometric: bio
         ? {
             modality: s(bio.modality),

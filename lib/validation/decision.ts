@@ -106,6 +106,8 @@ const oneOf = <T extends string>(values: readonly T[]) =>
 
 /** The queue's URL search params. Unknown values are ignored rather than failing the page. */
 export const ZQueueFilter = z.object({
+  /** Search box: reference, product name or ECCN, end-user or consignee name, organisation. */
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional().catch(undefined)),
   status: z.preprocess(
     (v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : [v]),
     z.array(z.enum(Object.values(ApplicationStatus).filter((s) => s !== 'DRAFT') as [ApplicationStatus, ...ApplicationStatus[]])).optional().catch(undefined),
@@ -117,5 +119,7 @@ export const ZQueueFilter = z.object({
   age: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).optional().catch(undefined)),
   sort: z.preprocess(blankToUndefined, z.enum(['age', 'severity']).default('severity').catch('severity')),
   cursor: z.preprocess(blankToUndefined, z.string().max(400).optional().catch(undefined)),
+  /** Page number shown next to the keyset cursor (the cursor decides what is read). */
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1).catch(1)),
 });
 export type TQueueFilter = z.infer<typeof ZQueueFilter>;

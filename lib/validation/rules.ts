@@ -134,15 +134,15 @@ function schemaFor(spec: TFieldSpec, ctx: TRuleContext, current: unknown, option
           .transform((a) => [...new Set(a)]),
       );
     case 'number':
-      return z.preprocess(
+    case 'integer':
+      if (optional) return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schemaFor(spec, ctx, current, false).optional());
+      return k.type === 'number' ? z.preprocess(
         (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
         z
           .number({ error: 'Enter a number' })
           .refine((n) => Number.isFinite(n), 'Enter a number')
           .refine((n) => n >= k.min && n <= k.max, `Enter a number from ${k.min} to ${k.max}`),
-      );
-    case 'integer':
-      return z.preprocess(
+      ) : z.preprocess(
         (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
         z
           .number({ error: 'Enter a whole number' })

@@ -38,7 +38,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       <form method="get" role="search" aria-label="Filter applications" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="min-w-64 flex-1">
           <label htmlFor="q" className="block text-sm font-medium text-slate-800">Search</label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="Product name or reference (CLR-…)" className={`${inputClass} mt-1.5 border-slate-300`} />
+          <input id="q" name="q" type="search" defaultValue={q} placeholder="Reference, product, ECCN or party" className={`${inputClass} mt-1.5 border-slate-300`} />
         </div>
         <div>
           <label htmlFor="status" className="block text-sm font-medium text-slate-800">Status</label>

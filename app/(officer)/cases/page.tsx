@@ -1,5 +1,6 @@
-// The review queue: counts per status, filters (status, outcome, destination, organisation, assigned
-// to me, age), sort by severity or age, keyset pages, Assign to me, bulk approval of clear cases, CSV.
+// The review queue: search, counts per status, filters (status, outcome, destination, organisation,
+// assigned to me, age), sort by severity or age, keyset pages with page numbers and the total, Assign
+// to me, bulk approval of clear cases, CSV.
 import Link from 'next/link';
 import { formatAge } from '@/components/ui/format';
 import { AssignButton, BulkApproveForm } from '@/components/cases/small-forms';
@@ -9,7 +10,7 @@ import { requireRole } from '@/lib/authz';
 import { countryLabel, countryName } from '@/lib/countries';
 import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { CASE_STATUSES, OPEN_STATUSES, OUTCOMES } from '@/lib/codes';
-import { countCasesByStatus, findCasesForQueue, queueFilterOptions } from '@/lib/data/cases';
+import { QUEUE_PAGE_SIZE, countCasesByStatus, countCasesForQueue, findCasesForQueue, queueFilterOptions } from '@/lib/data/cases';
 import { allows } from '@/lib/workflow';
 import { ZQueueFilter, type TQueueFilter } from '@/lib/validation/decision';
 
@@ -20,7 +21,7 @@ type TSearchParams = Record<string, string | string[] | undefined>;
 /** The filter as URL params (without the cursor unless given). */
 function queryOf(filter: TQueueFilter, overrides: Partial<Record<keyof TQueueFilter, string | string[] | undefined>> = {}): string {
   const p = new URLSearchParams();
-  const merged = { ...filter, cursor: undefined, ...overrides } as Record<string, unknown>;
+  const merged = { ...filter, cursor: undefined, page: undefined, ...overrides } as Record<string, unknown>;
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined || value === false || value === '') continue;
     if (Array.isArray(value)) value.forEach((v) => p.append(key, String(v)));
@@ -35,7 +36,9 @@ const selectClass = 'rounded-md border border-slate-300 bg-white px-2.5 py-1.5 t
 export default async function CasesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireRole('OFFICER', 'ADMIN');
   const filter = ZQueueFilter.parse(await searchParams);
-  const [counts, page, options] = await Promise.all([countCasesByStatus(actor), findCasesForQueue(actor, filter), queueFilterOptions(actor)]);
+  const [counts, page, options, matching] = await Promise.all([countCasesByStatus(actor), findCasesForQueue(actor, filter), queueFilterOptions(actor), countCasesForQueue(actor, filter)]);
+  const pageCount = Math.max(1, Math.ceil(matching / QUEUE_PAGE_SIZE));
+  const pageNumber = filter.cursor ? Math.min(filter.page, pageCount) : 1;
   const now = new Date();
   const statusShown = filter.status?.length ? filter.status : OPEN_STATUSES;
   const selectable = page.rows.filter((r) => r.outcome === 'CLEAR' && allows('APPROVE', r.status) && r.submittedById !== actor.id).length;
@@ -65,6 +68,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </nav>
 
       <form method="get" action="/cases" aria-label="Filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
+        <label className="w-full text-xs font-medium text-slate-600 sm:w-72">Search
+          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} placeholder="Reference, product, ECCN, party, organisation"
+            className={`mt-1 block w-full ${selectClass}`} />
+        </label>
         <label className="text-xs font-medium text-slate-600">Status
           <select name="status" defaultValue={filter.status?.length === 1 ? filter.status[0] : ''} className={`mt-1 block ${selectClass}`}>
             <option value="">All open</option>
@@ -116,14 +123,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
-          Showing {statusShown.map((s) => STATUS_LABEL[s].toLowerCase()).join(', ')} cases{filter.cursor ? ' (later page)' : ''}, {filter.sort === 'age' ? 'oldest first' : 'worst first'}.
+          <span data-testid="queue-total">{matching.toLocaleString('en-US')} {matching === 1 ? 'case' : 'cases'}</span>
+          {filter.q ? <> matching “<bdi>{filter.q}</bdi>”</> : null} · {statusShown.map((s) => STATUS_LABEL[s].toLowerCase()).join(', ')} · {filter.sort === 'age' ? 'oldest first' : 'worst first'}.
         </p>
         <BulkApproveForm selectable={selectable} />
       </div>
 
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-          <p className="font-medium text-slate-900">No cases match these filters.</p>
+          <p className="font-medium text-slate-900">{filter.q ? `No cases match “${filter.q}” with these filters.` : 'No cases match these filters.'}</p>
           <p className="mt-1 text-sm text-slate-600">New submissions appear here as soon as they are screened.</p>
         </div>
       ) : (
@@ -176,9 +184,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </div>
       )}
 
-      <nav aria-label="Pages" className="flex items-center justify-between">
+      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2">
         {filter.cursor ? <Link href={`/cases${queryOf(filter)}`} className={buttonClass('ghost', 'sm')}>← First page</Link> : <span />}
-        {page.nextCursor ? <Link href={`/cases${queryOf(filter, { cursor: page.nextCursor })}`} className={buttonClass('secondary', 'sm')}>Next page →</Link> : null}
+        <span className="text-sm tabular-nums text-slate-600" aria-current="page">Page {pageNumber.toLocaleString('en-US')} of {pageCount.toLocaleString('en-US')}</span>
+        {page.nextCursor ? <Link href={`/cases${queryOf(filter, { cursor: page.nextCursor, page: String(pageNumber + 1) })}`} className={buttonClass('secondary', 'sm')}>Next page →</Link> : <span />}
       </nav>
     </div>
   );

@@ -1,9 +1,9 @@
 // The officer's case file: the application, its screening runs, decisions, notes, messages and audit trail.
 import 'server-only';
+import { findingsOf } from '@/lib/data/json';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
-import type { TFinding } from '@/lib/screening/types';
 import { requireOfficer } from './shared';
 
 export async function getCaseForOfficer(actor: TActor, id: string) {
@@ -39,7 +39,7 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
     orderBy: { seq: 'asc' },
     select: { seq: true, createdAt: true, action: true, actorEmail: true, data: true },
   });
-  return { ...app, screeningRuns: app.screeningRuns.map((r) => ({ ...r, findings: r.findings as unknown as TFinding[] })), audit };
+  return { ...app, screeningRuns: app.screeningRuns.map((r) => ({ ...r, findings: findingsOf(r.findings) })), audit };
 }
 
 export type TCaseFile = Awaited<ReturnType<typeof getCaseForOfficer>>;

@@ -1,5 +1,6 @@
 // Clearing a party match as a false positive, then re-screening the case in the same transaction.
 import 'server-only';
+import { findingsOf } from '@/lib/data/json';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
@@ -7,7 +8,6 @@ import { AppError } from '@/lib/errors';
 import { partyMatchEvidence } from '@/lib/cases/findings';
 import { STATUS_LABEL } from '@/lib/labels';
 import { normaliseName } from '@/lib/screening/names/normalise';
-import type { TFinding } from '@/lib/screening/types';
 import type { TClearMatchInput } from '@/lib/validation/decision';
 import { requireOfficer, loadCase, guardNotSubmitter, CHANGED_MESSAGE, CLEARABLE_STATUSES } from './shared';
 import { rescreenInTx } from './rescreen';
@@ -28,7 +28,7 @@ export async function clearPartyMatch({ actor, input, ruleSetVersionId }: { acto
       throw new AppError('CONFLICT', `This case is ${STATUS_LABEL[current.status].toLowerCase()}; matches can be cleared only on open cases.`);
     }
     const latest = await tx.screeningRun.findFirst({ where: { applicationId: caseId }, orderBy: { createdAt: 'desc' }, select: { findings: true } });
-    const hit = ((latest?.findings ?? []) as unknown as TFinding[])
+    const hit = findingsOf(latest?.findings)
       .map(partyMatchEvidence)
       .find((e) => e && e.listCode === input.listCode && e.entryId === input.entryId && e.partyName === input.partyName);
     if (!hit) throw new AppError('NOT_FOUND', 'That party match is not on the latest screening of this case. Reload the case.');

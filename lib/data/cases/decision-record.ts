@@ -1,11 +1,11 @@
 // The decision record (officers and admins: any decided case; exporters: their organisation's).
 import 'server-only';
+import { findingsOf } from '@/lib/data/json';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DECIDED_STATUSES } from '@/lib/codes';
-import type { TFinding } from '@/lib/screening/types';
 
 export async function getDecisionRecord(actor: TActor, id: string) {
   const scope: Prisma.ApplicationWhereInput =
@@ -33,7 +33,7 @@ export async function getDecisionRecord(actor: TActor, id: string) {
   const run = app.screeningRuns[0];
   return {
     ...app,
-    latestRun: run ? { ...run, findings: run.findings as unknown as TFinding[] } : null,
+    latestRun: run ? { ...run, findings: findingsOf(run.findings) } : null,
     decision: app.decisions[0] ?? null,
     // Exporters see the decision; officers' internal decision notes stay internal.
     forExporter: actor.role === 'EXPORTER',

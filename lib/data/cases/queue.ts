@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
 import { CASE_STATUSES, OPEN_STATUSES } from '@/lib/codes';
 import type { TQueueFilter } from '@/lib/validation/decision';
+import { searchWhere } from '../search';
 import { requireOfficer } from './shared';
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -36,6 +37,7 @@ function queueWhere(actor: TActor, filter: Omit<TQueueFilter, 'cursor'>, now: Da
     ...(filter.destination ? { destinationCountry: filter.destination } : {}),
     ...(filter.organization ? { organizationId: filter.organization } : {}),
     ...(filter.mine ? { assignedToId: actor.id } : {}),
+    ...searchWhere(filter.q),
   };
 }
 
@@ -89,6 +91,12 @@ export async function findCasesForQueue(actor: TActor, filter: TQueueFilter, opt
   const last = page[page.length - 1];
   const nextCursor = hasMore && last ? encodeCursor({ s: last.severity ?? 0, t: last.submittedAt!.toISOString(), id: last.id }) : null;
   return { rows: page, nextCursor };
+}
+
+/** How many cases the filter (search included) matches, for "page 2 of 40 · 1,000 cases". */
+export async function countCasesForQueue(actor: TActor, filter: TQueueFilter, options: { now?: Date } = {}): Promise<number> {
+  requireOfficer(actor);
+  return db.application.count({ where: queueWhere(actor, filter, options.now ?? new Date()) });
 }
 
 /** Every row of the filtered queue, page by page (for the CSV export). */

@@ -1,5 +1,6 @@
 // Re-screening an open case now, inside the caller's transaction when it needs one.
 import 'server-only';
+import { applicationOf } from '@/lib/data/json';
 import { db, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
@@ -7,7 +8,6 @@ import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches } from '@/lib/dat
 import { severityOf, storeScreeningRun, toScreeningApplication } from '@/lib/data/screening';
 import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
 import { screen } from '@/lib/screening';
-import type { TApplicationInput } from '@/lib/validation/application';
 import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, type TCaseRef, CLEARABLE_STATUSES } from './shared';
 
 /**
@@ -17,7 +17,7 @@ import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, type TCase
  */
 export async function rescreenInTx(tx: TTx, options: { actor: TActor; caseId: string; expectedVersion: number; ruleSetVersionId?: string; allowed: ApplicationStatus[] }) {
   const app = await tx.application.findUniqueOrThrow({ where: { id: options.caseId }, select: { data: true, outcome: true, organization: { select: { country: true } } } });
-  const input = app.data as unknown as TApplicationInput;
+  const input = applicationOf(app.data);
   const version = options.ruleSetVersionId
     ? { id: options.ruleSetVersionId, ruleSet: await getBuiltRuleSet(options.ruleSetVersionId) }
     : await getActiveRuleSet(tx);

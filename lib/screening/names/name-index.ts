@@ -4,8 +4,13 @@
 // `possible` threshold, and scores only those with the shared scorer. Tokens so common that the names
 // reachable only through them cannot reach `possible` are not expanded (that bound is exact for the
 // token scorer), so no query scans the whole list.
+//
+// Token weights come from the list itself: a token's weight (sqrt of its length, generic words
+// reduced) is scaled by how rare it is across the indexed names, so "group", "trading" or a common
+// given name weigh little and a distinctive word ("sberbank", "rostec") carries the match. Names
+// written as one run without spaces (CJK transliterated, "ALQAIDA") are also found by their joined form.
 
-import { normaliseName, tokenWeight, type TNormalisedName } from './normalise';
+import { normaliseName, tokenWeight, type TNormalisedName, type TWeightFn } from './normalise';
 import { minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
 
 export type TIndexedName<TRef> = { ref: TRef; text: string; norm: TNormalisedName };
@@ -19,15 +24,32 @@ function trigrams(token: string): string[] {
   return [...new Set(out)];
 }
 
+/**
+ * Rarity factor (0.2..1) of a token found in `df` of `n` names: 1 for tokens in a handful of names,
+ * falling with the normalised inverse document frequency to 0.2 for tokens in thousands of names.
+ */
+export function rarityFactor(df: number, n: number): number {
+  if (df <= 1 || n <= 1) return 1;
+  const r = Math.log(n / df) / Math.log(n);
+  return 0.2 + 0.8 * Math.min(1, Math.max(0, (r - 0.3) / 0.4));
+}
+
 export class NameIndex<TRef> {
   readonly names: TIndexedName<TRef>[] = [];
+  /** token → number of indexed names that contain it */
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly joinedIndex = new Map<string, number[]>();
+  /** weight of a token in this index (length, generic-word reduction, rarity in the list) */
+  readonly weightOf: TWeightFn;
   private readonly vocab = new Map<string, number>();
   private readonly vocabTokens: string[] = [];
   private vocabTrigramCount: Int32Array = new Int32Array(0);
   private vocabWeight: Float64Array = new Float64Array(0);
-  private postings: Int32Array[] = [];
-  private readonly trigramIndex = new Map<string, Int32Array>();
-  private nameTokenIds: Int32Array[] = [];
+  // plain arrays, not one typed array per token or name: tens of thousands of small typed arrays
+  // cost far more to allocate (and in GC) than the whole index is worth
+  private postings: number[][] = [];
+  private readonly trigramIndex = new Map<string, number[]>();
+  private nameTokenIds: number[][] = [];
   // scratch buffers (the index is used synchronously, one query at a time)
   private accQ = new Float64Array(0);
   private accC = new Float64Array(0);
@@ -42,12 +64,32 @@ export class NameIndex<TRef> {
   constructor(entries: Iterable<{ ref: TRef; text: string }>) {
     const postingsBuild: number[][] = [];
     const trigramBuild = new Map<string, number[]>();
+    const parsed: { ref: TRef; text: string; norm: TNormalisedName }[] = [];
     for (const { ref, text } of entries) {
       const norm = normaliseName(text);
       if (norm.tokens.length === 0) continue;
+      parsed.push({ ref, text, norm });
+      for (const tok of new Set(norm.tokens)) this.documentFrequency.set(tok, (this.documentFrequency.get(tok) ?? 0) + 1);
+    }
+    const total = parsed.length;
+    const weightCache = new Map<string, number>();
+    this.weightOf = (token: string) => {
+      let w = weightCache.get(token);
+      if (w === undefined) {
+        w = tokenWeight(token) * rarityFactor(this.documentFrequency.get(token) ?? 0, total);
+        if (weightCache.size < 500_000) weightCache.set(token, w);
+      }
+      return w;
+    };
+    for (const { ref, text, norm: staticNorm } of parsed) {
+      const weights = staticNorm.tokens.map(this.weightOf);
+      const norm: TNormalisedName = { ...staticNorm, weights, totalWeight: weights.reduce((a, b) => a + b, 0) };
       const nameId = this.names.length;
       this.names.push({ ref, text, norm });
-      const ids = new Int32Array(norm.tokens.length);
+      const joinedList = this.joinedIndex.get(norm.joined);
+      if (joinedList) joinedList.push(nameId);
+      else this.joinedIndex.set(norm.joined, [nameId]);
+      const ids: number[] = new Array<number>(norm.tokens.length);
       norm.tokens.forEach((tok, k) => {
         let id = this.vocab.get(tok);
         if (id === undefined) {
@@ -67,10 +109,10 @@ export class NameIndex<TRef> {
       });
       this.nameTokenIds.push(ids);
     }
-    this.postings = postingsBuild.map((p) => Int32Array.from(p));
-    for (const [g, list] of trigramBuild) this.trigramIndex.set(g, Int32Array.from(list));
+    this.postings = postingsBuild;
+    for (const [g, list] of trigramBuild) this.trigramIndex.set(g, list);
     this.vocabTrigramCount = Int32Array.from(this.vocabTokens.map((t) => trigrams(t).length));
-    this.vocabWeight = Float64Array.from(this.vocabTokens.map(tokenWeight));
+    this.vocabWeight = Float64Array.from(this.vocabTokens.map(this.weightOf));
     const n = this.names.length;
     this.accQ = new Float64Array(n);
     this.accC = new Float64Array(n);
@@ -82,6 +124,21 @@ export class NameIndex<TRef> {
 
   get size(): number {
     return this.names.length;
+  }
+
+  /** How many indexed names contain `token` (a normalised token). */
+  frequency(token: string): number {
+    return this.documentFrequency.get(token) ?? 0;
+  }
+
+  /** Normalises a name with this index's token weights. */
+  normalise(text: string): TNormalisedName {
+    return normaliseName(text, this.weightOf);
+  }
+
+  /** The score search() gives `candidate` for `query` (same weights), without the index. */
+  score(query: string, candidate: string): number {
+    return round(scoreNormalised(this.normalise(query), this.normalise(candidate), undefined, false).score);
   }
 
   /** Vocabulary tokens similar to `token`: exact, or sharing enough trigrams (typos, word breaks). */
@@ -133,7 +190,7 @@ export class NameIndex<TRef> {
 
   /** Names whose score against `query` reaches `possible`, best first. */
   search(query: string, possible: number, limit = 50): TNameHit<TRef>[] {
-    const q = normaliseName(query);
+    const q = this.normalise(query);
     if (q.tokens.length === 0 || this.names.length === 0) return [];
     const expansions = q.tokens.map((t) => this.expand(t));
     const simMemo = q.tokens.map(() => new Map<number, number>());
@@ -183,6 +240,16 @@ export class NameIndex<TRef> {
       }
     }
 
+    // names with the same letters in other word breaks ("ALQAIDA", a transliterated CJK run)
+    const sameJoined = new Set(this.joinedIndex.get(q.joined) ?? []);
+    for (const nameId of sameJoined) {
+      if (this.nameStamp[nameId] === gen) continue;
+      this.nameStamp[nameId] = gen;
+      this.accQ[nameId] = 0;
+      this.accC[nameId] = 0;
+      candidates.push(nameId);
+    }
+
     const hits: TNameHit<TRef>[] = [];
     const skippedTokens = [...skip];
     const sim = (qi: number, id: number): number => {
@@ -218,11 +285,12 @@ export class NameIndex<TRef> {
       const ub = 0.6 * Math.max(ubQ, ubC) + 0.4 * Math.min(ubQ, ubC);
       // whole-string comparison: only for other word breaks of nearly the same letters (same first two)
       const joinedPossible =
-        q.tokens.length !== name.norm.tokens.length &&
+        sameJoined.has(nameId) ||
+        (q.tokens.length !== name.norm.tokens.length &&
         q.joined.length >= 5 &&
         Math.abs(q.joined.length - name.norm.joined.length) <= 2 &&
         q.joined.charCodeAt(0) === name.norm.joined.charCodeAt(0) &&
-        q.joined.charCodeAt(1) === name.norm.joined.charCodeAt(1);
+        q.joined.charCodeAt(1) === name.norm.joined.charCodeAt(1));
       if (ub < possible - 1e-9 && !joinedPossible) continue;
       const quick = scoreNormalised(q, name.norm, (qi, cj) => sim(qi, ids[cj]!), false);
       const score = round(quick.score);

@@ -1,7 +1,10 @@
-// Name normaliser shared by party screening, the index and the `match` CLI: case, diacritics,
-// Cyrillic and a few Latin letters transliterated, punctuation dropped, common transliteration
-// variants of given names folded, legal-form words ("Co., Ltd.", "LLC", "GmbH", "OOO"…) removed.
-// Token order is kept (the scorer pairs tokens, so order does not matter there).
+// Name normaliser shared by party screening, the index and the `match` CLI: every script
+// transliterated to ASCII with any-ascii before tokenising (Cyrillic, Greek, Arabic, CJK…), case and
+// punctuation dropped, trader abbreviations expanded ("Imp/Exp", "I/E", "Intl", "Mfg"…), common
+// transliteration variants of given names folded, legal-form words ("Co., Ltd.", "LLC", "GmbH",
+// "OOO", "ПАО"…) removed. Token order is kept (the scorer pairs tokens, so order does not matter there).
+
+import anyAscii from 'any-ascii';
 
 export type TNormalisedName = {
   tokens: string[];
@@ -12,16 +15,18 @@ export type TNormalisedName = {
   joined: string;
   /** order-insensitive key used to compare party names for cleared matches */
   key: string;
+  /** the raw name carried a legal-form word (GmbH, LLC, OOO…): it names an organisation */
+  legalForm: boolean;
 };
 
-const CHAR_MAP: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'ng',
-  // Cyrillic (BGN/PCGN-like, simplified)
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-  і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'u',
-};
+/** Letters any-ascii renders differently from the lists' own romanisation. */
+const CHAR_MAP: Record<string, string> = { ъ: '', ь: '', ı: 'i' };
+
+/** CJK ideographs and kana: any-ascii writes each as a capitalised syllable ("华为" → "HuaWei"). */
+const NON_ASCII = /[^\x00-\x7f]/;
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** Trailing pinyin legal forms of a CJK run: 有限公司, 有限责任公司, 股份有限公司. */
+const PINYIN_LEGAL_SUFFIX = /(gufen)?youxian(zeren)?gongsi$/;
 
 /** Transliteration variants folded onto one spelling. */
 const VARIANT_GROUPS: string[][] = [
@@ -60,6 +65,9 @@ const LEGAL_PHRASES: string[][] = [
   ['joint', 'stock', 'company'],
   ['obshchestvo', 's', 'ogranichennoy', 'otvetstvennostyu'],
   ['obshchestvo', 's', 'ogranichennoi', 'otvetstvennostyu'],
+  ['publichnoe', 'aktsionernoe', 'obshchestvo'],
+  ['zakrytoe', 'aktsionernoe', 'obshchestvo'],
+  ['otkrytoe', 'aktsionernoe', 'obshchestvo'],
   ['aktsionernoe', 'obshchestvo'],
   ['anonim', 'sirketi'],
   ['limited', 'sirketi'],
@@ -76,8 +84,19 @@ const LEGAL_TOKENS = new Set([
   'wll', 'sac', 'saa', 'eirl', 'slu', 'mbh', 'ohg', 'tov', 'too', 'ip',
 ]);
 
+/**
+ * Romanisations differ most at word ends: "-iy"/"-yy"/"-ii"/"-ij"/"-y"/"-ey"/"-ei" ("Antey"/"Antei",
+ * "Khodorkovskiy"/"Khodorkovsky") all end in "i" here, on both sides of every comparison.
+ */
+export function foldEnding(token: string): string {
+  if (token.length < 4 || /\d/.test(token)) return token;
+  const m = /(iy|yy|ii|ij|y)$/.exec(token);
+  return m ? `${token.slice(0, token.length - m[1]!.length)}i` : token;
+}
+
 /** Generic words: they count, but much less than distinctive ones. */
-const WEAK_TOKENS = new Set([
+const WEAK_TOKENS = new Set(
+  [
   'technology', 'technologies', 'tech', 'trading', 'trade', 'international', 'intl', 'group', 'holding',
   'holdings', 'industries', 'industry', 'industrial', 'enterprise', 'enterprises', 'services', 'service',
   'solutions', 'systems', 'system', 'electronics', 'electronic', 'engineering', 'development', 'science',
@@ -89,8 +108,37 @@ const WEAK_TOKENS = new Set([
   'xiamen', 'fujian', 'jiangsu', 'wuhan', 'hong', 'kong', 'russia', 'russian', 'moscow', 'iran', 'iranian',
   'tehran', 'syria', 'syrian', 'dubai', 'emirates', 'uae', 'turkey', 'istanbul', 'korea', 'korean',
   'pyongyang', 'new', 'first', 'district', 'city', 'municipal', 'province', 'provincial', 'region',
-]);
+].map((t) => foldEnding(t)),
+);
 const WEAK_FACTOR = 0.3;
+
+/**
+ * Abbreviations traders write, expanded before legal forms are removed (so "Corp"/"Co" still drop
+ * out and "Imp/Exp" meets "IMPORT/EXPORT"). Single tokens; "I/E" and "Imp-Exp" arrive as two tokens.
+ */
+const ABBREVIATIONS = new Map<string, string>(Object.entries({
+  imp: 'import', exp: 'export', impex: 'import export', impexp: 'import export', imex: 'import export',
+  intl: 'international', intnl: 'international', internat: 'international',
+  mfg: 'manufacturing', mfr: 'manufacturer', mfrs: 'manufacturers', manuf: 'manufacturing',
+  tech: 'technology', techn: 'technology', technol: 'technology', techs: 'technologies',
+  natl: 'national', ind: 'industries', inds: 'industries', indus: 'industrial',
+  eng: 'engineering', engg: 'engineering', engr: 'engineering', dev: 'development', devt: 'development',
+  elec: 'electronics', electr: 'electronics', sci: 'science', inst: 'institute', univ: 'university',
+  mach: 'machinery', mchy: 'machinery', equip: 'equipment', eqpt: 'equipment', svc: 'service', svcs: 'services',
+  serv: 'services', hldg: 'holding', hldgs: 'holdings', grp: 'group', trdg: 'trading',
+  assn: 'association', assoc: 'association', bros: 'brothers', mgmt: 'management', mgt: 'management',
+  dist: 'distribution', distr: 'distribution', comm: 'communications', comms: 'communications',
+  telecom: 'telecommunications', telecoms: 'telecommunications', chem: 'chemical',
+  pharm: 'pharmaceutical', pharma: 'pharmaceutical', petrochem: 'petrochemical', sys: 'systems',
+  govt: 'government', dept: 'department', acad: 'academy', ctr: 'center', cntr: 'center',
+  centre: 'center', st: 'saint',
+}));
+/** Two-token abbreviations: "I/E" and "I & E" (import/export), "R&D". */
+const ABBREVIATION_PAIRS: [string, string, string[]][] = [
+  ['i', 'e', ['import', 'export']],
+  ['e', 'i', ['export', 'import']],
+  ['r', 'd', ['research', 'development']],
+];
 
 export function isWeakToken(token: string): boolean {
   return WEAK_TOKENS.has(token);
@@ -101,23 +149,63 @@ export function tokenWeight(token: string): number {
   return WEAK_TOKENS.has(token) ? w * WEAK_FACTOR : w;
 }
 
+/** Lower-case ASCII: any-ascii for every script, CJK runs kept together as one token each. */
 function foldCharacters(input: string): string {
-  const lower = input.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
+  if (!NON_ASCII.test(input)) return input.toLowerCase();
   let out = '';
-  for (const ch of lower) {
-    const mapped = CHAR_MAP[ch];
-    out += mapped === undefined ? ch : mapped;
+  let cjkRun = '';
+  const flushCjk = () => {
+    if (cjkRun === '') return;
+    const syllables = anyAscii(cjkRun).toLowerCase().replace(/[^a-z0-9]/g, '');
+    out += ` ${syllables.replace(PINYIN_LEGAL_SUFFIX, '') || syllables} `;
+    cjkRun = '';
+  };
+  for (const ch of input.normalize('NFC')) {
+    if (ch.charCodeAt(0) < 0x80) {
+      flushCjk();
+      out += ch;
+    } else if (CJK.test(ch)) {
+      cjkRun += ch;
+    } else {
+      flushCjk();
+      const lower = ch.toLowerCase();
+      out += Object.hasOwn(CHAR_MAP, lower) ? CHAR_MAP[lower]! : anyAscii(lower);
+    }
   }
-  return out;
+  flushCjk();
+  return out.toLowerCase();
 }
 
-/** Splits a raw name into lower-case ASCII-ish tokens, before legal forms and stop words are removed. */
+/** Splits a raw name into lower-case ASCII tokens, before legal forms and stop words are removed. */
 export function tokenise(input: string): string[] {
   const folded = foldCharacters(input)
     .replace(/['’‘`´ʼ.]/g, '') // apostrophes and dots join: "S.A." → "sa", "Co." → "co", "O'Brien" → "obrien"
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ');
+    .replace(/&/g, ' & ')
+    .replace(/[^a-z0-9&]+/g, ' ');
   return folded.split(' ').filter((t) => t.length > 0);
+}
+
+function expandAbbreviations(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // "I/E", "I & E", "R&D"
+    const next = tokens[i + 1] === '&' ? tokens[i + 2] : tokens[i + 1];
+    const pair = ABBREVIATION_PAIRS.find(([a, b]) => a === t && b === next);
+    if (pair) {
+      out.push(...pair[2]);
+      i += tokens[i + 1] === '&' ? 2 : 1;
+      continue;
+    }
+    if (t === '&') {
+      out.push('and');
+      continue;
+    }
+    const expanded = ABBREVIATIONS.get(t);
+    if (expanded) out.push(...expanded.split(' '));
+    else out.push(t);
+  }
+  return out;
 }
 
 function removeLegalForms(tokens: string[]): string[] {
@@ -136,15 +224,21 @@ function removeLegalForms(tokens: string[]): string[] {
   return out.filter((t) => !LEGAL_TOKENS.has(t));
 }
 
-export function normaliseName(input: string): TNormalisedName {
-  const raw = tokenise(typeof input === 'string' ? input : '');
+export type TWeightFn = (token: string) => number;
+
+/**
+ * Normalises a name. `weightOf` gives each token's weight; the default is the static one (length,
+ * generic words reduced); the party index passes one that also uses each token's frequency in the list.
+ */
+export function normaliseName(input: string, weightOf: TWeightFn = tokenWeight): TNormalisedName {
+  const raw = expandAbbreviations(tokenise(typeof input === 'string' ? input : ''));
   const folded = raw.map((t) => VARIANTS.get(t) ?? t);
   const withoutStops = folded.filter((t) => !STOP_WORDS.has(t));
   const base = withoutStops.length > 0 ? withoutStops : folded;
   const stripped = removeLegalForms(base);
   // A name made only of legal-form words ("Limited") keeps them rather than vanishing.
-  const tokens = stripped.length > 0 ? stripped : base;
-  const weights = tokens.map(tokenWeight);
+  const tokens = (stripped.length > 0 ? stripped : base).map(foldEnding);
+  const weights = tokens.map(weightOf);
   let totalWeight = 0;
   for (const w of weights) totalWeight += w;
   return {
@@ -153,5 +247,28 @@ export function normaliseName(input: string): TNormalisedName {
     totalWeight,
     joined: tokens.join(''),
     key: [...tokens].sort().join(' '),
+    legalForm: stripped.length < base.length,
   };
+}
+
+/**
+ * Further forms of a list name worth indexing: without a parenthetical ("Rostec (Russian
+ * Technologies State Corporation)" → "Rostec"), the parenthetical itself when it is a name of two or
+ * more words, and without a trailing "; and any successor, sub-unit, or subsidiary thereof".
+ */
+export function derivedNameForms(name: string): string[] {
+  const out: string[] = [];
+  const add = (form: string) => {
+    const f = form.replace(/\s+/g, ' ').replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
+    if (f && f !== name && !out.includes(f)) out.push(f);
+  };
+  const noSuccessor = name.replace(/[;,]\s*(and\s+)?(any|its|all)\s+(successors?|sub-units?|subsidiar\w*)\b.*$/i, '');
+  if (noSuccessor !== name) add(noSuccessor);
+  if (/\([^()]+\)/.test(noSuccessor)) {
+    add(noSuccessor.replace(/\([^()]*\)/g, ' '));
+    for (const m of noSuccessor.matchAll(/\(([^()]+)\)/g)) {
+      if (tokenise(m[1]!).length >= 2) add(m[1]!);
+    }
+  }
+  return out;
 }

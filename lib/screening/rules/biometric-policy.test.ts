@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { screen } from '../screen';
-import { app, face, seedRuleSet } from '../seed-fixture';
+import { app, face, seedRuleSet } from '@/test/screening-fixture';
 import type { TFinding, TOutcome, TScreeningApplication } from '../types';
 
 const rs = seedRuleSet();

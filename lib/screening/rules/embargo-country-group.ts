@@ -7,6 +7,7 @@ import { defineApplicationRule, p } from './define';
 export const ZEmbargoCountryGroupParams = z.object({
   groups: p.groups('Embargoed Country Groups'),
   outcome: p.outcome('Outcome'),
+  exceptCountries: p.countries('Countries of those groups not blocked here', 'Handled by another rule (Syria: the 746.9 licence requirement in licence.country-chart)').optional(),
 });
 
 export const embargoCountryGroupRule = defineApplicationRule({
@@ -14,6 +15,7 @@ export const embargoCountryGroupRule = defineApplicationRule({
   params: ZEmbargoCountryGroupParams,
   check({ app, rs, rule, params }) {
     return locationsOf(app).flatMap((loc) => {
+      if (params.exceptCountries?.includes(loc.country)) return [];
       const hit = params.groups.filter((g) => rs.inGroup(loc.country, g));
       if (hit.length === 0) return [];
       const name = rs.countryName(loc.country);

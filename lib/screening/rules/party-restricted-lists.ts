@@ -1,6 +1,7 @@
 // Restricted-party screening, as a registry entry. The matching itself is lib/screening/parties.ts
 // (and names/); this adapter declares its parameters and runs it once per application.
 import { z } from 'zod';
+import { ecfrUrlOf } from '../finding';
 import { checkParties } from '../parties';
 import { defineApplicationRule, p } from './define';
 
@@ -11,6 +12,14 @@ const ZListParams = z.object({
   licensePolicy: p.text('Licence policy'),
   // e.g. the UN list: each finding cites the entry's own regime and reference number after the list's citation
   citeEntry: p.tri('Cite the entry’s programme and reference number'),
+  // the list's legal effect as data (lib/reference/party-list-effects.ts explains the seed's choices)
+  meaning: p.text('What the list means (shown to the officer)', 1000).optional(),
+  sourceListUrl: p.text('Official page of the list', 500).optional(),
+  useEntryPolicy: p.tri('Use the entry’s own licence requirement and policy'),
+  allItemsRequirement: p.text('Pattern: entry requirements that cover every item subject to the EAR', 500).optional(),
+  ear99Outcome: p.optionalOutcome('Outcome for EAR99 items when the requirement covers CCL items only'),
+  anyItemCountries: p.countries('Entries located here need a licence for any item').optional(),
+  maxAgeDays: p.integer('Maximum age of this list (days; overrides the rule’s)', 1, 3650).optional(),
 });
 
 export const ZPartyParams = z
@@ -22,6 +31,10 @@ export const ZPartyParams = z
     possibleOutcome: p.outcome('Outcome of a possible match'),
     expiredOutcome: p.outcome('Outcome of an expired listing'),
     defaultStrongOutcome: p.outcome('Outcome of a strong match on other lists'),
+    maxListAgeDays: p.integer('Maximum list age (days, against the rule set’s as-of date)', 1, 3650).optional(),
+    staleListOutcome: p.optionalOutcome('Outcome when a list is older than that'),
+    commonNameMinListNames: p.integer('A personal name is common when each matched word is in at least this many list names', 1, 100_000).optional(),
+    fullNameScore: p.number('Full-name match from score (never lowered for another country)', 0.9, 1, 0.01).optional(),
     lists: z.record(z.string(), ZListParams),
   })
   .refine((v) => v.possibleThreshold <= v.strongThreshold, { message: 'The possible-match score cannot be higher than the strong-match score', path: ['possibleThreshold'] });
@@ -34,7 +47,7 @@ export const partyRestrictedListsRule = defineApplicationRule({
     // each list's link to its cited text (the matcher sets the list's citation)
     return checkParties(app, rs, clearedMatches).map((f) => {
       const list = typeof f.evidence.list === 'string' && Object.hasOwn(params.lists, f.evidence.list) ? params.lists[f.evidence.list] : undefined;
-      const url = list && f.citation === list.citation ? list.citationUrl : f.citation === rule.citation ? rule.citationUrl : undefined;
+      const url = f.citationUrl ?? (list && f.citation.startsWith(list.citation) ? (list.citationUrl ?? ecfrUrlOf(list.citation) ?? list.sourceListUrl) : (ecfrUrlOf(f.citation) ?? rule.citationUrl));
       return url ? { ...f, citationUrl: url } : f;
     });
   },

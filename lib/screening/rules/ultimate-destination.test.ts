@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { placesOf, ultimateDestination } from '../finding';
 import { buildRuleSet } from '../rule-set';
 import { screen } from '../screen';
-import { app, face, seedData, seedRuleSet } from '../seed-fixture';
+import { app, face, seedData, seedRuleSet } from '@/test/screening-fixture';
 import type { TFinding, TOutcome, TScreeningApplication } from '../types';
 
 const rs = seedRuleSet();

@@ -17,6 +17,7 @@ import {
   CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, datasetLabel, labelOf,
 } from '@/lib/labels';
 import { getCaseForOfficer } from '@/lib/data/cases';
+import { applicationOf } from '@/lib/data/json';
 import { allows } from '@/lib/workflow';
 import { AppError } from '@/lib/errors';
 import { RED_FLAGS, type TApplicationInput } from '@/lib/validation/application';
@@ -90,7 +91,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     throw err;
   }
   const latest = c.screeningRuns.at(-1);
-  const data = c.data as unknown as TApplicationInput;
+  const data = applicationOf(c.data);
   const pending = c.decisions.findLast((d) => d.type === 'APPROVE' && d.requiresCountersignature && !d.countersignedAt);
   const isSubmitter = c.submittedById === actor.id;
   const canDecide = allows('APPROVE', c.status) && !isSubmitter;

@@ -1,4 +1,4 @@
-// Receives a restricted-party list file as a stream (no 1 MB server-action limit): POST the raw file
+// Receives a restricted-party list file as a stream (or OFAC's sdn.csv + alt.csv + add.csv as multipart) (no 1 MB server-action limit): POST the raw file
 // body to /api/admin/lists/upload?job=<id> after starting the upload with the startUpload action.
 // The page shows upload progress from XHR events and parse/store progress from the job row.
 import { NextResponse, type NextRequest } from 'next/server';
@@ -21,7 +21,16 @@ export async function POST(request: NextRequest) {
   }
   if (!request.body) return NextResponse.json({ error: 'The file is empty (0 rows). Nothing was changed.' }, { status: 400 });
   try {
-    const result = await receiveListUpload(user, jobId, request.body, { declaredBytes: declared || undefined });
+    // Several files (OFAC's sdn.csv with alt.csv and add.csv) arrive as multipart form data; one file as its raw body.
+    const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
+    const body = multipart
+      ? {
+          files: await Promise.all(
+            (await request.formData()).getAll('file').filter((f): f is File => typeof f !== 'string').map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+          ),
+        }
+      : request.body;
+    const result = await receiveListUpload(user, jobId, body, { declaredBytes: multipart ? undefined : declared || undefined });
     return NextResponse.json({ ok: true, lists: result.lists?.map((l) => ({ code: l.code, counts: l.counts, entryCount: l.entryCount })) });
   } catch (err) {
     if (isAppError(err)) {

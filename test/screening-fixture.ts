@@ -1,7 +1,7 @@
-// Test support: the real seed rule set, built once per test file, and an application builder.
-import { loadSeedRuleSetData } from '../reference/load-seed';
-import { buildRuleSet, type TRuleSet } from './rule-set';
-import type { TRuleSetData, TScreeningApplication } from './types';
+// Test support for lib/screening's tests (kept out of lib/screening: it reads the seed files): the real seed rule set, built once per test file, and an application builder.
+import { loadSeedRuleSetData } from '@/lib/reference/load-seed';
+import { buildRuleSet, type TRuleSet } from '@/lib/screening/rule-set';
+import type { TRuleSetData, TScreeningApplication } from '@/lib/screening/types';
 
 let cachedData: TRuleSetData | null = null;
 let cachedRuleSet: TRuleSet | null = null;
