@@ -2,7 +2,8 @@
 // Forms of the users page: create a user, create an organisation, and per user change role and
 // organisation or (de)activate. Errors sit next to their fields; typed values stay (never passwords).
 import { useActionState } from 'react';
-import { createOrganizationAction, createUserAction, setUserActiveAction, updateUserAction } from '@/app/(admin)/admin/users/actions';
+import { createOrganizationAction, createUserAction, setUserActiveAction, updateOrganizationCountryAction, updateUserAction } from '@/app/(admin)/admin/users/actions';
+import { COUNTRY_OPTIONS } from '@/lib/countries';
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
 import { ROLES, ROLE_WORDS } from '@/lib/validation/users';
@@ -39,7 +40,27 @@ export function CreateOrganizationForm() {
   return (
     <form key={formKey} action={action} className="space-y-4" aria-label="Create an organisation">
       <TextInput id="f-organization-name" name="name" label="Organisation name" errors={errorsOf(state, 'name')} defaultValue={val(state, 'name')} />
+      <Select id="f-organization-country" name="country" label="Country of establishment" help="Decides which regulations bind its exports (e.g. EU Art. 5 for EU companies)" options={COUNTRY_SELECT}
+        errors={errorsOf(state, 'country')} defaultValue={val(state, 'country', 'US')} />
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Creating…' : 'Create organisation'}</Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+const COUNTRY_SELECT = COUNTRY_OPTIONS.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
+
+/** An organisation's country of establishment, editable in place. */
+export function OrganizationCountryForm({ organization }: { organization: { id: string; name: string; country: string } }) {
+  const [state, action, pending] = useActionState(updateOrganizationCountryAction, IDLE);
+  const formKey = useSubmissionKey(state);
+  const id = `o-${organization.id}-country`;
+  return (
+    <form key={formKey} action={action} className="flex flex-wrap items-start gap-2" aria-label={`Country of establishment of ${organization.name}`}>
+      <input type="hidden" name="organizationId" value={organization.id} />
+      <Select id={id} name="country" label={<span className="sr-only">Country of establishment of {organization.name}</span>} options={COUNTRY_SELECT} className="min-w-48"
+        errors={errorsOf(state, 'country')} defaultValue={val(state, 'country', organization.country)} />
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} className="mt-1.5">Save</Button>
       <FormMessage state={state} />
     </form>
   );

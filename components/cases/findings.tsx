@@ -100,7 +100,16 @@ export function FindingItem({ finding, clear }: { finding: TFinding; clear?: { c
           ) : null}
           <dl className="text-sm">
             <Row label="Basis">{BASIS_LABEL[finding.basis] ?? finding.basis}</Row>
-            <Row label="Citation">{finding.citation || '—'}</Row>
+            <Row label="Citation">
+              {finding.citationUrl && /^https:\/\//.test(finding.citationUrl) ? (
+                <a href={finding.citationUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900">
+                  {finding.citation || finding.citationUrl}
+                  <span className="sr-only"> (opens the regulation in a new tab)</span>
+                </a>
+              ) : (
+                finding.citation || '—'
+              )}
+            </Row>
             {finding.licensePolicy ? <Row label="Licence policy">{finding.licensePolicy}</Row> : null}
           </dl>
           <details className="text-sm">

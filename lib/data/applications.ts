@@ -9,7 +9,7 @@ import { searchWhere } from '@/lib/data/search';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { getActiveRuleSet } from '@/lib/data/rulesets';
-import { screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
+import { exporterOf, screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
 import { parseEccn } from '@/lib/screening/eccn';
 import type { TRuleSet } from '@/lib/screening/rule-set';
 import { AppError } from '@/lib/errors';
@@ -182,7 +182,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
   if (unknown.length > 0) {
     throw new AppError('INVALID', unknown.length === 1 ? unknown[0]![0]! : `${unknown.length} ECCNs are not on the Commerce Control List`, { fieldErrors: eccnErrors });
   }
-  const screened = await screenInput(input, active.id);
+  const screened = await screenInput(input, active.id, await exporterOf(organizationId));
   const { result } = screened;
   return oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     let applicationId: string;

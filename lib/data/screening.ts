@@ -2,7 +2,7 @@
 // engine's types, screen against a stored rule-set version (with cleared matches), store the run.
 import 'server-only';
 import { toJson } from '@/lib/data/json';
-import type { TTx } from '@/lib/db';
+import { db, type TTx } from '@/lib/db';
 import { screen } from '@/lib/screening';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
 import type { TScreeningApplication, TScreeningProduct, TScreeningResult } from '@/lib/screening/types';
@@ -21,8 +21,12 @@ const toScreeningProduct = (item: TLineItemInput): TScreeningProduct => ({
   licenseExceptionClaimed: item.licenseExceptionClaimed ?? null,
 });
 
-export function toScreeningApplication(input: TApplicationInput): TScreeningApplication {
+/** The exporter's country of establishment, when known (absent = US, as the engine assumes). */
+export type TExporter = { country: string } | null | undefined;
+
+export function toScreeningApplication(input: TApplicationInput, exporter?: TExporter): TScreeningApplication {
   return {
+    ...(exporter ? { exporter: { country: exporter.country } } : {}),
     lineItems: input.lineItems.map(toScreeningProduct),
     destination: { country: input.destination.country, region: input.destination.region },
     endUser: { ...input.endUser },
@@ -37,10 +41,17 @@ export const severityOf = (outcome: Outcome): number => OUTCOME_RANK[outcome];
 export type TScreened = { result: TScreeningResult; ruleSetVersionId: string };
 
 /** Screens against the active rule set (or a given version), with the cleared matches in force. */
-export async function screenInput(input: TApplicationInput, ruleSetVersionId?: string): Promise<TScreened> {
+export async function screenInput(input: TApplicationInput, ruleSetVersionId?: string, exporter?: TExporter): Promise<TScreened> {
   const version = ruleSetVersionId ? { id: ruleSetVersionId, ruleSet: await getBuiltRuleSet(ruleSetVersionId) } : await getActiveRuleSet();
   const clearedMatches = await loadClearedMatches();
-  return { result: screen(toScreeningApplication(input), version.ruleSet, { clearedMatches }), ruleSetVersionId: version.id };
+  return { result: screen(toScreeningApplication(input, exporter), version.ruleSet, { clearedMatches }), ruleSetVersionId: version.id };
+}
+
+/** The organisation's country of establishment, as the engine's `exporter`. */
+export async function exporterOf(organizationId: string | null | undefined, tx: TTx | typeof db = db): Promise<TExporter> {
+  if (!organizationId) return undefined;
+  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { country: true } });
+  return org ? { country: org.country } : undefined;
 }
 
 export async function storeScreeningRun(

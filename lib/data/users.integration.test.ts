@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { authOptions } from '@/lib/auth';
 import { createOrganization as createOrgRow, createUser as createTestUser } from '@/test/factories';
-import { createOrganization, createUser, setUserActive, updateUserRole } from '@/lib/data/users';
+import { createOrganization, createUser, setUserActive, updateOrganizationCountry, updateUserRole } from '@/lib/data/users';
+import { exporterOf } from '@/lib/data/screening';
+import { ZCreateOrganization } from '@/lib/validation/users';
 import { ZCreateUser } from '@/lib/validation/users';
 
 type TAuthorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
@@ -52,5 +54,20 @@ describe('users', () => {
     const { id } = await createOrganization(admin, name);
     expect(await db.auditEvent.count({ where: { entityId: id, action: 'ORGANIZATION_CREATED' } })).toBe(1);
     await expect(createOrganization(admin, name)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('organisation country of establishment', () => {
+  it('defaults to US, is set by an admin with an audit row, and reaches screening as the exporter', async () => {
+    const admin = await createTestUser('ADMIN');
+    expect(ZCreateOrganization.parse({ name: 'Org A', country: '' }).country).toBe('US');
+    expect(ZCreateOrganization.safeParse({ name: 'Org B', country: 'XX' }).success).toBe(false);
+    const { id } = await createOrganization(admin, `Berlin Optics ${Date.now()}`, 'DE');
+    expect(await exporterOf(id)).toEqual({ country: 'DE' });
+    await updateOrganizationCountry(admin, { organizationId: id, country: 'US' });
+    expect(await exporterOf(id)).toEqual({ country: 'US' });
+    expect(await db.auditEvent.count({ where: { entityId: id, action: 'ORGANIZATION_UPDATED', actorId: admin.id } })).toBe(1);
+    const exporter = await createTestUser('EXPORTER');
+    await expect(updateOrganizationCountry(exporter, { organizationId: id, country: 'FR' })).rejects.toThrow();
   });
 });

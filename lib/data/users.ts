@@ -44,7 +44,7 @@ export async function listOrganizations(actor: TActor) {
   requireAdmin(actor);
   return db.organization.findMany({
     orderBy: { name: 'asc' },
-    select: { id: true, name: true, createdAt: true, _count: { select: { users: true, applications: true } } },
+    select: { id: true, name: true, country: true, createdAt: true, _count: { select: { users: true, applications: true } } },
   });
 }
 
@@ -124,16 +124,28 @@ export async function setUserActive(actor: TActor, userId: string, active: boole
   });
 }
 
-export async function createOrganization(actor: TActor, name: string): Promise<{ id: string }> {
+export async function createOrganization(actor: TActor, name: string, country = 'US'): Promise<{ id: string }> {
   requireAdmin(actor);
   try {
     return await db.$transaction(async (tx) => {
-      const org = await tx.organization.create({ data: { name }, select: { id: true } });
-      await appendAudit(tx, { actor, action: 'ORGANIZATION_CREATED', entityType: 'Organization', entityId: org.id, data: { name } });
+      const org = await tx.organization.create({ data: { name, country }, select: { id: true } });
+      await appendAudit(tx, { actor, action: 'ORGANIZATION_CREATED', entityType: 'Organization', entityId: org.id, data: { name, country } });
       return org;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'An organisation with this name already exists.', { field: 'name' });
     throw err;
   }
+}
+
+/** Sets an organisation's country of establishment (it decides, e.g., whether EU Art. 5 binds its exports). */
+export async function updateOrganizationCountry(actor: TActor, input: { organizationId: string; country: string }): Promise<void> {
+  requireAdmin(actor);
+  await db.$transaction(async (tx) => {
+    const before = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { country: true } });
+    if (!before) throw new AppError('NOT_FOUND', 'That organisation no longer exists. Reload the page.');
+    if (before.country === input.country) return;
+    await tx.organization.update({ where: { id: input.organizationId }, data: { country: input.country } });
+    await appendAudit(tx, { actor, action: 'ORGANIZATION_UPDATED', entityType: 'Organization', entityId: input.organizationId, data: { from: { country: before.country }, to: { country: input.country } } });
+  });
 }

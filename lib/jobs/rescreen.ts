@@ -17,11 +17,10 @@ import { getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
 import { severityOf, toScreeningApplication } from '@/lib/data/screening';
 import { draftCacheKey } from '@/lib/data/admin-rulesets';
 import { diffFindings } from '@/lib/cases/findings';
-import { toJson } from '@/lib/data/json';
+import { applicationOf, toJson } from '@/lib/data/json';
 import { screen } from '@/lib/screening';
 import type { TFinding } from '@/lib/screening/types';
 import { itemOutcomeChanges, type TItemOutcomeChange } from '@/lib/screening/line-items';
-import { storedApplicationInput } from '@/lib/validation/application';
 import { saveProgress, type TClaimedJob } from './queue';
 
 export { DECIDED_STATUSES, OPEN_STATUSES } from '@/lib/codes';
@@ -60,7 +59,7 @@ export type TRescreenResult = {
 
 export type TJobContext = { signal: AbortSignal };
 
-type TCaseRow = { id: string; reference: string; status: ApplicationStatus; outcome: Outcome | null; productName: string; data: unknown };
+type TCaseRow = { id: string; reference: string; status: ApplicationStatus; outcome: Outcome | null; productName: string; data: unknown; organization: { country: string } | null };
 type TRunRow = { applicationId: string; input: unknown; findings: unknown; ruleSetVersionId: string };
 
 async function countCases(): Promise<number> {
@@ -73,7 +72,7 @@ async function readBatch(cursor: string | null, batchSize: number): Promise<{ ca
     where: { status: { in: SCREENED_STATUSES }, ...(cursor ? { id: { gt: cursor } } : {}) },
     orderBy: { id: 'asc' },
     take: batchSize,
-    select: { id: true, reference: true, status: true, outcome: true, productName: true, data: true },
+    select: { id: true, reference: true, status: true, outcome: true, productName: true, data: true, organization: { select: { country: true } } },
   });
   if (cases.length === 0) return { cases, runs: new Map() };
   const rows = await db.$queryRaw<TRunRow[]>`
@@ -126,8 +125,8 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
     if (cases.length === 0) break;
     for (const c of cases) {
       const run = runs.get(c.id);
-      const input = storedApplicationInput(run?.input ?? c.data);
-      const after = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
+      const input = applicationOf(run?.input ?? c.data);
+      const after = screen(toScreeningApplication(input, c.organization), ruleSet, { clearedMatches });
       result.screened += 1;
       const before = (Array.isArray(run?.findings) ? run.findings : []) as TFinding[];
       const items = itemOutcomeChanges({ before: run ? before : null, after: after.findings, names: input.lineItems.map((i) => i.name) });
@@ -176,8 +175,8 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
         skipped += 1; // already screened under this version (submitted after publishing)
         continue;
       }
-      const input = storedApplicationInput(run?.input ?? c.data);
-      const screened = screen(toScreeningApplication(input), ruleSet, { clearedMatches });
+      const input = applicationOf(run?.input ?? c.data);
+      const screened = screen(toScreeningApplication(input, c.organization), ruleSet, { clearedMatches });
       newRuns.push({
         applicationId: c.id,
         ruleSetVersionId: versionId,

@@ -7,7 +7,11 @@ import type { z } from 'zod';
 import type { ZCountryEquivalencesParams } from '../screening/rules/country-equivalences';
 import type { ZOneToManyScopeParams, ZOneToManyStepParams } from '../screening/rules/biometric-one-to-many';
 import type { ZCarveOutParams } from '../screening/rules/biometric-one-to-one-carve-out';
+import type { ZBiometricClassificationParams } from '../screening/rules/biometric-classification';
 import type { ZEuAiActParams } from '../screening/rules/biometric-eu-ai-act-rbi';
+import type { ZEuArt5Params } from '../screening/rules/biometric-eu-dual-use-art5';
+import type { ZCityBanParams } from '../screening/rules/biometric-us-city-ban';
+import type { ZXinjiangParams } from '../screening/rules/biometric-xinjiang';
 import type { ZTrainingDataParams } from '../screening/rules/biometric-training-data-consent';
 import type { ZDataApplicationParams } from '../screening/rules/data-application';
 import type { ZEmbargoCountryGroupParams } from '../screening/rules/embargo-country-group';
@@ -45,8 +49,25 @@ export const RED_FLAG_WORDS: Record<string, string> = {
 
 const GOVERNMENT_TYPES: ('GOVERNMENT' | 'LAW_ENFORCEMENT' | 'MILITARY' | 'INTELLIGENCE')[] = ['GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE'];
 const SURVEILLANCE_USES: 'PUBLIC_SPACE_SURVEILLANCE'[] = ['PUBLIC_SPACE_SURVEILLANCE'];
-const BIOMETRIC_CITATION =
-  "IBM comments to BIS on facial recognition export controls (2020); 89 FR 60998 (July 29, 2024, proposed); Regulation (EU) 2021/821 Art. 5";
+// Company policy, informed by (not required by) these sources. EU Reg. 2021/821 Art. 5 binds EU
+// exporters only: it has its own rule (biometric.eu-dual-use-art5), keyed to the exporter's country.
+const BIOMETRIC_CITATION = 'Company policy, informed by IBM comments to BIS on facial recognition export controls (2020) and 89 FR 60998 (July 29, 2024, proposed)';
+
+// Cities whose ordinances ban government (city agency) use of face recognition; only bans we are
+// sure were enacted. Columns as the admin form edits them: city | state | stateName | ordinance.
+const US_CITY_BANS: In<typeof ZCityBanParams>['cities'] = [
+  { city: 'San Francisco', state: 'CA', stateName: 'California', ordinance: 'San Francisco Administrative Code Chapter 19B (Stop Secret Surveillance Ordinance, 2019)' },
+  { city: 'Oakland', state: 'CA', stateName: 'California', ordinance: 'Oakland Municipal Code Chapter 9.64 (surveillance technology), amended 2019 to ban face recognition' },
+  { city: 'Berkeley', state: 'CA', stateName: 'California', ordinance: 'Berkeley ordinance banning city use of face recognition technology (2019)' },
+  { city: 'Somerville', state: 'MA', stateName: 'Massachusetts', ordinance: 'Somerville ordinance banning municipal use of facial recognition (2019)' },
+  { city: 'Brookline', state: 'MA', stateName: 'Massachusetts', ordinance: 'Brookline town by-law banning municipal use of face surveillance (2019)' },
+  { city: 'Northampton', state: 'MA', stateName: 'Massachusetts', ordinance: 'Northampton ordinance banning municipal use of facial recognition (2019)' },
+  { city: 'Boston', state: 'MA', stateName: 'Massachusetts', ordinance: 'Boston City Code Chapter 16-62, ordinance banning face surveillance (2020)' },
+  { city: 'Cambridge', state: 'MA', stateName: 'Massachusetts', ordinance: 'Cambridge ordinance banning city use of face recognition technology (2020)' },
+  { city: 'Portland', state: 'OR', stateName: 'Oregon', ordinance: "Portland ordinance prohibiting City bureaus' use of face recognition technologies (2020)" },
+  { city: 'Minneapolis', state: 'MN', stateName: 'Minnesota', ordinance: 'Minneapolis ordinance banning city use of facial recognition technology (2021)' },
+  { city: 'Madison', state: 'WI', stateName: 'Wisconsin', ordinance: 'Madison ordinance banning city use of facial recognition technology (2020)' },
+];
 
 export function buildSeedRules(): TRuleConfig[] {
   return [
@@ -56,6 +77,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'LAW',
       citation: 'FR Doc. 2020-28101 (Dec. 23, 2020: Hong Kong removed as a separate destination); 15 CFR 742.4(a)(4), 742.6(a)(6) ("Macau or a destination specified in Country Group D:5")',
+      citationUrl: 'https://www.federalregister.gov/d/2020-28101',
       licensePolicy: null,
       title: 'Country equivalences',
       description:
@@ -101,6 +123,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'LAW',
       citation: '15 CFR Part 746 (746.2 Cuba, 746.4 North Korea, 746.7 Iran, 746.9 Syria); Country Groups E:1/E:2, Supp. 1 to Part 740',
+      citationUrl: 'https://www.ecfr.gov/current/title-15/part-746',
       licensePolicy: 'Embargo: general policy of denial',
       title: 'Embargoed destinations and parties',
       description: 'The destination, the end user or any consignee is in an embargoed country (Country Group E:1 or E:2).',
@@ -114,6 +137,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'LAW',
       citation: '15 CFR 746.6; Supp. 1 to Part 738, footnotes 8 and 9',
+      citationUrl: 'https://www.ecfr.gov/current/title-15/section-746.6',
       licensePolicy: 'Policy of denial (746.6)',
       title: 'Crimea and the so-called DNR / LNR regions of Ukraine',
       description:
@@ -135,6 +159,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'LAW',
       citation: '15 CFR 746.8; 87 FR 22130 (Apr. 14, 2022); Supp. 1 to Part 738, footnote 6',
+      citationUrl: 'https://www.ecfr.gov/current/title-15/section-746.8',
       licensePolicy: 'Policy of denial with limited exceptions (746.8(b))',
       title: 'Russia and Belarus sanctions',
       description:
@@ -147,6 +172,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'LAW',
       citation: '15 CFR 738.4; Supp. 1 to Part 738 (Commerce Country Chart); Supp. 1 to Part 774 (CCL)',
+      citationUrl: 'https://www.ecfr.gov/current/title-15/section-738.4',
       licensePolicy: null,
       title: 'ECCN reasons for control × Commerce Country Chart',
       description:
@@ -190,6 +216,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'LAW',
       citation: '15 CFR 744.21',
+      citationUrl: 'https://www.ecfr.gov/current/title-15/section-744.21',
       licensePolicy:
         'Presumption of denial (Burma, Cambodia, China, Nicaragua, Venezuela); policy of denial for Belarus and Russia except EAR99 food and medicine. Only License Exception GOV.',
       title: 'Military end users and end uses (744.21)',
@@ -210,6 +237,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'LAW',
       citation: '15 CFR 744.22',
+      citationUrl: 'https://www.ecfr.gov/current/title-15/section-744.22',
       licensePolicy: 'Presumption of denial; only License Exception GOV (740.11(b)(2)(ii))',
       title: 'Military-intelligence end users (744.22)',
       description:
@@ -226,6 +254,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'LAW',
       citation: 'Consolidated Screening List (15 CFR 744, 764; 31 CFR Chapter V; 22 CFR 127.7)',
+      citationUrl: 'https://www.trade.gov/consolidated-screening-list',
       licensePolicy: null,
       title: 'Restricted-party screening',
       description:
@@ -246,6 +275,7 @@ export function buildSeedRules(): TRuleConfig[] {
             // UN Security Council sanctions bind every member state (UN Charter Art. 25 and 41)
             strongOutcome: 'PROHIBITED',
             citation: 'UN Charter Art. 25 and 41; UN Security Council Consolidated List',
+            citationUrl: 'https://www.un.org/securitycouncil/content/un-sc-consolidated-list',
             licensePolicy: 'UN sanctions (asset freeze, travel ban, arms embargo): no dealings',
             citeEntry: true,
             // the bundled UN snapshot (2026-02-27) predates the CSL by five months; the UN list changes
@@ -262,6 +292,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'POLICY',
       citation: `${BIOMETRIC_CITATION}; IBM (2020) recommended excluding 1:1 verification`,
+      citationUrl: 'https://www.federalregister.gov/citation/89-FR-60998',
       licensePolicy: null,
       title: '1:1 face verification carve-out',
       description:
@@ -274,14 +305,17 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'POLICY',
       citation: BIOMETRIC_CITATION,
+      citationUrl: 'https://www.federalregister.gov/citation/89-FR-60998',
       licensePolicy: null,
-      title: '1:N face identification: who and what counts',
+      title: '1:N identification (any modality): who and what counts',
       description:
-        'Which products the 1:N policy steps cover (face identification, or remote gallery access treated as 1:N) and which end users and end uses count as government-type or surveillance.',
+        'Which products the 1:N policy steps cover — 1:N identification in any listed modality, and 1:1 products treated as 1:N because of remote gallery access, a gallery above the threshold or live video — and which end users and end uses count as government-type or surveillance.',
       params: {
-        modalities: ['FACE'],
+        modalities: ['FACE', 'FINGERPRINT', 'IRIS', 'VOICE', 'GAIT', 'OTHER'],
         matchingModes: ['ONE_TO_MANY'],
         remoteGalleryCountsAsOneToMany: true,
+        oneToOneGalleryThreshold: 10_000,
+        liveVideoCountsAsOneToMany: true,
         governmentEndUserTypes: GOVERNMENT_TYPES,
         surveillanceEndUses: SURVEILLANCE_USES,
       } satisfies In<typeof ZOneToManyScopeParams>,
@@ -292,8 +326,9 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'POLICY',
       citation: `${BIOMETRIC_CITATION}; Freedom House, Freedom in the World 2023`,
-      licensePolicy: 'Not licensable under company policy',
-      title: '1:N face identification for government or surveillance use in a "Not Free" country',
+      citationUrl: 'https://www.federalregister.gov/citation/89-FR-60998',
+      licensePolicy: 'Company policy: refuse',
+      title: '1:N identification for government or surveillance use in a "Not Free" country',
       description: 'Government-type end user or public-space surveillance, in a destination Freedom House rates "Not Free".',
       params: { order: 1, when: { governmentOrSurveillance: true, freedomStatuses: ['NF'] }, outcome: 'PROHIBITED' } satisfies In<typeof ZOneToManyStepParams>,
     },
@@ -303,8 +338,9 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'POLICY',
       citation: `${BIOMETRIC_CITATION}; Freedom House, Freedom in the World 2023`,
-      licensePolicy: 'Case-by-case, presumption of denial for live video',
-      title: '1:N face identification for government or surveillance use in a "Partly Free" country',
+      citationUrl: 'https://www.federalregister.gov/citation/89-FR-60998',
+      licensePolicy: 'Company policy: refuse with live video; otherwise a licence decision by an officer',
+      title: '1:N identification for government or surveillance use in a "Partly Free" country',
       description:
         'Government-type end user or public-space surveillance, in a destination rated "Partly Free": blocked with live video, licence required without.',
       params: {
@@ -315,15 +351,16 @@ export function buildSeedRules(): TRuleConfig[] {
       } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
-      id: 'biometric.one-to-many.outside-a1',
+      id: 'biometric.one-to-many.cc-column-1',
       kind: 'BIOMETRIC_POLICY',
       enabled: true,
       basis: 'PROPOSED',
-      citation: '89 FR 60998 (July 29, 2024, proposed rule: facial-recognition controls to all but close allies); Country Group A:1, Supp. 1 to Part 740',
-      licensePolicy: 'Case-by-case with human-rights review (as proposed)',
-      title: '1:N face identification outside Country Group A:1',
-      description: 'Face identification to a destination outside Country Group A:1 needs a licence.',
-      params: { order: 3, when: { destinationNotInGroups: ['A:1'] }, outcome: 'LICENSE_REQUIRED' } satisfies In<typeof ZOneToManyStepParams>,
+      citation: '89 FR 60998 (July 29, 2024, proposed rule: facial-recognition controls, modelled on CC Column 1); Supp. 1 to Part 738 (CC Column 1)',
+      citationUrl: 'https://www.federalregister.gov/citation/89-FR-60998',
+      licensePolicy: 'Case-by-case with human-rights review (as proposed; not yet law)',
+      title: '1:N identification to a destination with an X in CC Column 1 (proposed rule)',
+      description: 'Identification to a destination with an X in Country Chart column CC1 would need a licence under the 2024 proposal; the company applies it now.',
+      params: { order: 3, when: { chartColumnX: ['CC1'] }, outcome: 'LICENSE_REQUIRED' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
       id: 'biometric.one-to-many.a1-live-surveillance',
@@ -331,8 +368,9 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'POLICY',
       citation: BIOMETRIC_CITATION,
+      citationUrl: 'https://www.federalregister.gov/citation/89-FR-60998',
       licensePolicy: null,
-      title: '1:N face identification in A:1 with live video for government or surveillance use',
+      title: '1:N identification in A:1 with live video for government or surveillance use',
       description: 'In an A:1 destination, live-video identification for a government-type end user or public-space surveillance is reviewed.',
       params: {
         order: 4,
@@ -346,9 +384,10 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'POLICY',
       citation: BIOMETRIC_CITATION,
+      citationUrl: 'https://www.federalregister.gov/citation/89-FR-60998',
       licensePolicy: null,
-      title: '1:N face identification in A:1, other uses',
-      description: 'Other face identification to A:1 destinations: no policy restriction.',
+      title: '1:N identification in A:1, other uses',
+      description: 'Other identification to A:1 destinations: no policy restriction.',
       params: { order: 5, when: { destinationInGroups: ['A:1'] }, outcome: 'CLEAR' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
@@ -357,6 +396,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'POLICY',
       citation: 'IBM comments to BIS (2020) on training-data provenance; EU AI Act (Reg. (EU) 2024/1689) Art. 5(1)(e)',
+      citationUrl: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
       licensePolicy: null,
       title: 'Biometric training data without consent',
       description: 'A biometric product whose training data was not collected with consent, or whose consent status is unknown, is reviewed.',
@@ -368,6 +408,7 @@ export function buildSeedRules(): TRuleConfig[] {
       enabled: true,
       basis: 'POLICY',
       citation: 'Regulation (EU) 2024/1689 (AI Act) Art. 5(1)(h) and 5(2)–(7)',
+      citationUrl: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
       licensePolicy: 'Prohibited in the EU except narrow, authorised law-enforcement exceptions',
       title: 'EU: real-time remote biometric identification in public spaces',
       description:
@@ -381,11 +422,82 @@ export function buildSeedRules(): TRuleConfig[] {
       } satisfies In<typeof ZEuAiActParams>,
     },
     {
+      id: 'biometric.classification',
+      kind: 'DATA_GAP',
+      enabled: true,
+      basis: 'POLICY',
+      citation: 'Supp. No. 1 to 15 CFR Part 774 (3A981, 4A003, 4D001, 4A980, 4D980, 5A002, 5D002); 15 CFR 748.3 (classification requests)',
+      citationUrl: 'https://www.ecfr.gov/current/title-15/part-774',
+      licensePolicy: null,
+      title: 'Biometric identification declared EAR99',
+      description: 'A product that can identify people by a biometric (declared 1:N, or 1:1 treated as 1:N) but is declared EAR99 goes to review: such systems are normally on the CCL.',
+      params: {
+        modalities: ['FACE', 'FINGERPRINT', 'IRIS', 'VOICE', 'GAIT', 'OTHER'],
+        usualEccns: '3A981 (fingerprint analysers and automated identification equipment), 4A003/4D001 or 4A980/4D980 (fingerprint computers and their software), 5A002/5D002 (their cryptographic parts)',
+        outcome: 'REVIEW',
+      } satisfies In<typeof ZBiometricClassificationParams>,
+    },
+    {
+      id: 'biometric.xinjiang-region',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: 'Company policy, informed by the Uyghur Human Rights Policy Act of 2020 (Pub. L. 116-145) and the Entity List additions of Xinjiang public-security bureaus and surveillance vendors',
+      citationUrl: 'https://www.congress.gov/bill/116th-congress/senate-bill/3744',
+      licensePolicy: 'Company policy: refuse',
+      title: 'Xinjiang: surveillance and biometric items',
+      description: 'Biometric products, and any item for public-space surveillance, for the Xinjiang Uyghur Autonomous Region (ISO 3166-2 CN-65, formerly CN-XJ, or an address there) are refused.',
+      params: {
+        regions: [
+          { code: 'CN-65', name: 'Xinjiang Uyghur Autonomous Region' },
+          { code: 'CN-XJ', name: 'Xinjiang Uyghur Autonomous Region (former ISO code)' },
+        ],
+        addressWords: { XINJIANG: 'Xinjiang', URUMQI: 'Urumqi', KASHGAR: 'Kashgar', HOTAN: 'Hotan', XINJIANG_ZH: '新疆', URUMQI_ZH: '乌鲁木齐' },
+        surveillanceEndUses: SURVEILLANCE_USES,
+        outcome: 'PROHIBITED',
+      } satisfies In<typeof ZXinjiangParams>,
+    },
+    {
+      id: 'biometric.eu-dual-use-art5',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'LAW',
+      citation: 'Regulation (EU) 2021/821 Art. 5 (cyber-surveillance catch-all; binds exporters established in the EU); Commission Recommendation (EU) 2024/2659',
+      citationUrl: 'https://eur-lex.europa.eu/eli/reg/2021/821/oj',
+      licensePolicy: 'Authorisation required if the exporter is aware of, or informed of, use for internal repression or serious human-rights violations',
+      title: 'EU exporters: cyber-surveillance catch-all (Art. 5)',
+      description: 'For an organisation established in the EU only: biometric identification or surveillance items for a government-type end user or surveillance use outside the EU are reviewed under Art. 5 of the EU Dual-Use Regulation.',
+      params: {
+        exporterCountries: EU_MEMBER_STATES,
+        endUserTypes: GOVERNMENT_TYPES,
+        endUseCategories: SURVEILLANCE_USES,
+        outcome: 'REVIEW',
+      } satisfies In<typeof ZEuArt5Params>,
+    },
+    {
+      id: 'biometric.us-city-ban',
+      kind: 'BIOMETRIC_POLICY',
+      enabled: true,
+      basis: 'POLICY',
+      citation: 'Company policy, following city ordinances that ban government use of facial recognition',
+      licensePolicy: 'Company policy: review',
+      title: 'US cities that ban government facial recognition',
+      description:
+        'Inside the United States, 1:N face identification for a government or police end user in a city that bans government use of facial recognition is reviewed. The city comes from the end user\'s city field or address.',
+      params: {
+        modalities: ['FACE'],
+        endUserTypes: GOVERNMENT_TYPES,
+        cities: US_CITY_BANS,
+        outcome: 'REVIEW',
+      } satisfies In<typeof ZCityBanParams>,
+    },
+    {
       id: 'kyc.red-flags',
       kind: 'KYC',
       enabled: true,
       basis: 'LAW',
       citation: "Supp. No. 3 to 15 CFR Part 732 (BIS \"Know Your Customer\" guidance and red flags)",
+      citationUrl: 'https://www.ecfr.gov/current/title-15/part-732',
       licensePolicy: null,
       title: 'Know-your-customer red flags',
       description: 'Any declared red flag must be resolved by an officer before the export.',

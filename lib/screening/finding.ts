@@ -5,8 +5,10 @@ import type { TFinding, TFindingKind, TOutcome, TRuleConfig, TScreeningApplicati
 
 export function makeFinding(
   rule: TRuleConfig,
-  f: { outcome: TOutcome; message: string; evidence: Record<string, unknown>; kind?: TFindingKind; citation?: string; licensePolicy?: string | null; ruleId?: string },
+  f: { outcome: TOutcome; message: string; evidence: Record<string, unknown>; kind?: TFindingKind; citation?: string; citationUrl?: string; licensePolicy?: string | null; ruleId?: string },
 ): TFinding {
+  // a finding with its own citation carries its own link (or none); otherwise the rule's
+  const citationUrl = f.citation !== undefined ? f.citationUrl : (f.citationUrl ?? rule.citationUrl);
   return {
     ruleId: f.ruleId ?? rule.id,
     kind: f.kind ?? rule.kind,
@@ -16,6 +18,7 @@ export function makeFinding(
     licensePolicy: f.licensePolicy === undefined ? (f.outcome === 'CLEAR' ? null : rule.licensePolicy) : f.licensePolicy,
     message: f.message,
     evidence: f.evidence,
+    ...(citationUrl ? { citationUrl } : {}),
   };
 }
 
@@ -137,4 +140,13 @@ export function worstPlace(
       countryUsed: { country: place.country, treatedAsFrom: place.via ?? null, role: place.role, partyName: place.name, ultimateDestination: ultimate.country },
     },
   }));
+}
+
+/** The eCFR page of the first CFR section or part a citation names ("15 CFR 736.2(b)(4)" → section-736.2), or null. */
+export function ecfrUrlOf(citation: string): string | null {
+  const section = /\b(15|22|31) CFR (\d{2,3}\.\d+)/.exec(citation);
+  if (section) return `https://www.ecfr.gov/current/title-${section[1]}/section-${section[2]}`;
+  const part = /\b(15|22|31) CFR Part (\d{2,3})\b/.exec(citation);
+  if (part) return `https://www.ecfr.gov/current/title-${part[1]}/part-${part[2]}`;
+  return null;
 }

@@ -136,14 +136,16 @@ describe('end users (744.21, 744.22)', () => {
 
 describe('biometric / surveillance policy', () => {
   it.each<[string, TScreeningApplication, TOutcome, string]>([
-    ['1:1 face verification, no remote gallery: carve-out', app({ biometric: face({ matchingMode: 'ONE_TO_ONE' }) }), 'CLEAR', 'biometric.one-to-one-carve-out'],
+    // a 1:1 product with a large gallery or live video is treated as 1:N (issue 11): the carve-out needs a small gallery
+    ['1:1 face verification, small gallery, no remote gallery: carve-out', app({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 1 }) }), 'CLEAR', 'biometric.one-to-one-carve-out'],
     ['1:N, government end user, China ("Not Free")', app({ country: 'CN', endUserType: 'GOVERNMENT', biometric: face() }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
     ['1:N, law enforcement, Türkiye: A:1 but "Not Free"', app({ country: 'TR', endUserType: 'LAW_ENFORCEMENT', biometric: face() }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
     ['1:N, public-space surveillance, India ("Partly Free"), live video', app({ country: 'IN', endUse: 'PUBLIC_SPACE_SURVEILLANCE', biometric: face({ liveVideo: true }) }), 'PROHIBITED', 'biometric.one-to-many.partly-free'],
     ['1:N, public-space surveillance, India ("Partly Free"), no live video', app({ country: 'IN', endUse: 'PUBLIC_SPACE_SURVEILLANCE', biometric: face() }), 'LICENSE_REQUIRED', 'biometric.one-to-many.partly-free'],
-    ['1:N, commercial, Brazil (outside A:1)', app({ country: 'BR', biometric: face() }), 'LICENSE_REQUIRED', 'biometric.one-to-many.outside-a1'],
+    ['1:N, commercial, Brazil (outside A:1)', app({ country: 'BR', biometric: face() }), 'LICENSE_REQUIRED', 'biometric.one-to-many.cc-column-1'],
     ['1:N, government, live video, Japan (A:1)', app({ country: 'JP', endUserType: 'GOVERNMENT', biometric: face({ liveVideo: true }) }), 'REVIEW', 'biometric.one-to-many.a1-live-surveillance'],
-    ['1:N, commercial, Germany (A:1): no restriction', app({ country: 'DE', biometric: face() }), 'CLEAR', 'biometric.one-to-many.a1-other'],
+    // classified 3A981: a 1:N system declared EAR99 is a classification gap (issue 11)
+    ['1:N, commercial, Germany (A:1), 3A981: no restriction', app({ eccn: '3A981', country: 'DE', biometric: face() }), 'CLEAR', 'biometric.one-to-many.a1-other'],
     ['1:1 with remote gallery access = 1:N, government, China', app({ country: 'CN', endUserType: 'GOVERNMENT', biometric: face({ matchingMode: 'ONE_TO_ONE', remoteGalleryAccess: true }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
     ['fingerprint, training data not consented', app({ biometric: face({ modality: 'FINGERPRINT', trainingDataConsent: 'NOT_CONSENTED' }) }), 'REVIEW', 'biometric.training-data-consent'],
     ['face 1:1, training data consent unknown', app({ biometric: face({ matchingMode: 'ONE_TO_ONE', trainingDataConsent: 'UNKNOWN' }) }), 'REVIEW', 'biometric.training-data-consent'],
@@ -161,7 +163,7 @@ describe('biometric / surveillance policy', () => {
 
   it('policy findings carry POLICY or PROPOSED basis and a citation', () => {
     const r = run(app({ country: 'BR', biometric: face() }));
-    const f = r.findings.find((x) => x.ruleId === 'biometric.one-to-many.outside-a1')!;
+    const f = r.findings.find((x) => x.ruleId === 'biometric.one-to-many.cc-column-1')!;
     expect(f.basis).toBe('PROPOSED');
     expect(f.citation).toContain('89 FR 60998');
   });

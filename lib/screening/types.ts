@@ -20,6 +20,8 @@ export type TFinding = {
   outcome: TOutcome;
   basis: TBasis;
   citation: string;
+  /** link to the cited text (eCFR, Federal Register, OFAC, EUR-Lex) */
+  citationUrl?: string;
   licensePolicy: string | null;
   message: string;
   evidence: Record<string, unknown>;
@@ -107,7 +109,7 @@ export type TScreeningApplication = {
   /** one-item shorthand (applications stored before line items); ignored when lineItems is given */
   product?: TScreeningProduct;
   destination: { country: string; region: string | null };
-  endUser: { name: string; country: string; address: string; type: TEndUserType };
+  endUser: { name: string; country: string; address: string; type: TEndUserType; /** optional; else read from the address */ city?: string | null };
   consignees: { name: string; country: string; role: TConsigneeRole }[];
   /** further named parties where the form has them (purchaser, freight forwarder…); each is screened */
   otherParties?: { name: string; country: string; role: string }[];
@@ -122,6 +124,8 @@ export type TRuleConfig = {
   enabled: boolean;
   basis: TBasis;
   citation: string;
+  /** link to the cited text (eCFR, Federal Register, OFAC, EUR-Lex) */
+  citationUrl?: string;
   licensePolicy: string | null;
   title: string;
   description: string; // plain words for officers

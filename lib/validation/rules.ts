@@ -134,15 +134,15 @@ function schemaFor(spec: TFieldSpec, ctx: TRuleContext, current: unknown, option
           .transform((a) => [...new Set(a)]),
       );
     case 'number':
-      return z.preprocess(
+    case 'integer':
+      if (optional) return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schemaFor(spec, ctx, current, false).optional());
+      return k.type === 'number' ? z.preprocess(
         (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
         z
           .number({ error: 'Enter a number' })
           .refine((n) => Number.isFinite(n), 'Enter a number')
           .refine((n) => n >= k.min && n <= k.max, `Enter a number from ${k.min} to ${k.max}`),
-      );
-    case 'integer':
-      return z.preprocess(
+      ) : z.preprocess(
         (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
         z
           .number({ error: 'Enter a whole number' })
@@ -153,8 +153,10 @@ function schemaFor(spec: TFieldSpec, ctx: TRuleContext, current: unknown, option
       return z.preprocess((v) => v === 'on' || v === 'true' || v === 'yes', z.boolean());
     case 'tri':
       return z.preprocess((v) => (v === 'yes' ? true : v === 'no' ? false : undefined), z.boolean().optional());
-    case 'text':
-      return z.string({ error: 'Required' }).trim().min(1, 'Required').max(k.max, `At most ${k.max} characters`);
+    case 'text': {
+      const text = z.string({ error: 'Required' }).trim().min(1, 'Required').max(k.max, `At most ${k.max} characters`);
+      return optional ? z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text.optional()) : text;
+    }
     case 'text-map': {
       const keys = Object.keys((current as Record<string, unknown>) ?? {});
       return z.object(Object.fromEntries(keys.map((key) => [key, z.string({ error: `${key}: required` }).trim().min(1, `${key}: required`).max(500, `${key}: at most 500 characters`)])));

@@ -2,6 +2,7 @@
 // Exporters belong to exactly one organisation; officers and admins to none.
 import { z } from 'zod';
 import { safeString } from '@/lib/validation/fields';
+import { COUNTRY_OPTIONS } from '@/lib/countries';
 
 export const ROLES = ['EXPORTER', 'OFFICER', 'ADMIN'] as const;
 export const ROLE_WORDS: Record<(typeof ROLES)[number], string> = { EXPORTER: 'Exporter', OFFICER: 'Compliance officer', ADMIN: 'Administrator' };
@@ -48,6 +49,22 @@ export const ZSetUserActive = z.object({
   active: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 
+/** An organisation's country of establishment (ISO alpha-2; empty = US, the default). */
+const organizationCountry = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() !== '' ? v : 'US'),
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((c) => COUNTRY_OPTIONS.some((o) => o.code === c), 'Choose a country (ISO code such as US, DE)'),
+);
+
 export const ZCreateOrganization = z.object({
   name: safeString('Name', { error: 'Name is required' }).trim().min(2, 'Name needs at least 2 characters').max(120, 'At most 120 characters'),
+  country: organizationCountry,
+});
+
+export const ZUpdateOrganizationCountry = z.object({
+  organizationId: z.string().trim().min(1),
+  country: organizationCountry,
 });

@@ -7,7 +7,7 @@ import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches } from '@/lib/dat
 import { severityOf, storeScreeningRun, toScreeningApplication } from '@/lib/data/screening';
 import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
 import { screen } from '@/lib/screening';
-import { storedApplicationInput } from '@/lib/validation/application';
+import { applicationOf } from '@/lib/data/json';
 import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, type TCaseRef, CLEARABLE_STATUSES } from './shared';
 
 /**
@@ -16,13 +16,13 @@ import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, type TCase
  * old outcome must not go through.
  */
 export async function rescreenInTx(tx: TTx, options: { actor: TActor; caseId: string; expectedVersion: number; ruleSetVersionId?: string; allowed: ApplicationStatus[] }) {
-  const app = await tx.application.findUniqueOrThrow({ where: { id: options.caseId }, select: { data: true, outcome: true } });
-  const input = storedApplicationInput(app.data);
+  const app = await tx.application.findUniqueOrThrow({ where: { id: options.caseId }, select: { data: true, outcome: true, organization: { select: { country: true } } } });
+  const input = applicationOf(app.data);
   const version = options.ruleSetVersionId
     ? { id: options.ruleSetVersionId, ruleSet: await getBuiltRuleSet(options.ruleSetVersionId) }
     : await getActiveRuleSet(tx);
   const clearedMatches = await loadClearedMatches(tx);
-  const result = screen(toScreeningApplication(input), version.ruleSet, { clearedMatches });
+  const result = screen(toScreeningApplication(input, app.organization), version.ruleSet, { clearedMatches });
   const updated = await tx.application.updateMany({
     where: { id: options.caseId, version: options.expectedVersion, status: { in: options.allowed } },
     data: { outcome: result.outcome, severity: severityOf(result.outcome), version: { increment: 1 } },

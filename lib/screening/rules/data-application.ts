@@ -45,6 +45,11 @@ export const dataApplicationRule = defineApplicationRule({
         gap(`lineItems.${lineItem}.biometric`, 'The biometric details are incomplete (modality, matching mode, live video, remote gallery access).', bio);
         out[out.length - 1]!.lineItem = lineItem;
       }
+      const size = bio.maxGallerySize;
+      if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) {
+        gap(`lineItems.${lineItem}.biometric.maxGallerySize`, 'The largest gallery the product supports is not known; it decides whether a 1:1 product can identify people.', Number.isFinite(size) ? size : null);
+        out[out.length - 1]!.lineItem = lineItem;
+      }
     });
     if (itemsOf(app).length === 0) gap('lineItems', 'The application lists no line items, so no licence determination could be made.', []);
     return out;

@@ -1,7 +1,11 @@
 // The rule registry: every rule the engine knows, one module each. Adding a rule = one file in this
 // folder (id, params schema, check) + its test + one line here. screen() runs the item rules once
 // per product (line item) and the application rules once per application.
+import { biometricClassificationRule } from './biometric-classification';
 import { euAiActRule } from './biometric-eu-ai-act-rbi';
+import { euArt5Rule } from './biometric-eu-dual-use-art5';
+import { usCityBanRule } from './biometric-us-city-ban';
+import { xinjiangRule } from './biometric-xinjiang';
 import { oneToManyRule, oneToManyStepRule } from './biometric-one-to-many';
 import { oneToOneCarveOutRule } from './biometric-one-to-one-carve-out';
 import { trainingDataConsentRule } from './biometric-training-data-consent';
@@ -26,6 +30,10 @@ export const ITEM_RULES: readonly TItemRule[] = [
   oneToManyRule,
   trainingDataConsentRule,
   euAiActRule,
+  biometricClassificationRule,
+  xinjiangRule,
+  euArt5Rule,
+  usCityBanRule,
 ];
 
 /** Application-level rules: run once; destination, parties and declarations. */

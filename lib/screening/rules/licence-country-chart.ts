@@ -31,7 +31,17 @@ export const licenceCountryChartRule = defineItemRule({
   id: 'licence.country-chart',
   params: ZLicenceCountryChartParams,
   /** The chart for the country of ultimate destination and for every other party's country: worst wins. */
-  check({ product, app, rs }) {
-    return worstPlace(app, placesOf(app), (c) => rs.countryName(c), (place) => checkLicence(product, place.country, rs));
+  check({ product, app, rs, rule }) {
+    const findings = worstPlace(app, placesOf(app), (c) => rs.countryName(c), (place) => checkLicence(product, place.country, rs));
+    return findings.map((f) => (f.citationUrl || !rule.citationUrl ? f : { ...f, citationUrl: citationUrlFor(f.citation, rule.citationUrl) }));
   },
 });
+
+/** The eCFR page of the first section or part a citation names ("15 CFR 742.7; …" → section-742.7). */
+export function citationUrlFor(citation: string, fallback: string): string {
+  const section = /(?:15 CFR |§\s?)(\d{3}\.\d+)/.exec(citation);
+  if (section) return `https://www.ecfr.gov/current/title-15/section-${section[1]}`;
+  const part = /Part (7\d\d)/.exec(citation);
+  if (part) return `https://www.ecfr.gov/current/title-15/part-${part[1]}`;
+  return fallback;
+}

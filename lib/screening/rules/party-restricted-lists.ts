@@ -1,12 +1,14 @@
 // Restricted-party screening, as a registry entry. The matching itself is lib/screening/parties.ts
 // (and names/); this adapter declares its parameters and runs it once per application.
 import { z } from 'zod';
+import { ecfrUrlOf } from '../finding';
 import { checkParties } from '../parties';
 import { defineApplicationRule, p } from './define';
 
 const ZListParams = z.object({
   strongOutcome: p.outcome('Outcome of a strong match'),
   citation: p.text('Citation'),
+  citationUrl: z.url({ protocol: /^https$/ }).optional().meta({ label: 'Link to the cited text (https)', field: 'text' }),
   licensePolicy: p.text('Licence policy'),
   // e.g. the UN list: each finding cites the entry's own regime and reference number after the list's citation
   citeEntry: p.tri('Cite the entry’s programme and reference number'),
@@ -41,7 +43,12 @@ export type TPartyParams = z.output<typeof ZPartyParams>;
 export const partyRestrictedListsRule = defineApplicationRule({
   id: 'party.restricted-lists',
   params: ZPartyParams,
-  check({ app, rs, clearedMatches }) {
-    return checkParties(app, rs, clearedMatches);
+  check({ app, rs, rule, params, clearedMatches }) {
+    // each list's link to its cited text (the matcher sets the list's citation)
+    return checkParties(app, rs, clearedMatches).map((f) => {
+      const list = typeof f.evidence.list === 'string' && Object.hasOwn(params.lists, f.evidence.list) ? params.lists[f.evidence.list] : undefined;
+      const url = f.citationUrl ?? (list && f.citation.startsWith(list.citation) ? (list.citationUrl ?? ecfrUrlOf(list.citation) ?? list.sourceListUrl) : (ecfrUrlOf(f.citation) ?? rule.citationUrl));
+      return url ? { ...f, citationUrl: url } : f;
+    });
   },
 });

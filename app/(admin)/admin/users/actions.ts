@@ -4,8 +4,8 @@
 // writes the audit row in the same transaction) → revalidate.
 import { revalidatePath } from 'next/cache';
 import { action, done } from '@/lib/action';
-import { createOrganization, createUser, setUserActive, updateUserRole } from '@/lib/data/users';
-import { ZCreateOrganization, ZCreateUser, ZSetUserActive, ZUpdateUser } from '@/lib/validation/users';
+import { createOrganization, createUser, setUserActive, updateOrganizationCountry, updateUserRole } from '@/lib/data/users';
+import { ZCreateOrganization, ZCreateUser, ZSetUserActive, ZUpdateOrganizationCountry, ZUpdateUser } from '@/lib/validation/users';
 
 const roles: 'ADMIN'[] = ['ADMIN'];
 
@@ -34,7 +34,13 @@ export const setUserActiveAction = action(
 );
 
 export const createOrganizationAction = action({ roles, schema: ZCreateOrganization }, async ({ actor, input }) => {
-  await createOrganization(actor, input.name);
+  await createOrganization(actor, input.name, input.country);
   revalidatePath('/admin/users');
   return done(`Organisation “${input.name}” created.`);
+});
+
+export const updateOrganizationCountryAction = action({ roles, schema: ZUpdateOrganizationCountry }, async ({ actor, input }) => {
+  await updateOrganizationCountry(actor, input);
+  revalidatePath('/admin/users');
+  return done(`Country of establishment saved (${input.country}). New screenings use it.`);
 });

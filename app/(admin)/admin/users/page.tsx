@@ -3,7 +3,7 @@ import { requireRole } from '@/lib/authz';
 import { listOrganizations, listUsers } from '@/lib/data/users';
 import { ROLE_WORDS } from '@/lib/validation/users';
 import { Badge } from '@/components/ui/badge';
-import { CreateOrganizationForm, CreateUserForm, UserRowForms } from '@/components/admin/user-forms';
+import { CreateOrganizationForm, CreateUserForm, OrganizationCountryForm, UserRowForms } from '@/components/admin/user-forms';
 import { formatDateTime } from '@/components/admin/version-badge';
 
 const section = 'rounded-lg border border-slate-200 bg-white p-6 shadow-sm';
@@ -60,7 +60,10 @@ export default async function AdminUsersPage() {
           <h2 id="orgs-h" className={h2}>Organisations ({organizations.length})</h2>
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {organizations.map((o) => (
-              <li key={o.id} className="flex justify-between py-2"><span className="font-medium text-slate-800">{o.name}</span><span className="text-slate-500">{o._count.users} {o._count.users === 1 ? 'user' : 'users'} · {o._count.applications} {o._count.applications === 1 ? 'application' : 'applications'}</span></li>
+              <li key={o.id} className="space-y-1 py-2">
+                <div className="flex flex-wrap justify-between gap-2"><span className="font-medium text-slate-800">{o.name}</span><span className="text-slate-500">{o._count.users} {o._count.users === 1 ? 'user' : 'users'} · {o._count.applications} {o._count.applications === 1 ? 'application' : 'applications'}</span></div>
+                <OrganizationCountryForm organization={{ id: o.id, name: o.name, country: o.country }} />
+              </li>
             ))}
           </ul>
           <div className="mt-5 border-t border-slate-100 pt-5"><CreateOrganizationForm /></div>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "country" TEXT NOT NULL DEFAULT 'US';
