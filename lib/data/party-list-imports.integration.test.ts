@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { createUser } from '@/test/factories';
 import { PARTIES, applicationInput, freshDraft, streamOf, upload } from '@/test/admin-helpers';
-import { applyListUpload, diffEntries, receiveListUpload, startListImport, uploadWarning } from '@/lib/data/party-lists';
+import { applyListUpload, diffCounts, diffEntries, receiveListUpload, startListImport, uploadWarning } from '@/lib/data/party-lists';
 import { screenInput } from '@/lib/data/screening';
 
 let admin: TActor;
@@ -86,9 +86,13 @@ describe('OFAC sdn.csv with alt.csv and add.csv in one upload', () => {
     const list = r.lists![0]!;
     expect(list).toMatchObject({ code: 'SDN', asOf: '2024-05-03', entryCount: 14965 });
     expect(list.source).toMatch(/sdn\.csv \+ alt\.csv \+ add\.csv/);
-    // the seed's SDN is the same day's sdn.csv alone: the two enriched entries are the only change
-    expect(list.counts).toEqual({ added: 0, removed: 0, changed: 2 });
-    const changed = await diffEntries(admin, list.partyListId, list.activeListId, { change: 'CHANGED' });
+    // The same day's sdn.csv alone (the seed's SDN is the 2026 CSL now): the two enriched entries are the only change.
+    const aloneDraft = await freshDraft(admin);
+    const aloneJob = await startListImport(admin, aloneDraft, { format: 'AUTO', fileName: 'sdn.csv', asOf: '2024-05-03', size: sdn.length });
+    const alone = (await receiveListUpload(admin, aloneJob.jobId, { files: [{ name: 'sdn.csv', bytes: sdn }] })).lists![0]!;
+    expect(alone).toMatchObject({ code: 'SDN', entryCount: 14965 });
+    expect(await diffCounts(list.partyListId, alone.partyListId)).toEqual({ added: 0, removed: 0, changed: 2 });
+    const changed = await diffEntries(admin, list.partyListId, alone.partyListId, { change: 'CHANGED' });
     expect(changed.rows.map((x) => x.externalId).sort()).toEqual(['173', '36']);
     expect(changed.rows.find((x) => x.externalId === '36')!.aliases).toContain('AERO-CARIBBEAN');
 

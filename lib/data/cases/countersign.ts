@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { STATUS_LABEL } from '@/lib/labels';
 import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
 import type { TCountersignInput } from '@/lib/validation/decision';
-import { allows, fromStatuses, nextStatus, WORKFLOW } from '@/lib/workflow';
+import { allows, fromStatuses, WORKFLOW } from '@/lib/workflow';
 import { requireOfficer, loadCase, explainRefusal, guardNotSubmitter, guardNoFormerMembership, CHANGED_MESSAGE } from './shared';
 
 /** The second officer's signature on a pending approval: neither the approver nor the submitter. */
