@@ -29,6 +29,11 @@ function record(findings: TFinding[]): TDecisionRecord {
     submittedBy: { name: 'Erin', email: 'e@x.test' },
     screeningRuns: [],
     decisions: [],
+    lineItems: [
+      { position: 0, productName: 'Камера “Север” ≥ 4K', kind: 'HARDWARE', eccn: '3A981', quantity: 2, unitValueUsd: 1200, outcome: 'LICENSE_REQUIRED',
+        decision: { type: 'APPROVE', licenseReference: 'D1234567', licenseExpiresAt: new Date('2031-06-30T23:59:59Z'), conditions: 'No re-export', reason: null } },
+      { position: 1, productName: 'Mounting kit', kind: 'HARDWARE', eccn: 'EAR99', quantity: 2, unitValueUsd: 40, outcome: 'CLEAR', decision: { type: 'DENY', reason: 'Not needed', licenseReference: null, licenseExpiresAt: null, conditions: null } },
+    ],
     latestRun: { outcome: 'LICENSE_REQUIRED', findings, createdAt: at, ruleSetVersion: { label: '2026-11-27.1', datasets: [] } },
     decision: {
       type: 'APPROVE', note: 'internal only', conditions: 'No re-export', reason: null, licenseReference: 'D1234567', licenseExpiresAt: new Date('2031-06-30T23:59:59Z'), createdAt: at,
