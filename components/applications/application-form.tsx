@@ -11,9 +11,11 @@ import { Checkbox, ChoiceGroup, fieldIdFor, Select, Textarea, TextInput } from '
 import { CountryCombobox, CountryOptions } from '@/components/ui/country-combobox';
 import { EMPTY_LINE_ITEM, MAX_LINE_ITEMS, RED_FLAGS, type TApplicationDraftData, type TLineItemDraft } from '@/lib/validation/application';
 import { CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, optionsOf, PRODUCT_KIND_LABEL } from '@/lib/labels';
+import { LICENCE_EXCEPTIONS } from '@/lib/screening/licence-exception-catalog';
 import { EccnField } from './eccn-field';
 
 const COUNTRY_LIST = 'country-options';
+const LICENCE_EXCEPTION_OPTIONS = LICENCE_EXCEPTIONS.map((e) => ({ value: e.symbol, label: `${e.symbol} — ${e.title.replace(/\s*\([A-Z]{3}\)$/, '')} (§ ${e.section})` }));
 const YES_NO = [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
 const yesNoValue = (b: boolean | undefined) => (b === true ? 'yes' : b === false ? 'no' : undefined);
 
@@ -69,6 +71,9 @@ function LineItemFields({ rowKey, position, initial, err, canRemove, onRemove }:
           <TextInput name={`${n}.quantity`} id={id('quantity')} label="Quantity" inputMode="decimal" defaultValue={String(initial.quantity)} errors={err(`${p}.quantity`)} />
           <TextInput name={`${n}.unitValueUsd`} id={id('unitValueUsd')} label="Unit value (USD)" inputMode="decimal" defaultValue={String(initial.unitValueUsd)} errors={err(`${p}.unitValueUsd`)} />
         </div>
+        <Select name={`${n}.licenseExceptionClaimed`} id={id('licenseExceptionClaimed')} label="Licence exception claimed" optional placeholder="None claimed"
+          help="A Part 740 licence exception you intend to use for this item; the screening says whether the data supports it."
+          options={LICENCE_EXCEPTION_OPTIONS} defaultValue={initial.licenseExceptionClaimed ?? ''} errors={err(`${p}.licenseExceptionClaimed`)} />
         <Checkbox name={`${n}.isBiometric`} id={id('isBiometric')} label="Biometric product" help="Tick if it identifies or verifies people by face, fingerprint, iris, voice or gait."
           defaultChecked={biometric} onChange={(e) => setBiometric(e.currentTarget.checked)} />
         {/* Kept in the page when hidden, so unticking and ticking again loses nothing. */}
@@ -207,6 +212,7 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
           <CountryCombobox name="endUser.country" label="End user country" listId={COUNTRY_LIST} defaultValue={initial.endUser.country} errors={err('endUser.country')} />
         </div>
         <Textarea name="endUser.address" label="End user address" rows={2} defaultValue={initial.endUser.address} errors={err('endUser.address')} />
+        <TextInput name="endUser.city" label="End user city" optional help="Where the end user is based; some cities restrict government use of facial recognition." defaultValue={initial.endUser.city ?? ''} errors={err('endUser.city')} className="sm:w-1/2" maxLength={100} />
         <Select name="endUser.type" label="End user type" options={optionsOf(END_USER_TYPE_LABEL)} defaultValue={initial.endUser.type} errors={err('endUser.type')} className="sm:w-1/2" />
 
         <div className="border-t border-slate-200 pt-5">

@@ -191,6 +191,9 @@ export const ZApplicationInput = z.preprocess(
         name: text('End user name', 2, 200),
         country: ZCountryCode,
         address: text('End user address', 1, 500),
+        // Optional: where the end user is, for city-level policies (US municipal bans on government
+        // facial recognition); the engine reads the address when it is absent.
+        city: z.preprocess((v) => blankToUndefined(v) ?? null, safeString('End user city').trim().max(100, 'At most 100 characters').nullable()).default(null),
         type: z.enum(END_USER_TYPES, { error: 'Choose the end user type' }),
       }, { error: 'The end user is required' }),
       consignees: z.array(ZConsignee).max(20, 'At most 20 consignees').default([]),
@@ -260,7 +263,7 @@ export const EMPTY_LINE_ITEM: TLineItemDraft = { name: '', description: '', eccn
 export type TApplicationDraftData = {
   lineItems: TLineItemDraft[];
   destination: { country: string; region: string | null };
-  endUser: { name: string; country: string; address: string; type: string };
+  endUser: { name: string; country: string; address: string; city?: string; type: string };
   consignees: { name: string; country: string; role: string }[];
   endUse: { category: string; description: string };
   redFlags: string[];
@@ -313,7 +316,7 @@ export function applicationFromFormData(form: FormData): TApplicationDraftData {
   return {
     lineItems: rowsOf('lineItems').map((i) => item(`lineItems.${i}`)),
     destination: { country: country('destination.country'), region: str('destination.region').trim() || null },
-    endUser: { name: str('endUser.name'), country: country('endUser.country'), address: str('endUser.address'), type: str('endUser.type') },
+    endUser: { name: str('endUser.name'), country: country('endUser.country'), address: str('endUser.address'), city: str('endUser.city'), type: str('endUser.type') },
     consignees: rowsOf('consignees').map((i) => ({ name: str(`consignees.${i}.name`), country: country(`consignees.${i}.country`), role: str(`consignees.${i}.role`) })),
     endUse: { category: str('endUse.category'), description: str('endUse.description') },
     redFlags: form.getAll('redFlags').filter((v): v is string => typeof v === 'string'),
@@ -357,7 +360,7 @@ export function draftDataFrom(json: unknown): TApplicationDraftData {
   return {
     lineItems: items.length > 0 ? items : [{ ...EMPTY_LINE_ITEM }],
     destination: { country: s(destination.country), region: s(destination.region) || null },
-    endUser: { name: s(endUser.name), country: s(endUser.country), address: s(endUser.address), type: s(endUser.type) },
+    endUser: { name: s(endUser.name), country: s(endUser.country), address: s(endUser.address), city: s(endUser.city), type: s(endUser.type) },
     consignees: (Array.isArray(root.consignees) ? root.consignees : []).map((c) => ({ name: s(o(c).name), country: s(o(c).country), role: s(o(c).role) })),
     endUse: { category: s(endUse.category), description: s(endUse.description) },
     redFlags: (Array.isArray(root.redFlags) ? root.redFlags : []).filter((f): f is string => typeof f === 'string'),
