@@ -26,11 +26,13 @@ export const PAGES: Record<string, TAccess> = {
   'app/(officer)/screening/batch/page.tsx': OFFICERS,
   'app/(admin)/admin/api-keys/page.tsx': ADMIN,
   'app/(admin)/admin/lists/page.tsx': ADMIN,
+  'app/(admin)/admin/records/page.tsx': ADMIN,
   'app/(admin)/admin/rules/page.tsx': ADMIN,
   'app/(admin)/admin/users/page.tsx': ADMIN,
 };
 
 export const ROUTES: Record<string, TAccess> = {
+  'app/(admin)/admin/records/exports/[jobId]/route.ts': ADMIN,
   'app/(officer)/cases/[id]/bundle.zip/route.ts': OFFICERS,
   // Exporters: their organisation's decided cases only (data layer); officers and admins: any case.
   'app/(officer)/cases/[id]/record.pdf/route.ts': { allowed: ['EXPORTER', 'OFFICER', 'ADMIN'], orgScoped: true },
@@ -53,6 +55,10 @@ export const ROUTES: Record<string, TAccess> = {
 export const ACTIONS: Record<string, TAccess> = {
   'app/(exporter)/applications/actions.ts#saveApplication': EXPORTER,
   'app/(exporter)/applications/actions.ts#answerQuestionAction': EXPORTER,
+  'app/(exporter)/applications/actions.ts#withdrawApplicationAction': EXPORTER,
+  'app/(exporter)/applications/actions.ts#deleteDraftAction': EXPORTER,
+  'app/(exporter)/applications/actions.ts#copyApplicationAction': EXPORTER,
+  'app/(officer)/cases/actions.ts#decideItemsAction': OFFICERS,
   'app/(officer)/cases/actions.ts#decideAction': OFFICERS,
   'app/(officer)/cases/actions.ts#countersignAction': OFFICERS,
   'app/(officer)/cases/actions.ts#addNoteAction': OFFICERS,
@@ -73,4 +79,6 @@ export const ACTIONS: Record<string, TAccess> = {
   'app/(admin)/admin/users/actions.ts#updateUserAction': ADMIN,
   'app/(admin)/admin/users/actions.ts#setUserActiveAction': ADMIN,
   'app/(admin)/admin/users/actions.ts#createOrganizationAction': ADMIN,
+  'app/(admin)/admin/users/actions.ts#updateOrganizationCountryAction': ADMIN,
+  'app/(admin)/admin/records/actions.ts#startOrgExportAction': ADMIN,
 };

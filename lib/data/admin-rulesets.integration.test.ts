@@ -1,6 +1,6 @@
 // Versioned rule sets end to end on a real database: read-only ACTIVE, draft edits, list uploads and
 // their diff on the real OFAC files, impact preview, publish + background re-screen, reproducibility.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { createUser } from '@/test/factories';
@@ -15,9 +15,21 @@ import type { TRuleConfig } from '@/lib/screening/types';
 import type { TListFormat } from '@/lib/validation/rules';
 
 let admin: TActor;
+let seedActiveId: string;
 
 beforeAll(async () => {
   admin = await createUser('ADMIN');
+  seedActiveId = (await db.ruleSetVersion.findFirstOrThrow({ where: { status: 'ACTIVE' }, select: { id: true } })).id;
+});
+
+// The integration files share one database: put the seed's version back in force, so that the
+// versions published here (a stricter threshold, a 2024 SDN list that is stale against the rule
+// set's date) do not decide other files' screenings.
+afterAll(async () => {
+  await db.$transaction([
+    db.ruleSetVersion.updateMany({ where: { status: 'ACTIVE' }, data: { status: 'ARCHIVED' } }),
+    db.ruleSetVersion.update({ where: { id: seedActiveId }, data: { status: 'ACTIVE' } }),
+  ]);
 });
 
 const activeVersion = () => db.ruleSetVersion.findFirstOrThrow({ where: { status: 'ACTIVE' }, select: { id: true, label: true, rules: true } });
@@ -86,9 +98,11 @@ describe('SDN update 2024-04-02 → 2024-05-03', () => {
     const exporter = await createUser('EXPORTER');
     const input = applicationInput({ consignee: ADDED });
     const submitted = await submitAndScreen({ actor: exporter, input });
-    expect(submitted.outcome).toBe('CLEAR');
+    // A 2024 SDN list in a rule set speaking for 2026-07-31 is stale: a DATA_GAP, never CLEAR.
+    expect(submitted.outcome).toBe('REVIEW');
     const runN = await db.screeningRun.findFirstOrThrow({ where: { applicationId: submitted.id }, select: { findings: true, outcome: true, ruleSetVersionId: true } });
     expect(runN.ruleSetVersionId).toBe(versionNId);
+    expect((runN.findings as { kind: string; evidence: { list?: string } }[]).some((f) => f.kind === 'DATA_GAP' && f.evidence.list === 'SDN')).toBe(true);
 
     // upload 2024-05-03: the diff against the active version
     draftId = await freshDraft(admin);
@@ -116,10 +130,10 @@ describe('SDN update 2024-04-02 → 2024-05-03', () => {
     expect(preview.status).toBe('SUCCEEDED');
     expect(preview.done).toBe(preview.total);
     const change = (preview.result as TImpactResult).changes.find((c) => c.applicationId === submitted.id);
-    expect(change).toMatchObject({ from: 'CLEAR', to: 'PROHIBITED' });
+    expect(change).toMatchObject({ from: 'REVIEW', to: 'PROHIBITED' });
     expect(change!.appeared.some((f) => f.ruleId === 'party.restricted-lists' && f.message.includes(ADDED))).toBe(true);
     expect(await db.screeningRun.count()).toBe(runsBefore);
-    expect((await db.application.findUniqueOrThrow({ where: { id: submitted.id } })).outcome).toBe('CLEAR');
+    expect((await db.application.findUniqueOrThrow({ where: { id: submitted.id } })).outcome).toBe('REVIEW');
 
     // publish: the case is re-screened in the background and flagged
     const versionN1 = await publishAndRun(admin, draftId, 'OFAC SDN as of 2024-05-03');
@@ -127,8 +141,8 @@ describe('SDN update 2024-04-02 → 2024-05-03', () => {
     expect(app).toMatchObject({ outcome: 'PROHIBITED', severity: 3, outcomeChanged: true, status: 'SUBMITTED', version: 2 });
     const runs = await db.screeningRun.findMany({ where: { applicationId: submitted.id }, orderBy: { createdAt: 'asc' }, select: { trigger: true, outcome: true, previousOutcome: true, ruleSetVersion: { select: { label: true } } } });
     expect(runs).toEqual([
-      { trigger: 'SUBMIT', outcome: 'CLEAR', previousOutcome: null, ruleSetVersion: { label: versionN.label } },
-      { trigger: 'RESCREEN', outcome: 'PROHIBITED', previousOutcome: 'CLEAR', ruleSetVersion: { label: versionN1.label } },
+      { trigger: 'SUBMIT', outcome: 'REVIEW', previousOutcome: null, ruleSetVersion: { label: versionN.label } },
+      { trigger: 'RESCREEN', outcome: 'PROHIBITED', previousOutcome: 'REVIEW', ruleSetVersion: { label: versionN1.label } },
     ]);
     expect(await db.auditEvent.count({ where: { entityId: submitted.id, action: 'CASE_RESCREENED' } })).toBe(1);
 

@@ -72,7 +72,7 @@ describe('submitAndScreen', () => {
     const actor = await createUser('EXPORTER');
     const productName = `Fail-on-run ${randomUUID()}`;
     const before = await maxSeq();
-    await withFailingTrigger('ScreeningRun', `NEW.input->'product'->>'name' = '${productName}'`, async () => {
+    await withFailingTrigger('ScreeningRun', `NEW.input->'lineItems'->0->>'name' = '${productName}'`, async () => {
       await expect(submitAndScreen({ actor, input: input({ name: productName }) })).rejects.toThrow(/injected failure/);
     });
     await nothingLeftBehind(actor, productName, before);
@@ -95,7 +95,8 @@ describe('submitAndScreen', () => {
     const before = await maxSeq();
     const err = await expectAppError(submitAndScreen({ actor, input: input({ eccn: '5A999', name: 'Unknown ECCN' }) }), 'INVALID');
     expect(err.message).toBe('5A999 is not on the Commerce Control List');
-    expect(err.details?.fieldErrors).toEqual({ 'product.eccn': ['5A999 is not on the Commerce Control List'] });
+    // The stored input carries line items (the product shorthand becomes item 0), so the error is at that item.
+    expect(err.details?.fieldErrors).toEqual({ 'lineItems.0.eccn': ['5A999 is not on the Commerce Control List'] });
     await nothingLeftBehind(actor, 'Unknown ECCN', before);
     await expect(submitAndScreen({ actor, input: input({ eccn: '3A981' }) })).resolves.toBeTruthy();
     await expect(submitAndScreen({ actor, input: input({ eccn: null }) })).resolves.toBeTruthy();
@@ -176,7 +177,7 @@ describe('information requests', () => {
     const runs = await db.screeningRun.findMany({ where: { applicationId: id }, orderBy: { createdAt: 'asc' } });
     expect(runs.map((r) => r.trigger)).toEqual(['SUBMIT', 'RESUBMIT']);
     expect(runs[1]!.previousOutcome).toBe(runs[0]!.outcome);
-    expect((runs[1]!.input as { product: { eccn: string } }).product.eccn).toBe('3A981');
+    expect((runs[1]!.input as { lineItems: { eccn: string }[] }).lineItems[0]!.eccn).toBe('3A981');
     const app = await db.application.findUniqueOrThrow({ where: { id } });
     expect(app).toMatchObject({ status: 'SUBMITTED', eccn: '3A981', outcome: runs[1]!.outcome });
     expect((await getApplicationForExporter(actor, id)).runs).toHaveLength(2);

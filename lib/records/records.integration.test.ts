@@ -204,7 +204,7 @@ describe("auditor's bundle", () => {
     const run = JSON.parse((await zip.read('runs/01-submit.json')).toString('utf8'));
     expect(run.ruleSetVersion.label).toMatch(/\S/);
     expect(run.ruleSetVersion.datasets.length).toBeGreaterThan(0);
-    expect(run.input.product.eccn).toBe('EAR99');
+    expect(run.input.lineItems[0].eccn).toBe('EAR99');
     const decisions = JSON.parse((await zip.read('decisions.json')).toString('utf8'));
     expect(decisions).toMatchObject([{ type: 'APPROVE', officer: { id: officer.id } }]);
     expect((await zip.read('decision-record.pdf')).subarray(0, 5).toString()).toBe('%PDF-');

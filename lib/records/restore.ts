@@ -4,7 +4,7 @@
 //      recorded one (a backup from a newer version than this checkout is refused);
 //   3. in ONE transaction: drop foreign keys, COPY every table back (each checked against its row
 //      count and SHA-256), re-create the foreign keys (which re-validates every reference), set the
-//      sequences; the audit log's append-only triggers stay on (COPY only inserts);
+//      sequences; each table's own triggers are off while it loads (no derived rows are added; COPY only inserts);
 //   4. `prisma migrate deploy` for migrations newer than the backup;
 //   5. verify the audit hash chain and the row counts.
 import fs from 'node:fs';
@@ -112,8 +112,13 @@ export async function restoreDatabase(
     let rows = 0;
     for (const table of manifest.tables) {
       const tally = new Tally();
+      // The rows come back exactly as they were backed up: triggers that derive data on insert (the
+      // membership history kept from User, the search text) must not add to them. COPY only inserts,
+      // so the append-only guards (UPDATE/DELETE) lose nothing by being off for the load.
+      await client.query(`ALTER TABLE ${quoteIdent(table.name)} DISABLE TRIGGER USER`);
       const sink = client.query(copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`));
       await pipeline(await zip.open(table.entry), tally, sink);
+      await client.query(`ALTER TABLE ${quoteIdent(table.name)} ENABLE TRIGGER USER`);
       if (tally.lines !== table.rows || tally.digest() !== table.sha256) {
         throw new Error(`${table.entry} does not match the manifest (${tally.lines} row(s) read, ${table.rows} recorded): the backup file is damaged.`);
       }
