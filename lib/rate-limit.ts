@@ -25,7 +25,8 @@ export type TCount = { count: number; weighted: number; windowStart: Date };
 
 /**
  * Counts `points` against `key` in the current window and returns the sliding count: this window's
- * count plus the previous window's, weighted by the part of it still inside the sliding window.
+ * count plus the previous window's, weighted by the part of it still inside the sliding window
+ * (rounded up: just after a window turns, its predecessor's failures still all count — fail closed).
  * One statement: the upsert takes the row lock, so parallel callers see 1, 2, 3, … in turn.
  */
 export async function hit(key: string, windowSeconds: number, now = new Date(), points = 1): Promise<TCount> {
@@ -44,7 +45,7 @@ export async function hit(key: string, windowSeconds: number, now = new Date(), 
     FROM cur`;
   const overlap = 1 - (now.getTime() - start) / windowMs;
   const count = row!.count;
-  return { count, weighted: count + Math.floor(row!.previous * overlap), windowStart };
+  return { count, weighted: count + Math.ceil(row!.previous * overlap), windowStart };
 }
 
 /** The sliding count without counting anything. */
@@ -57,7 +58,7 @@ async function peek(key: string, windowSeconds: number, now = new Date()): Promi
   });
   const current = rows.find((r) => r.windowStart.getTime() === start)?.count ?? 0;
   const previous = rows.find((r) => r.windowStart.getTime() !== start)?.count ?? 0;
-  return current + Math.floor(previous * (1 - (now.getTime() - start) / windowMs));
+  return current + Math.ceil(previous * (1 - (now.getTime() - start) / windowMs));
 }
 
 /** When a window of `windowSeconds` that started at `windowStart` has slid far enough: its end. */

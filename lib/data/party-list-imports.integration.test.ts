@@ -96,7 +96,7 @@ describe('OFAC sdn.csv with alt.csv and add.csv in one upload', () => {
     expect(changed.rows.map((x) => x.externalId).sort()).toEqual(['173', '36']);
     expect(changed.rows.find((x) => x.externalId === '36')!.aliases).toContain('AERO-CARIBBEAN');
 
-    const lonely = await startListImport(admin, draftId, { format: 'AUTO', fileName: 'alt.csv', asOf: '2024-05-03', size: alt.length });
+    const lonely = await startListImport(admin, aloneDraft, { format: 'AUTO', fileName: 'alt.csv', asOf: '2024-05-03', size: alt.length });
     await expect(receiveListUpload(admin, lonely.jobId, { files: [{ name: 'alt.csv', bytes: alt }, { name: 'add.csv', bytes: add }] })).rejects.toThrow(/need the sdn\.csv of the same day/);
   });
 });
