@@ -54,7 +54,9 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
   // The stage: the seed's active version has the 2024-05-03 SDN; go back to 2024-04-02 first.
   // (the seed's SDN list is the CSL's of 2026-07-31: going back to 2024-04-02 is a large diff)
   await uploadAndApply(page, 'ofac-sdn-2024-04-02.csv', { added: 1001, removed: 5622, changed: 13559 });
-  await page.getByRole('button', { name: 'Apply to the draft' }).click();
+  // Older than the active list (2026-07-31): Apply is no longer the main action and says so.
+  await expect(page.getByRole('button', { name: 'Apply to the draft' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Apply the older file anyway' }).click();
   await expect(page.getByText('Applied to the draft')).toBeVisible();
   await publish(page, 'Stage for the test: OFAC SDN as of 2024-04-02');
 
