@@ -80,13 +80,13 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
   await expect(page.getByTestId('draft-lists')).toContainText('2024-05-03');
   await shot(page, 'lists-applied');
 
-  // Impact preview lists the case, from Clear to Prohibited, because of the new match.
+  // Impact preview lists the case, from Review (stale 2024 list) to Prohibited, because of the new match.
   await page.goto('/admin/rules');
   await page.getByRole('button', { name: 'Preview the impact' }).click();
   await expect(page.getByTestId('impact-progress')).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 60_000 });
   const impact = page.getByTestId('impact-table');
   const row = impact.getByRole('row').filter({ hasText: submitted.reference });
-  await expect(row).toContainText('Clear');
+  await expect(row).toContainText('Review');
   await expect(row).toContainText('Prohibited');
   await expect(row).toContainText(ADDED_ON_0503);
   await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Draft: preview and publish' }) }), 'rules-draft-impact');
