@@ -17,3 +17,8 @@ export function seedCase(options: TSeedOptions = {}): { id: string; reference: s
   const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'e2e/support/seed-case.ts', JSON.stringify(options)], { encoding: 'utf8', env: process.env });
   return JSON.parse(out.trim().split('\n').at(-1)!) as { id: string; reference: string; outcome: string };
 }
+
+/** Puts the seed's rule-set version back in force (after a spec that published other versions). */
+export function restoreSeedVersion(): void {
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'e2e/support/restore-seed-version.ts'], { encoding: 'utf8', env: process.env });
+}
