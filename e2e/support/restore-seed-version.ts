@@ -13,8 +13,8 @@ function e2eDatabaseUrl(): string {
 async function main() {
   process.env.DATABASE_URL = e2eDatabaseUrl(); // before lib/db is imported
   const { db } = await import('@/lib/db');
-  const { SEED_VERSION } = await import('@/lib/reference/assemble-seed');
-  const seed = await db.ruleSetVersion.findUniqueOrThrow({ where: { label: SEED_VERSION }, select: { id: true } });
+  // The seed's version is the first one the database ever stored.
+  const seed = await db.ruleSetVersion.findFirstOrThrow({ orderBy: { createdAt: 'asc' }, select: { id: true } });
   await db.$transaction([
     db.ruleSetVersion.updateMany({ where: { status: 'ACTIVE' }, data: { status: 'ARCHIVED' } }),
     db.ruleSetVersion.update({ where: { id: seed.id }, data: { status: 'ACTIVE' } }),
