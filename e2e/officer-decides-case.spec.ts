@@ -82,8 +82,9 @@ test('the queue exports the filtered cases as CSV, and the dashboard counts them
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   const text = (await csv.body()).toString('utf8');
-  expect(text.startsWith('\uFEFFReference,Product,')).toBe(true);
-  const line = text.split('\r\n').find((l) => l.startsWith(c.reference))!;
+  // Every field is quoted (lib/csv.ts), so no value can start a formula or a new row.
+  expect(text.startsWith('\uFEFF"Reference","Product",')).toBe(true);
+  const line = text.split('\r\n').find((l) => l.startsWith(`"${c.reference}"`))!;
   // Quotes doubled inside a quoted field; a leading "=" is escaped so spreadsheets do not run it.
   expect(line).toContain('"Bürogebäude ""Nord"", GmbH"');
   expect(line).toContain(`'=Badge reader`);
