@@ -11,6 +11,7 @@
 
 import { parseEccn } from './eccn';
 import { makeFinding } from './finding';
+import { formatNumber } from './format';
 import { LICENCE_RULE } from './licence';
 import { LICENCE_EXCEPTIONS_AS_OF, ecfrSectionUrl, isLicenceExceptionSymbol, licenceExceptionInfo } from './licence-exception-catalog';
 import type { TRuleSet } from './rule-set';
@@ -128,7 +129,7 @@ type TCtx = {
 };
 
 function usd(n: number): string {
-  return `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+  return `$${formatNumber(n, 2)}`;
 }
 
 /** The exception's own conditions (before the general restrictions). */

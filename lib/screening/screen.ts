@@ -7,6 +7,7 @@
 
 import { itemsOf } from './items';
 import { applyLicenceExceptions } from './licence-exceptions';
+import { createScreenMemo, type TScreenMemo } from './memo';
 import { compareFindings, worstOutcome } from './outcome';
 import type { TRuleSet } from './rule-set';
 import { APPLICATION_RULES, ITEM_RULES } from './rules';
@@ -16,11 +17,11 @@ export { itemsOf };
 export type TScreenOptions = { clearedMatches?: TClearedMatch[] };
 
 /** Findings that depend on one product (line item): every enabled item rule. */
-export function screenProduct(product: TScreeningProduct, app: TScreeningApplication, ruleSet: TRuleSet): TFinding[] {
+export function screenProduct(product: TScreeningProduct, app: TScreeningApplication, ruleSet: TRuleSet, memo: TScreenMemo = createScreenMemo()): TFinding[] {
   const findings: TFinding[] = [];
   for (const def of ITEM_RULES) {
     const rule = ruleSet.rules.get(def.id);
-    if (rule) findings.push(...def.check({ product, app, rs: ruleSet, rule, params: rule.params }));
+    if (rule) findings.push(...def.check({ product, app, rs: ruleSet, rule, params: rule.params, memo }));
   }
   return findings;
 }
@@ -52,8 +53,9 @@ export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: T
   // An application rule may still point at one item (e.g. its incomplete biometric data).
   const shared = fromApp.filter((f) => f.lineItem === undefined).sort(compareFindings);
   // Part 740: evaluated per item once every finding of that item is known (party hits and end users restrict it).
+  const memo = createScreenMemo(); // per-application values, computed once for all items
   const ownByItem = items.map((product, position) => {
-    const item = screenProduct(product, app, ruleSet);
+    const item = screenProduct(product, app, ruleSet, memo);
     const afterExceptions = applyLicenceExceptions(item, product, app, ruleSet, [...fromApp, ...item]);
     return [...fromApp.filter((f) => f.lineItem === position), ...afterExceptions.map((f) => ({ ...f, lineItem: position }))].sort(compareFindings);
   });

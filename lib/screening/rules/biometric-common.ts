@@ -1,4 +1,5 @@
 // What the biometric rules share: the evidence they record about the product and the sale.
+import { formatNumber } from '../format';
 import type { TScreeningApplication, TScreeningProduct } from '../types';
 
 export function biometricEvidence(product: TScreeningProduct, app: TScreeningApplication): Record<string, unknown> {
@@ -35,7 +36,7 @@ export function identificationCapability(bio: TScreeningProduct['biometric'], t:
   if (t.remoteGalleryCountsAsOneToMany && bio.remoteGalleryAccess === true) reasons.push('it has remote gallery access');
   const size = bio.maxGallerySize;
   if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) reasons.push('its gallery size is not known');
-  else if (size > t.oneToOneGalleryThreshold) reasons.push(`its gallery holds up to ${size.toLocaleString('en-US')} templates (more than ${t.oneToOneGalleryThreshold.toLocaleString('en-US')})`);
+  else if (size > t.oneToOneGalleryThreshold) reasons.push(`its gallery holds up to ${formatNumber(size)} templates (more than ${formatNumber(t.oneToOneGalleryThreshold)})`);
   if (t.liveVideoCountsAsOneToMany && bio.liveVideo === true) reasons.push('it works on live video');
   return { oneToMany: reasons.length > 0, declared: false, reasons };
 }

@@ -18,14 +18,18 @@ const normalise = (s: unknown) => (typeof s === 'string' ? s.normalize('NFKD').r
 export const xinjiangRule = defineItemRule({
   id: 'biometric.xinjiang-region',
   params: ZXinjiangParams,
-  check({ product, app, rule, params }) {
+  check({ product, app, rule, params, memo }) {
     const surveillanceUse = (params.surveillanceEndUses as readonly string[]).includes(app.endUse?.category);
     if (!product?.biometric && !surveillanceUse) return [];
-    const region = typeof app.destination?.region === 'string' ? app.destination.region.toUpperCase() : '';
-    const byRegion = params.regions.find((r) => r.code === region);
-    const words = Object.values(params.addressWords).map(normalise).filter((w) => w.length > 0);
-    const addresses = [{ who: 'the end user', text: app.endUser?.address }, ...(app.consignees ?? []).map((c, i) => ({ who: `consignee ${i + 1}`, text: (c as { address?: string })?.address }))];
-    const byAddress = addresses.map((a) => ({ ...a, word: words.find((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(normalise(a.text))) })).find((a) => a.word);
+    // where the application places the region: the same for every item
+    const { byRegion, byAddress } = memo.get(`${rule.id}|where`, () => {
+      const region = typeof app.destination?.region === 'string' ? app.destination.region.toUpperCase() : '';
+      const byRegion = params.regions.find((r) => r.code === region);
+      const words = Object.values(params.addressWords).map(normalise).filter((w) => w.length > 0);
+      const addresses = [{ who: 'the end user', text: app.endUser?.address }, ...(app.consignees ?? []).map((c, i) => ({ who: `consignee ${i + 1}`, text: (c as { address?: string })?.address }))];
+      const byAddress = addresses.map((a) => ({ ...a, word: words.find((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(normalise(a.text))) })).find((a) => a.word);
+      return { byRegion, byAddress };
+    });
     if (!byRegion && !byAddress) return [];
     const where = byRegion ? `the destination region ${byRegion.code} (${byRegion.name})` : `${byAddress!.who}'s address ("${byAddress!.word}")`;
     const item = product?.biometric ? 'a biometric product' : 'an item for public-space surveillance';

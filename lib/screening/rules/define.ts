@@ -3,6 +3,7 @@
 // parsed, typed parameters. The parameter helpers below carry `.meta()` (label, help, field kind):
 // the admin rule form is generated from the same schemas (lib/validation/rules.ts).
 import { z } from 'zod';
+import type { TScreenMemo } from '../memo';
 import type { TRuleSet } from '../rule-set';
 import type {
   TClearedMatch,
@@ -94,7 +95,15 @@ export function paramMeta(schema: z.ZodType): TParamMeta | undefined {
   return undefined;
 }
 
-export type TItemInput<P> = { product: TScreeningProduct; app: TScreeningApplication; rs: TRuleSet; rule: TRuleConfig; params: P };
+export type TItemInput<P> = {
+  product: TScreeningProduct;
+  app: TScreeningApplication;
+  rs: TRuleSet;
+  rule: TRuleConfig;
+  params: P;
+  /** values shared by every item of this application, keyed by what they depend on (lib/screening/memo.ts) */
+  memo: TScreenMemo;
+};
 export type TApplicationInput<P> = {
   app: TScreeningApplication;
   rs: TRuleSet;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { placesOf, worstPlace } from '../finding';
 import { checkLicence } from '../licence';
+import { keyPart } from '../memo';
 import { defineItemRule, p } from './define';
 
 export const ZLicenceCountryChartParams = z.object({
@@ -31,9 +32,12 @@ export const licenceCountryChartRule = defineItemRule({
   id: 'licence.country-chart',
   params: ZLicenceCountryChartParams,
   /** The chart for the country of ultimate destination and for every other party's country: worst wins. */
-  check({ product, app, rs, rule }) {
-    const findings = worstPlace(app, placesOf(app), (c) => rs.countryName(c), (place) => checkLicence(product, place.country, rs));
-    return findings.map((f) => (f.citationUrl || !rule.citationUrl ? f : { ...f, citationUrl: citationUrlFor(f.citation, rule.citationUrl) }));
+  check({ product, app, rs, rule, memo }) {
+    // depends on the item's ECCN only (checkLicence reads nothing else of the product): once per ECCN per application
+    return memo.get(`licence.country-chart|${keyPart(product?.eccn)}`, () => {
+      const findings = worstPlace(app, placesOf(app), (c) => rs.countryName(c), (place) => checkLicence(product, place.country, rs));
+      return findings.map((f) => (f.citationUrl || !rule.citationUrl ? f : { ...f, citationUrl: citationUrlFor(f.citation, rule.citationUrl) }));
+    });
   },
 });
 
