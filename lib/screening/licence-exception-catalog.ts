@@ -43,8 +43,10 @@ export function isLicenceExceptionSymbol(value: unknown): value is TLicenceExcep
   return typeof value === 'string' && (LICENCE_EXCEPTION_SYMBOLS as readonly string[]).includes(value);
 }
 
+const EXCEPTION_BY_SYMBOL = new Map<string, (typeof LICENCE_EXCEPTIONS)[number]>(LICENCE_EXCEPTIONS.map((e) => [e.symbol, e]));
+
 export function licenceExceptionInfo(symbol: string) {
-  return LICENCE_EXCEPTIONS.find((e) => e.symbol === symbol) ?? null;
+  return EXCEPTION_BY_SYMBOL.get(symbol) ?? null;
 }
 
 /** eCFR link for a Part 740 section ("740.3" → https://www.ecfr.gov/current/title-15/section-740.3). */

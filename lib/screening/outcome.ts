@@ -6,6 +6,9 @@ const KIND_ORDER: TFindingKind[] = [
   'EMBARGO', 'PARTY_MATCH', 'END_USER', 'END_USE', 'LICENSE_REQUIREMENT', 'BIOMETRIC_POLICY', 'KYC', 'DATA_GAP',
 ];
 
+const KIND_RANK = new Map<string, number>(KIND_ORDER.map((k, i) => [k, i]));
+const kindRank = (k: TFindingKind) => KIND_RANK.get(k) ?? -1;
+
 export function worstOutcome(outcomes: Iterable<TOutcome>): TOutcome {
   let worst: TOutcome = 'CLEAR';
   for (const o of outcomes) if (OUTCOME_RANK[o] > OUTCOME_RANK[worst]) worst = o;
@@ -21,11 +24,34 @@ function cmp(a: string, b: string): number {
 }
 
 export function compareFindings(a: TFinding, b: TFinding): number {
+  return compareWith(a, b, JSON.stringify);
+}
+
+function compareWith(a: TFinding, b: TFinding, json: (evidence: Record<string, unknown>) => string): number {
   return (
     OUTCOME_RANK[b.outcome] - OUTCOME_RANK[a.outcome] ||
-    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    kindRank(a.kind) - kindRank(b.kind) ||
     cmp(a.ruleId, b.ruleId) ||
     cmp(a.message, b.message) ||
-    cmp(JSON.stringify(a.evidence), JSON.stringify(b.evidence))
+    cmp(json(a.evidence), json(b.evidence))
   );
+}
+
+/**
+ * compareFindings for one screening: the last tie-break serialises evidence, and the items of one
+ * application share evidence objects (lib/screening/memo.ts), so each is serialised once here.
+ * Use it only while the findings' evidence does not change.
+ */
+export function findingComparator(): (a: TFinding, b: TFinding) => number {
+  const cache = new Map<object, string>();
+  const json = (evidence: Record<string, unknown>): string => {
+    if (evidence === null || typeof evidence !== 'object') return JSON.stringify(evidence);
+    let s = cache.get(evidence);
+    if (s === undefined) {
+      s = JSON.stringify(evidence);
+      cache.set(evidence, s);
+    }
+    return s;
+  };
+  return (a, b) => compareWith(a, b, json);
 }

@@ -118,13 +118,37 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
 
   const equivalences = (rules.get(COUNTRY_EQUIVALENCES_RULE)?.params.equivalences ?? []) as readonly TCountryEquivalence[];
   const countryEquivalent = (e: TCountryEquivalence) => /^[A-Z]{2}$/.test(e.treatedAs);
-  const equivalentsOf = (country: string): string[] => {
+  const computeEquivalents = (country: string): string[] => {
     const out = [country];
     for (let i = 0; i < out.length; i += 1) {
       for (const e of equivalences) if (e.country === out[i] && countryEquivalent(e) && !out.includes(e.treatedAs)) out.push(e.treatedAs);
     }
     return out;
   };
+  // Per-country answers, computed once: every item of every application asks them again. Frozen
+  // (callers share them); bounded, since a country code is whatever an application says.
+  const perCountry = <T>(compute: (country: string) => T) => {
+    const cache = new Map<string, T>();
+    return (country: string): T => {
+      let v = cache.get(country);
+      if (v === undefined && !cache.has(country)) {
+        v = compute(country);
+        if (v && typeof v === 'object') Object.freeze(v);
+        if (cache.size < 1000) cache.set(country, v);
+      }
+      return v as T;
+    };
+  };
+  const equivalentsOf = perCountry(computeEquivalents);
+  const groupSet = perCountry((country: string) => new Set(equivalentsOf(country).flatMap((c) => groups.membership[resolveGroups(c)] ?? [])));
+  const groupList = perCountry((country: string) => [...groupSet(country)]);
+  const chartRowOf = perCountry((country: string) => {
+    const own = resolveChart(country);
+    const rowCountry = chart.rows[own] ? own : (equivalentsOf(country).slice(1).map(resolveChart).find((c) => chart.rows[c]) ?? own);
+    const row = chart.rows[rowCountry];
+    if (!row) return null;
+    return { row, rowCountry, inheritedFrom: rowCountry !== country ? rowCountry : null };
+  });
 
   const ruleSet: TRuleSet = {
     version: data.version,
@@ -135,18 +159,10 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
     lists: data.lists,
     partyIndex,
     thresholds,
-    chartRow(country) {
-      const own = resolveChart(country);
-      const rowCountry = chart.rows[own] ? own : (equivalentsOf(country).slice(1).map(resolveChart).find((c) => chart.rows[c]) ?? own);
-      const row = chart.rows[rowCountry];
-      if (!row) return null;
-      return { row, rowCountry, inheritedFrom: rowCountry !== country ? rowCountry : null };
-    },
-    groupsOf(country) {
-      return [...new Set(equivalentsOf(country).flatMap((c) => groups.membership[resolveGroups(c)] ?? []))];
-    },
+    chartRow: chartRowOf,
+    groupsOf: groupList,
     inGroup(country, group) {
-      return equivalentsOf(country).some((c) => (groups.membership[resolveGroups(c)] ?? []).includes(group));
+      return groupSet(country).has(group);
     },
     freedom(country) {
       return freedom[country] ?? null;

@@ -8,7 +8,7 @@
 import { itemsOf } from './items';
 import { applyLicenceExceptions } from './licence-exceptions';
 import { createScreenMemo, type TScreenMemo } from './memo';
-import { compareFindings, worstOutcome } from './outcome';
+import { findingComparator, worstOutcome } from './outcome';
 import type { TRuleSet } from './rule-set';
 import { APPLICATION_RULES, ITEM_RULES } from './rules';
 import type { TClearedMatch, TFinding, TLineItemResult, TScreeningApplication, TScreeningProduct, TScreeningResult } from './types';
@@ -37,7 +37,7 @@ export function screenParties(app: TScreeningApplication, ruleSet: TRuleSet, opt
 }
 
 /** Two lists already in compareFindings order → one, in order (linear; no re-sort of the shared part per item). */
-function mergeSorted(a: readonly TFinding[], b: readonly TFinding[]): TFinding[] {
+function mergeSorted(a: readonly TFinding[], b: readonly TFinding[], compareFindings: (a: TFinding, b: TFinding) => number): TFinding[] {
   const out: TFinding[] = [];
   let i = 0;
   let j = 0;
@@ -49,6 +49,7 @@ function mergeSorted(a: readonly TFinding[], b: readonly TFinding[]): TFinding[]
 
 export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: TScreenOptions = {}): TScreeningResult {
   const items = itemsOf(app);
+  const compareFindings = findingComparator();
   const fromApp = screenParties(app, ruleSet, options);
   // An application rule may still point at one item (e.g. its incomplete biometric data).
   const shared = fromApp.filter((f) => f.lineItem === undefined).sort(compareFindings);
@@ -60,9 +61,9 @@ export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: T
     return [...fromApp.filter((f) => f.lineItem === position), ...afterExceptions.map((f) => ({ ...f, lineItem: position }))].sort(compareFindings);
   });
   const lineItems: TLineItemResult[] = ownByItem.map((own, position) => {
-    const findings = mergeSorted(shared, own);
+    const findings = mergeSorted(shared, own, compareFindings);
     return { position, outcome: worstOutcome(findings.map((f) => f.outcome)), findings };
   });
-  const findings = mergeSorted(shared, ownByItem.flat().sort(compareFindings));
+  const findings = mergeSorted(shared, ownByItem.flat().sort(compareFindings), compareFindings);
   return { outcome: worstOutcome(findings.map((f) => f.outcome)), ruleSetVersion: ruleSet.version, findings, lineItems };
 }
