@@ -10,8 +10,8 @@
 // given name weigh little and a distinctive word ("sberbank", "rostec") carries the match. Names
 // written as one run without spaces (CJK transliterated, "ALQAIDA") are also found by their joined form.
 
-import { normaliseName, tokenWeight, type TNormalisedName, type TWeightFn } from './normalise';
-import { minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
+import { VARIANT_CANONICALS, consonantSkeleton, isArabicToken, normaliseName, tokenWeight, variantSpellings, type TNormalisedName, type TWeightFn } from './normalise';
+import { hasArabicScript, joinedSkeleton, minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
 
 export type TIndexedName<TRef> = { ref: TRef; text: string; norm: TNormalisedName };
 
@@ -60,6 +60,10 @@ export class NameIndex<TRef> {
   private generation = 0;
   private tokenGeneration = 0;
   private readonly expansionCache = new Map<string, { id: number; sim: number }[]>();
+  /** consonant skeleton → vocabulary tokens (Latin and Arabic-script words meet by it) */
+  private skeletonVocab: Map<string, number[]> | null = null;
+  /** consonant skeleton of a whole Latin name → its names; built on the first Arabic-script query */
+  private skeletonNames: Map<string, number[]> | null = null;
 
   constructor(entries: Iterable<{ ref: TRef; text: string }>) {
     const postingsBuild: number[][] = [];
@@ -153,6 +157,33 @@ export class NameIndex<TRef> {
   }
 
   private computeExpansions(token: string): { id: number; sim: number }[] {
+    const out = this.spellingExpansions(token);
+    const seen = new Set(out.map((e) => e.id));
+    const add = (id: number) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const sim = tokenSimilarity(token, this.vocabTokens[id]!);
+      if (sim > 0) out.push({ id, sim });
+    };
+    // a folded name ("muhammad") stands for its spellings: their neighbours too ("mohamuad")
+    const spellings = variantSpellings(token);
+    if (spellings) for (const s of spellings) if (s !== token) for (const e of this.spellingExpansions(s)) add(e.id);
+    // folded names near this word ("mohamuad" ~ "muhammad", whose letters differ more than its spellings')
+    for (const c of VARIANT_CANONICALS) {
+      const id = this.vocab.get(c);
+      if (id !== undefined) add(id);
+    }
+    // a word in the other script (Arabic / Latin) with the same consonants
+    const arabic = isArabicToken(token);
+    for (const id of this.skeletonVocabulary().get(consonantSkeleton(token)) ?? []) {
+      if (isArabicToken(this.vocabTokens[id]!) !== arabic) add(id);
+    }
+    out.sort((a, b) => b.sim - a.sim || a.id - b.id);
+    return out;
+  }
+
+  /** The word itself and the words sharing enough trigrams with it (typos, word breaks). */
+  private spellingExpansions(token: string): { id: number; sim: number }[] {
     const out: { id: number; sim: number }[] = [];
     const exact = this.vocab.get(token);
     if (exact !== undefined) out.push({ id: exact, sim: 1 });
@@ -184,8 +215,39 @@ export class NameIndex<TRef> {
       // dice ≥ 0.5 without token similarity: kept for the whole-string ("joined") comparison
       if (sim > 0 || dice >= 0.5) out.push({ id, sim });
     }
-    out.sort((a, b) => b.sim - a.sim || a.id - b.id);
     return out;
+  }
+
+  private skeletonVocabulary(): Map<string, number[]> {
+    if (!this.skeletonVocab) {
+      const map = new Map<string, number[]>();
+      this.vocabTokens.forEach((t, id) => {
+        if (/\d/.test(t)) return;
+        const sk = consonantSkeleton(t);
+        if (sk === '') return;
+        const list = map.get(sk);
+        if (list) list.push(id);
+        else map.set(sk, [id]);
+      });
+      this.skeletonVocab = map;
+    }
+    return this.skeletonVocab;
+  }
+
+  private skeletonNameIndex(): Map<string, number[]> {
+    if (!this.skeletonNames) {
+      const map = new Map<string, number[]>();
+      this.names.forEach((n, nameId) => {
+        if (hasArabicScript(n.norm)) return;
+        const sk = joinedSkeleton(n.norm);
+        if (sk.length < 4) return;
+        const list = map.get(sk);
+        if (list) list.push(nameId);
+        else map.set(sk, [nameId]);
+      });
+      this.skeletonNames = map;
+    }
+    return this.skeletonNames;
   }
 
   /** Names whose score against `query` reaches `possible`, best first. */
@@ -240,8 +302,10 @@ export class NameIndex<TRef> {
       }
     }
 
-    // names with the same letters in other word breaks ("ALQAIDA", a transliterated CJK run)
+    // names with the same letters in other word breaks ("ALQAIDA", a transliterated CJK run), and
+    // for a name in Arabic script, Latin names with the same consonants in other word breaks
     const sameJoined = new Set(this.joinedIndex.get(q.joined) ?? []);
+    if (hasArabicScript(q)) for (const nameId of this.skeletonNameIndex().get(joinedSkeleton(q)) ?? []) sameJoined.add(nameId);
     for (const nameId of sameJoined) {
       if (this.nameStamp[nameId] === gen) continue;
       this.nameStamp[nameId] = gen;

@@ -3,73 +3,66 @@
 // names written with different word breaks. Score 0..1. Used by matchNames, the party index and the
 // `match` CLI, so all three agree.
 
+import { allowedEdits, boundedEditDistance } from './edit-distance';
 import { jaroWinkler } from './jaro-winkler';
-import { normaliseName, type TNormalisedName } from './normalise';
+import { consonantSkeleton, isArabicToken, normaliseName, variantSpellings, type TNormalisedName } from './normalise';
 import type { TMatchThresholds, TNameMatch } from '../types';
+
+export { boundedEditDistance };
 
 export const DEFAULT_THRESHOLDS: TMatchThresholds = { strong: 0.92, possible: 0.8 };
 
 /** weight of the better-covered side; the other side gets 1 - MAX_SIDE_WEIGHT */
 const MAX_SIDE_WEIGHT = 0.6;
 
-/**
- * Edits allowed between two tokens, by the shorter one's length: none up to 5 letters, one up to 8,
- * two up to 12, three beyond. This is what stops a short token from matching a longer one it merely
- * starts like ("promo" / "promoil", "mustafa" / "musterfirma"): Jaro-Winkler alone rewards the prefix.
- */
-function allowedEdits(minLen: number): number {
-  return minLen <= 5 ? 0 : minLen <= 8 ? 1 : minLen <= 12 ? 2 : 3;
-}
-
-let editRow0 = new Int32Array(64);
-let editRow1 = new Int32Array(64);
-let editRow2 = new Int32Array(64);
-
-/** Optimal-string-alignment distance (adjacent transpositions count 1), or max + 1 once it exceeds max. */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  if (editRow0.length <= lb) {
-    editRow0 = new Int32Array(lb * 2 + 1);
-    editRow1 = new Int32Array(lb * 2 + 1);
-    editRow2 = new Int32Array(lb * 2 + 1);
-  }
-  let prev2 = editRow0; // row i-2
-  let prev = editRow1; // row i-1
-  let cur = editRow2;
-  for (let j = 0; j <= lb; j++) prev[j] = j;
-  for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
-      const cb = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[lb]!;
-}
-
 /** Similarity of two tokens; 0 below the floor so near-misses of short words do not count. */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  if (isArabicToken(a) !== isArabicToken(b)) return crossScriptSimilarity(a, b);
+  const sa = variantSpellings(a);
+  const sb = variantSpellings(b);
+  if (!sa && !sb) return spellingSimilarity(a, b);
+  // a folded name stands for each of its spellings: the nearest one counts ("mohamuad" ~ mohammad)
+  let best = 0;
+  for (const x of sa ?? [a]) for (const y of sb ?? [b]) best = Math.max(best, x === y ? 1 : spellingSimilarity(x, y));
+  return best;
+}
+
+const FIVE_LETTER_TYPO = 0.78;
+
+function spellingSimilarity(a: string, b: string): number {
   const minLen = Math.min(a.length, b.length);
   if (minLen <= 2) return 0;
   if (/\d/.test(a) || /\d/.test(b)) return 0; // numbers (registrations, tail numbers) match exactly or not at all
+  const maxLen = Math.max(a.length, b.length);
+  const max = allowedEdits(minLen, maxLen);
+  if (maxLen - minLen > max) return 0;
   const jw = jaroWinkler(a, b);
   const floor = minLen <= 4 ? 0.92 : 0.85;
-  if (jw < floor) return 0;
-  const max = allowedEdits(minLen);
-  return boundedEditDistance(a, b, max) <= max ? jw : 0;
+  // Jaro-Winkler undervalues a typo near the start (it loses the prefix bonus: "gcetere" / "geetere"
+  // 0.81); within the edit budget the share of letters kept counts as well.
+  if (jw < floor && 1 - Math.max(1, maxLen - minLen) / maxLen < floor) return 0; // not even one edit would do
+  const edits = boundedEditDistance(a, b, max);
+  if (edits > max) return 0;
+  // A 5-letter word with a letter changed is as likely another word as a typo ("Promo" / "Primo",
+  // "Kalim" / "Kalia"): it counts, at 0.78, inside a longer name whose other words match, but never
+  // makes a one-word name a match on its own (below any possible-match threshold the rules allow
+  // by default). Jaro-Winkler would give it 0.88–0.92 for the shared prefix alone.
+  if (minLen === 5) return edits === 0 ? jw : FIVE_LETTER_TYPO;
+  const sim = Math.max(jw, 1 - edits / maxLen);
+  return sim >= floor ? sim : 0;
+}
+
+/**
+ * An Arabic-script word against a Latin one: the same consonant skeleton. Vowels are guessed, so
+ * such a pair is never certain: 0.9 (0.85 for two consonants, nothing for one), which keeps a name
+ * matched only this way below a strong match: a possible match for an officer to confirm.
+ */
+function crossScriptSimilarity(a: string, b: string): number {
+  if (/\d/.test(a) || /\d/.test(b)) return 0;
+  const sa = consonantSkeleton(a);
+  if (sa.length === 0 || sa !== consonantSkeleton(b)) return 0;
+  return sa.length >= 3 ? 0.9 : 0.85;
 }
 
 /** Lowest share of the query's weight that must be matched for a name to reach `possible`. */
@@ -145,7 +138,35 @@ export function scoreNormalised(q: TNormalisedName, c: TNormalisedName, sim?: TS
       via = 'JOINED';
     }
   }
+  // Arabic script against Latin, written with other word breaks ("هداية الله" / "HIDAYATULLAH"):
+  // the same consonants throughout, at the cross-script ceiling (never a strong match on its own).
+  if (score < CROSS_SCRIPT_JOINED && hasArabicScript(q) !== hasArabicScript(c)) {
+    const sk = joinedSkeleton(q);
+    if (sk.length >= 4 && sk === joinedSkeleton(c)) {
+      score = CROSS_SCRIPT_JOINED;
+      via = 'JOINED';
+    }
+  }
   return { score: clamp01(score), pairs, via };
+}
+
+const CROSS_SCRIPT_JOINED = 0.89;
+
+/** Whether any word of the name was written in Arabic script. */
+export function hasArabicScript(n: TNormalisedName): boolean {
+  for (const t of n.tokens) if (isArabicToken(t)) return true;
+  return false;
+}
+
+const skeletons = new WeakMap<TNormalisedName, string>();
+/** The consonant skeleton of the whole name, word breaks ignored. */
+export function joinedSkeleton(n: TNormalisedName): string {
+  let s = skeletons.get(n);
+  if (s === undefined) {
+    s = consonantSkeleton(n.joined.replace(/_/g, ''));
+    skeletons.set(n, s);
+  }
+  return s;
 }
 
 export function classify(score: number, thresholds: TMatchThresholds = DEFAULT_THRESHOLDS): TNameMatch {
