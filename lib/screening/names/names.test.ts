@@ -149,3 +149,57 @@ describe('NameIndex agrees with matchNames', () => {
     expect(missed / pairs).toBeLessThan(0.015);
   });
 });
+
+describe('typos (one letter changed) on real list names', () => {
+  it.each<[string, string, 'STRONG' | 'POSSIBLE']>([
+    ['Jamys Wong', 'James Wong', 'POSSIBLE'], // 5-letter word, one substitution
+    ['Hans De Gcetere', 'Hans De Geetere', 'STRONG'], // an early typo Jaro-Winkler alone undervalues
+    ['JAFARI Mohamuad Javad', 'JAFARI, Mohammad Javad', 'STRONG'], // near one spelling of a folded name
+    ['Nikolas Rubio', 'Nicolas Rubio', 'STRONG'],
+    ['Wheels Incopporated', 'Wheels Incorporated', 'STRONG'], // a misspelt legal form is a legal form
+    ['WINGS PRIVATE JOINT STOYK COMPANY', 'WINGS PRIVATE JOINT STOCK COMPANY', 'STRONG'],
+    ['Polimer Obshchestvo Aktsionernoe', 'Aktsionernoe Obshchestvo Polimer', 'STRONG'], // legal phrase out of order
+  ])('%s ~ %s → %s', (q, c, expected) => {
+    expect(matchNames(q, c).match).toBe(expected);
+  });
+
+  it.each([
+    ['Promo', 'PRIMO'], // a one-word name with one of five letters changed is another word as often as a typo
+    ['Kalim Trading Ltd', 'Kalia'],
+    ['Musterfirma', 'MUSTAFA'],
+    ['Promo GmbH', 'PROMOIL'],
+  ])('%s does not match %s', (q, c) => {
+    expect(matchNames(q, c).match).toBe('NONE');
+  });
+});
+
+describe('Arabic script against the Latin forms of real UN list entries', () => {
+  it.each<[string, string]>([
+    ['صدام حسين التكريتي', 'SADDAM HUSSEIN AL-TIKRITI'], // IQi.001
+    ['طارق عزيز', 'TARIQ AZIZ'], // IQi.025
+    ['محمد حمزة زبيدي', 'MUHAMMAD HAMZA ZUBAIDI'], // IQi.009
+    ['عبد الرحمن ياسين', 'ABDUL RAHMAN YASIN'],
+  ])('%s ~ %s', (arabic, latin) => {
+    expect(matchNames(arabic, latin).score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('a name matched by consonants alone stays a possible match (vowels are guessed)', () => {
+    expect(matchNames('طارق عزيز', 'TARIQ AZIZ').match).toBe('POSSIBLE');
+  });
+
+  it('other names with other consonants do not match', () => {
+    expect(matchNames('طارق عزيز', 'TURKI AZZAM').match).toBe('NONE');
+    expect(matchNames('صدام حسين', 'SAMIR HASSAN').match).toBe('NONE');
+  });
+
+  it('"Abd al-", "Abdul", "Abdel", "Abd-ur-" are one name element, in any word order', () => {
+    expect(matchNames('Abd al-Rahman Yasin', 'YASIN, Abdul Rahman').match).toBe('STRONG');
+    expect(matchNames('Abdel Rahman Yasin', 'Abd-ur-Rahman Yasin').match).toBe('STRONG');
+  });
+
+  it('the index finds the Latin entry from its Arabic name (the Arabic alias itself left aside)', () => {
+    const index = seedRuleSet().partyIndex;
+    const latin = index.search('طارق عزيز', 0.8, 50).filter((h) => !/[\u0600-\u06ff]/.test(h.text));
+    expect(latin.map((h) => h.text.toUpperCase())).toEqual(expect.arrayContaining(['TARIQ AZIZ']));
+  });
+});
