@@ -6,28 +6,13 @@
 // programmes (index into tables.programmes, several joined with "; "), fr Federal Register notice,
 // u source-list URL (index into tables.urls). Pure: text in, lists out.
 
-import type { TPartyEntry, TPartyList } from '../screening/types';
+import type { TPartyList } from '../screening/types';
+import { cslListsFromRecords, listForSource, type TCslRecord } from './csl-records';
 import { ReferenceParseError, jsonErrorLine } from './errors';
-import { slugify } from './hash';
-import { makePartyEntry } from './party-entry';
 
 const SOURCE = 'CSL compact JSON';
 
-/** Our list code and display name for each CSL source list (the CSL's own source names as keys). */
-export const CSL_LISTS: { match: RegExp; code: string; name: string }[] = [
-  { match: /^Specially Designated Nationals/i, code: 'SDN', name: 'OFAC Specially Designated Nationals (SDN) List' },
-  { match: /^Entity List/i, code: 'ENTITY_LIST', name: 'BIS Entity List (Supp. No. 4 to 15 CFR Part 744)' },
-  { match: /^Denied Persons List/i, code: 'DPL', name: 'BIS Denied Persons List' },
-  { match: /^Unverified List/i, code: 'UVL', name: 'BIS Unverified List (Supp. No. 6 to 15 CFR Part 744)' },
-  { match: /^Military End User/i, code: 'MEU', name: 'BIS Military End-User List (Supp. No. 7 to 15 CFR Part 744)' },
-  { match: /^ITAR Debarred/i, code: 'DTC', name: 'State Department ITAR Debarred List (DDTC)' },
-  { match: /^Sectoral Sanctions Identifications/i, code: 'SSI', name: 'OFAC Sectoral Sanctions Identifications (SSI) List' },
-  { match: /^Non-SDN Chinese Military-Industrial Complex/i, code: 'CMIC', name: 'OFAC Non-SDN Chinese Military-Industrial Complex Companies (NS-CMIC) List' },
-  { match: /^Non-SDN Menu-Based Sanctions/i, code: 'NS_MBS', name: 'OFAC Non-SDN Menu-Based Sanctions (NS-MBS) List' },
-  { match: /^Nonproliferation Sanctions/i, code: 'ISN', name: 'State Department Nonproliferation Sanctions (ISN)' },
-  { match: /^Palestinian Legislative Council/i, code: 'PLC', name: 'OFAC Non-SDN Palestinian Legislative Council (NS-PLC) List' },
-  { match: /^Capta List/i, code: 'CAP', name: 'OFAC Correspondent Account or Payable-Through Account Sanctions (CAPTA) List' },
-];
+export { CSL_LISTS, listForSource } from './csl-records';
 
 export type TCslAuthority = { code: string; citation: string; effect: string };
 
@@ -62,10 +47,6 @@ function strings(value: unknown, what: string, i: number): string[] {
   return (value as string[]).map((v) => v.replace(/\s+/g, ' ').trim()).filter((v) => v.length > 0);
 }
 
-export function listForSource(sourceName: string): { code: string; name: string } | null {
-  return CSL_LISTS.find((l) => l.match.test(sourceName.trim())) ?? null;
-}
-
 export function parseCslCompactJson(text: string): TCslSnapshot {
   let doc: Record<string, unknown>;
   try {
@@ -87,44 +68,33 @@ export function parseCslCompactJson(text: string): TCslSnapshot {
   const upstream = (doc.source as { url?: unknown } | undefined)?.url;
   const source = typeof upstream === 'string' && upstream ? upstream : 'ITA Consolidated Screening List';
 
-  const listOfSource = sources.map((name) => {
-    const l = listForSource(name);
-    if (!l) throw new ReferenceParseError(SOURCE, null, `unknown CSL source list "${name}"`);
-    return l;
-  });
-  const byCode = new Map<string, { name: string; entries: TPartyEntry[]; ids: Map<string, number> }>();
-  for (const l of listOfSource) byCode.set(l.code, { name: l.name, entries: [], ids: new Map() });
-
-  (doc.entries as TRawEntry[]).forEach((raw, i) => {
+  for (const name of sources) if (!listForSource(name)) throw new ReferenceParseError(SOURCE, null, `unknown CSL source list "${name}"`);
+  const records = (doc.entries as TRawEntry[]).map((raw, i): TCslRecord => {
     if (!raw || typeof raw !== 'object' || typeof raw.n !== 'string' || raw.n.trim() === '') {
       throw new ReferenceParseError(SOURCE, null, `entries[${i}] has no name`);
     }
     const sourceName = lookup(sources, raw.s, 's', i);
     if (!sourceName) throw new ReferenceParseError(SOURCE, null, `entries[${i}] has no source list`);
-    const list = byCode.get(listOfSource[raw.s as number]!.code)!;
-    const name = raw.n.replace(/\s+/g, ' ').trim();
-    // The entity number where the source has one (OFAC lists); otherwise the name, numbered when repeated.
-    const base = typeof raw.e === 'string' && raw.e.trim() ? raw.e.trim() : slugify(name) || `row-${i}`;
-    const n = (list.ids.get(base) ?? 0) + 1;
-    list.ids.set(base, n);
-    const aliases = [...new Set(strings(raw.a, 'a', i))].filter((a) => a !== name);
     const programme = lookup(programmes, raw.pg, 'pg', i);
-    list.entries.push(
-      makePartyEntry({
-        id: n === 1 ? base : `${base}-${n}`,
-        name,
-        aliases,
-        type: typeof raw.t === 'string' && raw.t.trim() ? raw.t.trim().toLowerCase() : null,
-        countries: [...new Set(strings(raw.c, 'c', i).map((c) => c.toUpperCase()))],
-        programs: programme ? programme.split(/\s*;\s*/).filter(Boolean) : [],
-        licensePolicy: lookup(policies, raw.lp, 'lp', i),
-        remarks: null,
-        licenseRequirement: lookup(requirements, raw.lr, 'lr', i),
-        federalRegister: typeof raw.fr === 'string' && raw.fr.trim() ? raw.fr.trim() : null,
-        sourceListUrl: lookup(urls, raw.u, 'u', i),
-      }),
-    );
+    return {
+      source: sources[raw.s as number]!,
+      name: raw.n,
+      altNames: strings(raw.a, 'a', i),
+      type: typeof raw.t === 'string' ? raw.t : null,
+      countries: strings(raw.c, 'c', i),
+      // the entity number where the source has one (OFAC lists); otherwise the mapping uses the name
+      entityNumber: typeof raw.e === 'string' ? raw.e : null,
+      licenseRequirement: lookup(requirements, raw.lr, 'lr', i),
+      licensePolicy: lookup(policies, raw.lp, 'lp', i),
+      programs: programme ? programme.split(/\s*;\s*/).filter(Boolean) : [],
+      federalRegisterNotice: typeof raw.fr === 'string' ? raw.fr : null,
+      startDate: null,
+      endDate: null,
+      sourceListUrl: lookup(urls, raw.u, 'u', i),
+      at: `entries[${i}]`,
+    };
   });
+  const lists: TPartyList[] = cslListsFromRecords(records, { asOf: generated, source: SOURCE, listSource: () => source });
 
   const authority: Record<string, TCslAuthority> = {};
   const rawAuthority = doc.listAuthority && typeof doc.listAuthority === 'object' ? (doc.listAuthority as Record<string, unknown>) : {};
@@ -134,12 +104,6 @@ export function parseCslCompactJson(text: string): TCslSnapshot {
     if (l && typeof v?.citation === 'string' && typeof v.effect === 'string') authority[l.code] = { code: l.code, citation: v.citation, effect: v.effect };
   }
 
-  const lists: TPartyList[] = [];
-  for (const l of CSL_LISTS) {
-    const built = byCode.get(l.code);
-    if (!built || built.entries.length === 0) continue;
-    lists.push({ code: l.code, name: built.name, source, asOf: generated, entries: built.entries });
-  }
   if (lists.length === 0) throw new ReferenceParseError(SOURCE, null, 'no entries found');
   return { asOf: generated, source, lists, authority };
 }

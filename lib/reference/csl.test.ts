@@ -3,6 +3,7 @@
 // the same lists, ids and content hashes; errors name their line or record.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { seedData } from '@/test/screening-fixture';
 import { parseCslCsv, parseCslJson } from './csl';
 
 const fixture = (f: string) => readFileSync(`test/fixtures/csl/${f}`, 'utf8');
@@ -19,7 +20,9 @@ describe('CSL importers', () => {
     const huawei = el.entries.find((e) => /Huawei Technologies Deutschland/i.test(e.name))!;
     expect(huawei.countries).toEqual(['DE']);
     expect(huawei.licensePolicy).toMatch(/denial/i);
-    expect(huawei.remarks).toMatch(/Licence requirement: /);
+    expect(huawei.licenseRequirement).toMatch(/all items subject to the EAR/i);
+    expect(huawei.federalRegister).toMatch(/FR/);
+    expect(huawei.sourceListUrl).toMatch(/^https:\/\//);
     const rostec = fromJson.find((l) => l.code === 'SDN')!.entries.find((e) => /ROSTEC/.test(e.name))!;
     expect(rostec.id).toMatch(/^\d+$/); // OFAC's entity number
     expect(rostec.programs.length).toBeGreaterThan(0);
@@ -30,6 +33,13 @@ describe('CSL importers', () => {
     expect(key(fromCsv)).toEqual(key(fromJson));
     expect(key(fromCompact)).toEqual(key(fromJson));
     expect(key(fromJson)).toHaveLength(50);
+  });
+
+  it('gives the seed\'s own entries (same ids and content hashes): one mapping for upload and seed', () => {
+    const seed = new Map(seedData().lists.flatMap((l) => l.entries.map((e) => [`${l.code}|${e.id}`, e.contentHash] as const)));
+    const entries = fromJson.flatMap((l) => l.entries.map((e) => ({ key: `${l.code}|${e.id}`, hash: e.contentHash })));
+    expect(entries.filter((e) => seed.get(e.key) !== e.hash)).toEqual([]);
+    expect(fromJson.map((l) => l.name)).toEqual(fromJson.map((l) => seedData().lists.find((s) => s.code === l.code)!.name));
   });
 
   it('refuses an unknown list or a nameless party, naming the line or record', () => {
