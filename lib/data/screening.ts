@@ -19,6 +19,8 @@ const toScreeningProduct = (item: TLineItemInput): TScreeningProduct => ({
   unitValueUsd: item.unitValueUsd,
   biometric: item.biometric,
   licenseExceptionClaimed: item.licenseExceptionClaimed ?? null,
+  ...(item.subjectToEar !== undefined ? { subjectToEar: item.subjectToEar } : {}),
+  ...(item.euControlCode !== undefined ? { euControlCode: item.euControlCode } : {}),
 });
 
 /** The exporter's country of establishment, when known (absent = US, as the engine assumes). */
