@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import { acknowledgeAction } from '@/app/(officer)/cases/actions';
 import { DecisionPanel } from '@/components/cases/decision-panel';
 import { FindingGroups } from '@/components/cases/findings';
+import { RegimeColumns } from '@/components/cases/regimes';
+import { datasetsOf } from '@/lib/data/json';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import { AuditTrail, ScreeningHistory } from '@/components/cases/history';
 import { AssignButton, CountersignForm, NoteForm } from '@/components/cases/small-forms';
@@ -189,6 +191,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-8">
           <Section title="Findings" aside={latest ? <span className="text-xs text-slate-500">Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}</span> : null}>
+            {latest ? (
+              <RegimeColumns findings={latest.findings} exporterCountry={c.organization.country} datasets={datasetsOf(latest.ruleSetVersion.datasets)} itemNames={c.lineItems.map((i) => i.productName)} />
+            ) : null}
             {!latest ? <p className="text-sm text-slate-500">Not screened.</p> : !many ? (
               <FindingGroups findings={latest.findings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} />
             ) : (
