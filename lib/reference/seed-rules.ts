@@ -465,7 +465,7 @@ export function buildSeedRules(): TRuleConfig[] {
       citationUrl: 'https://eur-lex.europa.eu/eli/reg/2021/821/oj',
       licensePolicy: 'Authorisation required if the exporter is aware of, or informed of, use for internal repression or serious human-rights violations',
       title: 'EU exporters: cyber-surveillance catch-all (Art. 5)',
-      description: 'For an organisation established in the EU only: biometric identification or surveillance items for a government-type end user or surveillance use outside the EU are reviewed under Art. 5 of the EU Dual-Use Regulation.',
+      description: 'For an organisation established in the EU only: biometric identification or surveillance items (cyber-surveillance items, listed or not) for a government-type end user or surveillance use outside the EU need an authorisation under Art. 5 of the EU Dual-Use Regulation; the 1:N policy ladder\'s findings cite Art. 5 for these organisations.',
       params: {
         exporterCountries: EU_MEMBER_STATES,
         endUserTypes: GOVERNMENT_TYPES,
