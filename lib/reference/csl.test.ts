@@ -36,7 +36,7 @@ describe('CSL importers', () => {
   });
 
   it('gives the seed\'s own entries (same ids and content hashes): one mapping for upload and seed', () => {
-    const seed = new Map(seedData().lists.flatMap((l) => l.entries.map((e) => [`${l.code}|${e.id}`, e.contentHash] as const)));
+    const seed = new Map<string, string>(seedData().lists.flatMap((l) => l.entries.map((e) => [`${l.code}|${e.id}`, e.contentHash] as const)));
     const entries = fromJson.flatMap((l) => l.entries.map((e) => ({ key: `${l.code}|${e.id}`, hash: e.contentHash })));
     expect(entries.filter((e) => seed.get(e.key) !== e.hash)).toEqual([]);
     expect(fromJson.map((l) => l.name)).toEqual(fromJson.map((l) => seedData().lists.find((s) => s.code === l.code)!.name));
