@@ -2,6 +2,7 @@
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
 import 'server-only';
+import { refreshSlaDue } from '@/lib/data/sla/refresh';
 import { toJson } from '@/lib/data/json';
 import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
@@ -243,6 +244,8 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
       trigger: resubmission ? 'RESUBMIT' : 'SUBMIT',
       previousOutcome,
     });
+    // The service-level clock starts (or, after an information request, runs again).
+    await refreshSlaDue(tx, [applicationId]);
     await appendAudit(tx, {
       actor,
       action: resubmission ? 'APPLICATION_RESUBMITTED' : 'APPLICATION_SUBMITTED',

@@ -9,6 +9,7 @@
 //   and are flagged outcomeChanged when the new rules would say something else.
 // Both resume from Job.cursor (the last application id done); RESCREEN commits each batch's runs,
 // case updates, audit rows and cursor in one transaction, so a restart never repeats or skips one.
+import { refreshSlaDue } from '@/lib/data/sla/refresh';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ApplicationStatus, Outcome } from '@/lib/generated/prisma/enums';
@@ -210,6 +211,8 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
             RETURNING a.id`;
           const ok = new Set(updated.map((u) => u.id));
           for (const c of openChanges) if (ok.has(c.id)) changedHere.push({ applicationId: c.id, from: c.from, to: c.to, reference: '', status: 'SUBMITTED' });
+          // A new outcome has its own service-level target.
+          await refreshSlaDue(tx, [...ok]);
         }
         if (decidedChanges.length) {
           const updated = await tx.$queryRaw<{ id: string }[]>`
