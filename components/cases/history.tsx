@@ -5,7 +5,7 @@ import { OutcomeBadge } from '@/components/ui/badge';
 import { diffFindings, isDiffEmpty } from '@/lib/cases/findings';
 import { OUTCOME_LABEL, STATUS_LABEL, TRIGGER_LABEL, humanize, labelOf } from '@/lib/labels';
 import type { TFinding } from '@/lib/screening/types';
-import { formatDateTime } from '@/components/ui/format';
+import { formatDateTime } from '@/lib/format';
 
 type TRun = {
   id: string;

@@ -2,7 +2,7 @@
 // assigned to me, age), sort by severity or age, keyset pages with page numbers and the total, Assign
 // to me, bulk approval of clear cases, CSV.
 import Link from 'next/link';
-import { formatAge } from '@/components/ui/format';
+import { formatAge } from '@/lib/format';
 import { AssignButton, BulkApproveForm } from '@/components/cases/small-forms';
 import { OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 // Dashboard: cases by outcome, by status and by destination, and time from submission to decision.
 // Server-rendered bars (no chart library needed for a handful of horizontal bars).
 import Link from 'next/link';
-import { formatDuration } from '@/components/ui/format';
+import { formatDuration } from '@/lib/format';
 import { requireRole } from '@/lib/authz';
 import { countryName } from '@/lib/countries';
 import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { JobProgress } from '@/components/admin/job-progress';
 import { OrgExportForm } from '@/components/records/org-export-form';
 import { Badge } from '@/components/ui/badge';
-import { formatAge, formatDateTime } from '@/components/ui/format';
+import { formatAge, formatDateTime } from '@/lib/format';
 import { requireRole } from '@/lib/authz';
 import { listOrganizations } from '@/lib/data/users';
 import { listOrgExports, recordsOverview } from '@/lib/data/records';

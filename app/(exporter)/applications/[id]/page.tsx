@@ -13,7 +13,7 @@ import { datasetLabel } from '@/lib/labels';
 import { draftDataFrom } from '@/lib/validation/application';
 import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
-import { formatDate, formatDateTime } from '@/components/ui/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { AnswerForm } from '@/components/applications/answer-form';
 import { DecisionBanner, licenceWords, stateWords } from '@/components/applications/decision-banner';
 import { CopyForm, DeleteDraftForm, WithdrawForm } from '@/components/applications/lifecycle-forms';

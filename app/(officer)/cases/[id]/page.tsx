@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { acknowledgeAction } from '@/app/(officer)/cases/actions';
 import { DecisionPanel } from '@/components/cases/decision-panel';
 import { FindingGroups } from '@/components/cases/findings';
-import { formatDate, formatDateTime } from '@/components/ui/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { AuditTrail, ScreeningHistory } from '@/components/cases/history';
 import { AssignButton, CountersignForm, NoteForm } from '@/components/cases/small-forms';
 import { Badge, OutcomeBadge, StatusBadge } from '@/components/ui/badge';

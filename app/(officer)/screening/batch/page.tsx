@@ -5,7 +5,7 @@ import { JobProgress } from '@/components/admin/job-progress';
 import { BatchUpload } from '@/components/screening/batch-upload';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDateTime } from '@/components/ui/format';
+import { formatDateTime } from '@/lib/format';
 import { requireRole } from '@/lib/authz';
 import { OUTCOME_LABEL } from '@/lib/cases/labels';
 import { listBatches, MAX_BATCH_BYTES } from '@/lib/data/batch-screening';
