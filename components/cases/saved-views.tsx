@@ -9,7 +9,8 @@ import { TextInput } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { errorsOf, IDLE, valueOf } from '@/lib/action-state';
 
-export function SaveViewForm({ query, suggestedName }: { query: string; suggestedName: string }) {
+/** Shown while the queue has filters; once they are saved (their tab is current) only the message stays. */
+export function SaveViewForm({ query, suggestedName, saved }: { query: string; suggestedName: string; saved: boolean }) {
   const [state, action, pending] = useActionState(saveViewAction, IDLE);
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -17,7 +18,7 @@ export function SaveViewForm({ query, suggestedName }: { query: string; suggeste
   }, [state]);
   return (
     <div>
-      <details ref={ref} className="group" open={state.status === 'error'}>
+      {saved ? null : <details ref={ref} className="group" open={state.status === 'error'}>
         <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
           Save this view…
         </summary>
@@ -28,7 +29,7 @@ export function SaveViewForm({ query, suggestedName }: { query: string; suggeste
             errors={errorsOf(state, 'name')} defaultValue={valueOf(state, 'name')} required />
           <Button type="submit" size="sm" disabled={pending}>{pending ? 'Saving…' : 'Save view'}</Button>
         </form>
-      </details>
+      </details>}
       <FormMessage state={state} />
     </div>
   );

@@ -34,6 +34,7 @@ export const BATCH_SIZE = Number(process.env.RESCREEN_BATCH_SIZE ?? 500);
 const MAX_FINDINGS_LISTED = 6;
 
 export type TFindingSummary = { ruleId: string; kind: string; outcome: Outcome; message: string };
+export type TFindingChange = TFindingSummary & { from: Outcome };
 export type TImpactChange = {
   applicationId: string;
   reference: string;
@@ -43,6 +44,8 @@ export type TImpactChange = {
   to: Outcome;
   appeared: TFindingSummary[];
   disappeared: TFindingSummary[];
+  /** the same findings with another outcome (absent in previews stored before this field) */
+  changed?: TFindingChange[];
   /** line items whose own outcome would change ("item 2 would change from Clear to Licence required") */
   items?: TItemOutcomeChange[];
 };
@@ -85,13 +88,17 @@ async function readBatch(cursor: string | null, batchSize: number): Promise<{ ca
 
 const summary = (f: TFinding): TFindingSummary => ({ ruleId: f.ruleId, kind: f.kind, outcome: f.outcome, message: f.message });
 
-/** The impact preview's view of diffFindings (lib/cases/findings.ts): a changed outcome shows as old out, new in. */
+/**
+ * The impact preview's view of diffFindings (lib/cases/findings.ts): only what changed — findings
+ * that appear, findings that go, and findings that stay with another outcome (listed once, from → to).
+ */
 export function findingDiff(before: TFinding[], after: TFinding[]) {
   const d = diffFindings(before, after);
   const list = (findings: TFinding[]) => findings.filter((f) => !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary);
   return {
-    appeared: list([...d.appeared, ...d.changed.map((c) => c.after)]),
-    disappeared: list([...d.disappeared, ...d.changed.map((c) => c.before)]),
+    appeared: list(d.appeared),
+    disappeared: list(d.disappeared),
+    changed: d.changed.filter((c) => !c.after.cleared).slice(0, MAX_FINDINGS_LISTED).map((c): TFindingChange => ({ ...summary(c.after), from: c.before.outcome })),
   };
 }
 

@@ -84,7 +84,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </ul>
         </nav>
         <div className="flex flex-wrap items-start gap-2">
-          {currentQuery && !currentView ? <SaveViewForm query={currentQuery} suggestedName={filter.q ? `Search: ${filter.q}`.slice(0, 60) : 'My view'} /> : null}
+          {currentQuery ? <SaveViewForm query={currentQuery} saved={!!currentView} suggestedName={filter.q ? `Search: ${filter.q}`.slice(0, 60) : 'My view'} /> : null}
           <ManageViews views={views} />
         </div>
       </div>
