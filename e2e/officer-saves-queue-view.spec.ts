@@ -48,7 +48,10 @@ test('saved view round trip: save → tab → open → rename → delete; privat
 
   await page.reload();
   await page.getByText('Manage views…').click();
-  await page.getByRole('form', { name: `Delete view ${renamed}` }).getByRole('button', { name: `Delete “${renamed}”` }).click();
+  await page
+    .getByRole('form', { name: `Delete view ${renamed}` })
+    .getByRole('button', { name: `Delete “${renamed}”` })
+    .click();
   await expect(page.getByText(`Deleted “${renamed}”`)).toBeVisible();
   await expect(tabs.getByRole('link', { name: renamed })).toHaveCount(0);
 });

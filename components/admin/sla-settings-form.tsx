@@ -20,16 +20,46 @@ export function SlaSettingsForm({ version, targets, holidays }: { version: numbe
         <legend className="text-sm font-semibold text-slate-900">Working days to a decision, by screening outcome</legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {OUTCOMES.map((o) => (
-            <TextInput key={o} name={o} id={`sla-${o}`} label={OUTCOME_LABEL[o]} type="number" inputMode="numeric" min={1} max={365} required
-              errors={errorsOf(state, o)} defaultValue={valueOf(state, o) ?? String(targets[o])} />
+            <TextInput
+              key={o}
+              name={o}
+              id={`sla-${o}`}
+              label={OUTCOME_LABEL[o]}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={365}
+              required
+              errors={errorsOf(state, o)}
+              defaultValue={valueOf(state, o) ?? String(targets[o])}
+            />
           ))}
         </div>
       </fieldset>
-      <Textarea name="holidays" id="sla-holidays" label="Holidays" rows={8} help="One date a line (YYYY-MM-DD); text after # is a comment. Saturdays and Sundays never count."
-        errors={errorsOf(state, 'holidays')} defaultValue={valueOf(state, 'holidays') ?? holidays.join('\n')} className="max-w-md" />
-      <TextInput name="note" id="sla-note" label="Reason for the change" maxLength={500} required help="Recorded with this version and in the audit log."
-        errors={errorsOf(state, 'note')} defaultValue={valueOf(state, 'note') ?? ''} className="max-w-xl" />
-      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save as a new version'}</Button>
+      <Textarea
+        name="holidays"
+        id="sla-holidays"
+        label="Holidays"
+        rows={8}
+        help="One date a line (YYYY-MM-DD); text after # is a comment. Saturdays and Sundays never count."
+        errors={errorsOf(state, 'holidays')}
+        defaultValue={valueOf(state, 'holidays') ?? holidays.join('\n')}
+        className="max-w-md"
+      />
+      <TextInput
+        name="note"
+        id="sla-note"
+        label="Reason for the change"
+        maxLength={500}
+        required
+        help="Recorded with this version and in the audit log."
+        errors={errorsOf(state, 'note')}
+        defaultValue={valueOf(state, 'note') ?? ''}
+        className="max-w-xl"
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Save as a new version'}
+      </Button>
       <FormMessage state={state} />
     </form>
   );

@@ -18,18 +18,35 @@ export function SaveViewForm({ query, suggestedName, saved }: { query: string; s
   }, [state]);
   return (
     <div>
-      {saved ? null : <details ref={ref} className="group" open={state.status === 'error'}>
-        <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          Save this view…
-        </summary>
-        <form action={action} aria-label="Save this view" className="mt-2 flex w-full max-w-md flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3">
-          <input type="hidden" name="query" value={query} />
-          <TextInput name="name" id="save-view-name" label="View name" maxLength={60} className="min-w-0 flex-1"
-            help="Keeps the current filters, sort and search." placeholder={suggestedName}
-            errors={errorsOf(state, 'name')} defaultValue={valueOf(state, 'name')} required />
-          <Button type="submit" size="sm" disabled={pending}>{pending ? 'Saving…' : 'Save view'}</Button>
-        </form>
-      </details>}
+      {saved ? null : (
+        <details ref={ref} className="group" open={state.status === 'error'}>
+          <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
+            Save this view…
+          </summary>
+          <form
+            action={action}
+            aria-label="Save this view"
+            className="mt-2 flex w-full max-w-md flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3"
+          >
+            <input type="hidden" name="query" value={query} />
+            <TextInput
+              name="name"
+              id="save-view-name"
+              label="View name"
+              maxLength={60}
+              className="min-w-0 flex-1"
+              help="Keeps the current filters, sort and search."
+              placeholder={suggestedName}
+              errors={errorsOf(state, 'name')}
+              defaultValue={valueOf(state, 'name')}
+              required
+            />
+            <Button type="submit" size="sm" disabled={pending}>
+              {pending ? 'Saving…' : 'Save view'}
+            </Button>
+          </form>
+        </details>
+      )}
       <FormMessage state={state} />
     </div>
   );
@@ -43,9 +60,19 @@ function ManageRow({ view }: { view: { id: string; name: string } }) {
     <li className="rounded-md border border-slate-200 bg-white p-3">
       <form action={rename} aria-label={`Rename view ${view.name}`} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="viewId" value={view.id} />
-        <TextInput name="name" id={`${id}-name`} label={`Name of “${view.name}”`} maxLength={60} className="min-w-0 flex-1"
-          errors={errorsOf(renamed, 'name')} defaultValue={valueOf(renamed, 'name') ?? view.name} required />
-        <Button type="submit" size="sm" variant="secondary" disabled={renaming}>{renaming ? 'Renaming…' : 'Rename'}</Button>
+        <TextInput
+          name="name"
+          id={`${id}-name`}
+          label={`Name of “${view.name}”`}
+          maxLength={60}
+          className="min-w-0 flex-1"
+          errors={errorsOf(renamed, 'name')}
+          defaultValue={valueOf(renamed, 'name') ?? view.name}
+          required
+        />
+        <Button type="submit" size="sm" variant="secondary" disabled={renaming}>
+          {renaming ? 'Renaming…' : 'Rename'}
+        </Button>
       </form>
       <form action={remove} aria-label={`Delete view ${view.name}`} className="mt-2">
         <input type="hidden" name="viewId" value={view.id} />
@@ -66,7 +93,9 @@ export function ManageViews({ views }: { views: { id: string; name: string }[] }
         Manage views…
       </summary>
       <ul aria-label="Your saved views" className="mt-2 grid w-full max-w-md gap-2">
-        {views.map((v) => <ManageRow key={v.id} view={v} />)}
+        {views.map((v) => (
+          <ManageRow key={v.id} view={v} />
+        ))}
       </ul>
     </details>
   );

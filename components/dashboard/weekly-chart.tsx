@@ -17,7 +17,15 @@ export function WeeklyChart({ points, summary }: { points: TWeekPoint[]; summary
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="decided" name="Decisions" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          <Line dataKey="backlog" name="Backlog at week’s end" stroke="#b45309" strokeWidth={2} strokeDasharray="6 3" dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            dataKey="backlog"
+            name="Backlog at week’s end"
+            stroke="#b45309"
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

@@ -61,15 +61,29 @@ describe('slaClock', () => {
     ],
     [
       'two pauses',
-      { now: at('2026-12-15'), pauses: [{ from: at('2026-12-02'), to: at('2026-12-03') }, { from: at('2026-12-08'), to: at('2026-12-10') }] },
+      {
+        now: at('2026-12-15'),
+        pauses: [
+          { from: at('2026-12-02'), to: at('2026-12-03') },
+          { from: at('2026-12-08'), to: at('2026-12-10') },
+        ],
+      },
       { usedDays: 7, pausedDays: 3 },
     ],
   ])('%s', (_n, over, expected) => expect(slaClock({ ...base, ...over })).toMatchObject(expected));
 
   it('due date skips weekends, holidays and past pauses', () => {
-    expect(slaClock({ ...base, now: at('2026-12-02') }).dueOn?.toISOString().slice(0, 10)).toBe('2026-12-15');
+    expect(
+      slaClock({ ...base, now: at('2026-12-02') })
+        .dueOn?.toISOString()
+        .slice(0, 10),
+    ).toBe('2026-12-15');
     // 10 working days from Tue 15 Dec: 16,17,18,21,22,23,24,(25 holiday),28,29,30 → 30 Dec.
-    expect(slaClock({ ...base, submittedAt: at('2026-12-15'), now: at('2026-12-15') }).dueOn?.toISOString().slice(0, 10)).toBe('2026-12-30');
+    expect(
+      slaClock({ ...base, submittedAt: at('2026-12-15'), now: at('2026-12-15') })
+        .dueOn?.toISOString()
+        .slice(0, 10),
+    ).toBe('2026-12-30');
     const paused = slaClock({ ...base, now: at('2026-12-09'), pauses: [{ from: at('2026-12-03'), to: at('2026-12-08') }] });
     expect(paused.dueOn?.toISOString().slice(0, 10)).toBe('2026-12-18');
   });

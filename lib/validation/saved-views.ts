@@ -10,11 +10,13 @@ export const VIEW_KEYS = ['q', 'status', 'outcome', 'destination', 'organization
 
 /** A query string (with or without "?") reduced to the view keys, sorted, blanks dropped. */
 export function canonicalViewQuery(raw: string | URLSearchParams | Record<string, string | string[] | undefined>): string {
-  const source =
-    raw instanceof URLSearchParams ? raw : typeof raw === 'string' ? new URLSearchParams(raw.replace(/^\?/, '')) : recordToParams(raw);
+  const source = raw instanceof URLSearchParams ? raw : typeof raw === 'string' ? new URLSearchParams(raw.replace(/^\?/, '')) : recordToParams(raw);
   const out = new URLSearchParams();
   for (const key of VIEW_KEYS) {
-    const values = source.getAll(key).map((v) => v.trim()).filter((v) => v !== '');
+    const values = source
+      .getAll(key)
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     // Severity is the queue's default order: leaving it out keeps "?sort=severity" and "" one view.
     for (const v of [...new Set(values)].sort()) if (!(key === 'sort' && v === 'severity')) out.append(key, v);
   }

@@ -46,4 +46,3 @@ export const ZSlaSettingsInput = z.object({
   ),
 });
 export type TSlaSettingsInput = z.infer<typeof ZSlaSettingsInput>;
-
