@@ -52,9 +52,10 @@ export function SaveViewForm({ query, suggestedName, saved }: { query: string; s
   );
 }
 
-function ManageRow({ view }: { view: { id: string; name: string } }) {
+type TRemove = { remove: (formData: FormData) => void; deleting: boolean };
+
+function ManageRow({ view, remove, deleting }: { view: { id: string; name: string } } & TRemove) {
   const [renamed, rename, renaming] = useActionState(renameViewAction, IDLE);
-  const [deleted, remove, deleting] = useActionState(deleteViewAction, IDLE);
   const id = `view-${view.id}`;
   return (
     <li className="rounded-md border border-slate-200 bg-white p-3">
@@ -80,23 +81,28 @@ function ManageRow({ view }: { view: { id: string; name: string } }) {
           {deleting ? 'Deleting…' : `Delete “${view.name}”`}
         </Button>
       </form>
-      <FormMessage state={renamed.status !== 'idle' ? renamed : deleted} />
+      <FormMessage state={renamed} />
     </li>
   );
 }
 
 export function ManageViews({ views }: { views: { id: string; name: string }[] }) {
-  if (views.length === 0) return null;
+  // One delete state for every row: a deleted view's row disappears, its message must not.
+  const [deleted, remove, deleting] = useActionState(deleteViewAction, IDLE);
+  if (views.length === 0) return <FormMessage state={deleted} />;
   return (
-    <details className="group">
-      <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
-        Manage views…
-      </summary>
-      <ul aria-label="Your saved views" className="mt-2 grid w-full max-w-md gap-2">
-        {views.map((v) => (
-          <ManageRow key={v.id} view={v} />
-        ))}
-      </ul>
-    </details>
+    <div>
+      <details className="group">
+        <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
+          Manage views…
+        </summary>
+        <ul aria-label="Your saved views" className="mt-2 grid w-full max-w-md gap-2">
+          {views.map((v) => (
+            <ManageRow key={v.id} view={v} remove={remove} deleting={deleting} />
+          ))}
+        </ul>
+      </details>
+      <FormMessage state={deleted} />
+    </div>
   );
 }

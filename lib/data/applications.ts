@@ -185,7 +185,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
   }
   const screened = await screenInput(input, active.id, await exporterOf(organizationId));
   const { result } = screened;
-  return oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
+  const submitted = await oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     let applicationId: string;
     let reference: string;
     let previousOutcome = null;
@@ -244,8 +244,6 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
       trigger: resubmission ? 'RESUBMIT' : 'SUBMIT',
       previousOutcome,
     });
-    // The service-level clock starts (or, after an information request, runs again).
-    await refreshSlaDue(tx, [applicationId]);
     await appendAudits(tx, [
       { actor, action: resubmission ? 'APPLICATION_RESUBMITTED' : 'APPLICATION_SUBMITTED', entityType: 'Application', entityId: applicationId, data: { reference } },
       {
@@ -258,6 +256,11 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
     ]);
     return { id: applicationId, reference, outcome: result.outcome };
   }), (app) => ({ id: app.id, reference: app.reference, outcome: app.outcome ?? result.outcome }));
+  // The service-level clock starts (or, after an information request, runs again). Its due day is
+  // only the queue's sort key, so it is set just after the commit rather than lengthening the
+  // submission's transaction (every page computes the clock itself from the history).
+  await refreshSlaDue(db, [submitted.id]);
+  return submitted;
 }
 
 export type TApplicationListFilter = { status?: ApplicationStatus; q?: string; page?: number; pageSize?: number };

@@ -1,9 +1,9 @@
-// Keeps Application.slaDueOn (the queue's "days left" sort key) in step with the history. Called in
-// the transaction of every change that moves the clock: submission and resubmission, decisions and
-// information requests, countersignature, withdrawal, a re-screen that changes the outcome, and a
-// change of the service-level settings.
+// Keeps Application.slaDueOn (the queue's "days left" sort key) in step with the history. Set with
+// every change that moves the clock: in the same transaction for decisions and information requests,
+// countersignature, withdrawal, an outcome-changing re-screen and a settings change; just after the
+// commit for a submission or resubmission (kept out of that busy transaction).
 import 'server-only';
-import type { TTx } from '@/lib/db';
+import type { TDb, TTx } from '@/lib/db';
 import { OPEN_STATUSES } from '@/lib/codes';
 import type { TSlaCalendar, TSlaTargets } from '@/lib/sla/working-days';
 import { getSlaSettings } from './current';
@@ -12,7 +12,7 @@ import { clockOf, loadClockFacts } from './history';
 type TSettings = { targets: TSlaTargets; calendar: TSlaCalendar };
 
 /** Recomputes the due day of the given cases (null while paused, decided or withdrawn). */
-export async function refreshSlaDue(tx: TTx, ids: readonly string[], settings?: TSettings): Promise<void> {
+export async function refreshSlaDue(tx: TDb | TTx, ids: readonly string[], settings?: TSettings): Promise<void> {
   if (ids.length === 0) return;
   const resolved = settings ?? (await getSlaSettings(tx));
   const facts = await loadClockFacts(tx, ids);
