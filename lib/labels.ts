@@ -102,7 +102,7 @@ const DATASET_LABEL: Record<string, string> = {
 };
 
 export function datasetLabel(kind: string): string {
-  return DATASET_LABEL[kind] ?? (kind.startsWith('PARTY_LIST_') ? `List ${kind.slice('PARTY_LIST_'.length)}` : kind.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()));
+  return DATASET_LABEL[kind] ?? (kind.startsWith('PARTY_LIST_') ? listLabel(kind.slice('PARTY_LIST_'.length)) : kind.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()));
 }
 
 // Restricted-party list codes (rule parameters, findings, the lists page) in words.
@@ -123,4 +123,6 @@ const LIST_LABEL: Record<string, string> = {
 };
 
 /** "ENTITY_LIST" → "Entity List (BIS)"; an unknown code is shown as it is (it is the list's own id). */
-export const listLabel = (code: string) => LIST_LABEL[code] ?? code;
+export function listLabel(code: string): string {
+  return LIST_LABEL[code] ?? code;
+}

@@ -10,7 +10,7 @@ export function SlaCell({ clock }: { clock: TSlaClock | undefined }) {
     return (
       <span className="inline-flex flex-col">
         <span className="font-medium text-slate-800">
-          <span aria-hidden="true">⏸ </span>Clock paused
+          <span aria-hidden="true">‖ </span>Clock paused
         </span>
         <span className="text-xs text-slate-600">Waiting on the exporter · {formatWorkingDays(Math.max(clock.daysLeft, 0))} left</span>
       </span>

@@ -20,7 +20,7 @@ export function SlaPanel({ clock, outcome }: { clock: TSlaClock | undefined; out
               `Decided in ${formatWorkingDays(clock.usedDays)} (target ${clock.targetDays}).`
             ) : clock.paused ? (
               <>
-                <span aria-hidden="true">⏸ </span>Paused since {formatDate(clock.pausedSince)}: waiting on the exporter’s answer.
+                <span aria-hidden="true">‖ </span>Paused since {formatDate(clock.pausedSince)}: waiting on the exporter’s answer.
               </>
             ) : clock.overdue ? (
               <>

@@ -110,7 +110,7 @@ export default async function DashboardPage() {
                 <tbody className="divide-y divide-slate-100">
                   {sla.weeks.map((w, i) => (
                     <tr key={w.weekStart.toISOString()}>
-                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-800">{formatDate(w.weekStart)}{i === sla.weeks.length - 1 ? ' (so far)' : ''}</th>
+                      <th scope="row" className="whitespace-nowrap py-1.5 pr-4 font-normal text-slate-800">{formatDate(w.weekStart)}{i === sla.weeks.length - 1 ? ' (so far)' : ''}</th>
                       <td className="py-1.5 pr-4 text-right tabular-nums">{formatNumber(w.decided)}</td>
                       <td className="py-1.5 pr-4 text-right tabular-nums">{formatNumber(w.submitted)}</td>
                       <td className="py-1.5 text-right tabular-nums">{formatNumber(w.backlog)}</td>

@@ -274,7 +274,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <p>Screened <Time at={run.createdAt} /> against rule set <span className="font-mono">{run.ruleSetLabel}</span>. Data as of:</p>
                 <ul className="mt-1 grid gap-x-6 gap-y-0.5 sm:grid-cols-2" aria-label="Data as-of dates">
                   {run.datasets.map((d) => (
-                    <li key={`${d.kind}-${d.source}`}><span className="font-medium text-slate-700">{datasetLabel(d.kind)}</span>: {d.asOf}</li>
+                    <li key={`${d.kind}-${d.source}`}><span className="font-medium text-slate-700">{datasetLabel(d.kind)}</span>: {formatDate(d.asOf, d.asOf)}</li>
                   ))}
                 </ul>
                 <p className="mt-2 text-slate-500">This screening supports compliance decisions; it is not legal advice.</p>

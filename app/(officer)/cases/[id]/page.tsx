@@ -311,7 +311,7 @@ function DataAsOf({ datasets }: { datasets: unknown }) {
       {list.map((d, i) => (
         <span key={`${d.kind}-${i}`} title={d.source}>
           {i > 0 ? ' · ' : ''}
-          {datasetLabel(String(d.kind ?? ''))} {d.asOf}
+          {datasetLabel(String(d.kind ?? ''))} {formatDate(d.asOf, d.asOf ?? '')}
         </span>
       ))}
       . Not legal advice.
