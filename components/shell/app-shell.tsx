@@ -58,7 +58,8 @@ export function AppShell({ user, children }: { user: TActor; children: ReactNode
       <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">{children}</main>
       <footer className="border-t border-slate-200 bg-white">
         <p className="mx-auto max-w-7xl px-6 py-3 text-xs text-slate-500">
-          Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC.
+          Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC, and for EU exporters the Official Journal of the EU.{' '}
+          <Link href="/sources" className="underline hover:text-slate-700">Data sources and attributions</Link>
         </p>
       </footer>
     </div>
