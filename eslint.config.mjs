@@ -30,6 +30,19 @@ const config = [
     },
   },
   {
+    // lib/sla is pure too: the working-day clock takes `now` and the calendar as inputs.
+    files: ['lib/sla/**/*.ts'],
+    ignores: ['lib/sla/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['next', 'next/*', 'react', 'react-dom', '@prisma/*', 'pg', 'server-only', 'node:*', 'fs', '@/lib/*', '!@/lib/screening', '!@/lib/screening/**', '!@/lib/sla', '!@/lib/sla/**', '@/test/*'],
+          message: 'lib/sla is pure: no framework, database or clock source. Pass now and the calendar in.',
+        }],
+      }],
+    },
+  },
+  {
     // Playwright fixtures receive a `use` callback; it is not React's use().
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

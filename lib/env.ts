@@ -25,6 +25,10 @@ const ZEnv = z
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
     // The admin records page warns when the last `npm run db:backup` is older than this.
     BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
+    // End-to-end tests only (scripts/e2e-server.ts sets it): pages read "today" for the service-level
+    // clock from the clearance-test-now cookie (lib/clock.ts), so a test can jump days ahead. It
+    // changes what the clock shows, never a stored time. Never set it on a real deployment.
+    CLEARANCE_TEST_CLOCK: z.enum(['0', '1']).default('0'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {

@@ -115,5 +115,27 @@ const DATASET_LABEL: Record<string, string> = {
 };
 
 export function datasetLabel(kind: string): string {
-  return DATASET_LABEL[kind] ?? (kind.startsWith('PARTY_LIST_') ? `List ${kind.slice('PARTY_LIST_'.length)}` : kind.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()));
+  return DATASET_LABEL[kind] ?? (kind.startsWith('PARTY_LIST_') ? listLabel(kind.slice('PARTY_LIST_'.length)) : kind.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()));
+}
+
+// Restricted-party list codes (rule parameters, findings, the lists page) in words.
+const LIST_LABEL: Record<string, string> = {
+  SDN: 'Specially Designated Nationals (OFAC)',
+  ENTITY_LIST: 'Entity List (BIS)',
+  DPL: 'Denied Persons List (BIS)',
+  UVL: 'Unverified List (BIS)',
+  MEU: 'Military End User List (BIS)',
+  DTC: 'ITAR Debarred (State)',
+  ISN: 'Nonproliferation Sanctions (State)',
+  SSI: 'Sectoral Sanctions Identifications (OFAC)',
+  CMIC: 'Chinese Military-Industrial Complex Companies (OFAC)',
+  NS_MBS: 'Non-SDN Menu-Based Sanctions (OFAC)',
+  PLC: 'Palestinian Legislative Council List (OFAC)',
+  CAP: 'CAPTA List (OFAC)',
+  UN: 'UN Security Council Consolidated List',
+};
+
+/** "ENTITY_LIST" → "Entity List (BIS)"; an unknown code is shown as it is (it is the list's own id). */
+export function listLabel(code: string): string {
+  return LIST_LABEL[code] ?? code;
 }

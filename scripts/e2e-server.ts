@@ -18,6 +18,8 @@ async function main() {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       // Every browser test signs in from 127.0.0.1: the per-IP limit is covered by integration tests.
       LOGIN_MAX_FAILURES_PER_IP: '100000',
+      // The service-level clock reads "today" from a cookie the tests set (lib/clock.ts).
+      CLEARANCE_TEST_CLOCK: '1',
     },
   });
   const stop = () => app.kill('SIGTERM');

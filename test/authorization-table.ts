@@ -29,6 +29,7 @@ export const PAGES: Record<string, TAccess> = {
   'app/(admin)/admin/records/page.tsx': ADMIN,
   'app/(admin)/admin/rules/page.tsx': ADMIN,
   'app/(admin)/admin/users/page.tsx': ADMIN,
+  'app/(admin)/admin/sla/page.tsx': ADMIN,
   'app/(shared)/sources/page.tsx': SIGNED_IN,
 };
 
@@ -67,6 +68,11 @@ export const ACTIONS: Record<string, TAccess> = {
   'app/(officer)/cases/actions.ts#assignAction': OFFICERS,
   'app/(officer)/cases/actions.ts#bulkApproveAction': OFFICERS,
   'app/(officer)/cases/actions.ts#acknowledgeAction': OFFICERS,
+  // Saved views: any officer or admin, each only their own (the data layer puts the owner in every query).
+  'app/(officer)/cases/actions.ts#saveViewAction': OFFICERS,
+  'app/(officer)/cases/actions.ts#renameViewAction': OFFICERS,
+  'app/(officer)/cases/actions.ts#deleteViewAction': OFFICERS,
+  'app/(admin)/admin/sla/actions.ts#saveSlaSettingsAction': ADMIN,
   'app/(admin)/admin/api-keys/actions.ts#createApiKeyAction': ADMIN,
   'app/(admin)/admin/api-keys/actions.ts#revokeApiKeyAction': ADMIN,
   'app/(admin)/admin/lists/actions.ts#startUploadAction': ADMIN,

@@ -1,7 +1,7 @@
 // Cases whose outcome would change (impact preview) or changed (re-screen): from → to, and why.
 import Link from 'next/link';
 import { OUTCOME_LABEL, OutcomeBadge, StatusBadge, type TOutcomeCode, type TStatusCode } from '@/components/ui/badge';
-import type { TFindingSummary } from '@/lib/jobs/rescreen';
+import type { TFindingChange, TFindingSummary } from '@/lib/jobs/rescreen';
 
 export type TImpactRow = {
   applicationId: string;
@@ -12,6 +12,7 @@ export type TImpactRow = {
   to: string;
   appeared?: TFindingSummary[];
   disappeared?: TFindingSummary[];
+  changed?: TFindingChange[];
   items?: { position: number; name: string; from: string | null; to: string }[];
 };
 
@@ -50,8 +51,14 @@ export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; cap
                     ))}
                   </ul>
                 ) : null}
-                {r.appeared?.length || r.disappeared?.length ? (
+                {r.appeared?.length || r.disappeared?.length || r.changed?.length ? (
                   <ul className="space-y-1">
+                    {r.changed?.map((f, i) => (
+                      <li key={`c${i}`} className="flex gap-2">
+                        <span className="font-semibold text-amber-800" aria-label="Finding with another outcome">~</span>
+                        <span className="text-slate-800">{f.message} <span className="text-slate-600">({OUTCOME_LABEL[f.from as TOutcomeCode]} → {OUTCOME_LABEL[f.outcome as TOutcomeCode]})</span></span>
+                      </li>
+                    ))}
                     {r.appeared?.map((f, i) => (
                       <li key={`a${i}`} className="flex gap-2"><span className="font-semibold text-red-700" aria-label="New finding">+</span><span className="text-slate-800">{f.message}</span></li>
                     ))}
@@ -59,8 +66,10 @@ export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; cap
                       <li key={`d${i}`} className="flex gap-2"><span className="font-semibold text-emerald-700" aria-label="Finding gone">−</span><span className="text-slate-600">{f.message}</span></li>
                     ))}
                   </ul>
+                ) : r.appeared && r.disappeared ? (
+                  <span className="text-slate-700">Same findings as before; only the outcome changes (the new rules weigh them differently).</span>
                 ) : (
-                  <span className="text-slate-500">See the case’s screening history.</span>
+                  <span className="text-slate-600">See the case’s screening history.</span>
                 )}
               </td>
             </tr>

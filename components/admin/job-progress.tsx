@@ -2,6 +2,7 @@
 // A background job's progress bar, read from its row every 500 ms (safe to reload: the row is the
 // truth, wherever the job runs). When the job ends the page is refreshed to show its result.
 import { useRouter } from 'next/navigation';
+import { formatNumber } from '@/lib/format';
 import { useEffect, useState } from 'react';
 
 export type TJobProgress = {
@@ -53,9 +54,9 @@ export function JobProgress({ initial, label, unit = 'cases', testId, endpoint =
       : job.status === 'RUNNING'
         ? job.stale
           ? 'Paused: the server running it stopped. Another server will resume it shortly.'
-          : `${job.done.toLocaleString('en-US')} of ${job.total.toLocaleString('en-US')} ${unit}`
+          : `${formatNumber(job.done)} of ${formatNumber(job.total)} ${unit}`
         : job.status === 'SUCCEEDED'
-          ? `Done: ${job.done.toLocaleString('en-US')} ${unit}`
+          ? `Done: ${formatNumber(job.done)} ${unit}`
           : job.status === 'FAILED'
             ? `Failed: ${job.error ?? 'unknown error'}`
             : 'Cancelled';

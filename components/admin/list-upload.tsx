@@ -3,6 +3,7 @@
 // file streams to /api/admin/lists/upload with XMLHttpRequest, whose upload events drive the first
 // progress bar; reading and storing progress comes from the job row, polled every 500 ms.
 import { useRouter } from 'next/navigation';
+import { formatNumber } from '@/lib/format';
 import { useEffect, useRef, useState } from 'react';
 import { startUploadAction } from '@/app/(admin)/admin/lists/actions';
 import { IDLE } from '@/lib/action-state';
@@ -150,7 +151,7 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
           <p className="text-sm text-slate-600" aria-live="polite">
             {phase.kind === 'uploading'
               ? `Uploading: ${(phase.sent / MB).toFixed(1)} of ${(phase.total / MB).toFixed(1)} MB`
-              : `${phase.phase}${phase.total > 0 && phase.done > 0 && phase.done < phase.total ? ` · ${phase.done.toLocaleString('en-US')} of ${phase.total.toLocaleString('en-US')}` : '…'}`}
+              : `${phase.phase}${phase.total > 0 && phase.done > 0 && phase.done < phase.total ? ` · ${formatNumber(phase.done)} of ${formatNumber(phase.total)}` : '…'}`}
           </p>
         </div>
       ) : null}

@@ -2,6 +2,7 @@
 // Edits one rule of a draft: enabled, and every parameter with the control its schema declares
 // (lib/screening/rules/<rule>.ts `.meta()`, turned into field specs by lib/validation/rules.ts). Each field's
 // errors sit next to it; after an error the form shows what the admin typed, not the stored value.
+import { listLabel } from '@/lib/labels';
 import { useActionState } from 'react';
 import { updateRuleAction } from '@/app/(admin)/admin/rules/actions';
 import { Button } from '@/components/ui/button';
@@ -94,7 +95,7 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
               const keyErrors = errorsOf(state, keyName);
               return (
                 <div key={key} className="grid grid-cols-[10rem_1fr] items-start gap-3">
-                  <label htmlFor={keyId} className="pt-2 font-mono text-xs text-slate-600">{key}</label>
+                  <label htmlFor={keyId} className="pt-2 text-xs font-medium text-slate-700">{listLabel(key)}</label>
                   <div>
                     <input id={keyId} name={keyName} defaultValue={str(pick(state, keyName, text))} aria-invalid={!!keyErrors?.length || undefined}
                       aria-describedby={describedBy(keyId, null, keyErrors)} className={`${inputClass} ${keyErrors?.length ? 'border-red-500' : 'border-slate-300'}`} />

@@ -4,4 +4,4 @@ export function VersionStatusBadge({ status }: { status: 'DRAFT' | 'ACTIVE' | 'A
   return status === 'ACTIVE' ? <Badge tone="green">Active</Badge> : status === 'DRAFT' ? <Badge tone="indigo">Draft</Badge> : <Badge tone="slate">Archived</Badge>;
 }
 
-export { formatDateTime } from '@/components/ui/format';
+export { formatDateTime } from '@/lib/format';

@@ -1,7 +1,7 @@
 // Where the exporter stands, in words written for the state the case is in: the decision banner
 // (Approved / Approved in part / Denied, conditions or reasons, the licence and whether a government
 // licence is still needed before shipping), or what happens next while the case is open.
-import { formatDate } from '@/components/ui/format';
+import { formatDate } from '@/lib/format';
 import type { TExporterApplication } from '@/lib/data/applications';
 
 type TItem = TExporterApplication['lineItems'][number];

@@ -6,6 +6,7 @@ import { Badge, OutcomeBadge } from '@/components/ui/badge';
 import { countryLabel } from '@/lib/countries';
 import { groupFindings, partyMatchEvidence } from '@/lib/cases/findings';
 import { BASIS_LABEL, KIND_LABEL, humanize } from '@/lib/labels';
+import { formatDate, formatNumber } from '@/lib/format';
 import type { TFinding } from '@/lib/screening/types';
 import { ClearMatchForm } from './small-forms';
 
@@ -68,11 +69,13 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.map(show).join(', ') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return formatNumber(value);
   return String(value);
 }
 
 function GenericEvidence({ evidence }: { evidence: Record<string, unknown> }) {
-  const entries = Object.entries(evidence).filter(([, v]) => v !== null && v !== undefined);
+  // Positions inside the stored input ("partyIndex": 0) are for the engine, not for people.
+  const entries = Object.entries(evidence).filter(([k, v]) => v !== null && v !== undefined && !/Index$/.test(k));
   if (entries.length === 0) return null;
   return (
     <dl className="text-sm">
@@ -95,7 +98,7 @@ export function FindingItem({ finding, clear }: { finding: TFinding; clear?: { c
           <p className="text-sm text-slate-900">{finding.message}</p>
           {finding.cleared ? (
             <p className="text-sm text-emerald-800">
-              Cleared by {finding.cleared.by} on {finding.cleared.at.slice(0, 10)}: “{finding.cleared.justification}”
+              Cleared by {finding.cleared.by} on {formatDate(finding.cleared.at)}: “{finding.cleared.justification}”
             </p>
           ) : null}
           <dl className="text-sm">

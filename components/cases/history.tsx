@@ -5,7 +5,7 @@ import { OutcomeBadge } from '@/components/ui/badge';
 import { diffFindings, isDiffEmpty } from '@/lib/cases/findings';
 import { OUTCOME_LABEL, STATUS_LABEL, TRIGGER_LABEL, humanize, labelOf } from '@/lib/labels';
 import type { TFinding } from '@/lib/screening/types';
-import { formatDateTime } from '@/components/ui/format';
+import { formatCount, formatDateTime } from '@/lib/format';
 
 type TRun = {
   id: string;
@@ -59,7 +59,7 @@ export function ScreeningHistory({ runs }: { runs: TRun[] }) {
               <Changes before={before.findings} after={run.findings} />
             </div>
           ) : (
-            <p className="mt-1 text-xs text-slate-500">First screening: {run.findings.length} finding(s).</p>
+            <p className="mt-1 text-xs text-slate-500">First screening: {formatCount(run.findings.length, 'finding')}.</p>
           )}
         </li>
       ))}

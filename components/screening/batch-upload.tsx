@@ -3,6 +3,7 @@
 // XMLHttpRequest (its upload events drive the progress bar); the server stores every row and queues
 // the job, then the page refreshes to show the job's own progress bar.
 import { useRouter } from 'next/navigation';
+import { formatNumber } from '@/lib/format';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldFrame, describedBy, inputClass } from '@/components/ui/field';
@@ -53,7 +54,7 @@ export function BatchUpload({ maxBytes, maxRows }: { maxBytes: number; maxRows: 
   const pct = phase.kind === 'uploading' ? Math.round((phase.sent / Math.max(1, phase.total)) * 100) : 0;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label="Upload a party file">
-      <FieldFrame id="f-batch-file" label="Party file (CSV)" help={`A header row with name, country (ISO code or English name, optional) and id (optional); up to ${maxRows.toLocaleString('en-US')} rows, ${maxBytes / MB} MB`} errors={fileError ? [fileError] : undefined}>
+      <FieldFrame id="f-batch-file" label="Party file (CSV)" help={`A header row with name, country (ISO code or English name, optional) and id (optional); up to ${formatNumber(maxRows)} rows, ${maxBytes / MB} MB`} errors={fileError ? [fileError] : undefined}>
         <input id="f-batch-file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" aria-invalid={!!fileError || undefined}
           aria-describedby={describedBy('f-batch-file', true, fileError ? [fileError] : undefined)} className={`${inputClass} max-w-xl border-slate-300 py-1.5`} />
       </FieldFrame>

@@ -24,6 +24,7 @@ const NAV: Record<TActor['role'], { href: string; label: string }[]> = {
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/api-keys', label: 'API keys' },
     { href: '/admin/records', label: 'Records' },
+    { href: '/admin/sla', label: 'Service levels' },
   ],
 };
 

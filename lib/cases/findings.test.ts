@@ -56,11 +56,13 @@ describe('diffFindings', () => {
     const before = [partyHit('Acme', '1', 'REVIEW')];
     const rescored = [{ ...partyHit('Acme', '1', 'REVIEW'), message: 'Acme matches entry 1 (score 0.95)' }];
     expect(isDiffEmpty(diffFindings(before, rescored))).toBe(true);
-    expect(findingDiff(before, rescored)).toEqual({ appeared: [], disappeared: [] });
+    expect(findingDiff(before, rescored)).toEqual({ appeared: [], disappeared: [], changed: [] });
     const worse = [partyHit('Acme', '1', 'PROHIBITED')];
     expect(diffFindings(before, worse).changed.map((c) => [c.before.outcome, c.after.outcome])).toEqual([['REVIEW', 'PROHIBITED']]);
-    expect(findingDiff(before, worse).appeared.map((f) => f.outcome)).toEqual(['PROHIBITED']);
-    expect(findingDiff(before, worse).disappeared.map((f) => f.outcome)).toEqual(['REVIEW']);
+    // The impact preview shows it once, as a change of outcome (not as one "+" and one "−" line).
+    expect(findingDiff(before, worse).appeared).toEqual([]);
+    expect(findingDiff(before, worse).disappeared).toEqual([]);
+    expect(findingDiff(before, worse).changed.map((f) => [f.from, f.outcome])).toEqual([['REVIEW', 'PROHIBITED']]);
   });
 });
 

@@ -32,7 +32,7 @@ export async function withdrawApplication({ actor, id, expectedVersion, reason, 
     if (!current) throw new AppError('NOT_FOUND', 'Application not found.');
     const updated = await tx.application.updateMany({
       where: { id, organizationId, version: expectedVersion, status: { in: WITHDRAWABLE_STATUSES } },
-      data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawalReason: text, version: { increment: 1 } },
+      data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawalReason: text, slaDueOn: null, version: { increment: 1 } },
     });
     if (updated.count !== 1) {
       if (!WITHDRAWABLE_STATUSES.includes(current.status)) {

@@ -2,6 +2,7 @@
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
 import 'server-only';
+import { refreshSlaDue } from '@/lib/data/sla/refresh';
 import { toJson } from '@/lib/data/json';
 import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
@@ -184,7 +185,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
   }
   const screened = await screenInput(input, active.id, await exporterOf(organizationId));
   const { result } = screened;
-  return oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
+  const submitted = await oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     let applicationId: string;
     let reference: string;
     let previousOutcome = null;
@@ -255,6 +256,11 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
     ]);
     return { id: applicationId, reference, outcome: result.outcome };
   }), (app) => ({ id: app.id, reference: app.reference, outcome: app.outcome ?? result.outcome }));
+  // The service-level clock starts (or, after an information request, runs again). Its due day is
+  // only the queue's sort key, so it is set just after the commit rather than lengthening the
+  // submission's transaction (every page computes the clock itself from the history).
+  await refreshSlaDue(db, [submitted.id]);
+  return submitted;
 }
 
 export type TApplicationListFilter = { status?: ApplicationStatus; q?: string; page?: number; pageSize?: number };

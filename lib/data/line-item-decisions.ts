@@ -73,7 +73,7 @@ export async function decideLineItems({ actor, input, now = new Date() }: TDecid
     const final = status !== 'AWAITING_COUNTERSIGNATURE';
     const updated = await tx.application.updateMany({
       where: { id: caseId, version: expectedVersion, status: { in: DECIDABLE_STATUSES }, outcome: current.outcome, NOT: { submittedById: actor.id } },
-      data: { status, version: { increment: 1 }, assignedToId: actor.id, ...(final ? { decidedAt: now } : {}) },
+      data: { status, version: { increment: 1 }, assignedToId: actor.id, ...(final ? { decidedAt: now, slaDueOn: null } : {}) },
     });
     if (updated.count !== 1) await explainRefusal(tx, actor, caseId, expectedVersion, DECIDABLE_STATUSES, 'decided');
 

@@ -9,6 +9,7 @@
 //   and are flagged outcomeChanged when the new rules would say something else.
 // Both resume from Job.cursor (the last application id done); RESCREEN commits each batch's runs,
 // case updates, audit rows and cursor in one transaction, so a restart never repeats or skips one.
+import { refreshSlaDue } from '@/lib/data/sla/refresh';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ApplicationStatus, Outcome } from '@/lib/generated/prisma/enums';
@@ -33,6 +34,7 @@ export const BATCH_SIZE = Number(process.env.RESCREEN_BATCH_SIZE ?? 500);
 const MAX_FINDINGS_LISTED = 6;
 
 export type TFindingSummary = { ruleId: string; kind: string; outcome: Outcome; message: string };
+export type TFindingChange = TFindingSummary & { from: Outcome };
 export type TImpactChange = {
   applicationId: string;
   reference: string;
@@ -42,6 +44,8 @@ export type TImpactChange = {
   to: Outcome;
   appeared: TFindingSummary[];
   disappeared: TFindingSummary[];
+  /** the same findings with another outcome (absent in previews stored before this field) */
+  changed?: TFindingChange[];
   /** line items whose own outcome would change ("item 2 would change from Clear to Licence required") */
   items?: TItemOutcomeChange[];
 };
@@ -84,13 +88,17 @@ async function readBatch(cursor: string | null, batchSize: number): Promise<{ ca
 
 const summary = (f: TFinding): TFindingSummary => ({ ruleId: f.ruleId, kind: f.kind, outcome: f.outcome, message: f.message });
 
-/** The impact preview's view of diffFindings (lib/cases/findings.ts): a changed outcome shows as old out, new in. */
+/**
+ * The impact preview's view of diffFindings (lib/cases/findings.ts): only what changed — findings
+ * that appear, findings that go, and findings that stay with another outcome (listed once, from → to).
+ */
 export function findingDiff(before: TFinding[], after: TFinding[]) {
   const d = diffFindings(before, after);
   const list = (findings: TFinding[]) => findings.filter((f) => !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary);
   return {
-    appeared: list([...d.appeared, ...d.changed.map((c) => c.after)]),
-    disappeared: list([...d.disappeared, ...d.changed.map((c) => c.before)]),
+    appeared: list(d.appeared),
+    disappeared: list(d.disappeared),
+    changed: d.changed.filter((c) => !c.after.cleared).slice(0, MAX_FINDINGS_LISTED).map((c): TFindingChange => ({ ...summary(c.after), from: c.before.outcome })),
   };
 }
 
@@ -210,6 +218,8 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
             RETURNING a.id`;
           const ok = new Set(updated.map((u) => u.id));
           for (const c of openChanges) if (ok.has(c.id)) changedHere.push({ applicationId: c.id, from: c.from, to: c.to, reference: '', status: 'SUBMITTED' });
+          // A new outcome has its own service-level target.
+          await refreshSlaDue(tx, [...ok]);
         }
         if (decidedChanges.length) {
           const updated = await tx.$queryRaw<{ id: string }[]>`

@@ -3,6 +3,7 @@
 // version. Text the standard font cannot encode (e.g. Cyrillic) is transliterated or replaced, never
 // dropped silently: a "?" marks it. Longer content is cut at two pages with a pointer to the case file.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { formatCount, formatDate, formatDateTime, formatMoney, formatNumber } from '@/lib/format';
 import { countryLabel } from '@/lib/countries';
 import {
   BASIS_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, REGIME_LABEL, STATUS_LABEL, datasetLabel, labelOf,
@@ -20,7 +21,7 @@ const INK = rgb(0.09, 0.11, 0.16);
 const MUTED = rgb(0.38, 0.42, 0.49);
 const RULE = rgb(0.85, 0.87, 0.9);
 
-const iso = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '-');
+const iso = (d: Date | null | undefined) => formatDateTime(d, '-');
 
 class Writer {
   private page!: PDFPage;
@@ -174,12 +175,12 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
 
   w.heading(`Line items (${record.lineItems.length})`);
   for (const item of record.lineItems) {
-    w.text(`${item.position + 1}. ${item.productName} (${labelOf(PRODUCT_KIND_LABEL, item.kind)}) · ECCN ${item.eccn ?? 'not classified'} · ${item.quantity} x USD ${item.unitValueUsd.toLocaleString('en-US')}`, { bold: true, size: 9.5 });
+    w.text(`${item.position + 1}. ${item.productName} (${labelOf(PRODUCT_KIND_LABEL, item.kind)}) · ECCN ${item.eccn ?? 'not classified'} · ${formatNumber(item.quantity)} × ${formatMoney(item.unitValueUsd)}`, { bold: true, size: 9.5 });
     const dec = item.decision;
     const words = !dec
       ? 'No item decision recorded'
       : dec.type === 'APPROVE'
-        ? `Approved${dec.licenseReference ? `; licence ${dec.licenseReference}${dec.licenseExpiresAt ? ` valid until ${dec.licenseExpiresAt.toISOString().slice(0, 10)}` : ''}` : ''}${dec.conditions ? `; conditions: ${dec.conditions}` : ''}`
+        ? `Approved${dec.licenseReference ? `; licence ${dec.licenseReference}${dec.licenseExpiresAt ? ` valid until ${formatDate(dec.licenseExpiresAt)}` : ''}` : ''}${dec.conditions ? `; conditions: ${dec.conditions}` : ''}`
         : `Refused${dec.reason ? `: ${dec.reason}` : ''}`;
     w.text(`Screening outcome: ${item.outcome ? OUTCOME_LABEL[item.outcome] : '-'} · Decision: ${words}`, { indent: 10 });
   }
@@ -194,7 +195,7 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
       w.field('Countersigned by', d.countersignedBy ? `${d.countersignedBy.name} <${d.countersignedBy.email}>, ${iso(d.countersignedAt)}` : 'Awaiting countersignature');
     }
     if (d.licenseReference) w.field('Licence reference', d.licenseReference);
-    if (d.licenseExpiresAt) w.field('Licence valid until', d.licenseExpiresAt.toISOString().slice(0, 10));
+    if (d.licenseExpiresAt) w.field('Licence valid until', formatDate(d.licenseExpiresAt));
     if (d.conditions) w.field('Conditions', d.conditions);
     if (d.reason) w.field('Reason', d.reason);
     if (!record.forExporter && d.note) w.field('Decision note (internal)', d.note);
@@ -206,7 +207,7 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
   findings.forEach((f, i) => {
     if (w.truncated) return;
     if (w.remainingOnLastPage < 60) {
-      w.text(`${findings.length - i} further finding(s) are listed in the case file.`, { color: MUTED });
+      w.text(`${formatCount(findings.length - i, 'further finding')} ${findings.length - i === 1 ? 'is' : 'are'} listed in the case file.`, { color: MUTED });
       w.truncated = true;
       return;
     }

@@ -105,6 +105,10 @@ const oneOf = <T extends string>(values: readonly T[]) =>
   z.preprocess(blankToUndefined, z.enum(values as [T, ...T[]]).optional().catch(undefined));
 
 /** The queue's URL search params. Unknown values are ignored rather than failing the page. */
+/** Queue orders: worst outcome first, oldest first, fewest working days left on the service-level clock. */
+export const QUEUE_SORTS = ['severity', 'age', 'due'] as const;
+export type TQueueSort = (typeof QUEUE_SORTS)[number];
+
 export const ZQueueFilter = z.object({
   /** Search box: reference, product name or ECCN, end-user or consignee name, organisation. */
   q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional().catch(undefined)),
@@ -117,7 +121,7 @@ export const ZQueueFilter = z.object({
   organization: z.preprocess(blankToUndefined, z.string().max(64).optional().catch(undefined)),
   mine: z.preprocess((v) => v === '1' || v === 'on' || v === 'true', z.boolean()),
   age: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).optional().catch(undefined)),
-  sort: z.preprocess(blankToUndefined, z.enum(['age', 'severity']).default('severity').catch('severity')),
+  sort: z.preprocess(blankToUndefined, z.enum(QUEUE_SORTS).default('severity').catch('severity')),
   cursor: z.preprocess(blankToUndefined, z.string().max(400).optional().catch(undefined)),
   /** Page number shown next to the keyset cursor (the cursor decides what is read). */
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1).catch(1)),

@@ -2,6 +2,7 @@
 // A rule's params are flattened to dotted paths ("when.freedomStatuses", "lists.SDN.strongOutcome");
 // the fields come from the rule's params schema in lib/screening/rules (label, help and control in
 // its `.meta()`); the edited params are checked again by that schema before they are saved.
+import { formatCount } from '@/lib/format';
 import { z } from 'zod';
 import { ruleDefFor } from '@/lib/screening/rules';
 import { paramMeta, type TParamMeta } from '@/lib/screening/rules/define';
@@ -328,11 +329,11 @@ export function describeParam(spec: TFieldSpec, params: Record<string, unknown>,
     case 'tri':
       return v === true ? 'Yes' : v === false ? 'No' : 'Does not matter';
     case 'text-map':
-      return `${Object.keys((v as object) ?? {}).length} entries`;
+      return formatCount(Object.keys((v as object) ?? {}).length, 'entry', 'entries');
     case 'regions':
       return list(v, (r) => r) === 'none' ? 'none' : (v as { code: string; name: string }[]).map((r) => `${r.name} (${r.code})`).join(', ');
     case 'lines':
-      return Array.isArray(v) && v.length ? `${v.length} entries` : 'none';
+      return Array.isArray(v) && v.length ? formatCount(v.length, 'entry', 'entries') : 'none';
     default:
       return v === undefined || v === null || v === '' ? '—' : String(v);
   }

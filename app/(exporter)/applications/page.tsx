@@ -9,7 +9,7 @@ import { OutcomeBadge, STATUS_LABEL, StatusBadge, type TStatusCode } from '@/com
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
-import { formatDateTime } from '@/components/ui/format';
+import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Applications' };
 

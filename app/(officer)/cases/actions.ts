@@ -26,6 +26,10 @@ import {
   ZLineItemDecisionForm,
 } from '@/lib/validation/decision';
 import { decideLineItems } from '@/lib/data/line-item-decisions';
+import { deleteView, renameView, saveView } from '@/lib/data/saved-views';
+import { ZDeleteViewInput, ZRenameViewInput, ZSaveViewInput } from '@/lib/validation/saved-views';
+import { OUTCOME_LABEL } from '@/lib/labels';
+import { formatCount } from '@/lib/format';
 
 const roles: ('OFFICER' | 'ADMIN')[] = ['OFFICER', 'ADMIN'];
 
@@ -72,7 +76,7 @@ export const addNoteAction = action({ roles, schema: ZCaseNoteInput }, async ({ 
 export const clearMatchAction = action({ roles, schema: ZClearMatchInput }, async ({ actor, input }) => {
   const result = await clearPartyMatch({ actor, input });
   revalidateCase(input.caseId);
-  return done(`Match cleared; the case was screened again (outcome now ${result.outcome.toLowerCase().replace('_', ' ')}).`);
+  return done(`Match cleared; the case was screened again (outcome now ${OUTCOME_LABEL[result.outcome].toLowerCase()}).`);
 });
 
 export const assignAction = action({ roles, schema: ZAssignInput }, async ({ actor, input }) => {
@@ -95,8 +99,8 @@ export const bulkApproveAction = action({ roles, schema: ZBulkForm }, async ({ a
   const result = await bulkApproveClear({ actor, cases: input.cases, note: input.note });
   revalidatePath('/cases');
   revalidatePath('/dashboard');
-  const skipped = result.skipped.length ? ` ${result.skipped.length} skipped (changed since the queue was loaded or not clear).` : '';
-  const message = `${result.approved.length} clear case(s) approved.${skipped}`;
+  const skipped = result.skipped.length ? ` ${formatCount(result.skipped.length, 'case')} skipped (changed since the queue was loaded or not clear).` : '';
+  const message = `${formatCount(result.approved.length, 'clear case')} approved.${skipped}`;
   return result.approved.length ? done(message) : { status: 'error', message, fieldErrors: {}, values: {} };
 });
 
@@ -104,4 +108,24 @@ export const acknowledgeAction = formAction({ roles, schema: z.object({ caseId: 
   await acknowledgeOutcomeChange({ actor, caseId });
   revalidatePath(`/cases/${caseId}`);
   revalidatePath('/cases');
+});
+
+// ---- saved queue views (each officer's own; the data layer scopes every query to the actor) ----
+
+export const saveViewAction = action({ roles, schema: ZSaveViewInput }, async ({ actor, input }) => {
+  const view = await saveView({ actor, input });
+  revalidatePath('/cases');
+  return done(`Saved “${view.name}”. It is a tab above the queue.`);
+});
+
+export const renameViewAction = action({ roles, schema: ZRenameViewInput }, async ({ actor, input }) => {
+  const view = await renameView({ actor, input });
+  revalidatePath('/cases');
+  return done(`Renamed to “${view.name}”.`);
+});
+
+export const deleteViewAction = action({ roles, schema: ZDeleteViewInput }, async ({ actor, input }) => {
+  const view = await deleteView({ actor, viewId: input.viewId });
+  revalidatePath('/cases');
+  return done(`Deleted “${view.name}”.`);
 });

@@ -2,7 +2,14 @@
 // assigned to me, age), sort by severity or age, keyset pages with page numbers and the total, Assign
 // to me, bulk approval of clear cases, CSV.
 import Link from 'next/link';
-import { formatAge } from '@/components/ui/format';
+import { formatAge, formatCount, formatDateTime, formatNumber } from '@/lib/format';
+import { ManageViews, SaveViewForm } from '@/components/cases/saved-views';
+import { SlaCell } from '@/components/cases/sla-cell';
+import { requestNow } from '@/lib/clock';
+import { listSavedViews } from '@/lib/data/saved-views';
+import { getSlaSettings } from '@/lib/data/sla/current';
+import { slaClocksFor } from '@/lib/data/sla/history';
+import { canonicalViewQuery } from '@/lib/validation/saved-views';
 import { AssignButton, BulkApproveForm } from '@/components/cases/small-forms';
 import { OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
@@ -35,11 +42,17 @@ const selectClass = 'rounded-md border border-slate-300 bg-white px-2.5 py-1.5 t
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireRole('OFFICER', 'ADMIN');
-  const filter = ZQueueFilter.parse(await searchParams);
-  const [counts, page, options, matching] = await Promise.all([countCasesByStatus(actor), findCasesForQueue(actor, filter), queueFilterOptions(actor), countCasesForQueue(actor, filter)]);
+  const params = await searchParams;
+  const filter = ZQueueFilter.parse(params);
+  const now = await requestNow();
+  const [counts, page, options, matching, views, sla] = await Promise.all([
+    countCasesByStatus(actor), findCasesForQueue(actor, filter, { now }), queueFilterOptions(actor), countCasesForQueue(actor, filter, { now }), listSavedViews(actor), getSlaSettings(),
+  ]);
+  const clocks = await slaClocksFor(page.rows.map((r) => r.id), sla, now);
   const pageCount = Math.max(1, Math.ceil(matching / QUEUE_PAGE_SIZE));
   const pageNumber = filter.cursor ? Math.min(filter.page, pageCount) : 1;
-  const now = new Date();
+  const currentQuery = canonicalViewQuery(params);
+  const currentView = views.find((v) => v.query === currentQuery);
   const statusShown = filter.status?.length ? filter.status : OPEN_STATUSES;
   const selectable = page.rows.filter((r) => r.outcome === 'CLEAR' && allows('APPROVE', r.status) && r.submittedById !== actor.id).length;
   const openTotal = OPEN_STATUSES.reduce((n, s) => n + counts[s], 0);
@@ -49,9 +62,31 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">Review queue</h1>
-          <p className="mt-1 text-sm text-slate-600">{openTotal} open case{openTotal === 1 ? '' : 's'} across all organisations.</p>
+          <p className="mt-1 text-sm text-slate-600">{formatCount(openTotal, 'open case')} across all organisations.</p>
         </div>
         <a href={`/cases/export.csv${queryOf(filter)}`} className={buttonClass('secondary')} download>Export CSV</a>
+      </div>
+
+      <div className="space-y-2">
+        <nav aria-label="Saved views" className="-mx-1 overflow-x-auto">
+          <ul className="flex min-w-max gap-1 border-b border-slate-200 px-1">
+            {[{ id: 'all', name: 'All open cases', query: '' }, ...views].map((v) => {
+              const active = v.id === 'all' ? currentQuery === '' : v.query === currentQuery;
+              return (
+                <li key={v.id}>
+                  <Link href={`/cases${v.query ? `?${v.query}` : ''}`} aria-current={active ? 'page' : undefined}
+                    className={`-mb-px block border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-indigo-600 text-indigo-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'}`}>
+                    {v.name}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <div className="flex flex-wrap items-start gap-2">
+          {currentQuery ? <SaveViewForm query={currentQuery} saved={!!currentView} suggestedName={filter.q ? `Search: ${filter.q}`.slice(0, 60) : 'My view'} /> : null}
+          <ManageViews views={views} />
+        </div>
       </div>
 
       <nav aria-label="Cases per status" className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
@@ -60,7 +95,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           return (
             <Link key={s} href={`/cases${queryOf(filter, { status: [s] })}`} aria-current={active ? 'true' : undefined} data-testid={`count-${s}`}
               className={`rounded-lg border px-3 py-2 ${active ? 'border-indigo-400 bg-indigo-50' : 'border-slate-200 bg-white hover:border-slate-300'}`}>
-              <span className="block text-xl font-semibold tabular-nums text-slate-900">{counts[s]}</span>
+              <span className="block text-xl font-semibold tabular-nums text-slate-900">{formatNumber(counts[s])}</span>
               <span className="block text-xs text-slate-600">{STATUS_LABEL[s]}</span>
             </Link>
           );
@@ -109,6 +144,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <select name="sort" defaultValue={filter.sort} className={`mt-1 block ${selectClass}`}>
             <option value="severity">Severity (worst first)</option>
             <option value="age">Age (oldest first)</option>
+            <option value="due">Days left (fewest first)</option>
           </select>
         </label>
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
@@ -123,8 +159,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
-          <span data-testid="queue-total">{matching.toLocaleString('en-US')} {matching === 1 ? 'case' : 'cases'}</span>
-          {filter.q ? <> matching “<bdi>{filter.q}</bdi>”</> : null} · {statusShown.map((s) => STATUS_LABEL[s].toLowerCase()).join(', ')} · {filter.sort === 'age' ? 'oldest first' : 'worst first'}.
+          <span data-testid="queue-total">{formatCount(matching, 'case')}</span>
+          {filter.q ? <> matching “<bdi>{filter.q}</bdi>”</> : null} · {statusShown.map((s) => STATUS_LABEL[s].toLowerCase()).join(', ')} · {filter.sort === 'age' ? 'oldest first' : filter.sort === 'due' ? 'fewest working days left first' : 'worst first'}.
         </p>
         <BulkApproveForm selectable={selectable} />
       </div>
@@ -147,15 +183,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                 <th className="px-3 py-2.5 font-medium">Outcome</th>
                 <th className="px-3 py-2.5 font-medium">Status</th>
                 <th className="px-3 py-2.5 font-medium">Waiting</th>
+                <th className="px-3 py-2.5 font-medium">Days left</th>
                 <th className="px-3 py-2.5 font-medium">Assigned</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {page.rows.map((r) => {
                 const bulk = r.outcome === 'CLEAR' && allows('APPROVE', r.status) && r.submittedById !== actor.id;
+                const clock = clocks.get(r.id);
+                const overdue = !!clock && clock.overdue && !clock.paused && !clock.decided;
                 return (
-                  <tr key={r.id} className="hover:bg-slate-50" data-testid="queue-row">
-                    <td className="px-3 py-3 align-top">
+                  <tr key={r.id} className={overdue ? 'bg-red-50/50 hover:bg-red-50' : 'hover:bg-slate-50'} data-testid="queue-row" data-overdue={overdue || undefined}>
+                    <td className={`px-3 py-3 align-top ${overdue ? 'border-l-4 border-l-red-600' : ''}`}>
                       {bulk ? <input type="checkbox" form="bulk-approve" name="cases" value={`${r.id}:${r.version}`} aria-label={`Select ${r.reference} for bulk approval`} className="h-4 w-4 rounded border-slate-300 text-indigo-700" /> : null}
                     </td>
                     <td className="px-3 py-3 align-top">
@@ -171,7 +210,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                       {r.outcomeChanged ? <span className="mt-1 block text-xs font-medium text-amber-700">Outcome changed</span> : null}
                     </td>
                     <td className="px-3 py-3 align-top"><StatusBadge status={r.status} /></td>
-                    <td className="px-3 py-3 align-top tabular-nums text-slate-600" title={r.submittedAt?.toISOString()}>{formatAge(r.submittedAt, now)}</td>
+                    <td className="px-3 py-3 align-top tabular-nums text-slate-600" title={formatDateTime(r.submittedAt)}>{formatAge(r.submittedAt, now)}</td>
+                    <td className="px-3 py-3 align-top text-sm tabular-nums" data-testid="sla-cell"><SlaCell clock={clock} /></td>
                     <td className="px-3 py-3 align-top text-slate-600">
                       {r.assignedTo ? (r.assignedTo.id === actor.id ? 'You' : r.assignedTo.name)
                         : allows('ASSIGN', r.status) && r.submittedById !== actor.id ? <AssignButton caseId={r.id} version={r.version} /> : '—'}
@@ -186,7 +226,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
       <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2">
         {filter.cursor ? <Link href={`/cases${queryOf(filter)}`} className={buttonClass('ghost', 'sm')}>← First page</Link> : <span />}
-        <span className="text-sm tabular-nums text-slate-600" aria-current="page">Page {pageNumber.toLocaleString('en-US')} of {pageCount.toLocaleString('en-US')}</span>
+        <span className="text-sm tabular-nums text-slate-600" aria-current="page">Page {formatNumber(pageNumber)} of {formatNumber(pageCount)}</span>
         {page.nextCursor ? <Link href={`/cases${queryOf(filter, { cursor: page.nextCursor, page: String(pageNumber + 1) })}`} className={buttonClass('secondary', 'sm')}>Next page →</Link> : <span />}
       </nav>
     </div>

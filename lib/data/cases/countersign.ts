@@ -31,7 +31,7 @@ export async function countersignCase({ actor, input, now = new Date() }: { acto
     const finalStatus: ApplicationStatus = pending.type === 'APPROVE_IN_PART' ? 'APPROVED_IN_PART' : 'APPROVED';
     const updated = await tx.application.updateMany({
       where: { id: caseId, version: expectedVersion, status: { in: fromStatuses('COUNTERSIGN') }, NOT: { submittedById: actor.id } },
-      data: { status: finalStatus, decidedAt: now, version: { increment: 1 } },
+      data: { status: finalStatus, decidedAt: now, slaDueOn: null, version: { increment: 1 } },
     });
     if (updated.count !== 1) await explainRefusal(tx, actor, caseId, expectedVersion, fromStatuses('COUNTERSIGN'), WORKFLOW.COUNTERSIGN.verb);
     const signed = await tx.decision.updateMany({

@@ -62,6 +62,8 @@ export async function decideCase({ actor, decision, now = new Date() }: TDecideO
         status,
         version: { increment: 1 },
         ...(final ? { decidedAt: now } : {}),
+        // The service-level clock stops at a decision and pauses while information is requested.
+        ...(final || status === 'INFO_REQUESTED' ? { slaDueOn: null } : {}),
         ...(decision.type === 'ESCALATE' ? {} : { assignedToId: actor.id }),
       },
     });

@@ -43,13 +43,19 @@ function queueWhere(actor: TActor, filter: Omit<TQueueFilter, 'cursor'>, now: Da
 
 function keysetAfter(sort: TQueueFilter['sort'], c: TCursor): Prisma.ApplicationWhereInput {
   const t = new Date(c.t);
+  // Days left: the due day ascending, cases whose clock is stopped (no due day) last; s = 1 when the row had a due day.
+  if (sort === 'due') return c.s === 1 ? { OR: [{ slaDueOn: { gt: t } }, { slaDueOn: t, id: { gt: c.id } }, { slaDueOn: null }] } : { slaDueOn: null, id: { gt: c.id } };
   const byAge: Prisma.ApplicationWhereInput[] = [{ submittedAt: { gt: t } }, { submittedAt: t, id: { gt: c.id } }];
   if (sort === 'age') return { OR: byAge };
   return { OR: [{ severity: { lt: c.s } }, ...byAge.map((w) => ({ severity: c.s, ...w }))] };
 }
 
 const queueOrder = (sort: TQueueFilter['sort']): Prisma.ApplicationOrderByWithRelationInput[] =>
-  sort === 'age' ? [{ submittedAt: 'asc' }, { id: 'asc' }] : [{ severity: 'desc' }, { submittedAt: 'asc' }, { id: 'asc' }];
+  sort === 'age'
+    ? [{ submittedAt: 'asc' }, { id: 'asc' }]
+    : sort === 'due'
+      ? [{ slaDueOn: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }]
+      : [{ severity: 'desc' }, { submittedAt: 'asc' }, { id: 'asc' }];
 
 const QUEUE_SELECT = {
   id: true,
@@ -68,6 +74,7 @@ const QUEUE_SELECT = {
   lineItemCount: true,
   submittedAt: true,
   decidedAt: true,
+  slaDueOn: true,
   submittedById: true,
   organization: { select: { id: true, name: true } },
   assignedTo: { select: { id: true, name: true } },
@@ -90,7 +97,10 @@ export async function findCasesForQueue(actor: TActor, filter: TQueueFilter, opt
   const hasMore = rows.length > pageSize;
   const page = hasMore ? rows.slice(0, pageSize) : rows;
   const last = page[page.length - 1];
-  const nextCursor = hasMore && last ? encodeCursor({ s: last.severity ?? 0, t: last.submittedAt!.toISOString(), id: last.id }) : null;
+  const nextCursor = !hasMore || !last ? null
+    : filter.sort === 'due'
+      ? encodeCursor({ s: last.slaDueOn ? 1 : 0, t: (last.slaDueOn ?? new Date(0)).toISOString(), id: last.id })
+      : encodeCursor({ s: last.severity ?? 0, t: last.submittedAt!.toISOString(), id: last.id });
   return { rows: page, nextCursor };
 }
 

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { NewApiKeyForm } from '@/components/api-keys/new-key-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { formatDateTime } from '@/components/ui/format';
+import { formatDateTime } from '@/lib/format';
 import { requireRole } from '@/lib/authz';
 import { db } from '@/lib/db';
 import { listApiKeys } from '@/lib/data/api-keys';

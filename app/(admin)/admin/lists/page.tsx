@@ -2,6 +2,7 @@
 // progress, and the diff of an upload against the active version (counts and a searchable,
 // paginated table) before anything is applied to the draft.
 import Link from 'next/link';
+import { formatCount, formatDate, formatNumber } from '@/lib/format';
 import { requireRole } from '@/lib/authz';
 import { findVersionIds, getVersionDetail } from '@/lib/data/admin-rulesets';
 import { MAX_UPLOAD_BYTES, diffEntries, getUpload, listUploads, listsOfVersion, uploadWarning, type TDiffChange } from '@/lib/data/party-lists';
@@ -78,7 +79,7 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
                 <td className="py-2.5 pr-4"><span className="font-mono text-xs text-slate-500">{l.code}</span><br /><span className="font-medium text-slate-900">{l.name}</span></td>
                 <td className="max-w-sm break-words py-2.5 pr-4 text-slate-600">{l.source}</td>
                 <td className="whitespace-nowrap py-2.5 pr-4 tabular-nums">{l.asOf}</td>
-                <td className="py-2.5 pr-4 text-right tabular-nums">{l.entryCount.toLocaleString('en-US')}</td>
+                <td className="py-2.5 pr-4 text-right tabular-nums">{formatNumber(l.entryCount)}</td>
                 {draftId ? (
                   <td className="py-2.5">{activeByCode.get(l.code) === l.id ? <span className="text-slate-500">Same as active</span> : <Badge tone="indigo">Updated in draft</Badge>}</td>
                 ) : null}
@@ -170,14 +171,14 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
           {selected && diff ? (
             <>
               <p className="mt-4 text-sm text-slate-700">
-                <span className="font-mono">{selected.code}</span> · {selected.name} · as of {selected.asOf} · {selected.entryCount.toLocaleString('en-US')} entries
+                <span className="font-mono">{selected.code}</span> · {selected.name} · as of {formatDate(selected.asOf)} · {formatCount(selected.entryCount, 'entry', 'entries')}
                 {selected.activeListId ? '' : ' · a new list (not in the active version)'}
               </p>
               <dl className="mt-4 grid max-w-2xl grid-cols-3 gap-4" data-testid="diff-counts">
                 {([['Added', selected.counts.added, 'text-red-700'], ['Removed', selected.counts.removed, 'text-emerald-700'], ['Changed', selected.counts.changed, 'text-amber-700']] as const).map(([label, n, tone]) => (
                   <div key={label} className="rounded-md border border-slate-200 px-4 py-3">
                     <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
-                    <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone}`} data-testid={`diff-${label.toLowerCase()}`}>{n.toLocaleString('en-US')}</dd>
+                    <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone}`} data-testid={`diff-${label.toLowerCase()}`}>{formatNumber(n)}</dd>
                   </div>
                 ))}
               </dl>

@@ -4,15 +4,15 @@ import type { Metadata } from 'next';
 import { JobProgress } from '@/components/admin/job-progress';
 import { OrgExportForm } from '@/components/records/org-export-form';
 import { Badge } from '@/components/ui/badge';
-import { formatAge, formatDateTime } from '@/components/ui/format';
+import { formatAge, formatBytes, formatDateTime, formatNumber } from '@/lib/format';
 import { requireRole } from '@/lib/authz';
 import { listOrganizations } from '@/lib/data/users';
 import { listOrgExports, recordsOverview } from '@/lib/data/records';
 
 export const metadata: Metadata = { title: 'Records' };
 
-const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-const n = (v: number) => v.toLocaleString('en-US');
+const megabytes = formatBytes;
+const n = (v: number) => formatNumber(v);
 
 export default async function RecordsPage() {
   const actor = await requireRole('ADMIN');

@@ -23,7 +23,8 @@ import { PublishForm } from '@/components/admin/publish-form';
 import { RuleEditForm } from '@/components/admin/rule-edit-form';
 import { VersionStatusBadge, formatDateTime } from '@/components/admin/version-badge';
 import { createDraftAction, startImpactPreviewAction } from './actions';
-import { BASIS_LABEL, KIND_LABEL, datasetLabel, labelOf } from '@/lib/labels';
+import { formatDate, formatNumber } from '@/lib/format';
+import { BASIS_LABEL, KIND_LABEL, datasetLabel, labelOf, listLabel } from '@/lib/labels';
 
 type TSearch = Promise<{ version?: string; country?: string; cq?: string; published?: string; view?: string }>;
 
@@ -59,7 +60,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
           <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
             Showing version <span className="font-mono font-medium text-slate-900" data-testid="version-label">{version.label}</span>
             <VersionStatusBadge status={version.status} />
-            {version.asOf ? <span>· speaks for {version.asOf}</span> : null}
+            {version.asOf ? <span>· data as of {formatDate(version.asOf)}</span> : null}
           </p>
         </div>
         <nav aria-label="Versions" className="flex gap-2">
@@ -85,7 +86,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
           {rescreenResult ? (
             <div className="mt-4 space-y-3">
               <p className="text-sm text-slate-700" data-testid="rescreen-summary">
-                {rescreenResult.screened.toLocaleString('en-US')} cases re-screened · <strong>{rescreenResult.changed.toLocaleString('en-US')}</strong> changed outcome
+                {formatNumber(rescreenResult.screened)} cases re-screened · <strong>{formatNumber(rescreenResult.changed)}</strong> changed outcome
                 {rescreenResult.skipped ? ` · ${rescreenResult.skipped} already screened under this version` : ''}
               </p>
               {rescreenResult.changes.length ? <ImpactTable rows={rescreenResult.changes.slice(0, 50)} caption="Cases whose outcome changed" /> : null}
@@ -130,7 +131,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
           {impact ? (
             <div className="mt-6 space-y-3" data-testid="impact-result">
               <h3 className="font-semibold text-slate-900">
-                {impact.changes.length === 0 ? 'No case would change outcome' : `${impact.changes.length.toLocaleString('en-US')} of ${impact.screened.toLocaleString('en-US')} cases would change outcome`}
+                {impact.changes.length === 0 ? 'No case would change outcome' : `${formatNumber(impact.changes.length)} of ${formatNumber(impact.screened)} cases would change outcome`}
               </h3>
               {impact.changes.length ? <ImpactTable rows={impact.changes.slice(0, 200)} caption="Cases whose outcome would change" testId="impact-table" /> : null}
               {impact.changes.length > 200 ? <p className="text-sm text-slate-600">The first 200 are shown.</p> : null}
@@ -193,7 +194,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
                           <summary className="cursor-pointer text-indigo-700">{describeParam(f, rule.params, countryName)}</summary>
                           <ul className="mt-1 space-y-0.5 text-xs">
                             {Object.entries(formValueOf(f, rule.params) as Record<string, string>).map(([k, v]) => (
-                              <li key={k}><span className="font-mono text-slate-500">{k}</span> — {v}</li>
+                              <li key={k}><span className="font-medium text-slate-700">{listLabel(k)}</span> — {v}</li>
                             ))}
                           </ul>
                         </details>

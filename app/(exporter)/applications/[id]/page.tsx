@@ -14,7 +14,7 @@ import { datasetLabel } from '@/lib/labels';
 import { draftDataFrom } from '@/lib/validation/application';
 import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
-import { formatDate, formatDateTime } from '@/components/ui/format';
+import { formatCount, formatDate, formatDateTime, formatMoney, formatNumber } from '@/lib/format';
 import { AnswerForm } from '@/components/applications/answer-form';
 import { DecisionBanner, licenceWords, stateWords } from '@/components/applications/decision-banner';
 import { CopyForm, DeleteDraftForm, WithdrawForm } from '@/components/applications/lifecycle-forms';
@@ -45,9 +45,16 @@ type TTimelineItem = { at: Date; title: string; body?: ReactNode };
 
 function timelineOf(app: TExporterApplication): TTimelineItem[] {
   const items: TTimelineItem[] = [{ at: app.createdAt, title: 'Application started' }];
+  // A re-screen under new rules that changes nothing the exporter sees (same outcome, same findings) is not news.
+  const seen = (run: TExporterApplication['runs'][number]) => `${run.outcome}\u0000${run.findings.map((f) => `${f.outcome}\u0001${f.message}`).sort().join('\u0000')}`;
+  let previous: string | null = null;
   for (const run of app.runs) {
+    const now = seen(run);
+    const unchanged = run.trigger === 'RESCREEN' && previous === now;
+    previous = now;
+    if (unchanged) continue;
     if (run.trigger === 'SUBMIT' || run.trigger === 'RESUBMIT') items.push({ at: run.createdAt, title: run.trigger === 'SUBMIT' ? 'Submitted' : 'Resubmitted' });
-    items.push({ at: run.createdAt, title: `${labelOf(TRIGGER_LABEL, run.trigger)}: ${OUTCOME_LABEL[run.outcome]}`, body: `Rule set ${run.ruleSetLabel}, ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'}` });
+    items.push({ at: run.createdAt, title: `${labelOf(TRIGGER_LABEL, run.trigger)}: ${OUTCOME_LABEL[run.outcome]}`, body: `Rule set ${run.ruleSetLabel}, ${formatCount(run.findings.length, 'finding')}` });
   }
   for (const d of app.decisions) {
     items.push({
@@ -103,7 +110,6 @@ function FindingList({ findings }: { findings: TExporterApplication['runs'][numb
   );
 }
 
-const usd = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 function LineItemsTable({ items, decided }: { items: TExporterApplication['lineItems']; decided: boolean }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">No line items yet.</p>;
@@ -116,7 +122,7 @@ function LineItemsTable({ items, decided }: { items: TExporterApplication['lineI
             <th scope="col" className="px-2 py-2">#</th>
             <th scope="col" className="px-2 py-2">Product</th>
             <th scope="col" className="px-2 py-2">ECCN</th>
-            <th scope="col" className="px-2 py-2 text-right">Quantity × value (USD)</th>
+            <th scope="col" className="px-2 py-2 text-right">Quantity × unit value</th>
             <th scope="col" className="px-2 py-2">Outcome</th>
             {decided ? <th scope="col" className="px-2 py-2">Decision</th> : null}
           </tr>
@@ -133,7 +139,7 @@ function LineItemsTable({ items, decided }: { items: TExporterApplication['lineI
                 </span>
               </td>
               <td className="px-2 py-2 font-mono">{item.eccn ?? 'Not classified'}</td>
-              <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{usd(item.quantity)} × {usd(item.unitValueUsd)}</td>
+              <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{formatNumber(item.quantity)} × {formatMoney(item.unitValueUsd)}</td>
               <td className="px-2 py-2"><OutcomeBadge outcome={item.outcome} /></td>
               {decided ? (
                 <td className="px-2 py-2" data-testid="item-decision">
@@ -269,7 +275,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <p>Screened <Time at={run.createdAt} /> against rule set <span className="font-mono">{run.ruleSetLabel}</span>. Data as of:</p>
                 <ul className="mt-1 grid gap-x-6 gap-y-0.5 sm:grid-cols-2" aria-label="Data as-of dates">
                   {run.datasets.map((d) => (
-                    <li key={`${d.kind}-${d.source}`}><span className="font-medium text-slate-700">{datasetLabel(d.kind)}</span>: {d.asOf}</li>
+                    <li key={`${d.kind}-${d.source}`}><span className="font-medium text-slate-700">{datasetLabel(d.kind)}</span>: {formatDate(d.asOf, d.asOf)}</li>
                   ))}
                 </ul>
                 <p className="mt-2 text-slate-500">This screening supports compliance decisions; it is not legal advice.</p>

@@ -8,7 +8,7 @@ import { DecisionPanel } from '@/components/cases/decision-panel';
 import { FindingGroups } from '@/components/cases/findings';
 import { RegimeColumns } from '@/components/cases/regimes';
 import { datasetsOf } from '@/lib/data/json';
-import { formatDate, formatDateTime } from '@/components/ui/format';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '@/lib/format';
 import { AuditTrail, ScreeningHistory } from '@/components/cases/history';
 import { AssignButton, CountersignForm, NoteForm } from '@/components/cases/small-forms';
 import { Badge, OutcomeBadge, StatusBadge } from '@/components/ui/badge';
@@ -19,6 +19,10 @@ import {
   CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, SUBJECT_TO_EAR_LABEL, datasetLabel, labelOf,
 } from '@/lib/labels';
 import { getCaseForOfficer, type TCaseFile } from '@/lib/data/cases';
+import { SlaPanel } from '@/components/cases/sla-panel';
+import { requestNow } from '@/lib/clock';
+import { getSlaSettings } from '@/lib/data/sla/current';
+import { slaClocksFor } from '@/lib/data/sla/history';
 import { allows } from '@/lib/workflow';
 import { AppError } from '@/lib/errors';
 import { RED_FLAGS, storedApplicationInput, type TApplicationInput, type TLineItemInput } from '@/lib/validation/application';
@@ -48,7 +52,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 type TCaseItems = TCaseFile['lineItems'];
 
-const usd = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 
 /** The items table: ECCN, quantity, value, outcome (and the decision once taken), one row per item. */
 function LineItemsTable({ items }: { items: TCaseItems }) {
@@ -76,12 +79,12 @@ function LineItemsTable({ items }: { items: TCaseItems }) {
                 <td className="px-3 py-2 text-slate-500">{i.position + 1}</td>
                 <td className="px-3 py-2">
                   <span className="font-medium text-slate-900">{i.productName}</span>
-                  <span className="block text-xs text-slate-500">{labelOf(PRODUCT_KIND_LABEL, i.kind)}{b ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${b.maxGallerySize.toLocaleString('en-US')}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}` : ''}</span>
+                  <span className="block text-xs text-slate-500">{labelOf(PRODUCT_KIND_LABEL, i.kind)}{b ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${formatNumber(b.maxGallerySize)}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}` : ''}</span>
                   <span className="block whitespace-pre-line text-xs text-slate-600">{i.description}</span>
                 </td>
                 <td className="px-3 py-2 font-mono">{i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{i.quantity.toLocaleString('en-US')}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{usd(i.quantity * i.unitValueUsd)}<span className="block text-xs text-slate-500">{usd(i.unitValueUsd)} each</span></td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(i.quantity)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(i.quantity * i.unitValueUsd)}<span className="block text-xs text-slate-500">{formatMoney(i.unitValueUsd)} each</span></td>
                 <td className="px-3 py-2"><OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} /></td>
                 {decided ? (
                   <td className="px-3 py-2 text-xs" data-testid="case-item-decision">
@@ -146,6 +149,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     throw err;
   }
   const latest = c.screeningRuns.at(-1);
+  const now = await requestNow();
+  const clock = (await slaClocksFor([c.id], await getSlaSettings(), now)).get(c.id);
   const data = storedApplicationInput(c.data);
   const pending = c.decisions.findLast((d) => (d.type === 'APPROVE' || d.type === 'APPROVE_IN_PART') && d.lineItemPosition === null && d.requiresCountersignature && !d.countersignedAt);
   const sharedFindings = latest ? latest.findings.filter((f) => f.lineItem === undefined || f.lineItem === null) : [];
@@ -254,6 +259,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
 
         <aside className="space-y-6">
+          <SlaPanel clock={clock} outcome={c.outcome} />
           <section aria-label="Decision" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="mb-3 text-base font-semibold text-slate-900">Decision</h2>
             {isSubmitter ? (
@@ -325,7 +331,7 @@ function DataAsOf({ datasets }: { datasets: unknown }) {
       {list.map((d, i) => (
         <span key={`${d.kind}-${i}`} title={d.source}>
           {i > 0 ? ' · ' : ''}
-          {datasetLabel(String(d.kind ?? ''))} {d.asOf}
+          {datasetLabel(String(d.kind ?? ''))} {formatDate(d.asOf, d.asOf ?? '')}
         </span>
       ))}
       . Not legal advice.

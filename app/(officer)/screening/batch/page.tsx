@@ -5,7 +5,7 @@ import { JobProgress } from '@/components/admin/job-progress';
 import { BatchUpload } from '@/components/screening/batch-upload';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDateTime } from '@/components/ui/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { requireRole } from '@/lib/authz';
 import { OUTCOME_LABEL } from '@/lib/labels';
 import { listBatches, MAX_BATCH_BYTES } from '@/lib/data/batch-screening';
@@ -46,7 +46,7 @@ export default async function BatchScreeningPage() {
                   </p>
                 </div>
                 <p className="mt-1 text-sm text-slate-600">
-                  {b.rows.toLocaleString('en-US')} rows{b.invalid ? `, ${b.invalid.toLocaleString('en-US')} with errors (listed in the result)` : ''}
+                  {formatNumber(b.rows)} rows{b.invalid ? `, ${formatNumber(b.invalid)} with errors (listed in the result)` : ''}
                 </p>
                 <div className="mt-3">
                   <JobProgress initial={{ ...b, phase: null }} label="Screening" unit="rows" endpoint="/api/screening/batch" testId="batch-progress" />
@@ -57,11 +57,11 @@ export default async function BatchScreeningPage() {
                       {(['PROHIBITED', 'LICENSE_REQUIRED', 'REVIEW', 'CLEAR'] as const).map((o) => (
                         <div key={o} className="flex gap-1.5">
                           <dt className={OUTCOME_TEXT[o]}>{OUTCOME_LABEL[o]}</dt>
-                          <dd className="tabular-nums font-semibold text-slate-900">{b.result!.byOutcome[o].toLocaleString('en-US')}</dd>
+                          <dd className="tabular-nums font-semibold text-slate-900">{formatNumber(b.result!.byOutcome[o])}</dd>
                         </div>
                       ))}
                       {b.result.invalid ? (
-                        <div className="flex gap-1.5"><dt className="text-slate-600">Not screened</dt><dd className="tabular-nums font-semibold text-slate-900">{b.result.invalid.toLocaleString('en-US')}</dd></div>
+                        <div className="flex gap-1.5"><dt className="text-slate-600">Not screened</dt><dd className="tabular-nums font-semibold text-slate-900">{formatNumber(b.result.invalid)}</dd></div>
                       ) : null}
                     </dl>
                     <a href={`/screening/batch/${b.id}/result.csv`} download className={buttonClass('secondary')}>Download result (CSV)</a>
