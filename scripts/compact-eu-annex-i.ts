@@ -61,6 +61,10 @@ const out = {
 const target = path.resolve('data/reference/eu/eu-dual-use-annex-i-2025-11-15.compact.json');
 writeFileSync(target, `${JSON.stringify(out)}\n`);
 // The codes alone, for the form and the schema (validating an EU control code, proposing one from the ECCN).
-const codes = { validFrom: raw.valid_from, corpusVersion: raw.corpus_version, entries: Object.fromEntries(entries.map((e) => [e.code, e.provisions.join(' ')])) };
+const codes = {
+  validFrom: raw.valid_from,
+  corpusVersion: raw.corpus_version,
+  entries: Object.fromEntries(entries.map((e) => [e.code, e.provisions.join(' ')])),
+};
 writeFileSync(path.resolve('data/reference/eu/annex-i-codes.json'), `${JSON.stringify(codes)}\n`);
 console.log(`${entries.length} entries, ${entries.reduce((n, e) => n + e.provisions.length, 0)} provisions, ${annexII.length} Annex II items → ${target}`);

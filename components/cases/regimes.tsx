@@ -7,14 +7,32 @@ import { groupByRegime } from '@/lib/cases/regimes';
 import { REGIME_LABEL, datasetLabel } from '@/lib/labels';
 import type { TDataset, TFinding } from '@/lib/screening/types';
 
-export function RegimeColumns({ findings, exporterCountry, datasets, itemNames }: { findings: TFinding[]; exporterCountry: string | null | undefined; datasets: TDataset[]; itemNames?: string[] }) {
+export function RegimeColumns({
+  findings,
+  exporterCountry,
+  datasets,
+  itemNames,
+}: {
+  findings: TFinding[];
+  exporterCountry: string | null | undefined;
+  datasets: TDataset[];
+  itemNames?: string[];
+}) {
   const groups = groupByRegime(findings, { exporterCountry, datasets });
   return (
     <section aria-label="Regimes screened" className="space-y-2">
-      <h3 className="text-sm font-semibold text-slate-800">By regime{exporterCountry && exporterCountry !== 'US' ? <span className="font-normal text-slate-500"> · exporter established in {exporterCountry}</span> : null}</h3>
+      <h3 className="text-sm font-semibold text-slate-800">
+        By regime
+        {exporterCountry && exporterCountry !== 'US' ? <span className="font-normal text-slate-500"> · exporter established in {exporterCountry}</span> : null}
+      </h3>
       <div className="grid gap-3 md:grid-cols-2">
         {groups.map((g) => (
-          <article key={g.regime} aria-label={REGIME_LABEL[g.regime]} data-testid={`regime-${g.regime}`} className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white">
+          <article
+            key={g.regime}
+            aria-label={REGIME_LABEL[g.regime]}
+            data-testid={`regime-${g.regime}`}
+            className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white"
+          >
             <header className="flex items-start justify-between gap-2 border-b border-slate-200 bg-slate-50 px-3 py-2">
               <h4 className="text-sm font-semibold text-slate-800">{REGIME_LABEL[g.regime]}</h4>
               {g.worst ? <OutcomeBadge outcome={g.worst} /> : <Badge tone="slate">Nothing found</Badge>}
@@ -26,7 +44,11 @@ export function RegimeColumns({ findings, exporterCountry, datasets, itemNames }
                   <div className="flex flex-wrap items-center gap-2">
                     <OutcomeBadge outcome={f.outcome} />
                     {itemNames && itemNames.length > 1 ? (
-                      <span className="text-xs text-slate-500">{f.lineItem === undefined || f.lineItem === null ? 'every item' : `item ${f.lineItem + 1}${itemNames[f.lineItem] ? ` · ${itemNames[f.lineItem]}` : ''}`}</span>
+                      <span className="text-xs text-slate-500">
+                        {f.lineItem === undefined || f.lineItem === null
+                          ? 'every item'
+                          : `item ${f.lineItem + 1}${itemNames[f.lineItem] ? ` · ${itemNames[f.lineItem]}` : ''}`}
+                      </span>
                     ) : null}
                     {f.cleared ? <Badge tone="slate">cleared</Badge> : null}
                   </div>

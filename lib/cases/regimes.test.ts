@@ -21,7 +21,12 @@ describe('groupByRegime', () => {
 
   it('a German exporter with an item not subject to the EAR: the EU columns, and the EAR says why it did not apply', () => {
     const base = app({ country: 'CN' });
-    const a = { ...base, product: undefined, exporter: { country: 'DE' }, lineItems: [{ ...base.product!, eccn: '2B001.a', subjectToEar: 'NO' as const, euControlCode: '2B001.a' }] };
+    const a = {
+      ...base,
+      product: undefined,
+      exporter: { country: 'DE' },
+      lineItems: [{ ...base.product!, eccn: '2B001.a', subjectToEar: 'NO' as const, euControlCode: '2B001.a' }],
+    };
     const groups = groupByRegime(screen(a, rs).findings, { exporterCountry: 'DE', datasets: seedData().datasets });
     expect(groups.map((g) => g.regime)).toEqual(['US_EAR', 'EU_2021_821', 'US_SANCTIONS', 'EU_SANCTIONS', 'UN', 'POLICY']);
     const eu = groups.find((g) => g.regime === 'EU_2021_821')!;
@@ -34,7 +39,17 @@ describe('groupByRegime', () => {
   });
 
   it('reads findings stored before regimes by their rule and basis', () => {
-    const old = (o: Partial<TFinding>): TFinding => ({ ruleId: 'licence.country-chart', kind: 'LICENSE_REQUIREMENT', outcome: 'REVIEW', basis: 'LAW', citation: '', licensePolicy: null, message: '', evidence: {}, ...o });
+    const old = (o: Partial<TFinding>): TFinding => ({
+      ruleId: 'licence.country-chart',
+      kind: 'LICENSE_REQUIREMENT',
+      outcome: 'REVIEW',
+      basis: 'LAW',
+      citation: '',
+      licensePolicy: null,
+      message: '',
+      evidence: {},
+      ...o,
+    });
     expect(regimeOf(old({}))).toBe('US_EAR');
     expect(regimeOf(old({ ruleId: 'biometric.one-to-many.not-free', basis: 'POLICY' }))).toBe('POLICY');
     expect(regimeOf(old({ ruleId: 'party.restricted-lists', evidence: { list: 'UN' } }))).toBe('UN');

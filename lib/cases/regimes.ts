@@ -31,9 +31,18 @@ function datasetsFor(regime: TRegime, datasets: readonly TDataset[]): TDataset[]
   const is = (d: TDataset, ...kinds: string[]) => kinds.includes(d.kind);
   switch (regime) {
     case 'US_EAR':
-      return datasets.filter((d) => is(d, 'COUNTRY_CHART', 'COUNTRY_GROUPS', 'CCL', 'LICENCE_EXCEPTIONS') || ['PARTY_LIST_ENTITY_LIST', 'PARTY_LIST_DPL', 'PARTY_LIST_UVL', 'PARTY_LIST_MEU'].includes(d.kind));
+      return datasets.filter(
+        (d) =>
+          is(d, 'COUNTRY_CHART', 'COUNTRY_GROUPS', 'CCL', 'LICENCE_EXCEPTIONS') ||
+          ['PARTY_LIST_ENTITY_LIST', 'PARTY_LIST_DPL', 'PARTY_LIST_UVL', 'PARTY_LIST_MEU'].includes(d.kind),
+      );
     case 'US_SANCTIONS':
-      return datasets.filter((d) => d.kind.startsWith('PARTY_LIST_') && !['PARTY_LIST_ENTITY_LIST', 'PARTY_LIST_DPL', 'PARTY_LIST_UVL', 'PARTY_LIST_MEU', 'PARTY_LIST_UN'].includes(d.kind) && !d.kind.startsWith('PARTY_LIST_EU'));
+      return datasets.filter(
+        (d) =>
+          d.kind.startsWith('PARTY_LIST_') &&
+          !['PARTY_LIST_ENTITY_LIST', 'PARTY_LIST_DPL', 'PARTY_LIST_UVL', 'PARTY_LIST_MEU', 'PARTY_LIST_UN'].includes(d.kind) &&
+          !d.kind.startsWith('PARTY_LIST_EU'),
+      );
     case 'EU_2021_821':
       return datasets.filter((d) => is(d, 'EU_DUAL_USE_ANNEX_I'));
     case 'EU_SANCTIONS':
@@ -50,7 +59,10 @@ function datasetsFor(regime: TRegime, datasets: readonly TDataset[]): TDataset[]
  * not known to be), the EU regime and EU sanctions (EU exporters: their findings show it), US and UN
  * party lists (always), company policy (always). Findings of each, worst first.
  */
-export function groupByRegime(findings: readonly TFinding[], options: { exporterCountry: string | null | undefined; datasets?: readonly TDataset[] }): TRegimeGroup[] {
+export function groupByRegime(
+  findings: readonly TFinding[],
+  options: { exporterCountry: string | null | undefined; datasets?: readonly TDataset[] },
+): TRegimeGroup[] {
   const exporter = options.exporterCountry ?? 'US';
   const by = new Map<TRegime, TFinding[]>();
   for (const f of findings) {

@@ -40,7 +40,9 @@ export default async function SourcesPage() {
     <div className="mx-auto max-w-4xl space-y-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Data sources</h1>
-        <p className="mt-1 text-sm text-slate-600">What the screening is based on, with its dates and attributions. Clearance is not legal advice: check determinations against the authentic texts.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          What the screening is based on, with its dates and attributions. Clearance is not legal advice: check determinations against the authentic texts.
+        </p>
       </div>
       <section aria-label="Attributions" className="space-y-3">
         <h2 className="text-base font-semibold text-slate-900">Attributions</h2>
@@ -50,7 +52,7 @@ export default async function SourcesPage() {
               <h3 className="text-sm font-semibold text-slate-900">{a.title}</h3>
               <p className="mt-1 text-sm text-slate-700">{a.body}</p>
               {a.href ? (
-                <a href={a.href} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block break-all text-sm text-indigo-700 underline">
+                <a href={a.href} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block text-sm break-all text-indigo-700 underline">
                   {a.href}
                 </a>
               ) : null}
@@ -64,19 +66,25 @@ export default async function SourcesPage() {
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Dataset</th>
-                <th scope="col" className="px-3 py-2 font-medium">As of</th>
-                <th scope="col" className="px-3 py-2 font-medium">Source</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Dataset
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  As of
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Source
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {datasets.map((d, i) => (
                 <tr key={`${d.kind}-${i}`} className="align-top">
                   <td className="px-3 py-2 font-medium text-slate-900">{datasetLabel(d.kind)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">{d.asOf || '—'}</td>
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-700">{d.asOf || '—'}</td>
                   <td className="px-3 py-2 text-slate-700">
                     <span className="break-words">{d.source}</span>
-                    {d.sha256 ? <span className="mt-0.5 block break-all font-mono text-xs text-slate-500">SHA-256 {d.sha256}</span> : null}
+                    {d.sha256 ? <span className="mt-0.5 block font-mono text-xs break-all text-slate-500">SHA-256 {d.sha256}</span> : null}
                   </td>
                 </tr>
               ))}

@@ -52,7 +52,10 @@ export const euAnnexIVRule = defineItemRule({
     if (places.length === 0) return [];
     const { relation, line } = annexIVRelation(code.code, rs);
     if (relation === 'OUT' || !line) return [];
-    const where = nameOfCountries(rs, places.map((pl) => pl.country));
+    const where = nameOfCountries(
+      rs,
+      places.map((pl) => pl.country),
+    );
     const out: TFinding[] = [
       makeFinding(rule, {
         outcome: relation === 'IN' ? params.outcome : params.partOutcome,
@@ -60,7 +63,14 @@ export const euAnnexIVRule = defineItemRule({
           relation === 'IN'
             ? `${code.code} is listed in Annex IV (${line.part}): its transfer from ${rs.countryName(exporter)} to ${where}, inside the Union, needs an authorisation (Art. 11(1) of Regulation (EU) 2021/821).`
             : `Annex IV lists part of ${line.code} (${line.part}); ${code.code} may fall under it: if it does, its transfer from ${rs.countryName(exporter)} to ${where}, inside the Union, needs an authorisation (Art. 11(1)). An officer checks the Annex IV text.`,
-        evidence: { euControlCode: code.code, annexIV: line.code, coverage: line.coverage, part: line.part, exporterCountry: exporter, memberStates: places.map((pl) => pl.country) },
+        evidence: {
+          euControlCode: code.code,
+          annexIV: line.code,
+          coverage: line.coverage,
+          part: line.part,
+          exporterCountry: exporter,
+          memberStates: places.map((pl) => pl.country),
+        },
       }),
     ];
     return out;

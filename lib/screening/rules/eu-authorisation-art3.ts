@@ -52,12 +52,23 @@ const tokens = (s: string) => s.split(/[\s,]+/).filter((t) => t !== '' && t !== 
 type TGeaMatch = { gea: TGea; relation: 'IN' | 'MAYBE' };
 
 /** Whether a GEA covers the item (IN / MAYBE) and every place outside the Union. */
-function geaCovers(gea: TGea, code: string, places: readonly TPlace[], rs: TRuleSet, params: TEuArt3Params, geasById: ReadonlyMap<string, TGea>): TGeaMatch | null {
+function geaCovers(
+  gea: TGea,
+  code: string,
+  places: readonly TPlace[],
+  rs: TRuleSet,
+  params: TEuArt3Params,
+  geasById: ReadonlyMap<string, TGea>,
+): TGeaMatch | null {
   const group = code[2];
   const items = tokens(gea.items);
   let relation: 'IN' | 'MAYBE' | 'OUT' = 'OUT';
   if (items.includes('ALL') || (group && items.includes(group))) relation = 'IN';
-  else relation = relationToAny(code, items.filter((t) => /^\d/.test(t)));
+  else
+    relation = relationToAny(
+      code,
+      items.filter((t) => /^\d/.test(t)),
+    );
   if (relation === 'OUT') return null;
   const excluded = tokens(gea.excludedItems);
   const excl: string[] = excluded.filter((t) => /^\d/.test(t));
@@ -117,13 +128,17 @@ export const euArt3Rule = defineItemRule({
       ];
     }
     if (places.length === 0) return []; // inside the Union: only Annex IV items need an authorisation (Art. 11)
-    const where = nameOfCountries(rs, places.map((pl) => pl.country));
+    const where = nameOfCountries(
+      rs,
+      places.map((pl) => pl.country),
+    );
     const listed = `${code.code} is listed in ${annex} ("${code.entry.heading}")`;
     const evidence = { euControlCode: code.code, entry: code.entry.code, exporterCountry: exporter, countriesOutsideEu: places.map((pl) => pl.country) };
     const sanctions = rs.rules.get(EU_SANCTIONS_RULE)?.params as TEuSanctionsParams | undefined;
     const sanctioned = places.filter((pl) => sanctions?.measures.some((m) => rs.countryIn(pl.country, [m.country])));
     const geasById = new Map(params.geas.map((g) => [g.id, g]));
-    const matches = sanctioned.length > 0 ? [] : params.geas.map((g) => geaCovers(g, code.code, places, rs, params, geasById)).filter((m): m is TGeaMatch => m !== null);
+    const matches =
+      sanctioned.length > 0 ? [] : params.geas.map((g) => geaCovers(g, code.code, places, rs, params, geasById)).filter((m): m is TGeaMatch => m !== null);
     const concerns = art4Concerns(app, rs);
     const barring = concerns.filter((c) => c.kind !== 'RED_FLAGS');
     const usable = matches.filter((m) => m.gea.outcome !== 'INFO');
@@ -136,7 +151,10 @@ export const euArt3Rule = defineItemRule({
     const geaEvidence = { ...evidence, geas: matches.map((m) => ({ id: m.gea.id, covers: m.relation, outcome: m.gea.outcome })) };
     if (!best || barring.length > 0) {
       const why = sanctioned.length
-        ? ` ${nameOfCountries(rs, sanctioned.map((pl) => pl.country))} is under EU restrictive measures on dual-use items: no general authorisation applies (see the EU sanctions finding).`
+        ? ` ${nameOfCountries(
+            rs,
+            sanctioned.map((pl) => pl.country),
+          )} is under EU restrictive measures on dual-use items: no general authorisation applies (see the EU sanctions finding).`
         : barring.length && best
           ? ` ${best.gea.id} would cover it, but it cannot be used: ${barring.map((c) => c.detail).join('; ')}.`
           : ' No Union general export authorisation covers this item to this destination.';
@@ -150,8 +168,13 @@ export const euArt3Rule = defineItemRule({
     }
     const redFlags = concerns.some((c) => c.kind === 'RED_FLAGS');
     const outcome: TOutcome = redFlags || best.relation === 'MAYBE' ? params.conditionsOutcome : (best.gea.outcome as TOutcome);
-    const hedge = best.relation === 'MAYBE' ? ` ${best.gea.id} covers only part of ${code.entry.code}: an officer confirms that ${code.code} is among the items it covers.` : '';
-    const flags = redFlags ? ' Red flags are declared: the GEA may not be used if they point to a WMD or embargoed military end use (Part 3, point 1), so an officer resolves them first.' : '';
+    const hedge =
+      best.relation === 'MAYBE'
+        ? ` ${best.gea.id} covers only part of ${code.entry.code}: an officer confirms that ${code.code} is among the items it covers.`
+        : '';
+    const flags = redFlags
+      ? ' Red flags are declared: the GEA may not be used if they point to a WMD or embargoed military end use (Part 3, point 1), so an officer resolves them first.'
+      : '';
     const findings: TFinding[] = [
       makeFinding(rule, {
         outcome,

@@ -44,7 +44,9 @@ export function art4Concerns(app: TScreeningApplication, rs: TRuleSet): TArt4Con
   const description = `${app.endUse?.description ?? ''}`.toLowerCase();
   const term = params.wmdTerms.find((t) => description.includes(t.term.toLowerCase()));
   if (term) out.push({ kind: 'WMD', detail: `the end-use description mentions "${term.term}"` });
-  const military = (params.militaryEndUses as readonly string[]).includes(app.endUse?.category) || (params.militaryEndUserTypes as readonly string[]).includes(app.endUser?.type);
+  const military =
+    (params.militaryEndUses as readonly string[]).includes(app.endUse?.category) ||
+    (params.militaryEndUserTypes as readonly string[]).includes(app.endUser?.type);
   if (military) {
     for (const place of placesOutsideEu(app, eu.params.memberStates)) {
       const embargo = params.armsEmbargoes.find((e) => rs.countryIn(place.country, [e.country]));
@@ -58,7 +60,8 @@ export function art4Concerns(app: TScreeningApplication, rs: TRuleSet): TArt4Con
       }
     }
   }
-  if (Array.isArray(app.redFlags) && app.redFlags.length > 0) out.push({ kind: 'RED_FLAGS', detail: `${app.redFlags.length} red flag${app.redFlags.length === 1 ? '' : 's'} declared (${app.redFlags.join(', ')})` });
+  if (Array.isArray(app.redFlags) && app.redFlags.length > 0)
+    out.push({ kind: 'RED_FLAGS', detail: `${app.redFlags.length} red flag${app.redFlags.length === 1 ? '' : 's'} declared (${app.redFlags.join(', ')})` });
   return out;
 }
 

@@ -11,7 +11,18 @@ const hits = (findings: TFinding[], ruleId: string) => findings.filter((f) => f.
 
 type TItem = Partial<TScreeningProduct>;
 /** A German (or other) exporter's one-item application. */
-function eu(o: { exporter?: string; item?: TItem; country?: string; endUserType?: TScreeningApplication['endUser']['type']; endUse?: TScreeningApplication['endUse']['category']; description?: string; redFlags?: TScreeningApplication['redFlags']; items?: TItem[] } = {}): TScreeningApplication {
+function eu(
+  o: {
+    exporter?: string;
+    item?: TItem;
+    country?: string;
+    endUserType?: TScreeningApplication['endUser']['type'];
+    endUse?: TScreeningApplication['endUse']['category'];
+    description?: string;
+    redFlags?: TScreeningApplication['redFlags'];
+    items?: TItem[];
+  } = {},
+): TScreeningApplication {
   const base = app({ country: o.country ?? 'JP', endUserType: o.endUserType, endUse: o.endUse, redFlags: o.redFlags });
   const item = (i: TItem): TScreeningProduct => ({ ...base.product!, eccn: null, subjectToEar: 'NO', euControlCode: null, ...i });
   const { product: _p, ...rest } = base;
@@ -28,23 +39,63 @@ describe('EU Regulation 2021/821 (real Annex I entries)', () => {
     ['2B001.a machine tool to Japan: EU001 covers it', eu({ item: { euControlCode: '2B001.a' }, country: 'JP' }), 'eu.authorisation-art3', 'CLEAR'],
     ['2B001.a to the United States: EU001', eu({ item: { euControlCode: '2B001.a' }, country: 'US' }), 'eu.authorisation-art3', 'CLEAR'],
     ['2B001.a to China: Art. 3 authorisation', eu({ item: { euControlCode: '2B001.a' }, country: 'CN' }), 'eu.authorisation-art3', 'LICENSE_REQUIRED'],
-    ['1C351 pathogen (Annex II Section I) to the United States', eu({ item: { euControlCode: '1C351.a' }, country: 'US' }), 'eu.authorisation-art3', 'LICENSE_REQUIRED'],
-    ['9A117 staging mechanisms (Annex II Section I) to Japan', eu({ item: { euControlCode: '9A117' }, country: 'JP' }), 'eu.authorisation-art3', 'LICENSE_REQUIRED'],
+    [
+      '1C351 pathogen (Annex II Section I) to the United States',
+      eu({ item: { euControlCode: '1C351.a' }, country: 'US' }),
+      'eu.authorisation-art3',
+      'LICENSE_REQUIRED',
+    ],
+    [
+      '9A117 staging mechanisms (Annex II Section I) to Japan',
+      eu({ item: { euControlCode: '9A117' }, country: 'JP' }),
+      'eu.authorisation-art3',
+      'LICENSE_REQUIRED',
+    ],
     ['1C001 (Annex IV, stealth) to Japan: no GEA', eu({ item: { euControlCode: '1C001' }, country: 'JP' }), 'eu.authorisation-art3', 'LICENSE_REQUIRED'],
     ['3A001.a.3 to South Korea: EU002', eu({ item: { euControlCode: '3A001.a.3' }, country: 'KR' }), 'eu.authorisation-art3', 'CLEAR'],
     ['5A002.a.2 to Brazil: EU008 may apply (conditions)', eu({ item: { euControlCode: '5A002.a.2' }, country: 'BR' }), 'eu.authorisation-art3', 'REVIEW'],
-    ['2B001.a to Japan with a red flag: officer first', eu({ item: { euControlCode: '2B001.a' }, country: 'JP', redFlags: ['UNUSUAL_PAYMENT'] }), 'eu.authorisation-art3', 'REVIEW'],
+    [
+      '2B001.a to Japan with a red flag: officer first',
+      eu({ item: { euControlCode: '2B001.a' }, country: 'JP', redFlags: ['UNUSUAL_PAYMENT'] }),
+      'eu.authorisation-art3',
+      'REVIEW',
+    ],
     ['not classified against Annex I: data gap', eu({ item: { euControlCode: null }, country: 'JP' }), 'eu.authorisation-art3', 'REVIEW'],
     ['a code Annex I lacks: data gap', eu({ item: { euControlCode: '2B999' }, country: 'JP' }), 'eu.authorisation-art3', 'REVIEW'],
-    ['not listed, military end user in Venezuela (EU arms embargo): Art. 4(1)(b)', eu({ item: { euControlCode: 'NOT_LISTED' }, country: 'VE', endUserType: 'MILITARY' }), 'eu.catch-all-art4', 'LICENSE_REQUIRED'],
-    ['not listed, end use declares chemical weapons: Art. 4(1)(a)', eu({ item: { euControlCode: 'NOT_LISTED' }, country: 'IN', description: 'Precursor handling for a chemical weapons programme' }), 'eu.catch-all-art4', 'LICENSE_REQUIRED'],
-    ['not listed, military end user in China (1989 declaration, partial): review', eu({ item: { euControlCode: 'NOT_LISTED' }, country: 'CN', endUserType: 'MILITARY' }), 'eu.catch-all-art4', 'REVIEW'],
-    ['not listed, 1:N face recognition for Brazilian police: Art. 5', eu({ item: { euControlCode: 'NOT_LISTED', biometric: face() }, country: 'BR', endUserType: 'LAW_ENFORCEMENT' }), 'biometric.eu-dual-use-art5', 'LICENSE_REQUIRED'],
+    [
+      'not listed, military end user in Venezuela (EU arms embargo): Art. 4(1)(b)',
+      eu({ item: { euControlCode: 'NOT_LISTED' }, country: 'VE', endUserType: 'MILITARY' }),
+      'eu.catch-all-art4',
+      'LICENSE_REQUIRED',
+    ],
+    [
+      'not listed, end use declares chemical weapons: Art. 4(1)(a)',
+      eu({ item: { euControlCode: 'NOT_LISTED' }, country: 'IN', description: 'Precursor handling for a chemical weapons programme' }),
+      'eu.catch-all-art4',
+      'LICENSE_REQUIRED',
+    ],
+    [
+      'not listed, military end user in China (1989 declaration, partial): review',
+      eu({ item: { euControlCode: 'NOT_LISTED' }, country: 'CN', endUserType: 'MILITARY' }),
+      'eu.catch-all-art4',
+      'REVIEW',
+    ],
+    [
+      'not listed, 1:N face recognition for Brazilian police: Art. 5',
+      eu({ item: { euControlCode: 'NOT_LISTED', biometric: face() }, country: 'BR', endUserType: 'LAW_ENFORCEMENT' }),
+      'biometric.eu-dual-use-art5',
+      'LICENSE_REQUIRED',
+    ],
     ['2B001.a to Russia: Reg. 833/2014 Art. 2', eu({ item: { euControlCode: '2B001.a' }, country: 'RU' }), 'eu.sanctions-dual-use', 'PROHIBITED'],
     ['5A002.a to Belarus: Reg. 765/2006 Art. 1e', eu({ item: { euControlCode: '5A002.a' }, country: 'BY' }), 'eu.sanctions-dual-use', 'PROHIBITED'],
     ['not listed to Russia: other annexes, review', eu({ item: { euControlCode: 'NOT_LISTED' }, country: 'RU' }), 'eu.sanctions-dual-use', 'REVIEW'],
     ['1C001 (Annex IV) from Germany to France: Art. 11', eu({ item: { euControlCode: '1C001' }, country: 'FR' }), 'eu.annex-iv-intra-eu', 'LICENSE_REQUIRED'],
-    ['subject to the EAR unknown: data gap', eu({ item: { euControlCode: 'NOT_LISTED', subjectToEar: 'UNKNOWN', eccn: 'EAR99' }, country: 'JP' }), 'ear.applicability', 'REVIEW'],
+    [
+      'subject to the EAR unknown: data gap',
+      eu({ item: { euControlCode: 'NOT_LISTED', subjectToEar: 'UNKNOWN', eccn: 'EAR99' }, country: 'JP' }),
+      'ear.applicability',
+      'REVIEW',
+    ],
   ])('%s', (_name, input, ruleId, expected) => {
     const r = screen(input, rs);
     const found = hits(r.findings, ruleId);
@@ -85,7 +136,11 @@ describe('EU Regulation 2021/821 (real Annex I entries)', () => {
   });
 
   it('the biometric ladder cites Art. 5 for an EU exporter only', () => {
-    const a = eu({ item: { euControlCode: 'NOT_LISTED', biometric: face(), subjectToEar: 'YES', eccn: '3A981' }, country: 'BR', endUserType: 'LAW_ENFORCEMENT' });
+    const a = eu({
+      item: { euControlCode: 'NOT_LISTED', biometric: face(), subjectToEar: 'YES', eccn: '3A981' },
+      country: 'BR',
+      endUserType: 'LAW_ENFORCEMENT',
+    });
     const ladder = screen(a, rs).findings.filter((f) => f.ruleId.startsWith('biometric.one-to-many.'));
     expect(ladder.length).toBeGreaterThan(0);
     expect(ladder.every((f) => /2021\/821 Art\. 5/.test(f.citation))).toBe(true);
@@ -114,7 +169,16 @@ describe('which law applies', () => {
 
   it('application-wide EAR findings bind only the items subject to the EAR', () => {
     // Iran: Country Group E:1 (EAR embargo) — item 0 is subject to the EAR, item 1 is not
-    const r = screen(eu({ country: 'IR', items: [{ eccn: 'EAR99', subjectToEar: 'YES', euControlCode: 'NOT_LISTED' }, { eccn: 'EAR99', subjectToEar: 'NO', euControlCode: 'NOT_LISTED' }] }), rs);
+    const r = screen(
+      eu({
+        country: 'IR',
+        items: [
+          { eccn: 'EAR99', subjectToEar: 'YES', euControlCode: 'NOT_LISTED' },
+          { eccn: 'EAR99', subjectToEar: 'NO', euControlCode: 'NOT_LISTED' },
+        ],
+      }),
+      rs,
+    );
     const embargo = hits(r.findings, 'embargo.country-group');
     expect(embargo.length).toBeGreaterThan(0);
     expect(new Set(embargo.map((f) => f.lineItem))).toEqual(new Set([0]));

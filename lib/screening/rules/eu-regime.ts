@@ -42,7 +42,12 @@ export function euRegimeOf(rs: TRuleSet): { params: TEuRegimeParams; annexI: TAn
     annexI = {
       version: params.annexIVersion,
       validFrom: params.annexIValidFrom,
-      entries: new Map(params.annexI.map((e) => [e.code, { code: e.code, heading: e.heading, provisions: new Set(e.provisions.split(/\s+/).filter((t) => t !== '' && t !== '-')) }])),
+      entries: new Map(
+        params.annexI.map((e) => [
+          e.code,
+          { code: e.code, heading: e.heading, provisions: new Set(e.provisions.split(/\s+/).filter((t) => t !== '' && t !== '-')) },
+        ]),
+      ),
     };
     annexCache.set(params, annexI);
   }
@@ -61,7 +66,8 @@ export function euExporterOf(app: TScreeningApplication, rs: TRuleSet): string |
   return eu.params.memberStates.includes(country) ? country : null;
 }
 
-export type TEuCode = { kind: 'NOT_LISTED' } | { kind: 'UNCLASSIFIED' } | { kind: 'UNKNOWN_CODE'; code: string } | { kind: 'LISTED'; code: string; entry: TAnnexIEntry };
+export type TEuCode =
+  { kind: 'NOT_LISTED' } | { kind: 'UNCLASSIFIED' } | { kind: 'UNKNOWN_CODE'; code: string } | { kind: 'LISTED'; code: string; entry: TAnnexIEntry };
 
 /** Reads an item's EU control code against Annex I ("2B001.a" → its entry; a code Annex I lacks → UNKNOWN_CODE). */
 export function readEuCode(raw: unknown, annexI: TAnnexI): TEuCode {

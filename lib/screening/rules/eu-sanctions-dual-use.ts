@@ -42,7 +42,10 @@ export const euSanctionsRule = defineItemRule({
       const m = params.measures.find((x) => rs.countryIn(place.country, [x.country]));
       if (!m || seen.has(m.country)) continue;
       seen.add(m.country);
-      const who = place.role === 'destination' ? `the destination, ${rs.countryName(place.country)}` : `the ${place.role}${place.name ? ` "${place.name}"` : ''} (${rs.countryName(place.country)})`;
+      const who =
+        place.role === 'destination'
+          ? `the destination, ${rs.countryName(place.country)}`
+          : `the ${place.role}${place.name ? ` "${place.name}"` : ''} (${rs.countryName(place.country)})`;
       const listed = code.kind === 'LISTED' || code.kind === 'UNCLASSIFIED' || code.kind === 'UNKNOWN_CODE';
       out.push(
         makeFinding(rule, {
