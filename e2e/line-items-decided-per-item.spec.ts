@@ -34,11 +34,6 @@ async function fillItem(group: Locator, o: { name: string; eccn: string; quantit
 }
 
 test('three line items: per-item outcomes, per-item decisions, Approved in part, banner; copy, withdraw, delete draft', async ({ page, signIn }) => {
-  // KNOWN FAILURE (issue 12 stays open): on the merged main the spec gets through the exporter's
-  // per-item outcomes and the officer's case file, then the "Refuse" radio of item 3 in the per-item
-  // decision form does not end up checked. The same journey is covered end to end by
-  // lib/data/line-items.integration.test.ts; fixing this form (or the spec) is the next step.
-  test.fixme(true, 'per-item decision form: item 3 "Refuse" radio not checked after click on merged main (issue 12)');
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 900 });
   await signIn('exporter');

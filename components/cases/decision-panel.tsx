@@ -6,6 +6,7 @@ import { decideAction } from '@/app/(officer)/cases/actions';
 import { Button } from '@/components/ui/button';
 import { TextInput, Textarea } from '@/components/ui/field';
 import { errorsOf, IDLE, valueOf, type TActionState } from '@/lib/action-state';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { FormMessage } from '@/components/ui/form-message';
 import { ItemDecisionForm, type TDecisionItem } from './item-decision-form';
 
@@ -83,7 +84,16 @@ function DenyForm({ caseId, version }: TDecisionPanelProps) {
       <Textarea id="deny-reason" name="reason" label="Reason" rows={3} help="Shown to the exporter."
         errors={errorsOf(state, 'reason')} defaultValue={valueOf(state, 'reason')} />
       <NoteField state={state} prefix="deny" />
-      <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Saving…' : 'Deny'}</Button>
+      {/* a second step: denying is final (the exporter is told at once); without a reason the server's error is the answer */}
+      <ConfirmSubmit variant="danger" disabled={pending} label={pending ? 'Saving…' : 'Deny'} confirmLabel="Deny the application" title="Deny this application?"
+        skip={(form) => !String(new FormData(form).get('reason') ?? '').trim()}
+        body={(form) => (
+          <>
+            <p>The case is closed as <strong>Denied</strong> and the exporter is told at once, with this reason:</p>
+            <blockquote className="whitespace-pre-wrap rounded-md bg-slate-50 px-3 py-2 text-slate-800">{String(new FormData(form).get('reason') ?? '').trim()}</blockquote>
+            <p>A denial cannot be undone; the exporter would have to submit a new application.</p>
+          </>
+        )} />
       <FormMessage state={state} />
     </form>
   );

@@ -107,8 +107,8 @@ const usd = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 
 function LineItemsTable({ items, decided }: { items: TExporterApplication['lineItems']; decided: boolean }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">No line items yet.</p>;
   return (
-    <div className="-mx-2 overflow-x-auto">
-      <table className="min-w-full text-left text-sm" data-testid="line-items">
+    <div className="-mx-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Line items table">
+      <table className="cards-sm min-w-full text-left text-sm" data-testid="line-items">
         <caption className="sr-only">Line items with their screening outcome{decided ? ' and decision' : ''}</caption>
         <thead className="text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
@@ -123,19 +123,19 @@ function LineItemsTable({ items, decided }: { items: TExporterApplication['lineI
         <tbody className="divide-y divide-slate-100">
           {items.map((item) => (
             <tr key={item.position} className="align-top" data-testid="line-item-row">
-              <td className="px-2 py-2 text-slate-500">{item.position + 1}</td>
-              <td className="px-2 py-2">
+              <td data-label="#" className="px-2 py-2 text-slate-600">{item.position + 1}</td>
+              <td data-label="Product" className="px-2 py-2">
                 <span className="font-medium text-slate-900">{item.name || '—'}</span>
                 <span className="block text-xs text-slate-500">
                   {labelOf(PRODUCT_KIND_LABEL, item.kind)}
                   {item.biometric ? ` · ${labelOf(MODALITY_LABEL, item.biometric.modality)}, ${labelOf(MATCHING_MODE_LABEL, item.biometric.matchingMode)}${item.biometric.liveVideo ? ', live video' : ''}` : ''}
                 </span>
               </td>
-              <td className="px-2 py-2 font-mono">{item.eccn ?? 'Not classified'}</td>
-              <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{usd(item.quantity)} × {usd(item.unitValueUsd)}</td>
-              <td className="px-2 py-2"><OutcomeBadge outcome={item.outcome} /></td>
+              <td data-label="ECCN" className="px-2 py-2 font-mono">{item.eccn ?? 'Not classified'}</td>
+              <td data-label="Quantity × value (USD)" className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{usd(item.quantity)} × {usd(item.unitValueUsd)}</td>
+              <td data-label="Outcome" className="px-2 py-2"><OutcomeBadge outcome={item.outcome} /></td>
               {decided ? (
-                <td className="px-2 py-2" data-testid="item-decision">
+                <td data-label="Decision" className="px-2 py-2" data-testid="item-decision">
                   {item.decision?.type === 'APPROVE' ? (
                     <>
                       <span className="font-medium text-emerald-800">Approved</span>

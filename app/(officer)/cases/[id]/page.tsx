@@ -52,8 +52,8 @@ const usd = (n: number) => n.toLocaleString('en-US', { style: 'currency', curren
 function LineItemsTable({ items }: { items: TCaseItems }) {
   const decided = items.some((i) => i.decision);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-left text-sm" data-testid="case-line-items">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Line items table">
+      <table className="cards-md min-w-full text-left text-sm" data-testid="case-line-items">
         <caption className="sr-only">Line items</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -71,18 +71,18 @@ function LineItemsTable({ items }: { items: TCaseItems }) {
             const b = i.biometric as TLineItemInput['biometric'];
             return (
               <tr key={i.id} className="align-top" data-testid="case-line-item">
-                <td className="px-3 py-2 text-slate-500">{i.position + 1}</td>
-                <td className="px-3 py-2">
+                <td data-label="#" className="px-3 py-2 text-slate-600">{i.position + 1}</td>
+                <td data-label="Product" className="px-3 py-2">
                   <span className="font-medium text-slate-900">{i.productName}</span>
                   <span className="block text-xs text-slate-500">{labelOf(PRODUCT_KIND_LABEL, i.kind)}{b ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${b.maxGallerySize.toLocaleString('en-US')}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}` : ''}</span>
                   <span className="block whitespace-pre-line text-xs text-slate-600">{i.description}</span>
                 </td>
-                <td className="px-3 py-2 font-mono">{i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{i.quantity.toLocaleString('en-US')}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{usd(i.quantity * i.unitValueUsd)}<span className="block text-xs text-slate-500">{usd(i.unitValueUsd)} each</span></td>
-                <td className="px-3 py-2"><OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} /></td>
+                <td data-label="ECCN" className="px-3 py-2 font-mono">{i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}</td>
+                <td data-label="Quantity" className="px-3 py-2 text-right tabular-nums">{i.quantity.toLocaleString('en-US')}</td>
+                <td data-label="Value" className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{usd(i.quantity * i.unitValueUsd)}<span className="block text-xs text-slate-500">{usd(i.unitValueUsd)} each</span></td>
+                <td data-label="Outcome" className="px-3 py-2"><OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} /></td>
                 {decided ? (
-                  <td className="px-3 py-2 text-xs" data-testid="case-item-decision">
+                  <td data-label="Decision" className="px-3 py-2 text-xs" data-testid="case-item-decision">
                     {i.decision ? <span className={`text-sm font-medium ${i.decision.type === 'DENY' ? 'text-red-800' : 'text-emerald-800'}`}>{i.decision.type === 'DENY' ? 'Refused' : 'Approved'}</span> : '—'}
                     {i.decision?.reason ? <span className="block text-slate-600">{i.decision.reason}</span> : null}
                     {i.decision?.conditions ? <span className="block text-slate-600">Conditions: {i.decision.conditions}</span> : null}
