@@ -155,12 +155,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               </a>
             </p>
           </div>
-          <div className="flex flex-col items-end gap-2">
-            <div className="flex items-center gap-2">
+          <div className="flex flex-col items-start gap-2 sm:items-end">
+            <div className="flex flex-wrap items-center gap-2">
               <OutcomeBadge outcome={c.outcome} size="lg" testId="case-outcome" />
               <StatusBadge status={c.status} size="lg" testId="case-status" />
             </div>
-            <div className="flex items-center gap-2 text-sm text-slate-600">
+            <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600 sm:justify-end">
               <span>Assigned to {c.assignedTo ? (c.assignedTo.id === actor.id ? 'you' : c.assignedTo.name) : 'nobody'}</span>
               {allows('ASSIGN', c.status) && c.assignedTo?.id !== actor.id && !isSubmitter ? <AssignButton caseId={c.id} version={c.version} /> : null}
               <a href={`/cases/${c.id}/record.pdf`} className={buttonClass('secondary', 'sm')}>Decision record (PDF)</a>
@@ -168,7 +168,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
         </div>
         {c.outcomeChanged ? (
-          <div role="status" className="flex items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
+          <div role="status" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
             <p className="text-sm text-amber-900">
               <Badge tone="amber">Outcome changed</Badge>
               <span className="ml-2">A re-screen under a newer rule set changed this case’s outcome{latest?.previousOutcome ? ` (was ${OUTCOME_LABEL[latest.previousOutcome].toLowerCase()})` : ''}. See the screening history below.</span>
