@@ -19,7 +19,9 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth:
     for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.right > root.clientWidth + 1 && culprits.length < 8) {
-        culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ').slice(0, 4).join('.')} right=${Math.round(r.right)}`);
+        culprits.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ').slice(0, 4).join('.')} right=${Math.round(r.right)}`,
+        );
       }
     }
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits };
@@ -29,7 +31,16 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth:
 async function axe(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), `axe on ${where}`).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    ),
+    `axe on ${where}`,
+  ).toEqual([]);
 }
 
 /** Visit a page at each width: no sideways scroll, no serious axe violation (at the phone and desktop widths). */
@@ -97,6 +108,18 @@ for (const p of pages) {
     await checkPage(page, p.path(), p.name, heading(p.h1));
   });
 }
+
+test('the review queue fits its card at 1366 px: nothing clipped, "Assign to me" in view', async ({ page, signIn }) => {
+  await signIn('officer');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/cases?sort=age');
+  const region = page.getByRole('region', { name: 'Cases table' });
+  await expect(region.getByTestId('queue-row').first()).toBeVisible();
+  const fit = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(fit.scrollWidth, 'the queue table is wider than its card').toBeLessThanOrEqual(fit.clientWidth);
+  const assign = region.getByRole('button', { name: 'Assign to me' }).first();
+  if (await assign.count()) await expect(assign).toBeInViewport({ ratio: 1 });
+});
 
 test('exporter draft form (edit): every width, axe', async ({ page, signIn }) => {
   await signIn('exporter');
@@ -186,13 +209,13 @@ test('rules page: a sticky table of contents and a filter', async ({ page, signI
   const count = page.getByTestId('rule-filter-count');
   const total = Number(/(\d+) rules/.exec((await count.textContent()) ?? '')![1]);
   expect(total).toBeGreaterThan(3);
-  await page.getByLabel('Filter rules').fill('biometric');
+  await page.getByRole('searchbox', { name: 'Filter rules' }).fill('biometric');
   await expect(count).toHaveText(/^\d+ of \d+ rules match$/);
   const shown = Number(/^(\d+)/.exec((await count.textContent()) ?? '')![1]);
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(total);
   await expect(page.locator('[data-rule-card]:visible')).toHaveCount(shown);
   for (const card of await page.locator('[data-rule-card]:visible').all()) await expect(card).toContainText(/biometric/i);
-  await page.getByLabel('Filter rules').fill('');
+  await page.getByRole('searchbox', { name: 'Filter rules' }).fill('');
   await expect(page.locator('[data-rule-card]:visible')).toHaveCount(total);
 });

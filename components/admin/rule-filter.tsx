@@ -31,8 +31,14 @@ export function RuleFilter({ total }: { total: number }) {
     <div role="search" aria-label="Filter rules" className="flex flex-wrap items-end gap-3">
       <label className="min-w-0 flex-1 basis-64 text-sm text-slate-700">
         <span className="block font-medium">Filter rules</span>
-        <input type="search" value={query} onChange={(e) => onChange(e.target.value)} placeholder="Title, id, citation, kind…"
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-describedby="rule-filter-count" />
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder="Title, id, citation, kind…"
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          aria-describedby="rule-filter-count"
+        />
       </label>
       <p id="rule-filter-count" aria-live="polite" className="pb-1.5 text-sm text-slate-600" data-testid="rule-filter-count">
         {query ? `${shown} of ${total} rules match` : `${total} rules`}

@@ -14,7 +14,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
         </svg>
         Menu
       </summary>
-      <div className="absolute inset-x-0 top-full z-20 border-b border-slate-200 bg-white px-4 pb-4 pt-2 shadow-lg">{children}</div>
+      <div className="absolute inset-x-0 top-full z-20 border-b border-slate-200 bg-white px-4 pt-2 pb-4 shadow-lg">{children}</div>
     </details>
   );
 }

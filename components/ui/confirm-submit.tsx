@@ -47,13 +47,23 @@ export function ConfirmSubmit({ label, variant = 'primary', size = 'md', disable
       <Button type="button" variant={variant} size={size} disabled={disabled} onClick={open} form={form} aria-haspopup="dialog">
         {label}
       </Button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      >
         <div className="space-y-3 p-5">
-          <h2 id={`${id}-title`} className="text-base font-semibold">{title}</h2>
-          <div id={`${id}-body`} className="space-y-2 text-sm text-slate-700">{content}</div>
+          <h2 id={`${id}-title`} className="text-base font-semibold">
+            {title}
+          </h2>
+          <div id={`${id}-body`} className="space-y-2 text-sm text-slate-700">
+            {content}
+          </div>
           <div className="flex flex-wrap justify-end gap-2 pt-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()} autoFocus>Cancel</Button>
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
+              Cancel
+            </Button>
             <Button type="submit" variant={variant === 'danger' ? 'danger' : 'primary'} form={form} onClick={() => dialog.current?.close()}>
               {confirmLabel}
             </Button>

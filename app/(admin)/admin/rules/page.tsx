@@ -221,18 +221,18 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
                 </div>
               </div>
               <p className="mt-3 max-w-4xl text-sm text-slate-700">{rule.description}</p>
-              <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-[14rem_1fr]">
-                <dt className="text-slate-500">Citation</dt>
+              <dl className="mt-4 grid grid-cols-[minmax(0,1fr)] gap-x-8 gap-y-1 text-sm sm:grid-cols-[14rem_minmax(0,1fr)] sm:gap-y-2 [&_dd]:[overflow-wrap:anywhere] [&_dd]:mb-1 sm:[&_dd]:mb-0">
+                <dt className="text-slate-600">Citation</dt>
                 <dd className="text-slate-800">{rule.citation}</dd>
                 {rule.licensePolicy ? (
                   <>
-                    <dt className="text-slate-500">Licence policy</dt>
+                    <dt className="text-slate-600">Licence policy</dt>
                     <dd className="text-slate-800">{rule.licensePolicy}</dd>
                   </>
                 ) : null}
                 {fields.map((f) => (
                   <div key={f.path} className="contents">
-                    <dt className="text-slate-500">{f.label}</dt>
+                    <dt className="text-slate-600">{f.label}</dt>
                     <dd className="text-slate-800">
                       {f.kind.type === 'text-map' ? (
                         <details>

@@ -52,11 +52,11 @@ export default async function AdminUsersPage() {
       </section>
 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <section className={section} aria-labelledby="new-user-h">
+        <section className={`${section} min-w-0`} aria-labelledby="new-user-h">
           <h2 id="new-user-h" className={h2}>New user</h2>
           <div className="mt-4"><CreateUserForm organizations={orgs} /></div>
         </section>
-        <section className={section} aria-labelledby="orgs-h">
+        <section className={`${section} min-w-0`} aria-labelledby="orgs-h">
           <h2 id="orgs-h" className={h2}>Organisations ({organizations.length})</h2>
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {organizations.map((o) => (

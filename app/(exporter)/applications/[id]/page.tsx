@@ -241,7 +241,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Findings">
             {!run ? (
               <p className="text-sm text-slate-600">The application has not been screened yet. Submit it to see what the rules say.</p>
@@ -299,7 +299,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           ) : null}
         </div>
 
-        <Card title="Timeline" className="h-fit">
+        <Card title="Timeline" className="h-fit min-w-0">
           <ol className="relative space-y-5 border-l border-slate-200 pl-5">
             {timelineOf(app).map((item, i) => (
               <li key={i} className="relative">

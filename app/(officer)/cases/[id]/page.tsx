@@ -187,7 +187,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </div>
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-8">
+        <div className="min-w-0 space-y-8">
           <Section title="Findings" aside={latest ? <span className="text-xs text-slate-500">Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}</span> : null}>
             {!latest ? <p className="text-sm text-slate-500">Not screened.</p> : !many ? (
               <FindingGroups findings={latest.findings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} />
@@ -233,7 +233,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Section>
         </div>
 
-        <aside className="space-y-6">
+        <aside className="min-w-0 space-y-6">
           <section aria-label="Decision" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="mb-3 text-base font-semibold text-slate-900">Decision</h2>
             {isSubmitter ? (
