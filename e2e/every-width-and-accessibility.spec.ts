@@ -110,6 +110,13 @@ for (const p of pages) {
 }
 
 test('the review queue fits its card at 1366 px: nothing clipped, "Assign to me" in view', async ({ page, signIn }) => {
+  // the widest row a queue meets: a long unbroken party name, a long status once assigned
+  seedCase({
+    eccn: 'EAR99',
+    country: 'DE',
+    endUserName: 'Sicherheitstechnikvertriebsgesellschaftmitbeschränkterhaftung Nord',
+    productName: `Zutrittskontrollsystemkomponentenbaugruppe ${Date.now()}`,
+  });
   await signIn('officer');
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto('/cases?sort=age');
@@ -218,4 +225,26 @@ test('rules page: a sticky table of contents and a filter', async ({ page, signI
   for (const card of await page.locator('[data-rule-card]:visible').all()) await expect(card).toContainText(/biometric/i);
   await page.getByRole('searchbox', { name: 'Filter rules' }).fill('');
   await expect(page.locator('[data-rule-card]:visible')).toHaveCount(total);
+});
+
+test('revoking an API key asks first and names the key; Cancel keeps it, Revoke key revokes it', async ({ page, signIn }) => {
+  await signIn('admin');
+  await page.goto('/admin/api-keys');
+  const name = `ERP widths ${Date.now()}`;
+  await page.getByLabel('Key name').fill(name);
+  await page.getByLabel('Acts as').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Active');
+  await row.getByRole('button', { name: `Revoke key ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Revoke the key “${name}”?` });
+  await expect(dialog).toContainText('is refused from now on');
+  await expect(dialog).toContainText('cannot be turned back on');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/confirm-revoke-1366.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('Active');
+  await row.getByRole('button', { name: `Revoke key ${name}` }).click();
+  await dialog.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(row).toContainText('Revoked');
 });

@@ -59,8 +59,10 @@ test('three line items: per-item outcomes, per-item decisions, Approved in part,
   await shots(page, 'form-three-items');
   await page.getByRole('button', { name: 'Submit application' }).click();
 
-  // Exporter: per-item outcomes.
-  await expect(page.getByTestId('application-status')).toHaveText('Submitted');
+  // Exporter: per-item outcomes. The first screening on a fresh server loads the rule set with the
+  // whole Consolidated Screening List (25,921 parties): on a loaded machine that takes longer than
+  // the default 10 s.
+  await expect(page.getByTestId('application-status')).toHaveText('Submitted', { timeout: 60_000 });
   const url = page.url();
   const id = url.split('/').at(-1)!;
   const rows = page.getByTestId('line-item-row');

@@ -73,7 +73,7 @@ export function AssignButton({ caseId, version, label = 'Assign to me' }: TRef &
   return (
     <form action={action} className="inline">
       <CaseRef caseId={caseId} version={version} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>{pending ? '…' : label}</Button>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} className="whitespace-nowrap">{pending ? '…' : label}</Button>
       {state.status === 'error' ? <p role="alert" className="mt-1 max-w-56 text-xs text-red-700">{state.message}</p> : null}
     </form>
   );

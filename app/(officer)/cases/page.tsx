@@ -159,14 +159,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                     <td className="px-3 py-3 align-top">
                       {bulk ? <input type="checkbox" form="bulk-approve" name="cases" value={`${r.id}:${r.version}`} aria-label={`Select ${r.reference} for bulk approval`} className="h-4 w-4 rounded border-slate-300 text-indigo-700" /> : null}
                     </td>
-                    <td className="card-head px-3 py-3 align-top">
+                    <td className="card-head px-3 py-3 align-top [overflow-wrap:anywhere]">
                       <Link href={`/cases/${r.id}`} className="font-medium text-indigo-700 hover:underline">{r.reference}</Link>
                       <p className="text-slate-900">{r.productName}</p>
                       <p className="text-xs text-slate-500">{r.eccn ?? 'Not classified'}</p>
                     </td>
                     <td data-label="Destination" className="px-3 py-3 align-top text-slate-800">{countryLabel(r.destinationCountry)}{r.destinationRegion ? <span className="block text-xs text-slate-500">{r.destinationRegion}</span> : null}</td>
-                    <td data-label="End user" className="px-3 py-3 align-top text-slate-800">{r.endUserName ?? '—'}</td>
-                    <td data-label="Organisation" className="px-3 py-3 align-top text-slate-600">{r.organization.name}</td>
+                    <td data-label="End user" className="px-3 py-3 align-top text-slate-800 [overflow-wrap:anywhere]">{r.endUserName ?? '—'}</td>
+                    <td data-label="Organisation" className="px-3 py-3 align-top text-slate-600 [overflow-wrap:anywhere]">{r.organization.name}</td>
                     <td data-label="Outcome" className="px-3 py-3 align-top">
                       <OutcomeBadge outcome={r.outcome} />
                       {r.outcomeChanged ? <span className="mt-1 block text-xs font-medium text-amber-700">Outcome changed</span> : null}
