@@ -76,7 +76,7 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
             {lists.map((l) => (
               <tr key={l.id} className="align-top">
                 <td data-label="List" className="py-2.5 pr-4"><span className="font-mono text-xs text-slate-500">{l.code}</span><br /><span className="font-medium text-slate-900">{l.name}</span></td>
-                <td data-label="Source" className="max-w-sm break-words py-2.5 pr-4 text-slate-600">{l.source}</td>
+                <td data-label="Source" className="max-w-sm py-2.5 pr-4 text-slate-600 [overflow-wrap:anywhere]">{l.source}</td>
                 <td data-label="As of" className="whitespace-nowrap py-2.5 pr-4 tabular-nums">{l.asOf}</td>
                 <td data-label="Entries" className="py-2.5 pr-4 text-right tabular-nums">{l.entryCount.toLocaleString('en-US')}</td>
                 {draftId ? (

@@ -192,7 +192,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
             {version.datasets.map((d) => (
               <tr key={d.kind}>
                 <td className="py-2.5 pr-4 font-medium text-slate-800">{datasetLabel(d.kind)}</td>
-                <td data-label="Source" className="max-w-xl break-words py-2.5 pr-4 text-slate-600">{d.source}</td>
+                <td data-label="Source" className="max-w-xl py-2.5 pr-4 text-slate-600 [overflow-wrap:anywhere]">{d.source}</td>
                 <td data-label="As of" className="whitespace-nowrap py-2.5 tabular-nums text-slate-800">{d.asOf}</td>
               </tr>
             ))}
@@ -338,7 +338,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
               <tr key={v.id} className="align-top">
                 <td className="py-2.5 pr-4"><Link href={versionLink(v.id)} className="font-mono font-medium text-indigo-700 hover:underline">{v.label}</Link></td>
                 <td data-label="Status" className="py-2.5 pr-4"><VersionStatusBadge status={v.status} /></td>
-                <td data-label="Change note" className="max-w-md py-2.5 pr-4 text-slate-700">{v.note}</td>
+                <td data-label="Change note" className="max-w-md py-2.5 pr-4 text-slate-700 [overflow-wrap:anywhere]">{v.note}</td>
                 <td data-label="Created" className="py-2.5 pr-4 text-slate-600">{formatDateTime(v.createdAt)}<br /><span className="text-xs">{v.createdBy ?? 'seed'}</span></td>
                 <td data-label="Published" className="py-2.5 text-slate-600">{v.publishedAt ? <>{formatDateTime(v.publishedAt)}<br /><span className="text-xs">{v.publishedBy ?? 'seed'}</span></> : '—'}</td>
               </tr>
