@@ -117,13 +117,64 @@ export async function clearAccountFailures(email: string): Promise<void> {
 }
 
 /**
+ * Requests counted in this process and not yet written to the shared counter, per key and window.
+ * `known` is the sliding count the database last answered for the key (every instance's requests
+ * up to then); `pending` the requests this process accepted since.
+ */
+type TLocalCount = { windowStart: number; known: number; pending: number; flush: NodeJS.Timeout | null };
+const localCounts = new Map<string, TLocalCount>();
+/** Below this share of the limit a request is counted in memory and written within FLUSH_MS; above it, at once. */
+const LOCAL_SHARE = 0.5;
+const FLUSH_MS = 1000;
+
+async function flushLocal(key: string, windowSeconds: number): Promise<void> {
+  const local = localCounts.get(key);
+  if (!local || local.pending === 0) return;
+  const points = local.pending;
+  local.pending = 0;
+  local.flush = null;
+  const { weighted } = await hit(key, windowSeconds, new Date(local.windowStart), points).catch(() => ({ weighted: Infinity }));
+  if (localCounts.get(key) === local) local.known = Math.max(local.known + points, weighted);
+}
+
+/**
  * Counts one request against `key` and says whether it is within `limit` per `windowSeconds`.
- * Old counters are pruned now and then so the table stays small.
+ * Far from the limit (under half of it, as the shared counter last said) a request is counted in
+ * this process and the counts are written to the shared counter in one statement within a second,
+ * so a busy API key costs no database write per request. Nearer the limit every request is counted
+ * in the database at once (with this process's unwritten ones), so exactly `limit` pass however
+ * many instances share the counter. The first request of a window always asks the database (another
+ * instance may have spent the window already). Old counters are pruned now and then.
  */
 export async function takeRequestToken(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<{ ok: boolean; retryAfterSeconds: number }> {
-  const { weighted, windowStart } = await hit(key, windowSeconds, now);
+  const windowMs = windowSeconds * 1000;
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  let local = localCounts.get(key);
+  if (local && local.windowStart !== windowStart) {
+    if (local.flush) clearTimeout(local.flush);
+    // The previous window's unwritten requests still count (weighted) in this one: write them first.
+    if (local.pending > 0) await hit(key, windowSeconds, new Date(local.windowStart), local.pending);
+    localCounts.delete(key);
+    local = undefined;
+  }
+  if (local && local.known + local.pending + 1 <= limit * LOCAL_SHARE) {
+    local.pending += 1;
+    local.flush ??= setTimeout(() => void flushLocal(key, windowSeconds), FLUSH_MS).unref();
+    return { ok: true, retryAfterSeconds: 0 };
+  }
+  // Exact: this request and the process's unwritten ones, counted in one atomic statement.
+  const points = 1 + (local?.pending ?? 0);
+  if (local) {
+    local.pending = 0;
+    if (local.flush) clearTimeout(local.flush);
+    local.flush = null;
+  }
+  const { weighted, windowStart: start } = await hit(key, windowSeconds, now, points);
+  const current = localCounts.get(key);
+  if (current && current.windowStart === windowStart) current.known = Math.max(current.known, weighted);
+  else if (!current) localCounts.set(key, { windowStart, known: weighted, pending: 0, flush: null });
   if (Math.random() < 0.01) await pruneRateLimitEvents(now);
-  if (weighted > limit) return { ok: false, retryAfterSeconds: secondsUntilWindowEnds(windowStart, windowSeconds, now) };
+  if (weighted > limit) return { ok: false, retryAfterSeconds: secondsUntilWindowEnds(start, windowSeconds, now) };
   return { ok: true, retryAfterSeconds: 0 };
 }
 

@@ -26,8 +26,8 @@ export async function recreateDatabase(url: string): Promise<void> {
   }
 }
 
-/** A fresh database `name` (dropped first), migrated with `prisma migrate deploy` and seeded. */
-export async function prepareDatabase(name: string, options: { demoUsers: boolean; quiet?: boolean }): Promise<TTestDatabase> {
+/** A fresh database `name` (dropped first), migrated with `prisma migrate deploy` and seeded (or, with `reuse`, the one already there). */
+export async function prepareDatabase(name: string, options: { demoUsers: boolean; quiet?: boolean; reuse?: boolean }): Promise<TTestDatabase> {
   let url: string;
   let stopServer = async () => undefined as void;
   if (process.env.TEST_DATABASE_URL) {
@@ -37,6 +37,8 @@ export async function prepareDatabase(name: string, options: { demoUsers: boolea
     url = withDatabase(server.url, name);
     stopServer = server.stop;
   }
+  // `reuse`: a benchmark run again on the database its last run prepared (migrated and seeded already).
+  if (options.reuse) return { url, stop: stopServer };
   await recreateDatabase(url);
   // Tests make their own applications: no demo cases.
   const env = { ...process.env, DATABASE_URL: url, SEED_DEMO_USERS: options.demoUsers ? '1' : '0', SEED_DEMO_APPLICATIONS: '0' };

@@ -8,6 +8,7 @@ import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
 
+const LAST_USED_PRECISION_MS = 60_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function requireAdmin(actor: TActor) {
@@ -62,7 +63,7 @@ export async function authenticateApiKey(presented: string | null): Promise<{ ke
   const key = await db.apiKey.findUnique({
     where: { prefix },
     select: {
-      id: true, hash: true, revokedAt: true, organizationId: true,
+      id: true, hash: true, revokedAt: true, organizationId: true, lastUsedAt: true,
       actingUser: { select: { id: true, email: true, name: true, role: true, organizationId: true, active: true } },
     },
   });
@@ -73,7 +74,11 @@ export async function authenticateApiKey(presented: string | null): Promise<{ ke
   const expected = Buffer.from(key.hash, 'hex');
   const actual = Buffer.from(sha256(secret!), 'hex');
   if (!timingSafeEqual(expected, actual)) return null;
-  await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" to the minute: written at most once a minute per key, not on every request.
+  const now = new Date();
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }] }, data: { lastUsedAt: now } });
+  }
   const { active: _active, ...user } = key.actingUser;
   return { keyId: key.id, actor: { ...user, organizationId: key.organizationId } };
 }

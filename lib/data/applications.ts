@@ -7,7 +7,7 @@ import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
 import { searchWhere } from '@/lib/data/search';
 import type { TActor } from '@/lib/authz';
-import { appendAudit } from '@/lib/data/audit';
+import { appendAudit, appendAudits } from '@/lib/data/audit';
 import { getActiveRuleSet } from '@/lib/data/rulesets';
 import { exporterOf, screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
 import { parseEccn } from '@/lib/screening/eccn';
@@ -243,20 +243,16 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
       trigger: resubmission ? 'RESUBMIT' : 'SUBMIT',
       previousOutcome,
     });
-    await appendAudit(tx, {
-      actor,
-      action: resubmission ? 'APPLICATION_RESUBMITTED' : 'APPLICATION_SUBMITTED',
-      entityType: 'Application',
-      entityId: applicationId,
-      data: { reference },
-    });
-    await appendAudit(tx, {
-      actor,
-      action: 'SCREENING_COMPLETED',
-      entityType: 'Application',
-      entityId: applicationId,
-      data: { screeningRunId: run.id, outcome: result.outcome, ruleSetVersion: result.ruleSetVersion, findings: result.findings.length },
-    });
+    await appendAudits(tx, [
+      { actor, action: resubmission ? 'APPLICATION_RESUBMITTED' : 'APPLICATION_SUBMITTED', entityType: 'Application', entityId: applicationId, data: { reference } },
+      {
+        actor,
+        action: 'SCREENING_COMPLETED',
+        entityType: 'Application',
+        entityId: applicationId,
+        data: { screeningRunId: run.id, outcome: result.outcome, ruleSetVersion: result.ruleSetVersion, findings: result.findings.length },
+      },
+    ]);
     return { id: applicationId, reference, outcome: result.outcome };
   }), (app) => ({ id: app.id, reference: app.reference, outcome: app.outcome ?? result.outcome }));
 }

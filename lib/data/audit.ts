@@ -58,21 +58,38 @@ export function auditHash(row: THashable): string {
 }
 
 export async function appendAudit(tx: TTx, input: TAuditInput): Promise<void> {
+  await appendAudits(tx, [input]);
+}
+
+/**
+ * Appends several rows in order, chained, under one lock and in one statement. Call it as late in
+ * the transaction as possible: the lock is held until commit, and every writer waits for it.
+ */
+export async function appendAudits(tx: TTx, inputs: TAuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY}::bigint)`;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
-  // JSON round trip: what we hash is exactly what jsonb stores and gives back (no undefined, no Dates).
-  const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
-  const row = {
-    createdAt: new Date(),
-    actorId: input.actor?.id ?? null,
-    actorEmail: input.actor?.email ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    data,
-    prevHash: last?.hash ?? AUDIT_GENESIS,
-  };
-  await tx.auditEvent.create({ data: { ...row, data: row.data as object, hash: auditHash(row) } });
+  let prevHash = last?.hash ?? AUDIT_GENESIS;
+  const createdAt = new Date();
+  const rows = inputs.map((input) => {
+    // JSON round trip: what we hash is exactly what jsonb stores and gives back (no undefined, no Dates).
+    const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
+    const row = {
+      createdAt,
+      actorId: input.actor?.id ?? null,
+      actorEmail: input.actor?.email ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      data,
+      prevHash,
+    };
+    const hash = auditHash(row);
+    prevHash = hash;
+    return { ...row, data: row.data as object, hash };
+  });
+  // createMany inserts in the given order, so seq follows the chain.
+  await tx.auditEvent.createMany({ data: rows });
 }
 
 export type TAuditVerification =

@@ -4,6 +4,7 @@
 // is one conditional UPDATE (expected version, decidable status, unchanged outcome, not the
 // submitter) with the case decision, the item decisions and the audit row in the same transaction,
 // so of 20 officers deciding one case at once exactly one succeeds.
+import { findingsOf } from '@/lib/data/json';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
@@ -35,7 +36,7 @@ export async function decideLineItems({ actor, input, now = new Date() }: TDecid
     if (current.version !== expectedVersion) throw new AppError('CONFLICT', CHANGED_MESSAGE);
     const items = await tx.lineItem.findMany({ where: { applicationId: caseId }, orderBy: { position: 'asc' }, select: { id: true, position: true, productName: true } });
     const run = await tx.screeningRun.findFirst({ where: { applicationId: caseId }, orderBy: { createdAt: 'desc' }, select: { id: true, findings: true } });
-    const outcomes = lineItemResults((run?.findings ?? []) as unknown as TFinding[], items.length).map((r) => r.outcome as Outcome);
+    const outcomes = lineItemResults(findingsOf(run?.findings ?? []), items.length).map((r) => r.outcome as Outcome);
 
     // Every item decided exactly once; licence-required approvals carry the licence.
     const errors: Record<string, string[]> = {};

@@ -26,7 +26,7 @@ import { parseOfacSet } from '@/lib/reference/ofac-set';
 import { parseSdnCsv } from '@/lib/reference/sdn';
 import { parseUnConsolidatedXml } from '@/lib/reference/un-consolidated';
 import type { TDataset, TPartyList } from '@/lib/screening/types';
-import { LIST_FORMAT_WORDS, type TListFormat, type TListUpload } from '@/lib/validation/rules';
+import { LIST_FORMAT_WORDS, ZListUpload, type TListFormat, type TListUpload } from '@/lib/validation/rules';
 
 // trade.gov's consolidated.json is 10–30 MB; the body streams in, the parse is in memory.
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -229,7 +229,7 @@ export async function receiveListUpload(
   });
   if (!job || !job.ruleSetVersionId) throw new AppError('NOT_FOUND', 'This upload was not started or has already finished. Start it again.');
   const handle = { id: job.id, lockedBy: UPLOAD_WORKER };
-  const upload = job.params as unknown as TListUpload;
+  const upload = ZListUpload.parse(job.params);
   const progress = (phase: string, extra: { done?: number; total?: number } = {}) => saveProgress(db, handle, { ...extra, result: { phase } satisfies TImportResult });
   try {
     let concrete: TConcreteFormat;

@@ -1,9 +1,9 @@
 // The officer's case file: the application, its screening runs, decisions, notes, messages and audit trail.
+import { findingsOf } from '@/lib/data/json';
 import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
-import type { TFinding } from '@/lib/screening/types';
 import { lineItemResults } from '@/lib/screening/line-items';
 import { requireOfficer } from './shared';
 
@@ -43,7 +43,7 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
     orderBy: { seq: 'asc' },
     select: { seq: true, createdAt: true, action: true, actorEmail: true, data: true },
   });
-  const screeningRuns = app.screeningRuns.map((r) => ({ ...r, findings: r.findings as unknown as TFinding[] }));
+  const screeningRuns = app.screeningRuns.map((r) => ({ ...r, findings: findingsOf(r.findings) }));
   const latest = screeningRuns.at(-1);
   const outcomes = latest ? lineItemResults(latest.findings, app.lineItems.length) : [];
   const lineItems = app.lineItems.map((i) => ({

@@ -7,7 +7,6 @@ import { exporterFindingsAsFindings } from '@/lib/cases/exporter-view';
 import { findingsOf } from '@/lib/data/json';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DECIDED_STATUSES } from '@/lib/codes';
-import type { TFinding } from '@/lib/screening/types';
 import { lineItemResults } from '@/lib/screening/line-items';
 
 export async function getDecisionRecord(actor: TActor, id: string) {
@@ -40,7 +39,7 @@ export async function getDecisionRecord(actor: TActor, id: string) {
     orderBy: { createdAt: 'asc' },
     select: { lineItemPosition: true, type: true, conditions: true, reason: true, licenseReference: true, licenseExpiresAt: true },
   });
-  const outcomes = run ? lineItemResults(run.findings as unknown as TFinding[], app.lineItems.length) : [];
+  const outcomes = run ? lineItemResults(findingsOf(run.findings), app.lineItems.length) : [];
   const lineItems = app.lineItems.map((i) => ({
     ...i,
     quantity: Number(i.quantity),
