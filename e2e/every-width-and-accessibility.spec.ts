@@ -213,6 +213,7 @@ test('rules page: a sticky table of contents and a filter', async ({ page, signI
   await toc.getByRole('link', { name: 'Country risk data' }).click();
   await expect(page).toHaveURL(/#countries-h$/);
   await expect(toc).toBeInViewport(); // sticky: still there far down the page
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/rules-toc-sticky-1366.png` });
   const count = page.getByTestId('rule-filter-count');
   const total = Number(/(\d+) rules/.exec((await count.textContent()) ?? '')![1]);
   expect(total).toBeGreaterThan(3);
@@ -222,6 +223,7 @@ test('rules page: a sticky table of contents and a filter', async ({ page, signI
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(total);
   await expect(page.locator('[data-rule-card]:visible')).toHaveCount(shown);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/rules-filtered-1366.png` });
   for (const card of await page.locator('[data-rule-card]:visible').all()) await expect(card).toContainText(/biometric/i);
   await page.getByRole('searchbox', { name: 'Filter rules' }).fill('');
   await expect(page.locator('[data-rule-card]:visible')).toHaveCount(total);
