@@ -62,7 +62,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         )
       ) : (
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="cards-md min-w-full divide-y divide-slate-200 text-sm">
+          {/* six columns: stacked cards below 1024 px, so nothing is cut off at tablet width */}
+          <table className="cards-lg min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Applications</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
@@ -77,7 +78,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => (
                 <tr key={row.id} className="hover:bg-slate-50">
-                  <td data-label="Reference" className="whitespace-nowrap px-4 py-3 font-mono text-xs">
+                  <td data-label="Reference" className="card-head whitespace-nowrap px-4 py-3 font-mono text-xs">
                     <Link href={row.status === 'DRAFT' ? `/applications/${row.id}/edit` : `/applications/${row.id}`} className="font-medium text-indigo-700 hover:underline">{row.reference}</Link>
                   </td>
                   <td data-label="Product" className="px-4 py-3">
