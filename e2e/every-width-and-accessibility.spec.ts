@@ -105,7 +105,7 @@ const pages: { who: TDemoUser; path: () => string; name: string; h1: string | Re
 for (const p of pages) {
   test(`${p.name}: no sideways scroll at 390, 768, 1366 px; axe finds nothing serious`, async ({ page, signIn }) => {
     // three widths and two axe runs; the rules page is ~19,000 px tall at 390 px (slow on a loaded machine)
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await signIn(p.who);
     await checkPage(page, p.path(), p.name, heading(p.h1));
   });
