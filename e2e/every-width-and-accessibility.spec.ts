@@ -100,6 +100,7 @@ const pages: { who: TDemoUser; path: () => string; name: string; h1: string | Re
   { who: 'admin', path: () => '/admin/users', name: 'admin-users', h1: 'Users and organisations' },
   { who: 'admin', path: () => '/admin/api-keys', name: 'admin-keys', h1: 'API keys' },
   { who: 'admin', path: () => '/admin/records', name: 'admin-records', h1: /Records/ },
+  { who: 'exporter', path: () => '/sources', name: 'sources', h1: 'Data sources' },
 ];
 
 for (const p of pages) {

@@ -6,6 +6,7 @@ export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'clearance-demo';
 export const USERS = {
   exporter: 'exporter@demo.test',
   exporter2: 'exporter2@demo.test',
+  exporterDe: 'exporter-de@demo.test',
   officer: 'officer@demo.test',
   officer2: 'officer2@demo.test',
   admin: 'admin@demo.test',

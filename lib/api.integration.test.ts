@@ -34,6 +34,21 @@ describe('JSON API', () => {
     expect((await screenRoute(post('clr_000000000000_notarealkeynotarealkey', application))).status).toBe(401);
   });
 
+  it('takes the exporter country from the organisation and accepts subjectToEar / euControlCode (issue 16)', async () => {
+    const { exporter, key } = await keyFor();
+    await db.organization.update({ where: { id: exporter.organizationId! }, data: { country: 'DE' } });
+    const item = { ...application.product, name: 'Milling machine', eccn: '2B001.a', subjectToEar: 'NO', euControlCode: '2B001.a' };
+    const toChina = { ...application, product: undefined, lineItems: [item], destination: { country: 'CN', region: null }, endUser: { ...application.endUser, name: 'Shenzhen Parts Co', country: 'CN' } };
+    const res = await screenRoute(post(key, toChina));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { outcome: string; findings: { ruleId: string; outcome: string; regime: string }[] };
+    expect(body.findings.find((f) => f.ruleId === 'eu.authorisation-art3')).toMatchObject({ outcome: 'LICENSE_REQUIRED', regime: 'EU_2021_821' });
+    expect(body.findings.some((f) => f.ruleId === 'licence.country-chart')).toBe(false);
+    const bad = await screenRoute(post(key, { ...toChina, lineItems: [{ ...item, euControlCode: '2B999' }] }));
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toMatch(/lineItems\.0\.euControlCode/);
+  });
+
   it('screens without storing, and lists every field error for bad input', async () => {
     const { key } = await keyFor();
     const before = await db.application.count();

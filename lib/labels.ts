@@ -1,7 +1,7 @@
 // Words for people: one label per code, used by every page (exporter and officer alike), the CSV
 // export and the decision record. The codes themselves are in lib/codes.ts.
 import type { ApplicationStatus, DecisionType, Outcome, ScreeningTrigger } from '@/lib/generated/prisma/enums';
-import type { TBasis, TFindingKind } from '@/lib/screening/types';
+import type { TBasis, TFindingKind, TRegime, TSubjectToEar } from '@/lib/screening/types';
 import type {
   CONSENT_VALUES, CONSIGNEE_ROLES, END_USE_CATEGORIES, END_USER_TYPES, MATCHING_MODES, MODALITIES, PRODUCT_KINDS,
 } from '@/lib/validation/application';
@@ -39,8 +39,19 @@ export const KIND_LABEL: Record<TFindingKind, string> = {
   DATA_GAP: 'Missing or unknown data',
 };
 
+export const REGIME_LABEL: Record<TRegime, string> = {
+  US_EAR: 'US EAR (15 CFR 730–774)',
+  US_SANCTIONS: 'US sanctions and restricted lists (OFAC, State)',
+  EU_2021_821: 'EU Dual-Use Regulation (EU) 2021/821',
+  EU_SANCTIONS: 'EU sanctions (restrictive measures)',
+  UN: 'UN Security Council sanctions',
+  POLICY: 'Company policy',
+};
+
+export const SUBJECT_TO_EAR_LABEL: Record<TSubjectToEar, string> = { YES: 'Yes', NO: 'No', UNKNOWN: 'Don’t know' };
+
 export const BASIS_LABEL: Record<TBasis, string> = {
-  LAW: 'Law (EAR / OFAC)',
+  LAW: 'Law',
   PROPOSED: 'Proposed rule',
   POLICY: 'Company policy',
 };
@@ -99,6 +110,8 @@ const DATASET_LABEL: Record<string, string> = {
   PARTY_LIST_SDN: 'OFAC SDN list',
   PARTY_LIST_ENTITY_LIST: 'BIS Entity List',
   PARTY_LIST_DPL: 'BIS Denied Persons List',
+  PARTY_LIST_UN: 'UN Security Council Consolidated List',
+  EU_DUAL_USE_ANNEX_I: 'EU Annex I (Reg. 2021/821)',
 };
 
 export function datasetLabel(kind: string): string {

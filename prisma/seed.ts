@@ -6,10 +6,13 @@ import { createRuleSetVersion, nextRuleSetLabel } from '@/lib/data/rulesets';
 import { hashPassword } from '@/lib/password';
 import { loadSeedRuleSetData } from '@/lib/reference/load-seed';
 
-export const DEMO_ORGANIZATIONS = ['Demo Exporter Inc.', 'Second Exporter Ltd.'] as const;
+export const DEMO_ORGANIZATIONS = ['Demo Exporter Inc.', 'Second Exporter Ltd.', 'Rheinwerk Optik GmbH'] as const;
+/** Countries of establishment other than the default US: a German exporter for the EU regime (issue 16). */
+const DEMO_ORGANIZATION_COUNTRY: Partial<Record<(typeof DEMO_ORGANIZATIONS)[number], string>> = { 'Rheinwerk Optik GmbH': 'DE' };
 export const DEMO_USERS = [
   { email: 'exporter@demo.test', name: 'Erin Exporter', role: 'EXPORTER', organization: 'Demo Exporter Inc.' },
   { email: 'exporter2@demo.test', name: 'Sam Second', role: 'EXPORTER', organization: 'Second Exporter Ltd.' },
+  { email: 'exporter-de@demo.test', name: 'Greta Gruber', role: 'EXPORTER', organization: 'Rheinwerk Optik GmbH' },
   { email: 'officer@demo.test', name: 'Olivia Officer', role: 'OFFICER', organization: null },
   { email: 'officer2@demo.test', name: 'Omar Officer', role: 'OFFICER', organization: null },
   { email: 'admin@demo.test', name: 'Ada Admin', role: 'ADMIN', organization: null },
@@ -48,7 +51,8 @@ export async function seedReferenceData(log = console.log): Promise<void> {
 export async function seedDemoUsers(password: string, log = console.log): Promise<void> {
   const orgIds = new Map<string, string>();
   for (const name of DEMO_ORGANIZATIONS) {
-    const org = await db.organization.upsert({ where: { name }, update: {}, create: { name }, select: { id: true } });
+    const country = DEMO_ORGANIZATION_COUNTRY[name];
+    const org = await db.organization.upsert({ where: { name }, update: {}, create: { name, ...(country ? { country } : {}) }, select: { id: true } });
     orgIds.set(name, org.id);
   }
   let created = 0;

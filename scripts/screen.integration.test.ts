@@ -31,6 +31,24 @@ describe('screen CLI', () => {
     expect(result.findings.some((f) => f.kind === 'EMBARGO' && /746\.8/.test(f.citation))).toBe(true);
   });
 
+  it('takes "exporter": {"country": "DE"} (EU regime) and per-item subjectToEar / euControlCode; default US', () => {
+    const { product, ...rest } = application;
+    const item = { ...product, biometric: null, eccn: '2B001.a', euControlCode: '2B001.a', subjectToEar: 'NO' };
+    const input = { ...rest, lineItems: [item], destination: { country: 'CN', region: null }, endUser: { name: 'Shenzhen Tooling Co', country: 'CN', address: 'Shenzhen', type: 'COMMERCIAL' }, endUse: { category: 'OTHER', description: 'Parts production' } };
+    const de = screen(['-'], JSON.stringify({ ...input, exporter: { country: 'DE' } }));
+    expect(de.status, de.stderr).toBe(0);
+    const result = JSON.parse(de.stdout) as { outcome: string; findings: { ruleId: string; outcome: string; regime: string }[] };
+    expect(result.findings.find((f) => f.ruleId === 'eu.authorisation-art3')).toMatchObject({ outcome: 'LICENSE_REQUIRED', regime: 'EU_2021_821' });
+    expect(result.findings.some((f) => f.ruleId === 'licence.country-chart')).toBe(false);
+    const us = JSON.parse(screen(['-'], JSON.stringify(input)).stdout) as { findings: { ruleId: string }[] };
+    expect(us.findings.some((f) => f.ruleId.startsWith('eu.'))).toBe(false);
+    expect(us.findings.some((f) => f.ruleId === 'licence.country-chart')).toBe(true);
+    const bad = screen(['-'], JSON.stringify({ ...input, exporter: { country: 'XX' }, lineItems: [{ ...item, euControlCode: '2B999' }] }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/exporter\.country: /);
+    expect(bad.stderr).toMatch(/lineItems\.0\.euControlCode: Not a code of Annex I/);
+  });
+
   it('reads stdin with "-" and refuses invalid input with every field error, exit 2', () => {
     const ok = screen(['-'], JSON.stringify({ ...application, destination: { country: 'DE', region: null }, endUser: { ...application.endUser, country: 'DE' } }));
     expect(ok.status, ok.stderr).toBe(0);

@@ -29,6 +29,7 @@ export const PAGES: Record<string, TAccess> = {
   'app/(admin)/admin/records/page.tsx': ADMIN,
   'app/(admin)/admin/rules/page.tsx': ADMIN,
   'app/(admin)/admin/users/page.tsx': ADMIN,
+  'app/(shared)/sources/page.tsx': SIGNED_IN,
 };
 
 export const ROUTES: Record<string, TAccess> = {

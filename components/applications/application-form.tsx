@@ -13,6 +13,7 @@ import { EMPTY_LINE_ITEM, MAX_LINE_ITEMS, RED_FLAGS, type TApplicationDraftData,
 import { CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, optionsOf, PRODUCT_KIND_LABEL } from '@/lib/labels';
 import { LICENCE_EXCEPTIONS } from '@/lib/screening/licence-exception-catalog';
 import { EccnField } from './eccn-field';
+import { ExporterRegimeFields } from './eu-fields';
 
 const COUNTRY_LIST = 'country-options';
 const LICENCE_EXCEPTION_OPTIONS = LICENCE_EXCEPTIONS.map((e) => ({ value: e.symbol, label: `${e.symbol} — ${e.title.replace(/\s*\([A-Z]{3}\)$/, '')} (§ ${e.section})` }));
@@ -28,6 +29,8 @@ type TProps = {
   justSaved?: boolean;
   /** New applications: a one-time token, so a double submit finds the first one's application. */
   submissionToken?: string;
+  /** the organisation's country of establishment and whether it is an EU member state (issue 16); absent = US */
+  exporter?: { country: string; eu: boolean };
 };
 
 function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
@@ -45,10 +48,12 @@ function Section({ title, description, children }: { title: string; description?
  * across add/remove, so nothing typed moves) and identified by its position (so error links and
  * messages match the schema's "lineItems.N.field" paths).
  */
-function LineItemFields({ rowKey, position, initial, err, canRemove, onRemove }: {
+function LineItemFields({ rowKey, position, initial, err, canRemove, onRemove, exporter }: {
   rowKey: number; position: number; initial: TLineItemDraft; err: (path: string) => string[] | undefined; canRemove: boolean; onRemove: () => void;
+  exporter?: { country: string; eu: boolean };
 }) {
   const [biometric, setBiometric] = useState(initial.biometric !== null);
+  const [eccn, setEccn] = useState(initial.eccn ?? '');
   const n = `lineItems.${rowKey}`;
   const p = `lineItems.${position}`;
   const id = (field: string) => fieldIdFor(`${p}.${field}`);
@@ -65,7 +70,10 @@ function LineItemFields({ rowKey, position, initial, err, canRemove, onRemove }:
       <div className="mt-4 space-y-5">
         <TextInput name={`${n}.name`} id={id('name')} label="Product name" defaultValue={initial.name} errors={err(`${p}.name`)} maxLength={200} />
         <Textarea name={`${n}.description`} id={id('description')} label="Description" help="What it is and what it does, in a few sentences." defaultValue={initial.description} errors={err(`${p}.description`)} rows={3} />
-        <EccnField name={`${n}.eccn`} path={`${p}.eccn`} defaultValue={initial.eccn} errors={err(`${p}.eccn`)} />
+        <EccnField name={`${n}.eccn`} path={`${p}.eccn`} defaultValue={initial.eccn} errors={err(`${p}.eccn`)} onCodeChange={setEccn} />
+        {exporter && exporter.country !== 'US' ? (
+          <ExporterRegimeFields rowName={n} path={p} eu={exporter.eu} eccn={eccn} initialSubjectToEar={initial.subjectToEar} initialEuCode={initial.euControlCode} err={err} />
+        ) : null}
         <div className="grid gap-5 sm:grid-cols-3">
           <Select name={`${n}.kind`} id={id('kind')} label="Product type" options={optionsOf(PRODUCT_KIND_LABEL)} defaultValue={initial.kind} errors={err(`${p}.kind`)} />
           <TextInput name={`${n}.quantity`} id={id('quantity')} label="Quantity" inputMode="decimal" defaultValue={String(initial.quantity)} errors={err(`${p}.quantity`)} />
@@ -101,7 +109,7 @@ function LineItemFields({ rowKey, position, initial, err, canRemove, onRemove }:
   );
 }
 
-export function ApplicationForm({ id, version: initialVersion, initial, resubmission = false, justSaved = false, submissionToken }: TProps) {
+export function ApplicationForm({ id, version: initialVersion, initial, resubmission = false, justSaved = false, submissionToken, exporter }: TProps) {
   const [state, setState] = useState<TSaveState>(justSaved ? { status: 'success', data: { version: initialVersion ?? 1, savedAt: '' } } : IDLE);
   const [version, setVersion] = useState(initialVersion);
   const [pending, startTransition] = useTransition();
@@ -186,7 +194,7 @@ export function ApplicationForm({ id, version: initialVersion, initial, resubmis
         <ol className="space-y-5">
           {items.map((row, position) => (
             <li key={row.key}>
-              <LineItemFields rowKey={row.key} position={position} initial={row.initial} err={err} canRemove={items.length > 1}
+              <LineItemFields rowKey={row.key} position={position} initial={row.initial} err={err} canRemove={items.length > 1} exporter={exporter}
                 onRemove={() => setItems((rows) => rows.filter((r) => r.key !== row.key))} />
             </li>
           ))}

@@ -8,7 +8,7 @@ import { Checkbox, describedBy, FieldError, fieldIdFor, inputClass } from '@/com
 type TCheck = { state: 'idle' | 'checking' } | { state: 'known'; title?: string } | { state: 'unknown'; message: string };
 
 /** `name`: the input's form name ("lineItems.3.eccn"); `path`: its schema path for the id and error links ("lineItems.0.eccn"). */
-export function EccnField({ name, path = name, defaultValue, errors }: { name: string; path?: string; defaultValue: string | null; errors?: string[] }) {
+export function EccnField({ name, path = name, defaultValue, errors, onCodeChange }: { name: string; path?: string; defaultValue: string | null; errors?: string[]; /** the code as typed ("" when not classified) */ onCodeChange?: (code: string) => void }) {
   const id = fieldIdFor(path);
   const unclassifiedName = name.replace(/eccn$/, 'eccnUnclassified');
   const [code, setCode] = useState(defaultValue ?? '');
@@ -44,11 +44,17 @@ export function EccnField({ name, path = name, defaultValue, errors }: { name: s
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">ECCN</label>
       <p id={`${id}-help`} className="mt-0.5 text-xs text-slate-500">{help}</p>
       <div className="mt-1.5 flex flex-wrap items-center gap-x-6 gap-y-2">
-        <input id={id} name={name} value={code} onChange={(e) => setCode(e.currentTarget.value)} disabled={unclassified}
+        <input id={id} name={name} value={code} onChange={(e) => {
+          setCode(e.currentTarget.value);
+          onCodeChange?.(e.currentTarget.value);
+        }} disabled={unclassified}
           autoComplete="off" spellCheck={false} aria-invalid={invalid || undefined}
           aria-describedby={[describedBy(id, help, errors), `${id}-check`].filter(Boolean).join(' ')}
           className={`${inputClass} max-w-48 font-mono ${invalid ? 'border-red-500' : 'border-slate-300'}`} />
-        <Checkbox name={unclassifiedName} id={fieldIdFor(unclassifiedName)} label="Not classified yet" checked={unclassified} onChange={(e) => setUnclassified(e.currentTarget.checked)} />
+        <Checkbox name={unclassifiedName} id={fieldIdFor(unclassifiedName)} label="Not classified yet" checked={unclassified} onChange={(e) => {
+          setUnclassified(e.currentTarget.checked);
+          onCodeChange?.(e.currentTarget.checked ? '' : code);
+        }} />
       </div>
       <p id={`${id}-check`} aria-live="polite" className="mt-1 min-h-5 text-xs" hidden={invalid && check.state === 'unknown'}>
         {check.state === 'checking' ? <span className="text-slate-500">Checking the Commerce Control List…</span> : null}

@@ -77,7 +77,8 @@ export function AppShell({ user, children }: { user: TActor; children: ReactNode
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8">{children}</main>
       <footer className="border-t border-slate-200 bg-white">
         <p className="mx-auto max-w-7xl px-4 py-3 text-xs text-slate-600 sm:px-6">
-          Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC.
+          Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC, and for EU exporters the Official Journal of the EU.{' '}
+          <Link href="/sources" className="underline hover:text-slate-800">Data sources and attributions</Link>
         </p>
       </footer>
     </div>

@@ -8,11 +8,12 @@ import { appendAudit } from '@/lib/data/audit';
 import { saveDraft } from '@/lib/data/applications';
 import { AppError } from '@/lib/errors';
 import type { ApplicationStatus } from '@/lib/generated/prisma/enums';
-import { STATUS_LABEL } from '@/lib/cases/labels';
+import { STATUS_LABEL } from '@/lib/labels';
+import { allows, fromStatuses } from '@/lib/workflow';
 import { draftDataFrom } from '@/lib/validation/application';
 
-/** Submitted but not yet decided (nor waiting on the exporter's own edit). */
-export const WITHDRAWABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'INFO_REQUESTED', 'AWAITING_COUNTERSIGNATURE'];
+/** Submitted but not yet decided (lib/workflow.ts). */
+export const WITHDRAWABLE_STATUSES: ApplicationStatus[] = fromStatuses('WITHDRAW');
 
 function requireExporterOrg(actor: TActor): string {
   if (actor.role !== 'EXPORTER' || !actor.organizationId) throw new AppError('FORBIDDEN', 'Only the exporter’s own users can do this.');
@@ -55,11 +56,11 @@ export async function deleteDraft({ actor, id, expectedVersion }: { actor: TActo
   return db.$transaction(async (tx) => {
     const current = await tx.application.findFirst({ where: { id, organizationId, deletedAt: null }, select: { status: true, reference: true, productName: true, submittedAt: true, version: true } });
     if (!current) throw new AppError('NOT_FOUND', 'Application not found.');
-    if (current.status !== 'DRAFT' || current.submittedAt) throw new AppError('CONFLICT', 'Only a draft that was never submitted can be deleted; withdraw a submitted application instead.');
+    if (!allows('DELETE_DRAFT', current.status) || current.submittedAt) throw new AppError('CONFLICT', 'Only a draft that was never submitted can be deleted; withdraw a submitted application instead.');
     // Applications are retained records (the database refuses DELETE): the draft is marked deleted
     // and disappears from every exporter query.
     const deleted = await tx.application.updateMany({
-      where: { id, organizationId, deletedAt: null, status: 'DRAFT', submittedAt: null, version: expectedVersion },
+      where: { id, organizationId, deletedAt: null, status: { in: fromStatuses('DELETE_DRAFT') }, submittedAt: null, version: expectedVersion },
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (deleted.count !== 1) throw new AppError('CONFLICT', 'This draft was changed elsewhere since you opened it. Reload and try again.');

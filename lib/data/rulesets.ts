@@ -162,18 +162,23 @@ export async function loadRuleSetData(versionId: string, client: TDb | TTx = db)
 }
 
 // Built rule sets per version id. ACTIVE/ARCHIVED versions never change; drafts are keyed by their
-// update time so an edited draft is rebuilt.
+// update time so an edited draft is rebuilt. A built set with the whole Consolidated Screening List
+// indexed takes ~150–200 MB, so the cache keeps two, least recently used out: the active set (used
+// by every screening, so never the least recent) and the draft an admin is previewing.
 const cache = new Map<string, Promise<TRuleSet>>();
-const CACHE_LIMIT = 4;
+const CACHE_LIMIT = 2;
 
 export function getBuiltRuleSet(versionId: string, cacheKey = versionId): Promise<TRuleSet> {
   let built = cache.get(cacheKey);
-  if (!built) {
-    built = loadRuleSetData(versionId).then(buildRuleSet);
-    built.catch(() => cache.delete(cacheKey));
+  if (built) {
+    cache.delete(cacheKey);
     cache.set(cacheKey, built);
-    while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    return built;
   }
+  built = loadRuleSetData(versionId).then(buildRuleSet);
+  built.catch(() => cache.delete(cacheKey));
+  cache.set(cacheKey, built);
+  while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return built;
 }
 

@@ -5,6 +5,7 @@ import { toJson } from '@/lib/data/json';
 import { db, type TTx } from '@/lib/db';
 import { screen } from '@/lib/screening';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
+import { euExporterOf } from '@/lib/screening/rules/eu-regime';
 import type { TScreeningApplication, TScreeningProduct, TScreeningResult } from '@/lib/screening/types';
 import type { TApplicationInput, TLineItemInput } from '@/lib/validation/application';
 import type { Outcome, ScreeningTrigger } from '@/lib/generated/prisma/enums';
@@ -19,6 +20,8 @@ const toScreeningProduct = (item: TLineItemInput): TScreeningProduct => ({
   unitValueUsd: item.unitValueUsd,
   biometric: item.biometric,
   licenseExceptionClaimed: item.licenseExceptionClaimed ?? null,
+  ...(item.subjectToEar !== undefined ? { subjectToEar: item.subjectToEar } : {}),
+  ...(item.euControlCode !== undefined ? { euControlCode: item.euControlCode } : {}),
 });
 
 /** The exporter's country of establishment, when known (absent = US, as the engine assumes). */
@@ -71,4 +74,17 @@ export async function storeScreeningRun(
     },
     select: { id: true, outcome: true },
   });
+}
+
+/**
+ * Which regimes the actor's organisation exports under (issue 16): its country of establishment and
+ * whether the active rule set counts it as an EU member state. The form shows "Subject to the EAR"
+ * outside the US and "EU control code" for EU organisations.
+ */
+export async function exporterRegimeOf(actor: { organizationId: string | null }): Promise<{ country: string; eu: boolean }> {
+  const exporter = await exporterOf(actor.organizationId);
+  const country = exporter?.country ?? 'US';
+  if (country === 'US') return { country, eu: false };
+  const { ruleSet } = await getActiveRuleSet();
+  return { country, eu: euExporterOf({ exporter: { country } } as TScreeningApplication, ruleSet) !== null };
 }

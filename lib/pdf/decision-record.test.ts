@@ -25,7 +25,7 @@ function record(findings: TFinding[]): TDecisionRecord {
       endUser: { name: 'Construtora Horizonte Ltda', country: 'BR', address: 'São Paulo', type: 'COMMERCIAL' },
       consignees: [], endUse: { category: 'OTHER', description: 'Inspection' }, redFlags: [],
     },
-    organization: { name: 'Demo Exporter Inc.' },
+    organization: { name: 'Demo Exporter Inc.', country: 'US' },
     submittedBy: { name: 'Erin', email: 'e@x.test' },
     screeningRuns: [],
     decisions: [],

@@ -5,8 +5,10 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { countryLabel } from '@/lib/countries';
 import {
-  BASIS_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, STATUS_LABEL, labelOf,
+  BASIS_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, REGIME_LABEL, STATUS_LABEL, datasetLabel, labelOf,
 } from '@/lib/labels';
+import { groupByRegime, regimeOf } from '@/lib/cases/regimes';
+import type { TDataset } from '@/lib/screening/types';
 import type { TDecisionRecord } from '@/lib/data/cases';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
 import { storedApplicationInput } from '@/lib/validation/application';
@@ -152,6 +154,16 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
   w.field('Status', STATUS_LABEL[record.status]);
   w.field('Screening outcome', record.outcome ? OUTCOME_LABEL[record.outcome] : 'Not screened');
   w.field('Rule-set version', run ? `${run.ruleSetVersion.label} (screened ${iso(run.createdAt)})` : '-');
+  if (record.organization.country) w.field('Exporter established in', countryLabel(record.organization.country));
+  if (run) {
+    // issue 16: which regimes were screened, each with its worst outcome and the dates of its data
+    const datasets = (Array.isArray(run.ruleSetVersion.datasets) ? run.ruleSetVersion.datasets : []) as TDataset[];
+    w.heading('Regimes screened');
+    for (const g of groupByRegime(run.findings, { exporterCountry: record.organization.country, datasets })) {
+      const dates = g.datasets.length ? ` · data: ${g.datasets.map((x) => `${datasetLabel(x.kind)} ${x.asOf}`).join(', ')}` : '';
+      w.text(`${REGIME_LABEL[g.regime]}: ${g.worst ? OUTCOME_LABEL[g.worst] : 'nothing found'} (${g.findings.length} finding${g.findings.length === 1 ? '' : 's'})${dates}${g.note ? ` · ${g.note}` : ''}`, { size: 8.5 });
+    }
+  }
 
   w.heading('Application');
   w.field('Destination', `${countryLabel(data.destination.country)}${data.destination.region ? `, region ${data.destination.region}` : ''}`);
@@ -198,7 +210,7 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
       w.truncated = true;
       return;
     }
-    w.text(`${OUTCOME_LABEL[f.outcome]} · ${KIND_LABEL[f.kind] ?? f.kind} · ${BASIS_LABEL[f.basis] ?? f.basis}`, { bold: true, size: 9.5 });
+    w.text(`${OUTCOME_LABEL[f.outcome]} · ${REGIME_LABEL[regimeOf(f)]} · ${KIND_LABEL[f.kind] ?? f.kind} · ${BASIS_LABEL[f.basis] ?? f.basis}`, { bold: true, size: 9.5 });
     w.text(f.message, { indent: 10 });
     w.text(`Citation: ${f.citation || '-'}${f.licensePolicy ? ` · Licence policy: ${f.licensePolicy}` : ''}`, { indent: 10, size: 8.5, color: MUTED });
     if (f.cleared) w.text(`Cleared by ${f.cleared.by} on ${f.cleared.at.slice(0, 10)}: ${f.cleared.justification}`, { indent: 10, size: 8.5, color: MUTED });
@@ -206,7 +218,7 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
   });
   if (!w.truncated) {
     w.text('', { size: 6 });
-    w.text('Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC.', { size: 8, color: MUTED });
+    w.text('Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC, and for EU exporters the Official Journal of the EU (Regulation (EU) 2021/821; Annex I (c) European Union, reused with acknowledgement).', { size: 8, color: MUTED });
   }
   return doc.save();
 }

@@ -8,6 +8,7 @@ import { parseCslCompactJson } from './csl-compact';
 import { ReferenceParseError, jsonErrorLine } from './errors';
 import { sha256Hex } from './hash';
 import { parseSdnCsv } from './sdn';
+import { EU_ANNEX_DATASET } from './eu-seed';
 import { buildSeedRules } from './seed-rules';
 import { parseUnConsolidatedXml } from './un-consolidated';
 
@@ -77,6 +78,7 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
     { kind: 'COUNTRY_NAMES', source: 'i18n-iso-countries (MIT, (c) 2016 widdix GmbH) via OSUGIYAMA/EyeWarnYou', asOf: '2026-11-27', sha256: sha256Hex(files.countriesJson) },
     ...partyDatasets,
   ];
+  datasets.push(EU_ANNEX_DATASET);
   if (un) datasets.push({ kind: 'PARTY_LIST_UN', source: un.source, asOf: un.asOf, sha256: sha256Hex(files.unXml!) });
   return {
     version: opts.version ?? SEED_VERSION,

@@ -27,10 +27,9 @@ import { PARTY_LIST_EFFECTS } from './party-list-effects';
 
 type In<S extends z.ZodType> = z.input<S>;
 
-export const EU_MEMBER_STATES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
-  'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
-];
+import { EU_MEMBER_STATES, buildEuSeedRules } from './eu-seed';
+
+export { EU_MEMBER_STATES };
 
 export const RED_FLAG_WORDS: Record<string, string> = {
   REFUSES_END_USE_INFO: 'reluctant to say what the item is for',
@@ -466,12 +465,13 @@ export function buildSeedRules(): TRuleConfig[] {
       citationUrl: 'https://eur-lex.europa.eu/eli/reg/2021/821/oj',
       licensePolicy: 'Authorisation required if the exporter is aware of, or informed of, use for internal repression or serious human-rights violations',
       title: 'EU exporters: cyber-surveillance catch-all (Art. 5)',
-      description: 'For an organisation established in the EU only: biometric identification or surveillance items for a government-type end user or surveillance use outside the EU are reviewed under Art. 5 of the EU Dual-Use Regulation.',
+      description: 'For an organisation established in the EU only: biometric identification or surveillance items (cyber-surveillance items, listed or not) for a government-type end user or surveillance use outside the EU need an authorisation under Art. 5 of the EU Dual-Use Regulation; the 1:N policy ladder\'s findings cite Art. 5 for these organisations.',
       params: {
         exporterCountries: EU_MEMBER_STATES,
         endUserTypes: GOVERNMENT_TYPES,
         endUseCategories: SURVEILLANCE_USES,
-        outcome: 'REVIEW',
+        // Art. 5(1)-(2): an authorisation is required (the competent authority decides); issue 16
+        outcome: 'LICENSE_REQUIRED',
       } satisfies In<typeof ZEuArt5Params>,
     },
     {
@@ -503,5 +503,6 @@ export function buildSeedRules(): TRuleConfig[] {
       description: 'Any declared red flag must be resolved by an officer before the export.',
       params: { flags: RED_FLAG_WORDS, outcome: 'REVIEW' } satisfies In<typeof ZRedFlagParams>,
     },
+    ...buildEuSeedRules(),
   ];
 }

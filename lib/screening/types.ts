@@ -13,6 +13,14 @@ export type TFindingKind =
   | 'KYC'
   | 'DATA_GAP';
 export type TBasis = 'LAW' | 'PROPOSED' | 'POLICY';
+/**
+ * The legal regime (or company policy) a finding belongs to, so officers see the regimes side by
+ * side: the US EAR, US sanctions (OFAC), the EU Dual-Use Regulation 2021/821, EU sanctions
+ * regulations, UN Security Council sanctions, company policy.
+ */
+export type TRegime = 'US_EAR' | 'US_SANCTIONS' | 'EU_2021_821' | 'EU_SANCTIONS' | 'UN' | 'POLICY';
+/** Whether a line item is subject to the EAR (US origin, US content above de minimis, foreign direct product). */
+export type TSubjectToEar = 'YES' | 'NO' | 'UNKNOWN';
 
 export type TFinding = {
   ruleId: string;
@@ -28,6 +36,8 @@ export type TFinding = {
   cleared?: { by: string; at: string; justification: string };
   /** 0-based position of the line item the finding concerns; absent for application-wide findings */
   lineItem?: number;
+  /** the regime the finding belongs to (absent in results stored before regimes: read as US_EAR / POLICY by basis) */
+  regime?: TRegime;
 };
 
 /** One line item's own result: its findings plus the application-wide ones that bind it. */
@@ -99,6 +109,10 @@ export type TScreeningProduct = {
   biometric: TBiometricSpec | null;
   /** Part 740 licence exception the exporter claims for this item (a symbol such as "LVS"), if any */
   licenseExceptionClaimed?: string | null;
+  /** for exporters outside the US: is the item subject to the EAR? absent/null = not answered (UNKNOWN) */
+  subjectToEar?: TSubjectToEar | null;
+  /** for exporters in the EU: the Annex I code of Regulation (EU) 2021/821 ("2B001.a"), "NOT_LISTED", or null = not classified */
+  euControlCode?: string | null;
 };
 
 export type TScreeningApplication = {

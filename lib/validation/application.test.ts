@@ -1,3 +1,4 @@
+import { proposeEuCode } from './eu-control-code';
 import { describe, expect, it } from 'vitest';
 import { applicationFromFormData, draftDataFrom, fieldErrors, ZApplicationInput } from './application';
 
@@ -192,5 +193,44 @@ describe('licence exception claimed (Part 740)', () => {
   it('reads the form field', () => {
     const data = applicationFromFormData(form([...complete, ['lineItems.0.licenseExceptionClaimed', 'GBS']]));
     expect(data.lineItems[0]!.licenseExceptionClaimed).toBe('GBS');
+  });
+});
+
+describe('EU fields (issue 16)', () => {
+  const base = {
+    lineItems: [{ name: 'Lathe', description: 'Five-axis machine tool', eccn: null, kind: 'HARDWARE', quantity: 1, unitValueUsd: 90000, biometric: null }],
+    destination: { country: 'JP', region: null },
+    endUser: { name: 'Osaka Tooling KK', country: 'JP', address: '1-1 Umeda, Osaka', type: 'COMMERCIAL' },
+    consignees: [],
+    endUse: { category: 'OTHER', description: 'Production of parts' },
+    redFlags: [],
+  };
+  const withItem = (o: Record<string, unknown>) => ({ ...base, lineItems: [{ ...base.lineItems[0], ...o }] });
+
+  it('accepts Annex I codes (normalised), "not listed" and null; leaves them absent when not given', () => {
+    const ok = (o: Record<string, unknown>) => ZApplicationInput.parse(withItem(o)).lineItems[0]!;
+    expect(ok({ euControlCode: '2b001.A.', subjectToEar: 'no' })).toMatchObject({ euControlCode: '2B001.a', subjectToEar: 'NO' });
+    expect(ok({ euControlCode: 'not listed' }).euControlCode).toBe('NOT_LISTED');
+    expect(ok({ euControlCode: null }).euControlCode).toBeNull();
+    const plain = ok({});
+    expect('euControlCode' in plain).toBe(false);
+    expect('subjectToEar' in plain).toBe(false);
+  });
+
+  it('an unknown Annex I code or a bad answer is a field error', () => {
+    const r = ZApplicationInput.safeParse(withItem({ euControlCode: '2B999', subjectToEar: 'MAYBE' }));
+    expect(r.success).toBe(false);
+    const errors = fieldErrors(r.error!);
+    expect(errors['lineItems.0.euControlCode']?.[0]).toMatch(/Not a code of Annex I/);
+    expect(errors['lineItems.0.subjectToEar']?.[0]).toMatch(/Subject to the EAR/);
+    // an entry that exists with a provision it does not have
+    expect(ZApplicationInput.safeParse(withItem({ euControlCode: '2B001.zz' })).success).toBe(false);
+  });
+
+  it('proposes the Annex I code of an ECCN where Annex I has it', () => {
+    expect(proposeEuCode('5A002.a')).toBe('5A002.a');
+    expect(proposeEuCode('2B001')).toBe('2B001');
+    expect(proposeEuCode('3A981')).toBeNull();
+    expect(proposeEuCode('EAR99')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { countryCodeFrom } from '../countries';
 import { boundedDecimal, safeString } from './fields';
 import { LICENCE_EXCEPTION_SYMBOLS } from '../screening/licence-exception-catalog';
+import { ANNEX_I_VALID_FROM, NOT_LISTED, isAnnexICode, normalizeEuCode } from './eu-control-code';
 
 export const PRODUCT_KINDS = ['HARDWARE', 'SOFTWARE', 'TECHNOLOGY'] as const;
 export const MODALITIES = ['FACE', 'FINGERPRINT', 'IRIS', 'VOICE', 'GAIT', 'OTHER'] as const;
@@ -115,6 +116,32 @@ export const ZBiometric = z.object({
   trainingDataConsent: z.enum(CONSENT_VALUES, { error: 'Choose the training-data consent status' }),
 });
 
+export const SUBJECT_TO_EAR = ['YES', 'NO', 'UNKNOWN'] as const;
+
+/** For exporters outside the US: is the item subject to the EAR? Absent = not answered (the engine treats it as UNKNOWN). */
+export const ZSubjectToEar = z.preprocess(
+  (v) => {
+    const b = blankToUndefined(v);
+    return typeof b === 'string' ? b.trim().toUpperCase() : b;
+  },
+  z.enum(SUBJECT_TO_EAR, { error: 'Choose Yes, No or Don’t know for “Subject to the EAR”' }).nullable().optional(),
+);
+
+/** For EU exporters: an Annex I code of Regulation (EU) 2021/821, "NOT_LISTED", or null (not classified yet). */
+export const ZEuControlCode = z.preprocess(
+  (v) => {
+    const b = blankToUndefined(v);
+    return typeof b === 'string' ? normalizeEuCode(b) : b;
+  },
+  z
+    .string({ error: 'Enter an Annex I code such as 2B001.a, or “Not listed”' })
+    .refine((v) => v === NOT_LISTED || isAnnexICode(v), {
+      message: `Not a code of Annex I to Regulation (EU) 2021/821 (consolidated ${ANNEX_I_VALID_FROM}): enter a code such as 2B001.a, or “Not listed”`,
+    })
+    .nullable()
+    .optional(),
+);
+
 /** A Part 740 symbol ("LVS", "gbs " → "GBS"), or null when none is claimed. */
 export const ZLicenceExceptionClaim = z.preprocess(
   (v) => {
@@ -152,6 +179,9 @@ export const ZLineItem = z.object(
     biometric: ZBiometric.nullable().default(null),
     // Part 740 licence exception claimed for the item (a symbol of the 2026 eCFR list); optional
     licenseExceptionClaimed: ZLicenceExceptionClaim,
+    // exporters outside the US / in the EU (issue 16); absent in older inputs, which screen as before
+    subjectToEar: ZSubjectToEar,
+    euControlCode: ZEuControlCode,
   },
   { error: 'Product details are required' },
 );
@@ -221,6 +251,15 @@ export const ZApplicationInput = z.preprocess(
 
 export type TApplicationInput = z.infer<typeof ZApplicationInput>;
 
+/**
+ * The exporter's country of establishment where the input names it (the CLI; the web form and the
+ * API take it from the organisation): `"exporter": {"country": "DE"}`, default US.
+ */
+export const ZExporterInput = z
+  .object({ country: ZCountryCode }, { error: 'exporter must be an object such as {"country": "DE"}' })
+  .optional()
+  .transform((v) => v ?? { country: 'US' });
+
 /** Every field error keyed by its dotted path ("lineItems.0.name", "product.name" for the shorthand, "consignees.0.country"). */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -248,6 +287,9 @@ export type TLineItemDraft = {
   quantity: string | number;
   unitValueUsd: string | number;
   licenseExceptionClaimed?: string | null;
+  subjectToEar?: string | null;
+  /** "" = not classified yet; "NOT_LISTED"; or an Annex I code as typed */
+  euControlCode?: string | null;
   biometric: null | {
     modality: string;
     matchingMode: string;
@@ -302,6 +344,9 @@ export function applicationFromFormData(form: FormData): TApplicationDraftData {
     quantity: str(`${p}.quantity`),
     unitValueUsd: str(`${p}.unitValueUsd`),
     licenseExceptionClaimed: str(`${p}.licenseExceptionClaimed`).trim() || null,
+    // only non-US organisations' forms carry these fields; absent → not in the draft
+    ...(form.has(`${p}.subjectToEar`) ? { subjectToEar: str(`${p}.subjectToEar`) || null } : {}),
+    ...(form.has(`${p}.euControlCode`) ? { euControlCode: form.get(`${p}.euNotListed`) ? 'NOT_LISTED' : str(`${p}.euControlCode`).trim() || null } : {}),
     biometric: form.get(`${p}.isBiometric`)
       ? {
           modality: str(`${p}.biometric.modality`),
@@ -340,6 +385,8 @@ export function draftDataFrom(json: unknown): TApplicationDraftData {
       quantity: s(product.quantity),
       unitValueUsd: s(product.unitValueUsd),
       licenseExceptionClaimed: s(product.licenseExceptionClaimed) || null,
+      ...(product.subjectToEar !== undefined ? { subjectToEar: s(product.subjectToEar) || null } : {}),
+      ...(product.euControlCode !== undefined ? { euControlCode: s(product.euControlCode) || null } : {}),
       biometric: bio
         ? {
             modality: s(bio.modality),

@@ -15,7 +15,7 @@ export async function getCaseForOfficer(actor: TActor, id: string) {
       id: true, reference: true, status: true, outcome: true, severity: true, outcomeChanged: true, version: true, data: true,
       productName: true, destinationCountry: true, submittedAt: true, decidedAt: true, createdAt: true, updatedAt: true,
       submittedById: true,
-      organization: { select: { id: true, name: true } },
+      organization: { select: { id: true, name: true, country: true } },
       submittedBy: { select: { id: true, name: true, email: true } },
       assignedTo: { select: { id: true, name: true } },
       withdrawnAt: true, withdrawalReason: true,

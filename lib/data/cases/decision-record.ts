@@ -16,7 +16,7 @@ export async function getDecisionRecord(actor: TActor, id: string) {
     where: { id, ...scope },
     select: {
       id: true, reference: true, status: true, outcome: true, data: true, submittedAt: true, decidedAt: true,
-      organization: { select: { name: true } },
+      organization: { select: { name: true, country: true } },
       submittedBy: { select: { name: true, email: true } },
       screeningRuns: { orderBy: { createdAt: 'desc' }, take: 1, select: { outcome: true, findings: true, createdAt: true, ruleSetVersion: { select: { label: true, datasets: true } } } },
       lineItems: { orderBy: { position: 'asc' }, select: { position: true, productName: true, eccn: true, kind: true, quantity: true, unitValueUsd: true } },

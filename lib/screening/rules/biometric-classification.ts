@@ -16,6 +16,7 @@ export const ZBiometricClassificationParams = z.object({
 
 export const biometricClassificationRule = defineItemRule({
   id: 'biometric.classification',
+  regime: 'US_EAR',
   params: ZBiometricClassificationParams,
   check({ product, app, rs, rule, params }) {
     const bio = product?.biometric;

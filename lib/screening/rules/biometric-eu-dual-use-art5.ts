@@ -7,6 +7,9 @@ import { makeFinding, ultimateDestination } from '../finding';
 import { END_USE_CODES, END_USER_TYPE_CODES, defineItemRule, p } from './define';
 import { biometricEvidence, identificationCapability } from './biometric-common';
 import { SCOPE_RULE, type TOneToManyScope } from './biometric-one-to-many';
+import { exporterCountryOf } from './eu-regime';
+import type { TRuleSet } from '../rule-set';
+import type { TFinding, TScreeningApplication } from '../types';
 
 export const ZEuArt5Params = z.object({
   exporterCountries: p.countries('Exporter established in (EU member states)'),
@@ -18,6 +21,7 @@ export const ZEuArt5Params = z.object({
 export const euArt5Rule = defineItemRule({
   id: 'biometric.eu-dual-use-art5',
   params: ZEuArt5Params,
+  regime: 'EU_2021_821',
   check({ product, app, rs, rule, params }) {
     const exporter = typeof app.exporter?.country === 'string' ? app.exporter.country : 'US';
     if (!params.exporterCountries.includes(exporter)) return [];
@@ -39,3 +43,17 @@ export const euArt5Rule = defineItemRule({
     ];
   },
 });
+
+/**
+ * For an exporter established in the EU, the 1:N policy ladder's findings also cite Art. 5 (the
+ * authorisation itself is the Art. 5 finding above): officers see the law behind the policy.
+ */
+export function citeArt5ForEuExporter(findings: TFinding[], app: TScreeningApplication, rs: TRuleSet): TFinding[] {
+  const params = rs.rules.get(euArt5Rule.id)?.params as z.output<typeof ZEuArt5Params> | undefined;
+  if (!params || !params.exporterCountries.includes(exporterCountryOf(app))) return findings;
+  return findings.map((f) =>
+    f.ruleId.startsWith('biometric.one-to-many.') && f.outcome !== 'CLEAR' && !f.citation.includes('2021/821')
+      ? { ...f, citation: `${f.citation}; for an exporter established in the EU: Regulation (EU) 2021/821 Art. 5 (authorisation for cyber-surveillance items)` }
+      : f,
+  );
+}

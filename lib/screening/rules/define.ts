@@ -8,6 +8,7 @@ import type {
   TClearedMatch,
   TFinding,
   TOutcome,
+  TRegime,
   TRuleConfig,
   TScreeningApplication,
   TScreeningProduct,
@@ -109,6 +110,12 @@ type TRuleBase<S extends z.ZodType> = {
   params: S;
   /** a family of ids sharing one schema (the 1:N policy steps); default: exactly `id` */
   matches?: (id: string) => boolean;
+  /**
+   * The regime the rule's findings belong to (a finding may name its own, e.g. a party list's).
+   * Default: US_EAR for basis LAW, POLICY otherwise. Item and application rules of the US_EAR regime
+   * run for an exporter outside the US only for items subject to the EAR (screen.ts).
+   */
+  regime?: TRegime;
 };
 
 /** Runs once per product (line item): the finding concerns that item. */

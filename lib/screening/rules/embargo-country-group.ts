@@ -12,6 +12,7 @@ export const ZEmbargoCountryGroupParams = z.object({
 
 export const embargoCountryGroupRule = defineApplicationRule({
   id: 'embargo.country-group',
+  regime: 'US_EAR',
   params: ZEmbargoCountryGroupParams,
   check({ app, rs, rule, params }) {
     return locationsOf(app).flatMap((loc) => {

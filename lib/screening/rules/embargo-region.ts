@@ -13,6 +13,7 @@ export const ZEmbargoRegionParams = z.object({
 
 export const embargoRegionRule = defineApplicationRule({
   id: 'embargo.region',
+  regime: 'US_EAR',
   params: ZEmbargoRegionParams,
   check({ app, rs, rule, params }) {
     const region = app.destination?.region ? String(app.destination.region).toUpperCase() : null;

@@ -13,6 +13,7 @@ export const ZEmbargoRussiaBelarusParams = z.object({
 
 export const embargoRussiaBelarusRule = defineItemRule({
   id: 'embargo.russia-belarus',
+  regime: 'US_EAR',
   params: ZEmbargoRussiaBelarusParams,
   check({ product, app, rs, rule, params }) {
     const cls = itemClass(product);

@@ -17,6 +17,7 @@ export const ZMilitaryEndUserParams = z.object({
 
 export const militaryEndUserRule = defineItemRule({
   id: 'end-user.military-744-21',
+  regime: 'US_EAR',
   params: ZMilitaryEndUserParams,
   check({ product, app, rs, rule, params }) {
     const byType = (params.endUserTypes as readonly string[]).includes(app.endUser?.type);

@@ -12,6 +12,7 @@ export const ZMilitaryIntelligenceParams = z.object({
 
 export const militaryIntelligenceRule = defineApplicationRule({
   id: 'end-user.military-intelligence-744-22',
+  regime: 'US_EAR',
   params: ZMilitaryIntelligenceParams,
   check({ app, rs, rule, params }) {
     if (!(params.endUserTypes as readonly string[]).includes(app.endUser?.type)) return [];

@@ -18,6 +18,13 @@ import { embargoRussiaBelarusRule } from './embargo-russia-belarus';
 import { militaryEndUserRule } from './end-user-military-744-21';
 import { militaryIntelligenceRule } from './end-user-military-intelligence-744-22';
 import { redFlagsRule } from './kyc-red-flags';
+import { earApplicabilityRule } from './ear-applicability';
+import { euRegimeRule } from './eu-regime';
+import { euArt3Rule } from './eu-authorisation-art3';
+import { euAnnexIVRule } from './eu-annex-iv-intra-eu';
+import { euArt4Rule } from './eu-catch-all-art4';
+import { euSanctionsRule } from './eu-sanctions-dual-use';
+import { euFinancialSanctionsRule } from './eu-financial-sanctions';
 import { licenceCountryChartRule } from './licence-country-chart';
 import { partyRestrictedListsRule } from './party-restricted-lists';
 
@@ -34,6 +41,10 @@ export const ITEM_RULES: readonly TItemRule[] = [
   xinjiangRule,
   euArt5Rule,
   usCityBanRule,
+  earApplicabilityRule,
+  euArt3Rule,
+  euAnnexIVRule,
+  euSanctionsRule,
 ];
 
 /** Application-level rules: run once; destination, parties and declarations. */
@@ -44,9 +55,11 @@ export const APPLICATION_RULES: readonly TApplicationRule[] = [
   militaryIntelligenceRule,
   partyRestrictedListsRule,
   redFlagsRule,
+  euArt4Rule,
+  euFinancialSanctionsRule,
 ];
 
-export const RULES: readonly TRuleDef[] = [countryEquivalencesRule, ...APPLICATION_RULES, ...ITEM_RULES, oneToManyStepRule];
+export const RULES: readonly TRuleDef[] = [countryEquivalencesRule, euRegimeRule, ...APPLICATION_RULES, ...ITEM_RULES, oneToManyStepRule];
 
 /** The definition that declares a rule id (its params schema, scope and check), or null. */
 export function ruleDefFor(id: string): TRuleDef | null {

@@ -10,6 +10,7 @@ export const ZRedFlagParams = z.object({
 
 export const redFlagsRule = defineApplicationRule({
   id: 'kyc.red-flags',
+  regime: 'US_EAR',
   params: ZRedFlagParams,
   check({ app, rule, params }) {
     const flags = [...new Set(Array.isArray(app.redFlags) ? app.redFlags : [])].sort();

@@ -29,6 +29,7 @@ export type TLicenceCountryChartParams = z.output<typeof ZLicenceCountryChartPar
 
 export const licenceCountryChartRule = defineItemRule({
   id: 'licence.country-chart',
+  regime: 'US_EAR',
   params: ZLicenceCountryChartParams,
   /** The chart for the country of ultimate destination and for every other party's country: worst wins. */
   check({ product, app, rs, rule }) {

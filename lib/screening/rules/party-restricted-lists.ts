@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ecfrUrlOf } from '../finding';
 import { checkParties } from '../parties';
+import type { TRegime } from '../types';
 import { defineApplicationRule, p } from './define';
 
 const ZListParams = z.object({
@@ -40,6 +41,16 @@ export const ZPartyParams = z
   .refine((v) => v.possibleThreshold <= v.strongThreshold, { message: 'The possible-match score cannot be higher than the strong-match score', path: ['possibleThreshold'] });
 export type TPartyParams = z.output<typeof ZPartyParams>;
 
+// Which regime a list belongs to: the UN Security Council's list, EU lists (code EU_…), the BIS
+// lists of the EAR, and the other US lists (OFAC, State).
+const EAR_LISTS = new Set(['ENTITY_LIST', 'DPL', 'UVL', 'MEU']);
+export function regimeOfList(code: string): TRegime {
+  if (code === 'UN') return 'UN';
+  if (code.startsWith('EU')) return 'EU_SANCTIONS';
+  if (EAR_LISTS.has(code)) return 'US_EAR';
+  return 'US_SANCTIONS';
+}
+
 export const partyRestrictedListsRule = defineApplicationRule({
   id: 'party.restricted-lists',
   params: ZPartyParams,
@@ -48,7 +59,8 @@ export const partyRestrictedListsRule = defineApplicationRule({
     return checkParties(app, rs, clearedMatches).map((f) => {
       const list = typeof f.evidence.list === 'string' && Object.hasOwn(params.lists, f.evidence.list) ? params.lists[f.evidence.list] : undefined;
       const url = f.citationUrl ?? (list && f.citation.startsWith(list.citation) ? (list.citationUrl ?? ecfrUrlOf(list.citation) ?? list.sourceListUrl) : (ecfrUrlOf(f.citation) ?? rule.citationUrl));
-      return url ? { ...f, citationUrl: url } : f;
+      const regime = regimeOfList(typeof f.evidence.list === 'string' ? f.evidence.list : '');
+      return url ? { ...f, citationUrl: url, regime } : { ...f, regime };
     });
   },
 });

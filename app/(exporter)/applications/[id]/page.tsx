@@ -1,6 +1,7 @@
 // One application as its exporter sees it: status and outcome in words, the findings that concern
 // the exporter (message, citation, basis), the data's as-of dates, the timeline, and the officer's
 // question with a way to answer, edit and resubmit. Never internal notes (not even selected).
+import { allows } from '@/lib/workflow';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -168,7 +169,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const data = draftDataFrom(app.data);
   const run = app.latestRun;
   const decided = app.status === 'APPROVED' || app.status === 'APPROVED_IN_PART' || app.status === 'DENIED';
-  const withdrawable = ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'INFO_REQUESTED', 'AWAITING_COUNTERSIGNATURE'].includes(app.status);
+  const withdrawable = allows('WITHDRAW', app.status);
   const shared = run ? run.findings.filter((f) => f.lineItem === undefined) : [];
   const many = app.lineItems.length > 1;
   const editable = app.status === 'DRAFT' || app.status === 'INFO_REQUESTED';
@@ -291,10 +292,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             </dl>
           </Card>
 
-          {withdrawable || app.status === 'DRAFT' ? (
+          {withdrawable || allows('DELETE_DRAFT', app.status) ? (
             <section aria-label="Withdraw or delete" className="flex flex-wrap items-start gap-3">
               {withdrawable ? <WithdrawForm id={app.id} version={app.version} /> : null}
-              {app.status === 'DRAFT' ? <DeleteDraftForm id={app.id} version={app.version} /> : null}
+              {allows('DELETE_DRAFT', app.status) ? <DeleteDraftForm id={app.id} version={app.version} /> : null}
             </section>
           ) : null}
         </div>

@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import { acknowledgeAction } from '@/app/(officer)/cases/actions';
 import { DecisionPanel } from '@/components/cases/decision-panel';
 import { FindingGroups } from '@/components/cases/findings';
+import { RegimeColumns } from '@/components/cases/regimes';
+import { datasetsOf } from '@/lib/data/json';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import { AuditTrail, ScreeningHistory } from '@/components/cases/history';
 import { AssignButton, CountersignForm, NoteForm } from '@/components/cases/small-forms';
@@ -14,7 +16,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { requireRole } from '@/lib/authz';
 import { countryLabel } from '@/lib/countries';
 import {
-  CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, datasetLabel, labelOf,
+  CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, SUBJECT_TO_EAR_LABEL, datasetLabel, labelOf,
 } from '@/lib/labels';
 import { getCaseForOfficer, type TCaseFile } from '@/lib/data/cases';
 import { allows } from '@/lib/workflow';
@@ -110,6 +112,21 @@ function ApplicationSummary({ data }: { data: TApplicationInput }) {
           )}
         </Field>
         <Field label="End use">{labelOf(END_USE_LABEL, data.endUse.category)}<br /><span className="whitespace-pre-line text-slate-600">{data.endUse.description}</span></Field>
+        {data.lineItems.some((i) => i.subjectToEar !== undefined || i.euControlCode !== undefined) ? (
+          <Field label="Regimes per item">
+            <ul>
+              {data.lineItems.map((i, n) => (
+                <li key={n}>
+                  {n + 1}. {i.name}{' '}
+                  <span className="text-slate-500">
+                    · subject to the EAR: {i.subjectToEar ? SUBJECT_TO_EAR_LABEL[i.subjectToEar] : 'not answered'} · EU control code:{' '}
+                    {i.euControlCode === 'NOT_LISTED' ? 'not listed in Annex I' : (i.euControlCode ?? 'not classified yet')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Field>
+        ) : null}
         <Field label="Red flags">
           {data.redFlags.length === 0 ? 'None declared' : <ul className="list-disc pl-4">{data.redFlags.map((f) => <li key={f}>{RED_FLAGS[f] ?? f}</li>)}</ul>}
         </Field>
@@ -189,6 +206,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-8">
           <Section title="Findings" aside={latest ? <span className="text-xs text-slate-500">Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}</span> : null}>
+            {latest ? (
+              <RegimeColumns findings={latest.findings} exporterCountry={c.organization.country} datasets={datasetsOf(latest.ruleSetVersion.datasets)} itemNames={c.lineItems.map((i) => i.productName)} />
+            ) : null}
             {!latest ? <p className="text-sm text-slate-500">Not screened.</p> : !many ? (
               <FindingGroups findings={latest.findings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} />
             ) : (

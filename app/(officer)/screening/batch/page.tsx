@@ -7,7 +7,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDateTime } from '@/components/ui/format';
 import { requireRole } from '@/lib/authz';
-import { OUTCOME_LABEL } from '@/lib/cases/labels';
+import { OUTCOME_LABEL } from '@/lib/labels';
 import { listBatches, MAX_BATCH_BYTES } from '@/lib/data/batch-screening';
 import { MAX_BATCH_ROWS } from '@/lib/validation/parties';
 

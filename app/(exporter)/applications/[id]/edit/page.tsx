@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { ApplicationForm } from '@/components/applications/application-form';
 import { StatusBadge } from '@/components/ui/badge';
 import { draftDataFrom } from '@/lib/validation/application';
+import { exporterRegimeOf } from '@/lib/data/screening';
 
 export const metadata: Metadata = { title: 'Edit application' };
 
@@ -20,6 +21,7 @@ export default async function EditApplicationPage({ params, searchParams }: { pa
   });
   if (!app.editable) redirect(`/applications/${app.id}`);
   const resubmission = app.status === 'INFO_REQUESTED';
+  const exporter = await exporterRegimeOf(actor);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
@@ -35,7 +37,7 @@ export default async function EditApplicationPage({ params, searchParams }: { pa
           </p>
         ) : null}
       </div>
-      <ApplicationForm id={app.id} version={app.version} initial={draftDataFrom(app.data)} resubmission={resubmission} justSaved={saved === '1'} />
+      <ApplicationForm id={app.id} version={app.version} initial={draftDataFrom(app.data)} resubmission={resubmission} justSaved={saved === '1'} exporter={exporter} />
     </div>
   );
 }
