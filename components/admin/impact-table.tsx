@@ -18,8 +18,8 @@ export type TImpactRow = {
 
 export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; caption: string; testId?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
+    <div className="overflow-x-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label={caption}>
+      <table className="cards-md min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -32,16 +32,16 @@ export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; cap
         <tbody className="divide-y divide-slate-100 bg-white">
           {rows.map((r) => (
             <tr key={r.applicationId} className="align-top">
-              <td className="px-4 py-3">
+              <td data-label="Case" className="px-4 py-3">
                 <Link href={`/cases/${r.applicationId}`} className="font-medium text-indigo-700 hover:underline">{r.reference}</Link>
                 {r.productName ? <p className="text-xs text-slate-500">{r.productName}</p> : null}
               </td>
-              <td className="px-4 py-3"><StatusBadge status={r.status as TStatusCode} /></td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <OutcomeBadge outcome={r.from as TOutcomeCode | null} /> <span aria-hidden className="mx-1 text-slate-400">→</span>
+              <td data-label="Status" className="px-4 py-3"><StatusBadge status={r.status as TStatusCode} /></td>
+              <td data-label="Outcome" className="whitespace-nowrap px-4 py-3">
+                <OutcomeBadge outcome={r.from as TOutcomeCode | null} /> <span aria-hidden className="mx-1 text-slate-600">→</span>
                 <span className="sr-only">to</span> <OutcomeBadge outcome={r.to as TOutcomeCode} />
               </td>
-              <td className="px-4 py-3">
+              <td data-label="Why" className="px-4 py-3">
                 {r.items?.length ? (
                   <ul className="mb-2 space-y-0.5" aria-label="Line items that change">
                     {r.items.map((i) => (

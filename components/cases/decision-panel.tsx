@@ -1,11 +1,12 @@
 'use client';
 // The decision panel: Approve / Deny (one-item cases) or Decide per item (several items) / Request
 // information / Escalate, each its own form with a Decision note. All four stay mounted (hidden when not chosen), so switching tabs loses no text.
-import { useActionState, useState } from 'react';
+import { useActionState, useState, type KeyboardEvent } from 'react';
 import { decideAction } from '@/app/(officer)/cases/actions';
 import { Button } from '@/components/ui/button';
 import { TextInput, Textarea } from '@/components/ui/field';
 import { errorsOf, IDLE, valueOf, type TActionState } from '@/lib/action-state';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { FormMessage } from '@/components/ui/form-message';
 import { ItemDecisionForm, type TDecisionItem } from './item-decision-form';
 
@@ -83,7 +84,16 @@ function DenyForm({ caseId, version }: TDecisionPanelProps) {
       <Textarea id="deny-reason" name="reason" label="Reason" rows={3} help="Shown to the exporter."
         errors={errorsOf(state, 'reason')} defaultValue={valueOf(state, 'reason')} />
       <NoteField state={state} prefix="deny" />
-      <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Saving…' : 'Deny'}</Button>
+      {/* a second step: denying is final (the exporter is told at once); without a reason the server's error is the answer */}
+      <ConfirmSubmit variant="danger" disabled={pending} label={pending ? 'Saving…' : 'Deny'} confirmLabel="Deny the application" title="Deny this application?"
+        skip={(form) => !String(new FormData(form).get('reason') ?? '').trim()}
+        body={(form) => (
+          <>
+            <p>The case is closed as <strong>Denied</strong> and the exporter is told at once, with this reason:</p>
+            <blockquote className="whitespace-pre-wrap rounded-md bg-slate-50 px-3 py-2 text-slate-800">{String(new FormData(form).get('reason') ?? '').trim()}</blockquote>
+            <p>A denial cannot be undone; the exporter would have to submit a new application.</p>
+          </>
+        )} />
       <FormMessage state={state} />
     </form>
   );
@@ -121,19 +131,31 @@ export function DecisionPanel(props: TDecisionPanelProps) {
   const perItem = props.items.length > 1;
   const tabs = TABS.filter((t) => (t.kind !== 'ESCALATE' || props.canEscalate) && (perItem ? t.kind !== 'APPROVE' && t.kind !== 'DENY' : t.kind !== 'ITEMS'));
   const [active, setActive] = useState<TKind>(perItem ? 'ITEMS' : 'APPROVE');
+  // Keyboard as the ARIA tabs pattern: one tab stop (roving tabindex), arrow keys move and select,
+  // Home and End go to the first and last tab.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const i = tabs.findIndex((t) => t.kind === active);
+    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const kind = tabs[(next + tabs.length) % tabs.length]?.kind;
+    if (!kind) return;
+    setActive(kind);
+    document.getElementById(`tab-${kind}`)?.focus();
+  };
   return (
     <div>
-      <div role="tablist" aria-label="Decision" className="grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1">
+      <div role="tablist" aria-label="Decision" onKeyDown={onKeyDown} className="grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1">
         {tabs.map((t) => (
           <button key={t.kind} type="button" role="tab" id={`tab-${t.kind}`} aria-controls={`panel-${t.kind}`} aria-selected={active === t.kind}
-            onClick={() => setActive(t.kind)}
-            className={`flex-1 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium ${active === t.kind ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}>
+            tabIndex={active === t.kind ? 0 : -1} onClick={() => setActive(t.kind)}
+            className={`flex-1 rounded-md px-2.5 py-1.5 text-center text-sm font-medium ${active === t.kind ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-700 hover:text-slate-900'}`}>
             {t.label}
           </button>
         ))}
       </div>
       {tabs.map((t) => (
-        <div key={t.kind} role="tabpanel" id={`panel-${t.kind}`} aria-labelledby={`tab-${t.kind}`} hidden={active !== t.kind} className="pt-4">
+        <div key={t.kind} role="tabpanel" id={`panel-${t.kind}`} aria-labelledby={`tab-${t.kind}`} hidden={active !== t.kind} tabIndex={0} className="pt-4 focus-visible:rounded-md">
           {t.kind === 'ITEMS' ? <ItemDecisionForm caseId={props.caseId} version={props.version} items={props.items} /> : t.kind === 'APPROVE' ? <ApproveForm {...props} /> : t.kind === 'DENY' ? <DenyForm {...props} /> : t.kind === 'REQUEST_INFO' ? <RequestInfoForm {...props} /> : <EscalateForm {...props} />}
         </div>
       ))}

@@ -12,8 +12,8 @@ import { ClearMatchForm } from './small-forms';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[9rem_1fr] gap-2 py-0.5">
-      <dt className="text-slate-500">{label}</dt>
+    <div className="grid gap-x-2 py-0.5 sm:grid-cols-[9rem_minmax(0,1fr)]">
+      <dt className="text-slate-600">{label}</dt>
       <dd className="text-slate-800">{children}</dd>
     </div>
   );
@@ -33,10 +33,10 @@ function PartyEvidence({ finding }: { finding: TFinding }) {
       <Row label="Score">{scoreText(e.score)}{e.match ? <span className="text-slate-500"> · {humanize(e.match)} match</span> : null}</Row>
       <Row label="Matched tokens">
         {e.matchedTokens.length === 0 ? '—' : (
-          <span className="flex flex-wrap gap-1.5">
+          <span className="flex min-w-0 flex-wrap gap-1.5">
             {e.matchedTokens.map((t, i) => (
-              <span key={i} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
-                {t.query} ≈ {t.candidate} <span className="text-slate-500">{scoreText(t.similarity)}</span>
+              <span key={i} className="break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+                {t.query} ≈ {t.candidate} <span className="text-slate-600">{scoreText(t.similarity)}</span>
               </span>
             ))}
           </span>
@@ -92,9 +92,9 @@ export function FindingItem({ finding, clear }: { finding: TFinding; clear?: { c
   const party = partyMatchEvidence(finding);
   return (
     <li className={`px-4 py-3 ${finding.cleared ? 'bg-slate-50/60' : ''}`} data-testid="finding">
-      <div className="flex items-start gap-3">
-        <div className="w-32 shrink-0 pt-0.5"><OutcomeBadge outcome={finding.outcome} /></div>
-        <div className="min-w-0 flex-1 space-y-2">
+      <div className="flex flex-col items-start gap-2 sm:flex-row sm:gap-3">
+        <div className="shrink-0 pt-0.5 sm:w-32"><OutcomeBadge outcome={finding.outcome} /></div>
+        <div className="w-full min-w-0 flex-1 space-y-2">
           <p className="text-sm text-slate-900">{finding.message}</p>
           {finding.cleared ? (
             <p className="text-sm text-emerald-800">
@@ -137,9 +137,9 @@ export function FindingGroups({ findings, clear }: { findings: TFinding[]; clear
     <div className="space-y-4">
       {groups.map((g) => (
         <section key={g.kind} aria-label={KIND_LABEL[g.kind]} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-          <h3 className="flex items-center justify-between border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm font-semibold text-slate-800">
+          <h3 className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm font-semibold text-slate-800">
             <span>{KIND_LABEL[g.kind] ?? g.kind}</span>
-            <span className="flex items-center gap-2 font-normal text-slate-500">
+            <span className="flex flex-wrap items-center gap-2 font-normal text-slate-600">
               {g.findings.length} finding{g.findings.length === 1 ? '' : 's'}
               {g.findings.some((f) => f.cleared) ? <Badge tone="slate">includes cleared</Badge> : null}
             </span>

@@ -104,7 +104,8 @@ function summary(action: string, data: unknown): string {
 export function AuditTrail({ events }: { events: TAudit[] }) {
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="cards-md w-full text-left text-sm">
+        <caption className="sr-only">Audit trail</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className="px-4 py-2 font-medium">When</th>
@@ -117,10 +118,10 @@ export function AuditTrail({ events }: { events: TAudit[] }) {
           {events.map((e) => (
             <Fragment key={String(e.seq)}>
               <tr>
-                <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatDateTime(e.createdAt)}</td>
-                <td className="px-4 py-2 text-slate-900">{AUDIT_LABEL[e.action] ?? humanize(e.action)}</td>
-                <td className="px-4 py-2 text-slate-600">{e.actorEmail ?? 'system'}</td>
-                <td className="px-4 py-2 text-slate-600">{summary(e.action, e.data)} <span className="text-xs text-slate-400">#{String(e.seq)}</span></td>
+                <td data-label="When" className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(e.createdAt)}</td>
+                <td data-label="What" className="px-4 py-2 text-slate-900">{AUDIT_LABEL[e.action] ?? humanize(e.action)}</td>
+                <td data-label="Who" className="px-4 py-2 text-slate-600">{e.actorEmail ?? 'system'}</td>
+                <td data-label="Detail" className="px-4 py-2 text-slate-600">{summary(e.action, e.data)} <span className="text-xs text-slate-600">#{String(e.seq)}</span></td>
               </tr>
             </Fragment>
           ))}

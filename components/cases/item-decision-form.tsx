@@ -2,8 +2,11 @@
 // Per-item decision: Approve or Refuse each line item (a reason for each refusal; conditions, and the
 // licence reference and expiry for an approved licence-required item), then one decision for the
 // case, which follows from the items: Approved, Approved in part or Denied. Every field stays mounted
-// (hidden when not relevant), so switching an item's choice loses nothing typed.
-import { useActionState, useState } from 'react';
+// (hidden when not relevant), so switching an item's choice loses nothing typed. The form is sent
+// from onSubmit rather than through `action`: React resets a form after its action, which would
+// uncheck the controlled radios while their state still says "Refuse" (the choice would look lost
+// after an error and the next submit would miss it).
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { decideItemsAction } from '@/app/(officer)/cases/actions';
 import { Button } from '@/components/ui/button';
 import { OutcomeBadge, type TOutcomeCode } from '@/components/ui/badge';
@@ -25,8 +28,14 @@ export function ItemDecisionForm({ caseId, version, items }: { caseId: string; v
   const result = chosen.some((c) => !c) ? null : approved === 0 ? 'DENY' : approved === items.length ? 'APPROVE' : 'APPROVE_IN_PART';
   const countersign = items.some((i) => choices[i.position] === 'APPROVE' && (i.outcome === 'LICENSE_REQUIRED' || i.outcome === 'PROHIBITED'));
 
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
+
   return (
-    <form action={action} aria-label="Decide per item" className="space-y-4">
+    <form onSubmit={submit} aria-label="Decide per item" className="space-y-4">
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <ol className="space-y-3">

@@ -5,6 +5,7 @@ import { addNoteAction, assignAction, bulkApproveAction, clearMatchAction, count
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/field';
 import { errorsOf, IDLE, valueOf } from '@/lib/action-state';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { FormMessage } from '@/components/ui/form-message';
 
 type TRef = { caseId: string; version: number };
@@ -72,7 +73,7 @@ export function AssignButton({ caseId, version, label = 'Assign to me' }: TRef &
   return (
     <form action={action} className="inline">
       <CaseRef caseId={caseId} version={version} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>{pending ? '…' : label}</Button>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} className="whitespace-nowrap">{pending ? '…' : label}</Button>
       {state.status === 'error' ? <p role="alert" className="mt-1 max-w-56 text-xs text-red-700">{state.message}</p> : null}
     </form>
   );
@@ -83,9 +84,18 @@ export function BulkApproveForm({ selectable }: { selectable: number }) {
   const [state, action, pending] = useActionState(bulkApproveAction, IDLE);
   return (
     <form id="bulk-approve" action={action} aria-label="Bulk approve clear cases" className="flex flex-wrap items-center gap-3">
-      <Button type="submit" variant="secondary" size="sm" disabled={pending || selectable === 0}>
-        {pending ? 'Approving…' : 'Approve selected clear cases'}
-      </Button>
+      <ConfirmSubmit variant="secondary" size="sm" disabled={pending || selectable === 0} label={pending ? 'Approving…' : 'Approve selected clear cases'}
+        title="Approve the selected cases?" confirmLabel="Approve"
+        skip={(form) => new FormData(form).getAll('cases').length === 0}
+        body={(form) => {
+          const n = new FormData(form).getAll('cases').length;
+          return (
+            <>
+              <p><strong>{n} clear case{n === 1 ? '' : 's'}</strong> will be approved without conditions, and each exporter is told at once.</p>
+              <p>An approval cannot be undone from the queue.</p>
+            </>
+          );
+        }} />
       <span className="text-xs text-slate-500">Only clear cases can be selected.</span>
       {state.status !== 'idle' ? (
         <span aria-live="polite" className={`text-sm ${state.status === 'error' ? 'text-red-700' : 'text-emerald-700'}`}>

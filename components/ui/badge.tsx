@@ -42,7 +42,7 @@ export function Badge({ tone = 'slate', children, size = 'sm', testId, className
 }
 
 export function OutcomeBadge({ outcome, size, testId }: { outcome: TOutcomeCode | null | undefined; size?: 'sm' | 'lg'; testId?: string }) {
-  if (!outcome) return <span className="text-sm text-slate-400">Not screened</span>;
+  if (!outcome) return <span className="text-sm text-slate-500">Not screened</span>;
   return <Badge tone={OUTCOME_TONE[outcome]} size={size} testId={testId}>{OUTCOME_LABEL[outcome]}</Badge>;
 }
 

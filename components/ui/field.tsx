@@ -12,7 +12,7 @@ import { cn } from './cn';
 export const fieldIdFor = (name: string) => `f-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 export const inputClass =
-  'block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 disabled:bg-slate-100 disabled:text-slate-500';
+  'block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 disabled:bg-slate-100 disabled:text-slate-500';
 const borderClass = (invalid: boolean) => (invalid ? 'border-red-500' : 'border-slate-300');
 
 type TFieldFrame = { id: string; label: ReactNode; help?: ReactNode; errors?: string[]; optional?: boolean; children: ReactNode; className?: string };

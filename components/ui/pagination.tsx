@@ -15,9 +15,9 @@ export function Pagination({ page, pageSize, total, basePath, params = {} }: { p
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const link = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50';
-  const off = 'rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400';
+  const off = 'rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-500';
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-4 py-3">
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3">
       <p className="text-sm text-slate-600">
         {from}–{to} of {total}
       </p>

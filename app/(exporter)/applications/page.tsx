@@ -36,7 +36,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       </div>
 
       <form method="get" role="search" aria-label="Filter applications" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="min-w-64 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="q" className="block text-sm font-medium text-slate-800">Search</label>
           <input id="q" name="q" type="search" defaultValue={q} placeholder="Reference, product, ECCN or party" className={`${inputClass} mt-1.5 border-slate-300`} />
         </div>
@@ -62,7 +62,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         )
       ) : (
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          {/* six columns: stacked cards below 1024 px, so nothing is cut off at tablet width */}
+          <table className="cards-lg min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Applications</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
@@ -77,19 +78,19 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => (
                 <tr key={row.id} className="hover:bg-slate-50">
-                  <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">
+                  <td data-label="Reference" className="card-head whitespace-nowrap px-4 py-3 font-mono text-xs">
                     <Link href={row.status === 'DRAFT' ? `/applications/${row.id}/edit` : `/applications/${row.id}`} className="font-medium text-indigo-700 hover:underline">{row.reference}</Link>
                   </td>
-                  <td className="px-4 py-3">
+                  <td data-label="Product" className="px-4 py-3">
                     <span className="font-medium text-slate-900">{row.productName}</span>
                     {row.eccn ? <span className="ml-2 font-mono text-xs text-slate-500">{row.eccn}</span> : null}
                   </td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {row.destinationCountry ? <>{countryName(row.destinationCountry)} <span className="font-mono text-xs text-slate-500">{row.destinationCountry}</span></> : <span className="text-slate-400">—</span>}
+                  <td data-label="Destination" className="px-4 py-3 text-slate-700">
+                    {row.destinationCountry ? <>{countryName(row.destinationCountry)} <span className="font-mono text-xs text-slate-500">{row.destinationCountry}</span></> : <span className="text-slate-500">—</span>}
                   </td>
-                  <td className="px-4 py-3"><StatusBadge status={row.status} /></td>
-                  <td className="px-4 py-3">{row.status === 'DRAFT' ? <span className="text-slate-400">—</span> : <OutcomeBadge outcome={row.outcome} />}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt)}</time></td>
+                  <td data-label="Status" className="px-4 py-3"><StatusBadge status={row.status} /></td>
+                  <td data-label="Outcome" className="px-4 py-3">{row.status === 'DRAFT' ? <span className="text-slate-500">—</span> : <OutcomeBadge outcome={row.outcome} />}</td>
+                  <td data-label="Last update" className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt)}</time></td>
                 </tr>
               ))}
             </tbody>

@@ -171,8 +171,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <p className="mt-1 text-sm text-slate-600">New submissions appear here as soon as they are screened.</p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Cases table">
+          <table className="cards-lg w-full text-left text-sm">
+            <caption className="sr-only">Cases</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th className="w-10 px-3 py-2.5"><span className="sr-only">Select</span></th>
@@ -197,22 +198,22 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                     <td className={`px-3 py-3 align-top ${overdue ? 'border-l-4 border-l-red-600' : ''}`}>
                       {bulk ? <input type="checkbox" form="bulk-approve" name="cases" value={`${r.id}:${r.version}`} aria-label={`Select ${r.reference} for bulk approval`} className="h-4 w-4 rounded border-slate-300 text-indigo-700" /> : null}
                     </td>
-                    <td className="px-3 py-3 align-top">
+                    <td className="card-head px-3 py-3 align-top [overflow-wrap:anywhere]">
                       <Link href={`/cases/${r.id}`} className="font-medium text-indigo-700 hover:underline">{r.reference}</Link>
                       <p className="text-slate-900">{r.productName}</p>
                       <p className="text-xs text-slate-500">{r.eccn ?? 'Not classified'}</p>
                     </td>
-                    <td className="px-3 py-3 align-top text-slate-800">{countryLabel(r.destinationCountry)}{r.destinationRegion ? <span className="block text-xs text-slate-500">{r.destinationRegion}</span> : null}</td>
-                    <td className="px-3 py-3 align-top text-slate-800">{r.endUserName ?? '—'}</td>
-                    <td className="px-3 py-3 align-top text-slate-600">{r.organization.name}</td>
-                    <td className="px-3 py-3 align-top">
+                    <td data-label="Destination" className="px-3 py-3 align-top text-slate-800">{countryLabel(r.destinationCountry)}{r.destinationRegion ? <span className="block text-xs text-slate-500">{r.destinationRegion}</span> : null}</td>
+                    <td data-label="End user" className="px-3 py-3 align-top text-slate-800 [overflow-wrap:anywhere]">{r.endUserName ?? '—'}</td>
+                    <td data-label="Organisation" className="px-3 py-3 align-top text-slate-600 [overflow-wrap:anywhere]">{r.organization.name}</td>
+                    <td data-label="Outcome" className="px-3 py-3 align-top">
                       <OutcomeBadge outcome={r.outcome} />
                       {r.outcomeChanged ? <span className="mt-1 block text-xs font-medium text-amber-700">Outcome changed</span> : null}
                     </td>
-                    <td className="px-3 py-3 align-top"><StatusBadge status={r.status} /></td>
-                    <td className="px-3 py-3 align-top tabular-nums text-slate-600" title={formatDateTime(r.submittedAt)}>{formatAge(r.submittedAt, now)}</td>
-                    <td className="px-3 py-3 align-top text-sm tabular-nums" data-testid="sla-cell"><SlaCell clock={clock} /></td>
-                    <td className="px-3 py-3 align-top text-slate-600">
+                    <td data-label="Status" className="px-3 py-3 align-top"><StatusBadge status={r.status} /></td>
+                    <td data-label="Waiting" className="px-3 py-3 align-top tabular-nums text-slate-600" title={formatDateTime(r.submittedAt)}>{formatAge(r.submittedAt, now)}</td>
+                    <td data-label="Days left" className="px-3 py-3 align-top text-sm tabular-nums" data-testid="sla-cell"><SlaCell clock={clock} /></td>
+                    <td data-label="Assigned" className="px-3 py-3 align-top text-slate-600">
                       {r.assignedTo ? (r.assignedTo.id === actor.id ? 'You' : r.assignedTo.name)
                         : allows('ASSIGN', r.status) && r.submittedById !== actor.id ? <AssignButton caseId={r.id} version={r.version} /> : '—'}
                     </td>

@@ -62,7 +62,7 @@ export default async function SourcesPage() {
       </section>
       <section aria-label="Datasets in force" className="space-y-3">
         <h2 className="text-base font-semibold text-slate-900">Datasets of the rule set in force ({label})</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Data sources table">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>

@@ -17,7 +17,7 @@ import { applyUploadAction } from './actions';
 
 type TSearch = Promise<{ upload?: string; code?: string; q?: string; change?: string; page?: string; applied?: string; error?: string }>;
 
-const section = 'rounded-lg border border-slate-200 bg-white p-6 shadow-sm';
+const section = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6';
 const h2 = 'text-lg font-semibold text-slate-900';
 const CHANGES: { value: TDiffChange | ''; label: string }[] = [
   { value: '', label: 'All changes' },
@@ -63,7 +63,7 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
 
       <section className={section} aria-labelledby="lists-h">
         <h2 id="lists-h" className={h2}>{draftId ? 'Lists in the draft' : 'Lists in the active version'}</h2>
-        <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm" data-testid="draft-lists">
+        <table className="cards-md mt-4 min-w-full divide-y divide-slate-200 text-sm" data-testid="draft-lists">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="py-2 pr-4">List</th>
@@ -76,12 +76,12 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
           <tbody className="divide-y divide-slate-100">
             {lists.map((l) => (
               <tr key={l.id} className="align-top">
-                <td className="py-2.5 pr-4"><span className="font-mono text-xs text-slate-500">{l.code}</span><br /><span className="font-medium text-slate-900">{l.name}</span></td>
-                <td className="max-w-sm break-words py-2.5 pr-4 text-slate-600">{l.source}</td>
-                <td className="whitespace-nowrap py-2.5 pr-4 tabular-nums">{l.asOf}</td>
-                <td className="py-2.5 pr-4 text-right tabular-nums">{formatNumber(l.entryCount)}</td>
+                <td data-label="List" className="py-2.5 pr-4"><span className="font-mono text-xs text-slate-500">{l.code}</span><br /><span className="font-medium text-slate-900">{l.name}</span></td>
+                <td data-label="Source" className="max-w-sm py-2.5 pr-4 text-slate-600 [overflow-wrap:anywhere]">{l.source}</td>
+                <td data-label="As of" className="whitespace-nowrap py-2.5 pr-4 tabular-nums">{l.asOf}</td>
+                <td data-label="Entries" className="py-2.5 pr-4 text-right tabular-nums">{formatNumber(l.entryCount)}</td>
                 {draftId ? (
-                  <td className="py-2.5">{activeByCode.get(l.code) === l.id ? <span className="text-slate-500">Same as active</span> : <Badge tone="indigo">Updated in draft</Badge>}</td>
+                  <td data-label="Compared with active" className="py-2.5">{activeByCode.get(l.code) === l.id ? <span className="text-slate-500">Same as active</span> : <Badge tone="indigo">Updated in draft</Badge>}</td>
                 ) : null}
               </tr>
             ))}
@@ -138,11 +138,13 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
               <h2 id="diff-h" className={h2}>Differences: {upload.fileName || 'upload'}</h2>
               <p className="mt-1 text-sm text-slate-600">Compared with the list of the same code in the active version, by entry id and content.</p>
             </div>
-            {canApply ? (
+            {canApply && warning?.kind === 'IDENTICAL' ? (
+              <p className="text-sm text-slate-600" data-testid="nothing-to-apply">Nothing to apply</p>
+            ) : canApply ? (
               <form action={applyUploadAction}>
                 <input type="hidden" name="draftId" value={draftId!} />
                 <input type="hidden" name="jobId" value={upload.jobId} />
-                {/* an older or identical file is not the thing to apply: Apply is then a secondary action */}
+                {/* an older file is not the thing to apply: Apply is then a secondary action (an identical one is not offered) */}
                 <Button type="submit" variant={warning ? 'secondary' : 'primary'}>{warning?.kind === 'OLDER' ? 'Apply the older file anyway' : 'Apply to the draft'}</Button>
               </form>
             ) : applied ? (
@@ -161,7 +163,7 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
           {upload.status === 'FAILED' ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{upload.error}</p> : null}
 
           {uploadLists.length > 1 ? (
-            <nav aria-label="Lists in this upload" className="mt-4 flex gap-2">
+            <nav aria-label="Lists in this upload" className="mt-4 flex flex-wrap gap-2">
               {uploadLists.map((l) => (
                 <ButtonLink key={l.code} size="sm" variant={l.code === selected?.code ? 'primary' : 'secondary'} href={`/admin/lists?upload=${upload.jobId}&code=${l.code}`}>{l.code}</ButtonLink>
               ))}
@@ -174,9 +176,10 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
                 <span className="font-mono">{selected.code}</span> · {selected.name} · as of {formatDate(selected.asOf)} · {formatCount(selected.entryCount, 'entry', 'entries')}
                 {selected.activeListId ? '' : ' · a new list (not in the active version)'}
               </p>
-              <dl className="mt-4 grid max-w-2xl grid-cols-3 gap-4" data-testid="diff-counts">
-                {([['Added', selected.counts.added, 'text-red-700'], ['Removed', selected.counts.removed, 'text-emerald-700'], ['Changed', selected.counts.changed, 'text-amber-700']] as const).map(([label, n, tone]) => (
-                  <div key={label} className="rounded-md border border-slate-200 px-4 py-3">
+              <dl className="mt-4 grid max-w-2xl grid-cols-3 gap-2 sm:gap-4" data-testid="diff-counts">
+                {/* red for new restrictions, green for lifted ones: not for an older file, whose "removed" entries are the newer data it would drop */}
+                {([['Added', selected.counts.added, warning?.kind === 'OLDER' ? 'text-slate-900' : 'text-red-700'], ['Removed', selected.counts.removed, warning?.kind === 'OLDER' ? 'text-amber-800' : 'text-emerald-700'], ['Changed', selected.counts.changed, warning?.kind === 'OLDER' ? 'text-slate-900' : 'text-amber-700']] as const).map(([label, n, tone]) => (
+                  <div key={label} className="rounded-md border border-slate-200 px-3 py-3 sm:px-4">
                     <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
                     <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone}`} data-testid={`diff-${label.toLowerCase()}`}>{formatNumber(n)}</dd>
                   </div>
@@ -187,7 +190,7 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
                 <input type="hidden" name="code" value={selected.code} />
                 <label className="text-sm text-slate-700">
                   <span className="block font-medium">Search entries</span>
-                  <input name="q" defaultValue={sp.q ?? ''} placeholder="Name, alias or id" className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+                  <input name="q" defaultValue={sp.q ?? ''} placeholder="Name, alias or id" className="mt-1 w-72 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
                 </label>
                 <label className="text-sm text-slate-700">
                   <span className="block font-medium">Show</span>
@@ -197,8 +200,8 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
                 </label>
                 <Button type="submit" variant="secondary" size="sm">Search</Button>
               </form>
-              <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200">
-                <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="diff-table">
+              <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label="Differences table">
+                <table className="cards-md min-w-full divide-y divide-slate-200 text-sm" data-testid="diff-table">
                   <caption className="sr-only">Entries added, removed or changed</caption>
                   <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                     <tr>
@@ -212,17 +215,17 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
                   <tbody className="divide-y divide-slate-100 bg-white">
                     {diff.rows.map((r) => (
                       <tr key={`${r.change}-${r.externalId}`} className="align-top">
-                        <td className="px-4 py-2.5">
-                          {r.change === 'ADDED' ? <Badge tone="red">Added</Badge> : r.change === 'REMOVED' ? <Badge tone="green">Removed</Badge> : <Badge tone="amber">Changed</Badge>}
+                        <td data-label="Change" className="px-4 py-2.5">
+                          {r.change === 'ADDED' ? <Badge tone="red">Added</Badge> : r.change === 'REMOVED' ? <Badge tone={warning?.kind === 'OLDER' ? 'amber' : 'green'}>Removed</Badge> : <Badge tone="amber">Changed</Badge>}
                         </td>
-                        <td className="px-4 py-2.5 font-mono text-xs text-slate-600">{r.externalId}</td>
-                        <td className="px-4 py-2.5">
+                        <td data-label="Id" className="px-4 py-2.5 font-mono text-xs text-slate-600">{r.externalId}</td>
+                        <td data-label="Name and aliases" className="px-4 py-2.5">
                           <span className="font-medium text-slate-900">{r.name}</span>
                           {r.previousName ? <p className="text-xs text-slate-500">was {r.previousName}</p> : null}
                           {r.aliases.length ? <p className="text-xs text-slate-500">a.k.a. {r.aliases.slice(0, 4).join('; ')}{r.aliases.length > 4 ? ` (+${r.aliases.length - 4})` : ''}</p> : null}
                         </td>
-                        <td className="px-4 py-2.5 font-mono text-xs text-slate-700">{r.countries.join(', ') || '—'}</td>
-                        <td className="px-4 py-2.5 text-xs text-slate-700">{r.programs.join(', ') || '—'}</td>
+                        <td data-label="Countries" className="px-4 py-2.5 font-mono text-xs text-slate-700">{r.countries.join(', ') || '—'}</td>
+                        <td data-label="Programs" className="px-4 py-2.5 text-xs text-slate-700">{r.programs.join(', ') || '—'}</td>
                       </tr>
                     ))}
                     {diff.rows.length === 0 ? (

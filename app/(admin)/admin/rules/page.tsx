@@ -21,6 +21,7 @@ import { ImpactTable } from '@/components/admin/impact-table';
 import { JobProgress } from '@/components/admin/job-progress';
 import { PublishForm } from '@/components/admin/publish-form';
 import { RuleEditForm } from '@/components/admin/rule-edit-form';
+import { RuleFilter } from '@/components/admin/rule-filter';
 import { VersionStatusBadge, formatDateTime } from '@/components/admin/version-badge';
 import { createDraftAction, startImpactPreviewAction } from './actions';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -28,7 +29,7 @@ import { BASIS_LABEL, KIND_LABEL, datasetLabel, labelOf, listLabel } from '@/lib
 
 type TSearch = Promise<{ version?: string; country?: string; cq?: string; published?: string; view?: string }>;
 
-const section = 'rounded-lg border border-slate-200 bg-white p-6 shadow-sm';
+const section = 'scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6';
 const h2 = 'text-lg font-semibold text-slate-900';
 
 export default async function AdminRulesPage({ searchParams }: { searchParams: TSearch }) {
@@ -51,25 +52,67 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
     .sort((a, b) => countryName(a).localeCompare(countryName(b)));
   const editCountry = isDraft && sp.country && names[sp.country.toUpperCase()] ? sp.country.toUpperCase() : null;
   const versionLink = (id: string) => `/admin/rules?version=${id}`;
+  const ruleText = (rule: (typeof version.rules)[number]) =>
+    [rule.title, rule.id, labelOf(KIND_LABEL, rule.kind), labelOf(BASIS_LABEL, rule.basis), rule.description, rule.citation, rule.licensePolicy, rule.enabled ? 'enabled' : 'disabled']
+      .filter(Boolean).join(' ').toLowerCase();
+  // The page is long (every rule in full): a table of contents, sticky beside the content on wide
+  // screens and folded at the top on narrow ones.
+  const contents = [
+    ...(rescreen ? [{ href: '#rescreen-h', label: 'Re-screen' }] : []),
+    ...(isDraft ? [{ href: '#draft-h', label: 'Preview and publish' }] : []),
+    { href: '#datasets-h', label: 'Data sets' },
+    { href: '#rules-h', label: `Rules (${version.rules.length})` },
+    { href: '#countries-h', label: 'Country risk data' },
+    { href: '#history-h', label: 'Version history' },
+  ];
+  const toc = (
+    <ol className="space-y-0.5 text-sm">
+      {contents.map((c) => (
+        <li key={c.href}>
+          <a href={c.href} className="block rounded px-2 py-1 font-medium text-slate-800 hover:bg-slate-100 hover:text-indigo-800">{c.label}</a>
+          {c.href === '#rules-h' ? (
+            <ol className="mb-1 ml-2 border-l border-slate-200 pl-2">
+              {version.rules.map((rule) => (
+                <li key={rule.id} data-rule-toc data-rule-text={ruleText(rule)}>
+                  <a href={`#rule-${rule.id}`} className="block rounded px-2 py-0.5 text-slate-700 hover:bg-slate-100 hover:text-indigo-800">{rule.title}</a>
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
 
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">Rules</h1>
-          <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             Showing version <span className="font-mono font-medium text-slate-900" data-testid="version-label">{version.label}</span>
             <VersionStatusBadge status={version.status} />
             {version.asOf ? <span>· data as of {formatDate(version.asOf)}</span> : null}
           </p>
         </div>
-        <nav aria-label="Versions" className="flex gap-2">
+        <nav aria-label="Versions" className="flex flex-wrap gap-2">
           {activeId ? <ButtonLink href={versionLink(activeId)} variant={versionId === activeId ? 'primary' : 'secondary'} size="sm">Active version</ButtonLink> : null}
           {draftId ? <ButtonLink href={versionLink(draftId)} variant={versionId === draftId ? 'primary' : 'secondary'} size="sm">Draft</ButtonLink> : null}
           <ButtonLink href="/admin/lists" variant="ghost" size="sm">Restricted-party lists →</ButtonLink>
         </nav>
       </header>
 
+      <details className="rounded-lg border border-slate-200 bg-white px-4 py-3 lg:hidden">
+        <summary className="cursor-pointer text-sm font-semibold text-slate-900">On this page</summary>
+        <nav aria-label="On this page" className="mt-2">{toc}</nav>
+      </details>
+
+      <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-8">
+      <nav aria-label="On this page" className="hidden lg:sticky lg:top-4 lg:block lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:rounded-lg lg:border lg:border-slate-200 lg:bg-white lg:p-3" data-testid="rules-toc">
+        <p className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">On this page</p>
+        {toc}
+      </nav>
+      <div className="min-w-0 space-y-8">
       {sp.published ? (
         <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200">
           The draft is published and active. Open and decided cases are being re-screened below.
@@ -142,7 +185,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
 
       <section className={section} aria-labelledby="datasets-h">
         <h2 id="datasets-h" className={h2}>Data sets in this version</h2>
-        <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm">
+        <table className="cards-sm mt-4 min-w-full divide-y divide-slate-200 text-sm">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr><th scope="col" className="py-2 pr-4">Data set</th><th scope="col" className="py-2 pr-4">Source</th><th scope="col" className="py-2">As of</th></tr>
           </thead>
@@ -150,8 +193,8 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
             {version.datasets.map((d) => (
               <tr key={d.kind}>
                 <td className="py-2.5 pr-4 font-medium text-slate-800">{datasetLabel(d.kind)}</td>
-                <td className="max-w-xl break-words py-2.5 pr-4 text-slate-600">{d.source}</td>
-                <td className="whitespace-nowrap py-2.5 tabular-nums text-slate-800">{d.asOf}</td>
+                <td data-label="Source" className="max-w-xl py-2.5 pr-4 text-slate-600 [overflow-wrap:anywhere]">{d.source}</td>
+                <td data-label="As of" className="whitespace-nowrap py-2.5 tabular-nums text-slate-800">{d.asOf}</td>
               </tr>
             ))}
           </tbody>
@@ -159,14 +202,17 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
       </section>
 
       <section aria-labelledby="rules-h" className="space-y-4">
-        <h2 id="rules-h" className={h2}>Rules ({version.rules.length})</h2>
+        <h2 id="rules-h" className={`${h2} scroll-mt-4`}>Rules ({version.rules.length})</h2>
+        <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 lg:sticky lg:top-0 lg:z-10 lg:shadow-sm">
+          <RuleFilter total={version.rules.length} />
+        </div>
         {version.rules.map((rule) => {
           const fields = ruleFields(rule.id, rule.params);
           return (
-            <article key={rule.id} className={`${section} ${rule.enabled ? '' : 'opacity-75'}`} aria-labelledby={`rule-${rule.id}`} data-testid={`rule-${rule.id}`}>
+            <article key={rule.id} id={`rule-${rule.id}`} className={section} aria-labelledby={`rule-${rule.id}-h`} data-testid={`rule-${rule.id}`} data-rule-card data-rule-text={ruleText(rule)}>
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
-                  <h3 id={`rule-${rule.id}`} className="text-base font-semibold text-slate-900">{rule.title}</h3>
+                  <h3 id={`rule-${rule.id}-h`} className="text-base font-semibold text-slate-900">{rule.title}</h3>
                   <p className="mt-0.5 font-mono text-xs text-slate-500">{rule.id}</p>
                 </div>
                 <div className="flex flex-wrap gap-2">
@@ -176,18 +222,18 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
                 </div>
               </div>
               <p className="mt-3 max-w-4xl text-sm text-slate-700">{rule.description}</p>
-              <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-[14rem_1fr]">
-                <dt className="text-slate-500">Citation</dt>
+              <dl className="mt-4 grid grid-cols-[minmax(0,1fr)] gap-x-8 gap-y-1 text-sm sm:grid-cols-[14rem_minmax(0,1fr)] sm:gap-y-2 [&_dd]:[overflow-wrap:anywhere] [&_dd]:mb-1 sm:[&_dd]:mb-0">
+                <dt className="text-slate-600">Citation</dt>
                 <dd className="text-slate-800">{rule.citation}</dd>
                 {rule.licensePolicy ? (
                   <>
-                    <dt className="text-slate-500">Licence policy</dt>
+                    <dt className="text-slate-600">Licence policy</dt>
                     <dd className="text-slate-800">{rule.licensePolicy}</dd>
                   </>
                 ) : null}
                 {fields.map((f) => (
                   <div key={f.path} className="contents">
-                    <dt className="text-slate-500">{f.label}</dt>
+                    <dt className="text-slate-600">{f.label}</dt>
                     <dd className="text-slate-800">
                       {f.kind.type === 'text-map' ? (
                         <details>
@@ -224,7 +270,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
             <h2 id="countries-h" className={h2}>Country risk data</h2>
             <p className="mt-1 text-sm text-slate-600">Freedom House status and Country Group membership, as the biometric policy and embargo rules use them.</p>
           </div>
-          <form className="flex items-end gap-2" action="/admin/rules">
+          <form className="flex flex-wrap items-end gap-2" action="/admin/rules">
             <input type="hidden" name="version" value={version.id} />
             <label className="text-sm text-slate-700">
               <span className="block font-medium">Find a country</span>
@@ -240,7 +286,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
               freedom={version.countries.freedom[editCountry] ?? ''} groups={(version.countries.groups.membership[editCountry] ?? []).join(', ')} />
           </div>
         ) : null}
-        <div className="mt-4 max-h-[28rem] overflow-y-auto rounded-md border border-slate-200">
+        <div className="mt-4 max-h-[28rem] overflow-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label="Country risk data table (scrolls)">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
@@ -257,7 +303,7 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
                   <tr key={c}>
                     <td className="px-4 py-2 text-slate-800">{countryName(c)} <span className="font-mono text-xs text-slate-500">{c}</span></td>
                     <td className="px-4 py-2">
-                      {status ? <Badge tone={status === 'NF' ? 'red' : status === 'PF' ? 'amber' : 'green'}>{FREEDOM_WORDS[status]}</Badge> : <span className="text-slate-400">Not rated</span>}
+                      {status ? <Badge tone={status === 'NF' ? 'red' : status === 'PF' ? 'amber' : 'green'}>{FREEDOM_WORDS[status]}</Badge> : <span className="text-slate-500">Not rated</span>}
                     </td>
                     <td className="px-4 py-2 font-mono text-xs text-slate-700">{(version.countries.groups.membership[c] ?? []).join(', ') || '—'}</td>
                     {isDraft ? (
@@ -277,7 +323,8 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
 
       <section className={section} aria-labelledby="history-h">
         <h2 id="history-h" className={h2}>Version history</h2>
-        <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm">
+        <table className="cards-md mt-4 min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Version history</caption>
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="py-2 pr-4">Version</th>
@@ -291,15 +338,17 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
             {versions.map((v) => (
               <tr key={v.id} className="align-top">
                 <td className="py-2.5 pr-4"><Link href={versionLink(v.id)} className="font-mono font-medium text-indigo-700 hover:underline">{v.label}</Link></td>
-                <td className="py-2.5 pr-4"><VersionStatusBadge status={v.status} /></td>
-                <td className="max-w-md py-2.5 pr-4 text-slate-700">{v.note}</td>
-                <td className="py-2.5 pr-4 text-slate-600">{formatDateTime(v.createdAt)}<br /><span className="text-xs">{v.createdBy ?? 'seed'}</span></td>
-                <td className="py-2.5 text-slate-600">{v.publishedAt ? <>{formatDateTime(v.publishedAt)}<br /><span className="text-xs">{v.publishedBy ?? 'seed'}</span></> : '—'}</td>
+                <td data-label="Status" className="py-2.5 pr-4"><VersionStatusBadge status={v.status} /></td>
+                <td data-label="Change note" className="max-w-md py-2.5 pr-4 text-slate-700 [overflow-wrap:anywhere]">{v.note}</td>
+                <td data-label="Created" className="py-2.5 pr-4 text-slate-600">{formatDateTime(v.createdAt)}<br /><span className="text-xs">{v.createdBy ?? 'seed'}</span></td>
+                <td data-label="Published" className="py-2.5 text-slate-600">{v.publishedAt ? <>{formatDateTime(v.publishedAt)}<br /><span className="text-xs">{v.publishedBy ?? 'seed'}</span></> : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      </div>
+      </div>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { CreateOrganizationForm, CreateUserForm, OrganizationCountryForm, UserRowForms } from '@/components/admin/user-forms';
 import { formatDateTime } from '@/components/admin/version-badge';
 
-const section = 'rounded-lg border border-slate-200 bg-white p-6 shadow-sm';
+const section = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6';
 const h2 = 'text-lg font-semibold text-slate-900';
 
 export default async function AdminUsersPage() {
@@ -22,8 +22,8 @@ export default async function AdminUsersPage() {
 
       <section className={section} aria-labelledby="users-h">
         <h2 id="users-h" className={h2}>Users ({users.length})</h2>
-        <div className="mt-4 overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Users table">
+          <table className="cards-md min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
             <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="py-2 pr-4">User</th>
@@ -35,13 +35,13 @@ export default async function AdminUsersPage() {
             <tbody className="divide-y divide-slate-100">
               {users.map((u) => (
                 <tr key={u.id} className="align-top" data-testid={`user-${u.email}`}>
-                  <td className="py-3 pr-4">
+                  <td data-label="User" className="py-3 pr-4">
                     <p className="font-medium text-slate-900">{u.name}</p>
                     <p className="text-xs text-slate-500">{u.email}</p>
                   </td>
-                  <td className="py-3 pr-4 text-slate-700">{ROLE_WORDS[u.role]}{u.organization ? <><br /><span className="text-xs text-slate-500">{u.organization.name}</span></> : null}</td>
-                  <td className="py-3 pr-4">{u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}<p className="mt-1 text-xs text-slate-500">since {formatDateTime(u.createdAt)}</p></td>
-                  <td className="py-3">
+                  <td data-label="Role and organisation" className="py-3 pr-4 text-slate-700">{ROLE_WORDS[u.role]}{u.organization ? <><br /><span className="text-xs text-slate-500">{u.organization.name}</span></> : null}</td>
+                  <td data-label="Status" className="py-3 pr-4">{u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}<p className="mt-1 text-xs text-slate-500">since {formatDateTime(u.createdAt)}</p></td>
+                  <td data-label="Change" className="py-3">
                     <UserRowForms user={{ id: u.id, name: u.name, role: u.role, active: u.active, organizationId: u.organization?.id ?? null }} organizations={orgs} isSelf={u.id === me.id} />
                   </td>
                 </tr>
@@ -52,11 +52,11 @@ export default async function AdminUsersPage() {
       </section>
 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <section className={section} aria-labelledby="new-user-h">
+        <section className={`${section} min-w-0`} aria-labelledby="new-user-h">
           <h2 id="new-user-h" className={h2}>New user</h2>
           <div className="mt-4"><CreateUserForm organizations={orgs} /></div>
         </section>
-        <section className={section} aria-labelledby="orgs-h">
+        <section className={`${section} min-w-0`} aria-labelledby="orgs-h">
           <h2 id="orgs-h" className={h2}>Organisations ({organizations.length})</h2>
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {organizations.map((o) => (

@@ -86,7 +86,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children || <span className="text-slate-400">—</span>}</dd>
+      <dd className="mt-0.5 text-sm text-slate-900">{children || <span className="text-slate-500">—</span>}</dd>
     </div>
   );
 }
@@ -114,8 +114,8 @@ function FindingList({ findings }: { findings: TExporterApplication['runs'][numb
 function LineItemsTable({ items, decided }: { items: TExporterApplication['lineItems']; decided: boolean }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">No line items yet.</p>;
   return (
-    <div className="-mx-2 overflow-x-auto">
-      <table className="min-w-full text-left text-sm" data-testid="line-items">
+    <div className="-mx-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Line items table">
+      <table className="cards-sm min-w-full text-left text-sm" data-testid="line-items">
         <caption className="sr-only">Line items with their screening outcome{decided ? ' and decision' : ''}</caption>
         <thead className="text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
@@ -130,19 +130,19 @@ function LineItemsTable({ items, decided }: { items: TExporterApplication['lineI
         <tbody className="divide-y divide-slate-100">
           {items.map((item) => (
             <tr key={item.position} className="align-top" data-testid="line-item-row">
-              <td className="px-2 py-2 text-slate-500">{item.position + 1}</td>
-              <td className="px-2 py-2">
+              <td data-label="#" className="px-2 py-2 text-slate-600">{item.position + 1}</td>
+              <td data-label="Product" className="px-2 py-2">
                 <span className="font-medium text-slate-900">{item.name || '—'}</span>
                 <span className="block text-xs text-slate-500">
                   {labelOf(PRODUCT_KIND_LABEL, item.kind)}
                   {item.biometric ? ` · ${labelOf(MODALITY_LABEL, item.biometric.modality)}, ${labelOf(MATCHING_MODE_LABEL, item.biometric.matchingMode)}${item.biometric.liveVideo ? ', live video' : ''}` : ''}
                 </span>
               </td>
-              <td className="px-2 py-2 font-mono">{item.eccn ?? 'Not classified'}</td>
-              <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{formatNumber(item.quantity)} × {formatMoney(item.unitValueUsd)}</td>
-              <td className="px-2 py-2"><OutcomeBadge outcome={item.outcome} /></td>
+              <td data-label="ECCN" className="px-2 py-2 font-mono">{item.eccn ?? 'Not classified'}</td>
+              <td data-label="Quantity × value (USD)" className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{formatNumber(item.quantity)} × {formatMoney(item.unitValueUsd)}</td>
+              <td data-label="Outcome" className="px-2 py-2"><OutcomeBadge outcome={item.outcome} /></td>
               {decided ? (
-                <td className="px-2 py-2" data-testid="item-decision">
+                <td data-label="Decision" className="px-2 py-2" data-testid="item-decision">
                   {item.decision?.type === 'APPROVE' ? (
                     <>
                       <span className="font-medium text-emerald-800">Approved</span>
@@ -248,7 +248,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Findings">
             {!run ? (
               <p className="text-sm text-slate-600">The application has not been screened yet. Submit it to see what the rules say.</p>
@@ -306,7 +306,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           ) : null}
         </div>
 
-        <Card title="Timeline" className="h-fit">
+        <Card title="Timeline" className="h-fit min-w-0">
           <ol className="relative space-y-5 border-l border-slate-200 pl-5">
             {timelineOf(app).map((item, i) => (
               <li key={i} className="relative">

@@ -57,8 +57,8 @@ type TCaseItems = TCaseFile['lineItems'];
 function LineItemsTable({ items }: { items: TCaseItems }) {
   const decided = items.some((i) => i.decision);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-left text-sm" data-testid="case-line-items">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Line items table">
+      <table className="cards-md min-w-full text-left text-sm" data-testid="case-line-items">
         <caption className="sr-only">Line items</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -76,18 +76,18 @@ function LineItemsTable({ items }: { items: TCaseItems }) {
             const b = i.biometric as TLineItemInput['biometric'];
             return (
               <tr key={i.id} className="align-top" data-testid="case-line-item">
-                <td className="px-3 py-2 text-slate-500">{i.position + 1}</td>
-                <td className="px-3 py-2">
+                <td data-label="#" className="px-3 py-2 text-slate-600">{i.position + 1}</td>
+                <td data-label="Product" className="px-3 py-2">
                   <span className="font-medium text-slate-900">{i.productName}</span>
                   <span className="block text-xs text-slate-500">{labelOf(PRODUCT_KIND_LABEL, i.kind)}{b ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${formatNumber(b.maxGallerySize)}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}` : ''}</span>
                   <span className="block whitespace-pre-line text-xs text-slate-600">{i.description}</span>
                 </td>
-                <td className="px-3 py-2 font-mono">{i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(i.quantity)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(i.quantity * i.unitValueUsd)}<span className="block text-xs text-slate-500">{formatMoney(i.unitValueUsd)} each</span></td>
-                <td className="px-3 py-2"><OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} /></td>
+                <td data-label="ECCN" className="px-3 py-2 font-mono">{i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}</td>
+                <td data-label="Quantity" className="px-3 py-2 text-right tabular-nums">{formatNumber(i.quantity)}</td>
+                <td data-label="Value" className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(i.quantity * i.unitValueUsd)}<span className="block text-xs text-slate-500">{formatMoney(i.unitValueUsd)} each</span></td>
+                <td data-label="Outcome" className="px-3 py-2"><OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} /></td>
                 {decided ? (
-                  <td className="px-3 py-2 text-xs" data-testid="case-item-decision">
+                  <td data-label="Decision" className="px-3 py-2 text-xs" data-testid="case-item-decision">
                     {i.decision ? <span className={`text-sm font-medium ${i.decision.type === 'DENY' ? 'text-red-800' : 'text-emerald-800'}`}>{i.decision.type === 'DENY' ? 'Refused' : 'Approved'}</span> : '—'}
                     {i.decision?.reason ? <span className="block text-slate-600">{i.decision.reason}</span> : null}
                     {i.decision?.conditions ? <span className="block text-slate-600">Conditions: {i.decision.conditions}</span> : null}
@@ -177,12 +177,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               </a>
             </p>
           </div>
-          <div className="flex flex-col items-end gap-2">
-            <div className="flex items-center gap-2">
+          <div className="flex flex-col items-start gap-2 sm:items-end">
+            <div className="flex flex-wrap items-center gap-2">
               <OutcomeBadge outcome={c.outcome} size="lg" testId="case-outcome" />
               <StatusBadge status={c.status} size="lg" testId="case-status" />
             </div>
-            <div className="flex items-center gap-2 text-sm text-slate-600">
+            <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600 sm:justify-end">
               <span>Assigned to {c.assignedTo ? (c.assignedTo.id === actor.id ? 'you' : c.assignedTo.name) : 'nobody'}</span>
               {allows('ASSIGN', c.status) && c.assignedTo?.id !== actor.id && !isSubmitter ? <AssignButton caseId={c.id} version={c.version} /> : null}
               <a href={`/cases/${c.id}/record.pdf`} className={buttonClass('secondary', 'sm')}>Decision record (PDF)</a>
@@ -190,7 +190,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
         </div>
         {c.outcomeChanged ? (
-          <div role="status" className="flex items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
+          <div role="status" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
             <p className="text-sm text-amber-900">
               <Badge tone="amber">Outcome changed</Badge>
               <span className="ml-2">A re-screen under a newer rule set changed this case’s outcome{latest?.previousOutcome ? ` (was ${OUTCOME_LABEL[latest.previousOutcome].toLowerCase()})` : ''}. See the screening history below.</span>
@@ -209,7 +209,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </div>
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-8">
+        <div className="min-w-0 space-y-8">
           <Section title="Findings" aside={latest ? <span className="text-xs text-slate-500">Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}</span> : null}>
             {latest ? (
               <RegimeColumns findings={latest.findings} exporterCountry={c.organization.country} datasets={datasetsOf(latest.ruleSetVersion.datasets)} itemNames={c.lineItems.map((i) => i.productName)} />
@@ -258,7 +258,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Section>
         </div>
 
-        <aside className="space-y-6">
+        <aside className="min-w-0 space-y-6">
           <SlaPanel clock={clock} outcome={c.outcome} />
           <section aria-label="Decision" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="mb-3 text-base font-semibold text-slate-900">Decision</h2>
