@@ -236,6 +236,17 @@ describe('each list\'s legal effect (rule-set data)', () => {
     expect(strongFinding('ENTITY_LIST', 'EAR99', scoped).f.outcome).toBe('REVIEW');
     expect(strongFinding('ENTITY_LIST', '5A002', scoped).f.outcome).toBe('LICENSE_REQUIRED');
   });
+
+  it('several line items: one CCL item keeps the Entity List licence requirement; only all-EAR99 items narrow it', () => {
+    const entry = firstOf('ENTITY_LIST').entries.find((e) => /^For items on the CCL/i.test(e.licenseRequirement ?? '') && e.countries.length > 0)!;
+    const base = endUser(entry.name, entry.countries[0]!, { eccn: 'EAR99' });
+    const item = base.lineItems?.[0] ?? base.product!;
+    const withItems = (eccns: (string | null)[]) => ({ ...base, product: undefined, lineItems: eccns.map((eccn) => ({ ...item, eccn })) });
+    const outcomeOf = (eccns: (string | null)[]) => forList(partyFindings(withItems(eccns)), 'ENTITY_LIST')[0]!.outcome;
+    expect(outcomeOf(['EAR99', '5A002'])).toBe('LICENSE_REQUIRED');
+    expect(outcomeOf(['5A002', 'EAR99'])).toBe('LICENSE_REQUIRED');
+    expect(outcomeOf(['EAR99', 'EAR99'])).toBe('REVIEW');
+  });
 });
 
 describe('stale data fails closed', () => {

@@ -12,6 +12,7 @@
 // - A list older than params.maxListAgeDays (against the rule set's as-of date) is a DATA_GAP.
 // - A match an officer cleared (same entry content, same party name) stays cleared.
 
+import { itemsOf } from './items';
 import { makeFinding } from './finding';
 import { normaliseName } from './names/normalise';
 import { classify, round } from './names/score';
@@ -119,8 +120,11 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
   const fullName = p.fullNameScore ?? 0.99;
   const commonMin = p.commonNameMinListNames ?? null;
   const { possible } = rs.thresholds;
-  const eccn = app.product?.eccn ?? null;
-  const isEar99 = eccn === null || eccn.trim().toUpperCase() === 'EAR99';
+  // The party finding is application-wide: an Entity List requirement that covers only CCL items is
+  // narrowed only when no line item is on the CCL (one CCL item keeps LICENSE_REQUIRED: fail closed).
+  const eccns = itemsOf(app).map((item) => item.eccn?.trim().toUpperCase() || null);
+  const isEar99 = eccns.length > 0 && eccns.every((e) => e === null || e === 'EAR99');
+  const eccn = eccns.every((e) => e === null) ? null : 'EAR99';
   const findings: TFinding[] = staleLists(rs, rule, p);
 
   for (const party of partiesOf(app)) {
@@ -220,7 +224,7 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
         }
         if (!coversAll && !inAnyItemCountry && (lp?.ear99Outcome || lp?.allItemsRequirement)) {
           outcome = lp.ear99Outcome ?? 'REVIEW';
-          scope = eccn === null ? 'The item has no classification' : 'The item is EAR99';
+          scope = eccn === null ? (eccns.length > 1 ? 'No item has a classification' : 'The item has no classification') : eccns.length > 1 ? 'Every item is EAR99 or unclassified' : 'The item is EAR99';
           scope += h.entry.licenseRequirement
             ? `; the entry's licence requirement reads "${h.entry.licenseRequirement}": check whether it covers this item.`
             : '; check whether the list\'s licence requirement covers it.';
