@@ -42,8 +42,7 @@ describe('JSON API', () => {
     const res = await screenRoute(post(key, toChina));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { outcome: string; findings: { ruleId: string; outcome: string; regime: string }[] };
-    // the API's finding shape does not carry `regime` yet (see the issue 16 note); the outcome and rule do
-    expect(body.findings.find((f) => f.ruleId === 'eu.authorisation-art3')).toMatchObject({ outcome: 'LICENSE_REQUIRED' });
+    expect(body.findings.find((f) => f.ruleId === 'eu.authorisation-art3')).toMatchObject({ outcome: 'LICENSE_REQUIRED', regime: 'EU_2021_821' });
     expect(body.findings.some((f) => f.ruleId === 'licence.country-chart')).toBe(false);
     const bad = await screenRoute(post(key, { ...toChina, lineItems: [{ ...item, euControlCode: '2B999' }] }));
     expect(bad.status).toBe(422);

@@ -12,6 +12,11 @@ export async function startServerInstance() {
     const { ensureEmbeddedPostgres } = await import('./embedded-postgres');
     await ensureEmbeddedPostgres();
   }
+  // Build the active rule set's index now (1–2 s with the whole Consolidated Screening List), not
+  // while the first exporter waits for a screening. A failure here only means it is built later.
+  void import('./data/rulesets')
+    .then((m) => m.getActiveRuleSet())
+    .catch((err: unknown) => console.warn(`Rule set not preloaded: ${err instanceof Error ? err.message : String(err)}`));
   if (process.env.CLEARANCE_JOB_RUNNER === '0') return;
   const { startJobRunner } = await import('./jobs/runner');
   const runner = startJobRunner();

@@ -5,9 +5,10 @@
 import type { TFinding, TScreeningResult } from '@/lib/screening/types';
 
 /** A finding as the exporter sees it: what, why and where it is written; no match evidence. */
-export type TExporterFinding = Pick<TFinding, 'ruleId' | 'kind' | 'outcome' | 'basis' | 'citation' | 'licensePolicy' | 'message' | 'lineItem'>;
+export type TExporterFinding = Pick<TFinding, 'ruleId' | 'kind' | 'outcome' | 'basis' | 'citation' | 'licensePolicy' | 'message' | 'lineItem' | 'regime'>;
 
-const at = (f: TFinding) => (typeof f.lineItem === 'number' ? { lineItem: f.lineItem } : {});
+/** Where the finding applies: its line item, and the legal regime it comes from (US EAR, EU 2021/821, UN, policy). */
+const at = (f: TFinding) => ({ ...(typeof f.lineItem === 'number' ? { lineItem: f.lineItem } : {}), ...(f.regime ? { regime: f.regime } : {}) });
 
 export function findingsForExporter(json: unknown): TExporterFinding[] {
   const findings = Array.isArray(json) ? (json as TFinding[]) : [];
