@@ -104,6 +104,15 @@ describe('submitAndScreen', () => {
 });
 
 describe('drafts', () => {
+  it('list a destination only when it is a country: "Narnia" is no country (not Namibia), "Germany" is DE', async () => {
+    const actor = await createUser('EXPORTER');
+    const narnia = await saveDraft({ actor, data: { product: { name: 'Wardrobe' }, destination: { country: 'Narnia' } } });
+    const germany = await saveDraft({ actor, data: { product: { name: 'Lamp post' }, destination: { country: 'Germany' } } });
+    const rows = await db.application.findMany({ where: { id: { in: [narnia.id, germany.id] } }, select: { id: true, destinationCountry: true } });
+    expect(rows.find((r) => r.id === narnia.id)!.destinationCountry).toBeNull();
+    expect(rows.find((r) => r.id === germany.id)!.destinationCountry).toBe('DE');
+  });
+
   it('bump the version on every save and refuse a stale version without overwriting', async () => {
     const actor = await createUser('EXPORTER');
     const first = await saveDraft({ actor, data: { product: { name: 'Tab A' } } });

@@ -1,6 +1,7 @@
 // Exporters' applications: drafts, submit-and-screen in one transaction, reads scoped to the
 // actor's organisation. Authorization is part of every query: another organisation's application
 // is "not found", never "forbidden" (no leak of what exists).
+import { countryCodeFrom } from '@/lib/countries';
 import 'server-only';
 import { refreshSlaDue } from '@/lib/data/sla/refresh';
 import { toJson } from '@/lib/data/json';
@@ -51,7 +52,8 @@ function columnsOf(data: Partial<TApplicationInput> | Record<string, unknown>) {
     productName: firstName ? (more > 0 ? `${firstName} and ${more} more item${more === 1 ? '' : 's'}` : firstName) : 'Untitled application',
     eccn: eccns.length ? eccns.join(', ').slice(0, 200) : null,
     lineItemCount: items.length,
-    destinationCountry: str(d.destination?.country, 2)?.toUpperCase() ?? null,
+    // Only a country code: a draft's "Narnia" is no country (cutting it to "NA" made it Namibia).
+    destinationCountry: countryCodeFrom(str(d.destination?.country, 100)),
     destinationRegion: str(d.destination?.region, 10),
     endUserName: str(d.endUser?.name),
     endUserType: str(d.endUser?.type, 40),
