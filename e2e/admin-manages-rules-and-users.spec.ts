@@ -49,6 +49,8 @@ test('a bad rule edit is refused with field errors; a good one is saved in the d
 
   // country risk data in the draft
   await page.getByRole('link', { name: 'Draft', exact: true }).click();
+  // The active version's page has the same search box: wait for the draft before searching in it.
+  await expect(page.getByRole('heading', { name: 'Draft: preview and publish' })).toBeVisible();
   await page.getByLabel('Find a country').fill('Brazil');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('link', { name: 'Edit Brazil' }).click();
