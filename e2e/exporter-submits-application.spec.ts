@@ -52,7 +52,7 @@ test.describe('exporter submits an application', () => {
     await expect(biometric.first()).toBeVisible();
     await expect(biometric.first()).toContainText('Company policy');
     await expect(biometric.first().locator('cite')).toContainText('89 FR 60998');
-    await expect(page.getByRole('list', { name: 'Data as-of dates' })).toContainText(/\d{4}-\d{2}-\d{2}/);
+    await expect(page.getByRole('list', { name: 'Data as-of dates' })).toContainText(/: \d{1,2} [A-Z][a-z]{2,3} \d{4}/); // dates in words (lib/format.ts), e.g. "31 Jul 2026"
     await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
     await expect(page.getByText('Screened on submission: Prohibited')).toBeVisible();
     await shot(page, 'case-prohibited');
