@@ -152,10 +152,13 @@ export async function takeRequestToken(key: string, limit: number, windowSeconds
   let local = localCounts.get(key);
   if (local && local.windowStart !== windowStart) {
     if (local.flush) clearTimeout(local.flush);
-    // The previous window's unwritten requests still count (weighted) in this one: write them first.
-    if (local.pending > 0) await hit(key, windowSeconds, new Date(local.windowStart), local.pending);
+    // The previous window's unwritten requests still count (weighted) in this one: write them first
+    // (taken out of the map before the await, so a parallel request does not write them twice).
+    const { pending, windowStart: previous } = local;
+    local.pending = 0;
     localCounts.delete(key);
     local = undefined;
+    if (pending > 0) await hit(key, windowSeconds, new Date(previous), pending);
   }
   if (local && local.known + local.pending + 1 <= limit * LOCAL_SHARE) {
     local.pending += 1;
