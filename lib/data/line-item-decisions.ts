@@ -9,7 +9,7 @@ import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import {
-  CHANGED_MESSAGE, COUNTERSIGN_OUTCOMES, DECIDABLE_STATUSES, explainRefusal, guardNotSubmitter, loadCase, requireOfficer,
+  CHANGED_MESSAGE, COUNTERSIGN_OUTCOMES, DECIDABLE_STATUSES, explainRefusal, loadCaseAtVersion, requireOfficer,
 } from '@/lib/data/cases';
 import { AppError } from '@/lib/errors';
 import type { ApplicationStatus, DecisionType, Outcome } from '@/lib/generated/prisma/enums';
@@ -31,9 +31,7 @@ export async function decideLineItems({ actor, input, now = new Date() }: TDecid
   requireOfficer(actor);
   const { caseId, expectedVersion } = input;
   return db.$transaction(async (tx) => {
-    const current = await loadCase(tx, caseId);
-    guardNotSubmitter(actor, current);
-    if (current.version !== expectedVersion) throw new AppError('CONFLICT', CHANGED_MESSAGE);
+    const current = await loadCaseAtVersion(tx, actor, caseId, expectedVersion);
     const items = await tx.lineItem.findMany({ where: { applicationId: caseId }, orderBy: { position: 'asc' }, select: { id: true, position: true, productName: true } });
     const run = await tx.screeningRun.findFirst({ where: { applicationId: caseId }, orderBy: { createdAt: 'desc' }, select: { id: true, findings: true } });
     const outcomes = lineItemResults(findingsOf(run?.findings ?? []), items.length).map((r) => r.outcome as Outcome);

@@ -9,7 +9,7 @@ import { partyMatchEvidence } from '@/lib/cases/findings';
 import { STATUS_LABEL } from '@/lib/labels';
 import { normaliseName } from '@/lib/screening/names/normalise';
 import type { TClearMatchInput } from '@/lib/validation/decision';
-import { requireOfficer, loadCase, guardNotSubmitter, CHANGED_MESSAGE, CLEARABLE_STATUSES } from './shared';
+import { requireOfficer, loadCaseAtVersion, CLEARABLE_STATUSES } from './shared';
 import { rescreenInTx } from './rescreen';
 
 /**
@@ -21,9 +21,7 @@ export async function clearPartyMatch({ actor, input, ruleSetVersionId }: { acto
   requireOfficer(actor);
   const { caseId, expectedVersion } = input;
   return db.$transaction(async (tx) => {
-    const current = await loadCase(tx, caseId);
-    guardNotSubmitter(actor, current);
-    if (current.version !== expectedVersion) throw new AppError('CONFLICT', CHANGED_MESSAGE);
+    const current = await loadCaseAtVersion(tx, actor, caseId, expectedVersion);
     if (!CLEARABLE_STATUSES.includes(current.status)) {
       throw new AppError('CONFLICT', `This case is ${STATUS_LABEL[current.status].toLowerCase()}; matches can be cleared only on open cases.`);
     }

@@ -46,6 +46,14 @@ export function guardNotSubmitter(actor: TActor, row: TCaseRow) {
   if (row.submittedById === actor.id) throw new AppError('FORBIDDEN', 'You submitted this application, so you cannot act on it as an officer.');
 }
 
+/** The case an officer is about to change: found, not their own submission, still at the version they saw. */
+export async function loadCaseAtVersion(tx: TTx, actor: TActor, caseId: string, expectedVersion: number): Promise<TCaseRow> {
+  const current = await loadCase(tx, caseId);
+  guardNotSubmitter(actor, current);
+  if (current.version !== expectedVersion) throw new AppError('CONFLICT', CHANGED_MESSAGE);
+  return current;
+}
+
 /**
  * Conflict of interest: an officer who ever belonged to the case's organisation (membership history,
  * OrganizationMembership, kept by a database trigger) may not decide or countersign it; they may
