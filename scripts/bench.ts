@@ -116,7 +116,7 @@ function main(): void {
   const index = ruleSet.partyIndex;
   // every indexed name (names, aliases and their derived forms), with its entry as the target
   const entryKey = (ref: { listIndex: number; entryIndex: number }) => ref.listIndex * 1_000_000 + ref.entryIndex;
-  const names = index.names.map((n) => ({ ref: entryKey(n.ref), text: n.text, type: ruleSet.entry(n.ref).entry.type }));
+  const names = [...index.entries()].map((n) => ({ ref: entryKey(n.ref), text: n.text, type: ruleSet.entry(n.ref).entry.type }));
   const fuse = new Fuse(names, { keys: ['text'], includeScore: true, threshold: 0.4, ignoreLocation: true });
   const possible = ruleSet.thresholds.possible;
   const SEARCH_LIMIT = 200; // what party screening asks for

@@ -13,8 +13,6 @@
 import { VARIANT_CANONICALS, consonantSkeleton, isArabicToken, normaliseName, tokenWeight, variantSpellings, type TNormalisedName, type TWeightFn } from './normalise';
 import { hasArabicScript, joinedSkeleton, minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
 
-export type TIndexedName<TRef> = { ref: TRef; text: string; norm: TNormalisedName };
-
 export type TNameHit<TRef> = { ref: TRef; text: string; score: number; detail: TScoreDetail };
 
 function trigrams(token: string): string[] {
@@ -34,105 +32,223 @@ export function rarityFactor(df: number, n: number): number {
   return 0.2 + 0.8 * Math.min(1, Math.max(0, (r - 0.3) / 0.4));
 }
 
+/** Lists of integers in one typed array: list k is items[start[k] .. start[k + 1]). */
+class PackedLists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+  constructor(lists: readonly (readonly number[])[]) {
+    this.start = new Int32Array(lists.length + 1);
+    let total = 0;
+    lists.forEach((l, k) => {
+      this.start[k] = total;
+      total += l.length;
+    });
+    this.start[lists.length] = total;
+    this.items = new Int32Array(total);
+    lists.forEach((l, k) => this.items.set(l, this.start[k]!));
+  }
+  length(k: number): number {
+    return this.start[k + 1]! - this.start[k]!;
+  }
+  list(k: number): Int32Array {
+    return this.items.subarray(this.start[k]!, this.start[k + 1]!);
+  }
+}
+
+/** 32-bit FNV-1a of a string: the joined-form index is keyed by it (a collision only adds a candidate). */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** Expansions of a query token, flat: [vocabulary id, similarity, vocabulary id, similarity, …]. */
+type TExpansions = number[];
+
+const EXPANSION_CACHE_SIZE = 5_000;
+
+/**
+ * The index keeps its names in typed arrays (token ids, weights, joined-form lengths) and one string
+ * per vocabulary word, not one normalised-name object per name: the whole Consolidated Screening
+ * List (62,000 names and aliases) costs about a fifth of the memory it did as objects, and a server
+ * keeps one per cached rule-set version.
+ */
 export class NameIndex<TRef> {
-  readonly names: TIndexedName<TRef>[] = [];
-  /** token → number of indexed names that contain it */
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly joinedIndex = new Map<string, number[]>();
-  /** weight of a token in this index (length, generic-word reduction, rarity in the list) */
-  readonly weightOf: TWeightFn;
+  private readonly texts: string[] = [];
+  private readonly refs: TRef[] = [];
+  /** token ids of each name, in order */
+  private readonly nameTokens: PackedLists;
+  private readonly nameTotalWeight: Float64Array;
+  private readonly nameLegalForm: Uint8Array;
+  /** length and first two letters of each name's joined form (word breaks ignored) */
+  private readonly nameJoinedLength: Int32Array;
+  private readonly nameJoinedHead: Int32Array;
+  /** hash of a joined form → first name with it; further names chained through `joinedNext` */
+  private readonly joinedFirst = new Map<number, number>();
+  private readonly joinedNext: Int32Array;
   private readonly vocab = new Map<string, number>();
   private readonly vocabTokens: string[] = [];
-  private vocabTrigramCount: Int32Array = new Int32Array(0);
-  private vocabWeight: Float64Array = new Float64Array(0);
-  // plain arrays, not one typed array per token or name: tens of thousands of small typed arrays
-  // cost far more to allocate (and in GC) than the whole index is worth
-  private postings: number[][] = [];
-  private readonly trigramIndex = new Map<string, number[]>();
-  private nameTokenIds: number[][] = [];
+  /** number of indexed names that contain each vocabulary token */
+  private readonly vocabFrequency: Int32Array;
+  private readonly vocabTrigramCount: Int32Array;
+  private readonly vocabWeight: Float64Array;
+  /** vocabulary id → names containing it (ascending) */
+  private readonly postings: PackedLists;
+  /** trigram → its id; trigram id → vocabulary ids containing it */
+  private readonly trigramIds = new Map<string, number>();
+  private readonly trigramVocab: PackedLists;
+  /** weight of a token in this index (length, generic-word reduction, rarity in the list) */
+  readonly weightOf: TWeightFn;
   // scratch buffers (the index is used synchronously, one query at a time)
-  private accQ = new Float64Array(0);
-  private accC = new Float64Array(0);
-  private nameStamp = new Int32Array(0);
-  private nameTokenStamp = new Int32Array(0);
-  private trigramCounts = new Int32Array(0);
-  private trigramStamp = new Int32Array(0);
+  private readonly accQ: Float64Array;
+  private readonly accC: Float64Array;
+  private readonly nameStamp: Int32Array;
+  private readonly nameTokenStamp: Int32Array;
+  private readonly trigramCounts: Int32Array;
+  private readonly trigramStamp: Int32Array;
   private generation = 0;
   private tokenGeneration = 0;
-  private readonly expansionCache = new Map<string, { id: number; sim: number }[]>();
+  private readonly expansionCache = new Map<string, TExpansions>();
   /** consonant skeleton → vocabulary tokens (Latin and Arabic-script words meet by it) */
   private skeletonVocab: Map<string, number[]> | null = null;
   /** consonant skeleton of a whole Latin name → its names; built on the first Arabic-script query */
   private skeletonNames: Map<string, number[]> | null = null;
 
   constructor(entries: Iterable<{ ref: TRef; text: string }>) {
-    const postingsBuild: number[][] = [];
-    const trigramBuild = new Map<string, number[]>();
-    const parsed: { ref: TRef; text: string; norm: TNormalisedName }[] = [];
+    // First pass: normalise every name, intern its tokens, count the names each token is in.
+    const tokenLists: number[][] = [];
+    const legal: number[] = [];
+    const frequency: number[] = [];
+    const trigramBuild: number[][] = [];
     for (const { ref, text } of entries) {
       const norm = normaliseName(text);
       if (norm.tokens.length === 0) continue;
-      parsed.push({ ref, text, norm });
-      for (const tok of new Set(norm.tokens)) this.documentFrequency.set(tok, (this.documentFrequency.get(tok) ?? 0) + 1);
-    }
-    const total = parsed.length;
-    const weightCache = new Map<string, number>();
-    this.weightOf = (token: string) => {
-      let w = weightCache.get(token);
-      if (w === undefined) {
-        w = tokenWeight(token) * rarityFactor(this.documentFrequency.get(token) ?? 0, total);
-        if (weightCache.size < 500_000) weightCache.set(token, w);
-      }
-      return w;
-    };
-    for (const { ref, text, norm: staticNorm } of parsed) {
-      const weights = staticNorm.tokens.map(this.weightOf);
-      const norm: TNormalisedName = { ...staticNorm, weights, totalWeight: weights.reduce((a, b) => a + b, 0) };
-      const nameId = this.names.length;
-      this.names.push({ ref, text, norm });
-      const joinedList = this.joinedIndex.get(norm.joined);
-      if (joinedList) joinedList.push(nameId);
-      else this.joinedIndex.set(norm.joined, [nameId]);
-      const ids: number[] = new Array<number>(norm.tokens.length);
-      norm.tokens.forEach((tok, k) => {
+      const ids = norm.tokens.map((tok) => {
         let id = this.vocab.get(tok);
         if (id === undefined) {
           id = this.vocabTokens.length;
           this.vocab.set(tok, id);
           this.vocabTokens.push(tok);
-          postingsBuild.push([]);
+          frequency.push(0);
           for (const g of trigrams(tok)) {
-            let list = trigramBuild.get(g);
-            if (!list) trigramBuild.set(g, (list = []));
-            list.push(id);
+            let gid = this.trigramIds.get(g);
+            if (gid === undefined) {
+              gid = trigramBuild.length;
+              this.trigramIds.set(g, gid);
+              trigramBuild.push([]);
+            }
+            trigramBuild[gid]!.push(id);
           }
         }
-        ids[k] = id;
+        return id;
+      });
+      for (const id of new Set(ids)) frequency[id]!++;
+      this.texts.push(text);
+      this.refs.push(ref);
+      tokenLists.push(ids);
+      legal.push(norm.legalForm ? 1 : 0);
+    }
+    const n = this.texts.length;
+    const v = this.vocabTokens.length;
+    this.vocabFrequency = Int32Array.from(frequency);
+    this.vocabWeight = Float64Array.from(this.vocabTokens, (t, id) => tokenWeight(t) * rarityFactor(frequency[id]!, n));
+    this.vocabTrigramCount = Int32Array.from(this.vocabTokens, (t) => trigrams(t).length);
+    const vocab = this.vocab;
+    const vocabWeight = this.vocabWeight;
+    // a token the list does not have is in no indexed name: rarity 1
+    this.weightOf = (token: string) => {
+      const id = vocab.get(token);
+      return id === undefined ? tokenWeight(token) : vocabWeight[id]!;
+    };
+
+    // Second pass: per-name arrays and the postings.
+    this.nameTokens = new PackedLists(tokenLists);
+    this.nameLegalForm = Uint8Array.from(legal);
+    this.nameTotalWeight = new Float64Array(n);
+    this.nameJoinedLength = new Int32Array(n);
+    this.nameJoinedHead = new Int32Array(n);
+    this.joinedNext = new Int32Array(n).fill(-1);
+    const postingsBuild: number[][] = Array.from({ length: v }, () => []);
+    const joinedLast = new Map<number, number>();
+    for (let nameId = 0; nameId < n; nameId++) {
+      const ids = tokenLists[nameId]!;
+      let total = 0;
+      for (const id of ids) {
+        total += vocabWeight[id]!;
         const plist = postingsBuild[id]!;
         if (plist[plist.length - 1] !== nameId) plist.push(nameId);
-      });
-      this.nameTokenIds.push(ids);
+      }
+      this.nameTotalWeight[nameId] = total;
+      const joined = ids.map((id) => this.vocabTokens[id]!).join('');
+      this.nameJoinedLength[nameId] = joined.length;
+      this.nameJoinedHead[nameId] = (joined.charCodeAt(0) << 16) | (joined.charCodeAt(1) || 0);
+      const h = hash32(joined);
+      const last = joinedLast.get(h);
+      if (last === undefined) this.joinedFirst.set(h, nameId);
+      else this.joinedNext[last] = nameId;
+      joinedLast.set(h, nameId);
     }
-    this.postings = postingsBuild;
-    for (const [g, list] of trigramBuild) this.trigramIndex.set(g, list);
-    this.vocabTrigramCount = Int32Array.from(this.vocabTokens.map((t) => trigrams(t).length));
-    this.vocabWeight = Float64Array.from(this.vocabTokens.map(this.weightOf));
-    const n = this.names.length;
+    this.postings = new PackedLists(postingsBuild);
+    this.trigramVocab = new PackedLists(trigramBuild);
     this.accQ = new Float64Array(n);
     this.accC = new Float64Array(n);
     this.nameStamp = new Int32Array(n);
     this.nameTokenStamp = new Int32Array(n);
-    this.trigramCounts = new Int32Array(this.vocabTokens.length);
-    this.trigramStamp = new Int32Array(this.vocabTokens.length);
+    this.trigramCounts = new Int32Array(v);
+    this.trigramStamp = new Int32Array(v);
+  }
+
+  /** The normalised form of indexed name `nameId` with this index's weights (built on demand). */
+  private nameNorm(nameId: number): TNormalisedName {
+    const ids = this.nameTokens.list(nameId);
+    const tokens: string[] = [];
+    const weights: number[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      tokens.push(this.vocabTokens[ids[k]!]!);
+      weights.push(this.vocabWeight[ids[k]!]!);
+    }
+    return {
+      tokens,
+      weights,
+      totalWeight: this.nameTotalWeight[nameId]!,
+      joined: tokens.join(''),
+      key: [...tokens].sort().join(' '),
+      legalForm: this.nameLegalForm[nameId] === 1,
+    };
+  }
+
+  /** The joined form of indexed name `nameId` (its tokens without spaces). */
+  private joinedOf(nameId: number): string {
+    let joined = '';
+    for (const id of this.nameTokens.list(nameId)) joined += this.vocabTokens[id]!;
+    return joined;
+  }
+
+  /** Names whose joined form is `joined`. */
+  private namesJoined(joined: string): number[] {
+    const out: number[] = [];
+    for (let id = this.joinedFirst.get(hash32(joined)) ?? -1; id !== -1; id = this.joinedNext[id]!) {
+      if (this.nameJoinedLength[id] === joined.length && this.joinedOf(id) === joined) out.push(id); // not a hash collision
+    }
+    return out;
+  }
+
+  /** Every indexed name with its reference, in index order (benchmarks and diagnostics). */
+  *entries(): IterableIterator<{ ref: TRef; text: string }> {
+    for (let nameId = 0; nameId < this.texts.length; nameId++) yield { ref: this.refs[nameId]!, text: this.texts[nameId]! };
   }
 
   get size(): number {
-    return this.names.length;
+    return this.texts.length;
   }
 
   /** How many indexed names contain `token` (a normalised token). */
   frequency(token: string): number {
-    return this.documentFrequency.get(token) ?? 0;
+    const id = this.vocab.get(token);
+    return id === undefined ? 0 : this.vocabFrequency[id]!;
   }
 
   /** Normalises a name with this index's token weights. */
@@ -146,24 +262,24 @@ export class NameIndex<TRef> {
   }
 
   /** Vocabulary tokens similar to `token`: exact, or sharing enough trigrams (typos, word breaks). */
-  private expand(token: string): { id: number; sim: number }[] {
+  private expand(token: string): TExpansions {
     // Expansions depend only on the token and the (immutable) index: cache them; names repeat tokens a lot.
     const cached = this.expansionCache.get(token);
     if (cached) return cached;
     const out = this.computeExpansions(token);
-    if (this.expansionCache.size >= 20_000) this.expansionCache.clear();
+    if (this.expansionCache.size >= EXPANSION_CACHE_SIZE) this.expansionCache.clear();
     this.expansionCache.set(token, out);
     return out;
   }
 
-  private computeExpansions(token: string): { id: number; sim: number }[] {
-    const out = this.spellingExpansions(token);
-    const seen = new Set(out.map((e) => e.id));
+  private computeExpansions(token: string): TExpansions {
+    const found = this.spellingExpansions(token);
+    const seen = new Set(found.map((e) => e.id));
     const add = (id: number) => {
       if (seen.has(id)) return;
       seen.add(id);
       const sim = tokenSimilarity(token, this.vocabTokens[id]!);
-      if (sim > 0) out.push({ id, sim });
+      if (sim > 0) found.push({ id, sim });
     };
     // a folded name ("muhammad") stands for its spellings: their neighbours too ("mohamuad")
     const spellings = variantSpellings(token);
@@ -178,7 +294,9 @@ export class NameIndex<TRef> {
     for (const id of this.skeletonVocabulary().get(consonantSkeleton(token)) ?? []) {
       if (isArabicToken(this.vocabTokens[id]!) !== arabic) add(id);
     }
-    out.sort((a, b) => b.sim - a.sim || a.id - b.id);
+    found.sort((a, b) => b.sim - a.sim || a.id - b.id);
+    const out: TExpansions = [];
+    for (const e of found) out.push(e.id, e.sim);
     return out;
   }
 
@@ -191,11 +309,12 @@ export class NameIndex<TRef> {
     const gen = ++this.generation;
     const touched: number[] = [];
     const grams = trigrams(token);
+    const { start, items } = this.trigramVocab;
     for (const g of grams) {
-      const list = this.trigramIndex.get(g);
-      if (!list) continue;
-      for (let k = 0; k < list.length; k++) {
-        const id = list[k]!;
+      const gid = this.trigramIds.get(g);
+      if (gid === undefined) continue;
+      for (let k = start[gid]!, end = start[gid + 1]!; k < end; k++) {
+        const id = items[k]!;
         if (this.trigramStamp[id] !== gen) {
           this.trigramStamp[id] = gen;
           this.trigramCounts[id] = 0;
@@ -237,14 +356,15 @@ export class NameIndex<TRef> {
   private skeletonNameIndex(): Map<string, number[]> {
     if (!this.skeletonNames) {
       const map = new Map<string, number[]>();
-      this.names.forEach((n, nameId) => {
-        if (hasArabicScript(n.norm)) return;
-        const sk = joinedSkeleton(n.norm);
-        if (sk.length < 4) return;
+      for (let nameId = 0; nameId < this.texts.length; nameId++) {
+        const norm = this.nameNorm(nameId);
+        if (hasArabicScript(norm)) continue;
+        const sk = joinedSkeleton(norm);
+        if (sk.length < 4) continue;
         const list = map.get(sk);
         if (list) list.push(nameId);
         else map.set(sk, [nameId]);
-      });
+      }
       this.skeletonNames = map;
     }
     return this.skeletonNames;
@@ -253,16 +373,23 @@ export class NameIndex<TRef> {
   /** Names whose score against `query` reaches `possible`, best first. */
   search(query: string, possible: number, limit = 50): TNameHit<TRef>[] {
     const q = this.normalise(query);
-    if (q.tokens.length === 0 || this.names.length === 0) return [];
+    if (q.tokens.length === 0 || this.texts.length === 0) return [];
     const expansions = q.tokens.map((t) => this.expand(t));
     const simMemo = q.tokens.map(() => new Map<number, number>());
     expansions.forEach((exp, i) => {
-      for (const e of exp) simMemo[i]!.set(e.id, e.sim);
+      for (let k = 0; k < exp.length; k += 2) simMemo[i]!.set(exp[k]!, exp[k + 1]!);
     });
+    const postingStart = this.postings.start;
+    const postingItems = this.postings.items;
 
     // Skip the most common query tokens while the names reachable only through them cannot reach `possible`.
     const order = q.tokens
-      .map((_, i) => ({ i, cost: expansions[i]!.reduce((s, e) => s + this.postings[e.id]!.length, 0) }))
+      .map((_, i) => {
+        const exp = expansions[i]!;
+        let cost = 0;
+        for (let k = 0; k < exp.length; k += 2) cost += this.postings.length(exp[k]!);
+        return { i, cost };
+      })
       .sort((a, b) => b.cost - a.cost || a.i - b.i);
     const minCoverage = minQueryCoverage(possible);
     const skip = new Set<number>();
@@ -281,11 +408,13 @@ export class NameIndex<TRef> {
       if (skip.has(i)) continue;
       const wq = q.weights[i]!;
       const tokenGen = ++this.tokenGeneration; // count each query token once per name, at its best similarity
-      for (const e of expansions[i]!) {
-        const list = this.postings[e.id]!;
-        const wc = this.vocabWeight[e.id]! * e.sim;
-        for (let k = 0; k < list.length; k++) {
-          const nameId = list[k]!;
+      const exp = expansions[i]!;
+      for (let e = 0; e < exp.length; e += 2) {
+        const id = exp[e]!;
+        const esim = exp[e + 1]!;
+        const wc = this.vocabWeight[id]! * esim;
+        for (let k = postingStart[id]!, end = postingStart[id + 1]!; k < end; k++) {
+          const nameId = postingItems[k]!;
           if (this.nameStamp[nameId] !== gen) {
             this.nameStamp[nameId] = gen;
             this.accQ[nameId] = 0;
@@ -295,7 +424,7 @@ export class NameIndex<TRef> {
           }
           if (this.nameTokenStamp[nameId] !== tokenGen) {
             this.nameTokenStamp[nameId] = tokenGen;
-            this.accQ[nameId]! += wq * e.sim;
+            this.accQ[nameId]! += wq * esim;
           }
           this.accC[nameId]! += wc;
         }
@@ -304,7 +433,7 @@ export class NameIndex<TRef> {
 
     // names with the same letters in other word breaks ("ALQAIDA", a transliterated CJK run), and
     // for a name in Arabic script, Latin names with the same consonants in other word breaks
-    const sameJoined = new Set(this.joinedIndex.get(q.joined) ?? []);
+    const sameJoined = new Set(this.namesJoined(q.joined));
     if (hasArabicScript(q)) for (const nameId of this.skeletonNameIndex().get(joinedSkeleton(q)) ?? []) sameJoined.add(nameId);
     for (const nameId of sameJoined) {
       if (this.nameStamp[nameId] === gen) continue;
@@ -325,9 +454,9 @@ export class NameIndex<TRef> {
       }
       return v;
     };
+    const qHead = (q.joined.charCodeAt(0) << 16) | (q.joined.charCodeAt(1) || 0);
     for (const nameId of candidates) {
-      const name = this.names[nameId]!;
-      const ids = this.nameTokenIds[nameId]!;
+      const ids = this.nameTokens.list(nameId);
       // Upper bound of the token score, every pair at similarity 1: retrieved tokens from the
       // accumulators, skipped (common) query tokens checked exactly against this name's tokens.
       let accQ = this.accQ[nameId]!;
@@ -345,22 +474,23 @@ export class NameIndex<TRef> {
         accQ += q.weights[qi]! * best;
       }
       const ubQ = Math.min(1, accQ / q.totalWeight + 1e-9);
-      const ubC = Math.min(1, accC / name.norm.totalWeight + 1e-9);
+      const ubC = Math.min(1, accC / this.nameTotalWeight[nameId]! + 1e-9);
       const ub = 0.6 * Math.max(ubQ, ubC) + 0.4 * Math.min(ubQ, ubC);
       // whole-string comparison: only for other word breaks of nearly the same letters (same first two)
       const joinedPossible =
         sameJoined.has(nameId) ||
-        (q.tokens.length !== name.norm.tokens.length &&
-        q.joined.length >= 5 &&
-        Math.abs(q.joined.length - name.norm.joined.length) <= 2 &&
-        q.joined.charCodeAt(0) === name.norm.joined.charCodeAt(0) &&
-        q.joined.charCodeAt(1) === name.norm.joined.charCodeAt(1));
+        (q.tokens.length !== ids.length &&
+          q.joined.length >= 5 &&
+          Math.abs(q.joined.length - this.nameJoinedLength[nameId]!) <= 2 &&
+          qHead === this.nameJoinedHead[nameId]);
       if (ub < possible - 1e-9 && !joinedPossible) continue;
-      const quick = scoreNormalised(q, name.norm, (qi, cj) => sim(qi, ids[cj]!), false);
+      const norm = this.nameNorm(nameId);
+      const quick = scoreNormalised(q, norm, (qi, cj) => sim(qi, ids[cj]!), false);
       const score = round(quick.score);
       if (score >= possible) {
-        const detail = scoreNormalised(q, name.norm, (qi, cj) => sim(qi, ids[cj]!), true);
-        hits.push({ ref: name.ref, text: name.text, score, detail });
+        const detail = scoreNormalised(q, norm, (qi, cj) => sim(qi, ids[cj]!), true);
+        const text = this.texts[nameId]!;
+        hits.push({ ref: this.refs[nameId]!, text, score, detail });
       }
     }
     hits.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
