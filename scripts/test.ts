@@ -10,12 +10,27 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv.slice(2);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clearance-test-'));
 
-type TStep = { name: string; command: string; args: string[]; env?: Record<string, string>; counts?: () => { passed: number; failed: number; skipped: number } };
+type TCounts = { passed: number; failed: number; skipped: number; failures?: string[] };
+type TStep = { name: string; command: string; args: string[]; env?: Record<string, string>; counts?: () => TCounts };
+
+type TVitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+};
 
 function vitestCounts(file: string) {
-  return () => {
-    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+  return (): TCounts => {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as TVitestReport;
+    // named in the summary, so a failure is visible at the end of a long CI log
+    const failures = r.testResults.flatMap((f) =>
+      f.assertionResults
+        .filter((a) => a.status === 'failed')
+        .map((a) => `${path.relative(process.cwd(), f.name)} › ${a.fullName}\n      ${(a.failureMessages?.[0] ?? '').split('\n')[0]}`),
+    );
+    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, failures };
   };
 }
 
@@ -54,13 +69,14 @@ async function main() {
   }
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const summary: string[] = [];
+  const failures: string[] = [];
   for (const step of steps) {
     if (only.length && !only.includes(step.name)) continue;
     const started = Date.now();
     console.log(`\n━━ ${step.name} ━━`);
     const code = await exec(step);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    let counts = { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0 };
+    let counts: TCounts = { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0 };
     if (step.counts) {
       try {
         counts = step.counts();
@@ -69,6 +85,7 @@ async function main() {
         /* no report: judged by exit code */
       }
     }
+    for (const f of counts.failures ?? []) failures.push(`  ${step.name}: ${f}`);
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     totals.skipped += counts.skipped;
@@ -76,6 +93,7 @@ async function main() {
     if (code !== 0) break;
   }
   console.log(`\n${summary.join('\n')}\n`);
+  if (failures.length) console.log(`Failed:\n${failures.join('\n')}\n`);
   console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
   process.exit(totals.failed > 0 ? 1 : 0);
 }
