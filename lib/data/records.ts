@@ -145,7 +145,7 @@ export async function buildCaseBundle(actor: TActor, caseId: string, options: { 
 // Whole-organisation export (background job: lib/jobs/org-export.ts)
 
 export function exportDir(): string {
-  return path.resolve(process.env.EXPORT_DIR ?? 'exports');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.EXPORT_DIR ?? 'exports');
 }
 
 export async function startOrgExport(actor: TActor, input: TOrgExportInput): Promise<{ jobId: string }> {
