@@ -55,6 +55,9 @@ test.describe('an exporter established in Germany', () => {
     await page.getByRole('button', { name: 'Submit application' }).click();
     await expect(page).toHaveURL(/\/applications\/[a-z0-9]+$/, { timeout: 60_000 });
     await expect(page.getByTestId('application-outcome')).toHaveText('Licence required');
+    // the exporter's own page says what they declared per item
+    await expect(page.getByTestId('item-regimes').first()).toContainText('EU control code: 2B001.a');
+    await expect(page.getByTestId('item-regimes').first()).toContainText('subject to the EAR:');
     const caseId = page.url().split('/').at(-1)!;
 
     // the same machine tool to Japan: EU001 covers it (not licence required)

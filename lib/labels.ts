@@ -50,6 +50,14 @@ export const REGIME_LABEL: Record<TRegime, string> = {
 
 export const SUBJECT_TO_EAR_LABEL: Record<TSubjectToEar, string> = { YES: 'Yes', NO: 'No', UNKNOWN: 'Don’t know' };
 
+/** What a line item says about the regimes (exporters outside the US): null when it says nothing. */
+export function itemRegimeWords(item: { subjectToEar?: string | null; euControlCode?: string | null }): string | null {
+  if (item.subjectToEar === undefined && item.euControlCode === undefined) return null;
+  const ear = `subject to the EAR: ${item.subjectToEar ? labelOf(SUBJECT_TO_EAR_LABEL, item.subjectToEar) : 'not answered'}`;
+  const eu = `EU control code: ${item.euControlCode === 'NOT_LISTED' ? 'not listed in Annex I' : (item.euControlCode ?? 'not classified yet')}`;
+  return `${ear} · ${eu}`;
+}
+
 export const BASIS_LABEL: Record<TBasis, string> = {
   LAW: 'Law',
   PROPOSED: 'Proposed rule',

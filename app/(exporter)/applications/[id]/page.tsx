@@ -18,7 +18,7 @@ import { formatCount, formatDate, formatDateTime, formatMoney, formatNumber } fr
 import { AnswerForm } from '@/components/applications/answer-form';
 import { DecisionBanner, licenceWords, stateWords } from '@/components/applications/decision-banner';
 import { CopyForm, DeleteDraftForm, WithdrawForm } from '@/components/applications/lifecycle-forms';
-import { BASIS_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL as FINDING_KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL } from '@/lib/labels';
+import { BASIS_LABEL, itemRegimeWords, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL as FINDING_KIND_LABEL, labelOf, MATCHING_MODE_LABEL, MODALITY_LABEL, PRODUCT_KIND_LABEL, TRIGGER_LABEL } from '@/lib/labels';
 
 export const metadata: Metadata = { title: 'Application' };
 
@@ -111,7 +111,7 @@ function FindingList({ findings }: { findings: TExporterApplication['runs'][numb
 }
 
 
-function LineItemsTable({ items, decided }: { items: TExporterApplication['lineItems']; decided: boolean }) {
+function LineItemsTable({ items, decided, regimes }: { items: TExporterApplication['lineItems']; decided: boolean; regimes: (string | null)[] }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">No line items yet.</p>;
   return (
     <div className="-mx-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Line items table">
@@ -138,7 +138,10 @@ function LineItemsTable({ items, decided }: { items: TExporterApplication['lineI
                   {item.biometric ? ` · ${labelOf(MODALITY_LABEL, item.biometric.modality)}, ${labelOf(MATCHING_MODE_LABEL, item.biometric.matchingMode)}${item.biometric.liveVideo ? ', live video' : ''}` : ''}
                 </span>
               </td>
-              <td data-label="ECCN" className="px-2 py-2 font-mono">{item.eccn ?? 'Not classified'}</td>
+              <td data-label="ECCN" className="px-2 py-2">
+                <span className="font-mono">{item.eccn ?? 'Not classified'}</span>
+                {regimes[item.position] ? <span className="block text-xs text-slate-600" data-testid="item-regimes">{regimes[item.position]}</span> : null}
+              </td>
               <td data-label="Quantity × value (USD)" className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{formatNumber(item.quantity)} × {formatMoney(item.unitValueUsd)}</td>
               <td data-label="Outcome" className="px-2 py-2"><OutcomeBadge outcome={item.outcome} /></td>
               {decided ? (
@@ -284,7 +287,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </Card>
 
           <Card title="Line items">
-            <LineItemsTable items={app.lineItems} decided={decided} />
+            <LineItemsTable items={app.lineItems} decided={decided} regimes={data.lineItems.map(itemRegimeWords)} />
           </Card>
 
           <Card title="Application details">

@@ -16,7 +16,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { requireRole } from '@/lib/authz';
 import { countryLabel } from '@/lib/countries';
 import {
-  CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, SUBJECT_TO_EAR_LABEL, datasetLabel, labelOf,
+  CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, datasetLabel, itemRegimeWords, labelOf,
 } from '@/lib/labels';
 import { getCaseForOfficer, type TCaseFile } from '@/lib/data/cases';
 import { SlaPanel } from '@/components/cases/sla-panel';
@@ -121,10 +121,7 @@ function ApplicationSummary({ data }: { data: TApplicationInput }) {
               {data.lineItems.map((i, n) => (
                 <li key={n}>
                   {n + 1}. {i.name}{' '}
-                  <span className="text-slate-500">
-                    · subject to the EAR: {i.subjectToEar ? SUBJECT_TO_EAR_LABEL[i.subjectToEar] : 'not answered'} · EU control code:{' '}
-                    {i.euControlCode === 'NOT_LISTED' ? 'not listed in Annex I' : (i.euControlCode ?? 'not classified yet')}
-                  </span>
+                  <span className="text-slate-500">· {itemRegimeWords(i)}</span>
                 </li>
               ))}
             </ul>
