@@ -5,6 +5,7 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { embeddedDatabaseUrl } from '@/lib/embedded-postgres-config';
+import { processSingleton } from '@/lib/process-singleton';
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? embeddedDatabaseUrl();
@@ -14,8 +15,7 @@ export function createDb(url = databaseUrl(), poolSize = Number(process.env.DB_P
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
 }
 
-const globalForDb = globalThis as unknown as { __clearanceDb?: PrismaClient };
-export const db: PrismaClient = (globalForDb.__clearanceDb ??= createDb());
+export const db: PrismaClient = processSingleton('db', () => createDb());
 
 export type TDb = PrismaClient;
 export type TTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

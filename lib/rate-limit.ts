@@ -4,6 +4,7 @@
 // of them pass — never "all checked before any was counted".
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { processSingleton } from '@/lib/process-singleton';
 
 export type TLoginKeys = { email: string; ip: string | null };
 
@@ -122,7 +123,7 @@ export async function clearAccountFailures(email: string): Promise<void> {
  * up to then); `pending` the requests this process accepted since.
  */
 type TLocalCount = { windowStart: number; known: number; pending: number; flush: NodeJS.Timeout | null };
-const localCounts = new Map<string, TLocalCount>();
+const localCounts = processSingleton('rateLimitLocalCounts', () => new Map<string, TLocalCount>());
 /** Below this share of the limit a request is counted in memory and written within FLUSH_MS; above it, at once. */
 const LOCAL_SHARE = 0.5;
 const FLUSH_MS = 1000;

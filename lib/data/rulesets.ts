@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { db, type TDb, type TTx } from '@/lib/db';
 import type { RuleSetStatus } from '@/lib/generated/prisma/enums';
 import { buildRuleSet } from '@/lib/screening';
+import { processSingleton } from '@/lib/process-singleton';
 import type { TRuleSet } from '@/lib/screening/rule-set';
 import type { TClearedMatch, TPartyEntry, TPartyList, TRuleSetData } from '@/lib/screening/types';
 import { canonicalJson } from '@/lib/data/audit';
@@ -165,7 +166,8 @@ export async function loadRuleSetData(versionId: string, client: TDb | TTx = db)
 // update time so an edited draft is rebuilt. A built set with the whole Consolidated Screening List
 // indexed takes ~150–200 MB, so the cache keeps two, least recently used out: the active set (used
 // by every screening, so never the least recent) and the draft an admin is previewing.
-const cache = new Map<string, Promise<TRuleSet>>();
+// One cache per process, not per bundle layer (lib/process-singleton.ts).
+const cache = processSingleton('ruleSetCache', () => new Map<string, Promise<TRuleSet>>());
 const CACHE_LIMIT = 2;
 
 export function getBuiltRuleSet(versionId: string, cacheKey = versionId): Promise<TRuleSet> {
