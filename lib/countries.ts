@@ -2,7 +2,9 @@
 // i18n-iso-countries package (English), never from a hand-typed list. Safe on server and client.
 //   countryName('CN') → "China"; countryCodeFrom('china' | 'People's Republic of China' | 'cn') → "CN";
 //   COUNTRY_OPTIONS → [{ code, name }] sorted by name, for pickers.
-import countries from 'i18n-iso-countries';
+// The package's core without its 80 bundled locales (its Node entry registers them all: ~2 MB of
+// source and objects in every server bundle that shows a country name).
+import countries from 'i18n-iso-countries/index';
 import en from 'i18n-iso-countries/langs/en.json';
 
 countries.registerLocale(en);
@@ -35,6 +37,11 @@ for (const { code, name } of COUNTRY_OPTIONS) {
 }
 
 /** "CN" → "China". Unknown codes come back as given (never throws), null/empty → "". */
+/** Whether `code` is an ISO 3166-1 alpha-2 code (upper case). */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+}
+
 export function countryName(code: string | null | undefined): string {
   if (!code) return '';
   return NAME_BY_CODE.get(code.toUpperCase()) ?? code;

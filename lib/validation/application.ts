@@ -1,8 +1,7 @@
 // The one schema for an export application (PRODUCT.md §2), shared by the web form, the server
 // actions, the JSON API and the CLI. Messages are written for the person filling in the form.
-import countries from 'i18n-iso-countries';
 import { z } from 'zod';
-import { countryCodeFrom } from '../countries';
+import { countryCodeFrom, isCountryCode } from '../countries';
 import { boundedDecimal, safeString } from './fields';
 import { LICENCE_EXCEPTION_SYMBOLS } from '../screening/licence-exception-catalog';
 import { ANNEX_I_VALID_FROM, NOT_LISTED, isAnnexICode, normalizeEuCode } from './eu-control-code';
@@ -65,7 +64,7 @@ export const ZCountryCode = z
   .string({ error: 'Choose a country' })
   .trim()
   .toUpperCase()
-  .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), { message: 'Choose a country from the list' });
+  .refine(isCountryCode, { message: 'Choose a country from the list' });
 
 // Form fields arrive as strings: "" is "not answered" (→ the required message), "1,000" is 1000.
 /** Empty form fields ("" or spaces) count as not given. */
