@@ -3,7 +3,8 @@
 // is "not found", never "forbidden" (no leak of what exists).
 import { countryCodeFrom } from '@/lib/countries';
 import 'server-only';
-import { refreshSlaDue } from '@/lib/data/sla/refresh';
+import { dueOnAtFirstSubmission, refreshSlaDue } from '@/lib/data/sla/refresh';
+import { getSlaSettings } from '@/lib/data/sla/current';
 import { toJson } from '@/lib/data/json';
 import { fromStatuses } from '@/lib/workflow';
 import { db, type TTx } from '@/lib/db';
@@ -185,7 +186,9 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
   if (unknown.length > 0) {
     throw new AppError('INVALID', unknown.length === 1 ? unknown[0]![0]! : `${unknown.length} ECCNs are not on the Commerce Control List`, { fieldErrors: eccnErrors });
   }
-  const screened = await screenInput(input, active.id, await exporterOf(organizationId));
+  // independent reads, side by side: the exporter's country and the service-level settings
+  const [exporter, slaSettings] = await Promise.all([exporterOf(organizationId), id ? null : getSlaSettings()]);
+  const screened = await screenInput(input, active.id, exporter);
   const { result } = screened;
   const submitted = await oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     let applicationId: string;
@@ -219,8 +222,9 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
       await tx.applicationParty.deleteMany({ where: { applicationId } });
     } else {
       reference = await nextReference(tx, now);
+      const slaDueOn = slaSettings ? dueOnAtFirstSubmission(result.outcome, now, slaSettings) : null;
       const created = await tx.application.create({
-        data: { ...fields, reference, organizationId, createdById: actor.id, submissionToken: submissionToken ?? null },
+        data: { ...fields, reference, organizationId, createdById: actor.id, submissionToken: submissionToken ?? null, slaDueOn },
         select: { id: true },
       });
       applicationId = created.id;
@@ -245,6 +249,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
       input,
       trigger: resubmission ? 'RESUBMIT' : 'SUBMIT',
       previousOutcome,
+      createdAt: now, // the clock starts at this run: the same instant as submittedAt
     });
     await appendAudits(tx, [
       { actor, action: resubmission ? 'APPLICATION_RESUBMITTED' : 'APPLICATION_SUBMITTED', entityType: 'Application', entityId: applicationId, data: { reference } },
@@ -258,10 +263,11 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
     ]);
     return { id: applicationId, reference, outcome: result.outcome };
   }), (app) => ({ id: app.id, reference: app.reference, outcome: app.outcome ?? result.outcome }));
-  // The service-level clock starts (or, after an information request, runs again). Its due day is
-  // only the queue's sort key, so it is set just after the commit rather than lengthening the
-  // submission's transaction (every page computes the clock itself from the history).
-  await refreshSlaDue(db, [submitted.id]);
+  // After an information request the service-level clock runs again. Its due day is only the
+  // queue's sort key, so it is set just after the commit rather than lengthening the submission's
+  // transaction (every page computes the clock itself from the history). A first submission stored
+  // its due day with the row.
+  if (id) await refreshSlaDue(db, [submitted.id]);
   return submitted;
 }
 

@@ -59,7 +59,7 @@ export async function exporterOf(organizationId: string | null | undefined, tx: 
 
 export async function storeScreeningRun(
   tx: TTx,
-  options: { applicationId: string; screened: TScreened; input: TApplicationInput; trigger: ScreeningTrigger; previousOutcome: Outcome | null },
+  options: { applicationId: string; screened: TScreened; input: TApplicationInput; trigger: ScreeningTrigger; previousOutcome: Outcome | null; createdAt?: Date },
 ) {
   const { result } = options.screened;
   return tx.screeningRun.create({
@@ -71,6 +71,7 @@ export async function storeScreeningRun(
       previousOutcome: options.previousOutcome,
       findings: toJson(result.findings),
       input: toJson(options.input),
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     },
     select: { id: true, outcome: true },
   });

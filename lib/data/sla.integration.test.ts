@@ -8,6 +8,7 @@ import { submitAndScreen } from '@/lib/data/applications';
 import { decideCase } from '@/lib/data/cases';
 import { getSlaSettings } from '@/lib/data/sla/current';
 import { slaClocksFor } from '@/lib/data/sla/history';
+import { refreshSlaDue } from '@/lib/data/sla/refresh';
 import { saveSlaSettings } from '@/lib/data/sla/settings';
 import { storedApplicationInput } from '@/lib/validation/application';
 import { applicationInput } from '@/test/admin-helpers';
@@ -25,6 +26,9 @@ describe('SLA clock', () => {
     const after = await db.application.findUniqueOrThrow({ where: { id }, select: { slaDueOn: true, version: true, outcome: true } });
     expect(after.slaDueOn).not.toBeNull();
     expect(after.slaDueOn!.getTime()).toBeGreaterThan(Date.now());
+    // stored with the row at submission: the same day the full recomputation from the history gives
+    await refreshSlaDue(db, [id]);
+    expect((await db.application.findUniqueOrThrow({ where: { id }, select: { slaDueOn: true } })).slaDueOn).toEqual(after.slaDueOn);
 
     await decideCase({ actor: officer, decision: { type: 'REQUEST_INFO', caseId: id, expectedVersion: after.version, message: 'Which building?' } });
     const paused = await db.application.findUniqueOrThrow({ where: { id }, select: { slaDueOn: true, version: true, data: true } });

@@ -1,15 +1,30 @@
 // Keeps Application.slaDueOn (the queue's "days left" sort key) in step with the history. Set with
 // every change that moves the clock: in the same transaction for decisions and information requests,
 // countersignature, withdrawal, an outcome-changing re-screen and a settings change; just after the
-// commit for a submission or resubmission (kept out of that busy transaction).
+// commit for a resubmission (kept out of that busy transaction); stored with the row for a first submission.
 import 'server-only';
 import type { TDb, TTx } from '@/lib/db';
+import type { Outcome } from '@/lib/generated/prisma/enums';
 import { OPEN_STATUSES } from '@/lib/codes';
 import type { TSlaCalendar, TSlaTargets } from '@/lib/sla/working-days';
 import { getSlaSettings } from './current';
 import { clockOf, loadClockFacts } from './history';
 
 type TSettings = { targets: TSlaTargets; calendar: TSlaCalendar };
+
+/** The due day the clock shows for a running clock (null while paused, decided or withdrawn). */
+function dueDayOf(clock: ReturnType<typeof clockOf>): Date | null {
+  return clock && !clock.decided && !clock.paused && clock.dueOn ? clock.dueOn : null;
+}
+
+/**
+ * The due day of a case submitted for the first time at `submittedAt` with `outcome`: its whole
+ * history is that one submission, so the clock needs nothing from the database and the due day is
+ * stored with the new row (refreshSlaDue computes the same from the stored history).
+ */
+export function dueOnAtFirstSubmission(outcome: Outcome, submittedAt: Date, settings: TSettings): Date | null {
+  return dueDayOf(clockOf({ id: '', outcome, start: submittedAt, end: null, pauses: [] }, settings, submittedAt));
+}
 
 /** Recomputes the due day of the given cases (null while paused, decided or withdrawn). */
 export async function refreshSlaDue(tx: TDb | TTx, ids: readonly string[], settings?: TSettings): Promise<void> {
@@ -20,8 +35,7 @@ export async function refreshSlaDue(tx: TDb | TTx, ids: readonly string[], setti
   const now = new Date();
   const byDay = new Map<string, string[]>();
   for (const id of ids) {
-    const clock = clockOf(facts.get(id), resolved, now);
-    const key = clock && !clock.decided && !clock.paused && clock.dueOn ? clock.dueOn.toISOString() : '';
+    const key = dueDayOf(clockOf(facts.get(id), resolved, now))?.toISOString() ?? '';
     (byDay.get(key) ?? byDay.set(key, []).get(key)!).push(id);
   }
   for (const [day, group] of byDay) await tx.application.updateMany({ where: { id: { in: group } }, data: { slaDueOn: day ? new Date(day) : null } });
