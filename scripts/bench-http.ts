@@ -9,14 +9,16 @@
 //
 //   BENCH_SECONDS (15)  seconds per route · BENCH_CONNECTIONS (32)  requests in flight
 //   BENCH_PORT (3390)   · BENCH_DATABASE (clearance_bench_http) · BENCH_SUBMISSIONS: extra API
-//   submissions before the final RSS reading (default: enough to reach 5,000 in all)
+//   submissions before the final RSS reading (default: enough to reach 5,000 in all) ·
+//   BENCH_NODE_ARGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" ·
+//   BENCH_ROUTES: a comma-separated subset of screenApi, submitApi, submitAction
 import autocannon from 'autocannon';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { prepareDatabase } from '../test/database';
-import { bin, run } from './lib/run';
+import { bin, run, serverNodeOptions } from './lib/run';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -26,7 +28,17 @@ const JSON_OUT = process.argv.includes('--json');
 const RUN = randomUUID().slice(0, 8);
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'clearance-demo';
 
-type TFigures = { rps: number; p50Ms: number; p95Ms: number; p99Ms: number; requests: number; errors: number; ratio?: number };
+type TFigures = {
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  ratio?: number;
+  /** CPU milliseconds per answered request: the app server's, and PostgreSQL's */
+  cpuMsPerRequest: { server: number; database: number };
+};
 
 const application = (marker: string) => ({
   lineItems: [
@@ -73,6 +85,30 @@ function rssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/** CPU seconds used so far by a process (Linux /proc: user + system). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0; // the process ended
+  }
+}
+
+function pidsOf(name: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-x', name], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+let serverPid = 0;
+/** CPU seconds of the app server and of every PostgreSQL process on the machine. */
+function cpuNow(): { server: number; database: number } {
+  return { server: cpuSeconds(serverPid), database: pidsOf('postgres').reduce((sum, p) => sum + cpuSeconds(p), 0) };
+}
+
 type TLoad = {
   method: 'GET' | 'POST';
   path: string;
@@ -87,6 +123,7 @@ type TLoad = {
 async function load(name: string, spec: TLoad, seconds = SECONDS): Promise<TFigures> {
   const latencies: number[] = [];
   let errors = 0;
+  const cpuBefore = cpuNow();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -120,7 +157,10 @@ async function load(name: string, spec: TLoad, seconds = SECONDS): Promise<TFigu
   errors += result.errors + result.timeouts;
   if (process.env.BENCH_DEBUG) console.error(name, { total: result.requests.total, latencies: latencies.length, non2xx: result.non2xx, errors: result.errors });
   latencies.sort((a, b) => a - b);
+  const cpuAfter = cpuNow();
+  const perRequest = (sec: number) => round((sec * 1000) / Math.max(1, latencies.length), 2);
   return {
+    cpuMsPerRequest: { server: perRequest(cpuAfter.server - cpuBefore.server), database: perRequest(cpuAfter.database - cpuBefore.database) },
     rps: round(latencies.length / seconds),
     p50Ms: round(percentile(latencies, 50)),
     p95Ms: round(percentile(latencies, 95)),
@@ -177,13 +217,13 @@ function saveActionId(): string {
 }
 
 /**
- * The body the browser sends when the form calls `saveApplication(state, formData)` (React's reply
- * encoding: the FormData argument's fields under the prefix "1_", the argument list as JSON in "0").
+ * The body the browser sends when the form calls `saveApplication(state, formData)` (React 19.2's reply
+ * encoding: the FormData argument's fields under the prefix "_1_", the argument list as JSON in "0").
  * Built by hand, once per request: autocannon asks for bodies synchronously.
  */
 function actionBody(fields: [string, string][]): { body: Buffer; contentType: string } {
   const boundary = `----clearance${randomUUID().replace(/-/g, '')}`;
-  const all: [string, string][] = [...fields.map(([k, v]): [string, string] => [`1_${k}`, v]), ['0', JSON.stringify([{ status: 'idle' }, '$K1'])]];
+  const all: [string, string][] = [...fields.map(([k, v]): [string, string] => [`_1_${k}`, v]), ['0', JSON.stringify([{ status: 'idle' }, '$K1'])]];
   const parts = all.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
   return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -220,10 +260,13 @@ async function main() {
     reuse: process.env.BENCH_REUSE_DATABASE === '1',
   });
   if (!fs.existsSync('.next/BUILD_ID')) await run(bin('next'), ['build']);
-  const server = spawn(bin('next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  // BENCH_NODE_ARGS: flags for the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it)
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, bin('next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
+      NODE_OPTIONS: serverNodeOptions(), // the heap limit `npm start` sets
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
       NEXTAUTH_URL: BASE,
@@ -232,6 +275,7 @@ async function main() {
       LOGIN_MAX_FAILURES_PER_IP: '100000',
     },
   });
+  serverPid = server.pid!;
   const db = new pg.Client({ connectionString: database.url });
   try {
     await waitForServer(server);
@@ -270,7 +314,8 @@ async function main() {
       // A fetch action answers 200; a redirect is said in x-action-redirect, with the target page's render.
       expect: [200],
       onAck: (_s, _b, headers) => {
-        const id = /^\/applications\/([^/?#;]+)/.exec(String(headers['x-action-redirect'] ?? ''))?.[1];
+        // the submitted application's page; a draft would go to /applications/<id>/edit
+        const id = /^\/applications\/([^/?#;]+)(?:[?;#]|$)/.exec(String(headers['x-action-redirect'] ?? ''))?.[1];
         if (id) acked.action.add(id);
         return Boolean(id);
       },
@@ -297,10 +342,14 @@ async function main() {
     const afterWarmup = rssMb(server.pid!);
     log(`› server RSS after warm-up: ${afterWarmup} MB`);
 
+    // BENCH_ROUTES=screenApi,submitApi: only those (and the trivial route), e.g. to profile one
+    const only = (process.env.BENCH_ROUTES ?? '').split(',').filter(Boolean);
+    const skipped: TFigures = { rps: NaN, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, requests: 0, errors: 0, cpuMsPerRequest: { server: NaN, database: NaN } };
+    const maybe = (route: string, name: string, spec: TLoad) => (only.length === 0 || only.includes(route) ? load(name, spec) : Promise.resolve(skipped));
     const trivial = await load('GET /api/health', { method: 'GET', path: '/api/health', expect: [200] });
-    const screenApi = await load('POST /api/v1/screen', screenSpec);
-    const submitApi = await load('POST /api/v1/applications', submitSpec);
-    const submitAction = await load('submit server action', actionSpec);
+    const screenApi = await maybe('screenApi', 'POST /api/v1/screen', screenSpec);
+    const submitApi = await maybe('submitApi', 'POST /api/v1/applications', submitSpec);
+    const submitAction = await maybe('submitAction', 'submit server action', actionSpec);
     for (const f of [screenApi, submitApi, submitAction]) f.ratio = round(f.rps / trivial.rps, 2);
 
     // Top up to 5,000 submissions in all before the final memory reading.
@@ -317,16 +366,21 @@ async function main() {
     // Every acknowledged application is stored exactly once, with the body it was sent with.
     const ids = [...acked.api, ...acked.action];
     const stored = await db.query<{ id: string; n: number }>(`SELECT a.id, count(*)::int AS n FROM "Application" a WHERE a.id = ANY($1) GROUP BY a.id`, [ids]);
-    const markers = await db.query<{ n: number; distinct: number }>(
-      `SELECT count(*)::int AS n, count(DISTINCT data->'endUse'->>'description')::int AS distinct FROM "Application" WHERE data->'endUse'->>'description' LIKE $1`,
-      [`%bench ${RUN} #%`],
+    // Rows carrying this run's marker: each marker once (no duplicate), each one acknowledged.
+    const markers = await db.query<{ n: number; distinct: number; unacknowledged: number; acknowledged: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT data->'endUse'->>'description')::int AS distinct,
+              count(*) FILTER (WHERE NOT (id = ANY($2)))::int AS unacknowledged,
+              count(*) FILTER (WHERE id = ANY($2))::int AS acknowledged
+         FROM "Application" WHERE data->'endUse'->>'description' LIKE $1`,
+      [`%bench ${RUN} #%`, ids],
     );
     const missing = ids.length - stored.rowCount!;
     const duplicates = markers.rows[0]!.n - markers.rows[0]!.distinct;
-    const unacknowledged = markers.rows[0]!.n - ids.length;
-
+    const unacknowledged = markers.rows[0]!.unacknowledged;
+    // an acknowledged application stored without the body it was sent with
+    const altered = stored.rowCount! - markers.rows[0]!.acknowledged;
     const row = (label: string, f: TFigures) =>
-      `${label.padEnd(36)} ${String(f.rps).padStart(7)} req/s  p50 ${String(f.p50Ms).padStart(6)}  p95 ${String(f.p95Ms).padStart(6)}  p99 ${String(f.p99Ms).padStart(6)} ms  ${f.ratio === undefined ? '      ' : `${f.ratio.toFixed(2)}×`}  errors ${f.errors}`;
+      `${label.padEnd(36)} ${String(f.rps).padStart(7)} req/s  p50 ${String(f.p50Ms).padStart(6)}  p95 ${String(f.p95Ms).padStart(6)}  p99 ${String(f.p99Ms).padStart(6)} ms  ${f.ratio === undefined ? '      ' : `${f.ratio.toFixed(2)}×`}  errors ${f.errors}  CPU/request: server ${f.cpuMsPerRequest.server} ms, PostgreSQL ${f.cpuMsPerRequest.database} ms`;
     log('');
     log(row('GET /api/health (trivial)', trivial));
     log(row('POST /api/v1/screen', screenApi));
@@ -334,7 +388,7 @@ async function main() {
     log(row('submit server action (form post)', submitAction));
     log(`\nserver RSS: ${afterWarmup} MB after warm-up, ${afterRun} MB after ${submitted.toLocaleString('en-US')} submissions`);
     log(
-      `stored: ${ids.length.toLocaleString('en-US')} acknowledged, ${missing} missing, ${duplicates} stored twice, ${unacknowledged} stored but not acknowledged`,
+      `stored: ${ids.length.toLocaleString('en-US')} acknowledged, ${missing} missing, ${duplicates} stored twice, ${altered} with another body, ${unacknowledged} stored but not acknowledged (requests cut off at a phase's end)`,
     );
     log(
       `goals: screen ≥ 0.70× ${screenApi.ratio! >= 0.7 ? '✓' : '✗'} · submit ≥ 0.35× ${submitApi.ratio! >= 0.35 ? '✓' : '✗'} · submit p95 ≤ 300 ms ${submitApi.p95Ms <= 300 ? '✓' : '✗'} · RSS ≤ 400 MB ${afterRun <= 400 ? '✓' : '✗'}`,
@@ -343,18 +397,18 @@ async function main() {
     if (JSON_OUT) {
       console.log(
         JSON.stringify({
-          trivial: { rps: trivial.rps, p95Ms: trivial.p95Ms },
+          trivial: { rps: trivial.rps, p95Ms: trivial.p95Ms, cpuMsPerRequest: trivial.cpuMsPerRequest },
           screenApi: pick(screenApi),
           submitApi: pick(submitApi),
           submitAction: pick(submitAction),
           rssMb: { afterWarmup, afterRun },
           submissions: submitted,
-          stored: { acknowledged: ids.length, missing, duplicates, unacknowledged },
+          stored: { acknowledged: ids.length, missing, duplicates, altered, unacknowledged },
           database: external ? 'external' : 'embedded',
         }),
       );
     }
-    if (missing > 0 || duplicates > 0) process.exitCode = 1;
+    if (missing > 0 || duplicates > 0 || altered > 0) process.exitCode = 1;
   } finally {
     await db.end().catch(() => undefined);
     server.kill('SIGTERM');
