@@ -17,7 +17,8 @@ const TOO_LARGE = 'The body is too large (1 MB at most).';
 export const jsonError = (status: number, error: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) =>
   Response.json({ error, ...extra }, { status, headers });
 
-type THandler = (ctx: { actor: TActor; request: Request }) => Promise<Response>;
+/** `exporter`: the key's organisation's country of establishment (the engine's exporter). */
+type THandler = (ctx: { actor: TActor; exporter: { country: string }; request: Request }) => Promise<Response>;
 
 /**
  * The body's bytes, read from the stream and abandoned as soon as they pass `max` (no buffering of a
@@ -83,7 +84,7 @@ export function withApiKey(handler: THandler) {
     }
     const run = async (req: Request) => {
       try {
-        return await handler({ actor: auth.actor, request: req });
+        return await handler({ actor: auth.actor, exporter: auth.exporter, request: req });
       } catch (err) {
         if (isAppError(err)) return jsonError(STATUS_OF[err.code], err.message, err.details ?? {});
         console.error(err);

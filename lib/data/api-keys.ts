@@ -56,7 +56,7 @@ export async function listApiKeys(actor: TActor) {
 }
 
 /** The exporter a presented key acts as, or null (unknown, revoked, or its user deactivated). */
-export async function authenticateApiKey(presented: string | null): Promise<{ keyId: string; actor: TActor } | null> {
+export async function authenticateApiKey(presented: string | null): Promise<{ keyId: string; actor: TActor; exporter: { country: string } } | null> {
   const match = /^clr_([0-9a-f]{12})_([A-Za-z0-9_-]{20,64})$/.exec(presented ?? '');
   if (!match) return null;
   const [, prefix, secret] = match;
@@ -65,6 +65,8 @@ export async function authenticateApiKey(presented: string | null): Promise<{ ke
     select: {
       id: true, hash: true, revokedAt: true, organizationId: true, lastUsedAt: true,
       actingUser: { select: { id: true, email: true, name: true, role: true, organizationId: true, active: true } },
+      // the organisation's country of establishment, read here rather than by a second query per request
+      organization: { select: { country: true } },
     },
   });
   if (!key || key.revokedAt || !key.actingUser.active) return null;
@@ -80,5 +82,5 @@ export async function authenticateApiKey(presented: string | null): Promise<{ ke
     await db.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }] }, data: { lastUsedAt: now } });
   }
   const { active: _active, ...user } = key.actingUser;
-  return { keyId: key.id, actor: { ...user, organizationId: key.organizationId } };
+  return { keyId: key.id, actor: { ...user, organizationId: key.organizationId }, exporter: { country: key.organization.country } };
 }

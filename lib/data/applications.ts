@@ -11,8 +11,8 @@ import { db, type TTx } from '@/lib/db';
 import { searchWhere } from '@/lib/data/search';
 import type { TActor } from '@/lib/authz';
 import { appendAudit, appendAudits } from '@/lib/data/audit';
-import { getActiveRuleSet } from '@/lib/data/rulesets';
-import { exporterOf, screenInput, severityOf, storeScreeningRun } from '@/lib/data/screening';
+import { getActiveRuleSet, getBuiltRuleSet, loadScreeningContext } from '@/lib/data/rulesets';
+import { exporterOf, screenInContext, severityOf, storeScreeningRun, type TExporter } from '@/lib/data/screening';
 import { parseEccn } from '@/lib/screening/eccn';
 import type { TRuleSet } from '@/lib/screening/rule-set';
 import { AppError } from '@/lib/errors';
@@ -166,29 +166,38 @@ function partiesOf(input: TApplicationInput): { role: PartyRole; position: numbe
   ];
 }
 
-export type TSubmitOptions = { actor: TActor; id?: string; expectedVersion?: number; input: TApplicationInput; submissionToken?: string };
+export type TSubmitOptions = {
+  actor: TActor;
+  id?: string;
+  expectedVersion?: number;
+  input: TApplicationInput;
+  submissionToken?: string;
+  /** the organisation's country of establishment when the caller has it (an API key's lookup reads it) */
+  exporter?: TExporter;
+};
 
 /**
  * Validated input → screened against the active rule set → application, line item, parties,
  * screening run and audit events stored in ONE transaction. Resubmission (after a request for
  * information) screens again; earlier runs stay in the history.
  */
-export async function submitAndScreen({ actor, id, expectedVersion, input, submissionToken }: TSubmitOptions) {
+export async function submitAndScreen({ actor, id, expectedVersion, input, submissionToken, exporter: knownExporter }: TSubmitOptions) {
   const organizationId = requireExporter(actor);
   // The ECCN is checked against the same rule-set version the application is screened with.
-  const active = await getActiveRuleSet();
+  // independent reads, side by side: the active version with the cleared matches in force, the
+  // exporter's country and (for a first submission) the service-level settings
+  const [context, exporter, slaSettings] = await Promise.all([loadScreeningContext(), knownExporter ?? exporterOf(organizationId), id ? null : getSlaSettings()]);
+  const ruleSet = await getBuiltRuleSet(context.active.id);
   const eccnErrors: Record<string, string[]> = {};
   input.lineItems.forEach((item, i) => {
-    const eccn = checkEccn(active.ruleSet, item.eccn);
+    const eccn = checkEccn(ruleSet, item.eccn);
     if (!eccn.known) eccnErrors[`lineItems.${i}.eccn`] = [eccn.message ?? 'This ECCN is not on the Commerce Control List'];
   });
   const unknown = Object.values(eccnErrors);
   if (unknown.length > 0) {
     throw new AppError('INVALID', unknown.length === 1 ? unknown[0]![0]! : `${unknown.length} ECCNs are not on the Commerce Control List`, { fieldErrors: eccnErrors });
   }
-  // independent reads, side by side: the exporter's country and the service-level settings
-  const [exporter, slaSettings] = await Promise.all([exporterOf(organizationId), id ? null : getSlaSettings()]);
-  const screened = await screenInput(input, active.id, exporter);
+  const screened = await screenInContext(input, context, exporter);
   const { result } = screened;
   const submitted = await oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     let applicationId: string;

@@ -24,7 +24,7 @@ import {
   getDecisionRecord,
   rescreenCase,
 } from '@/lib/data/cases';
-import { createRuleSetVersion, getActiveRuleSet, loadRuleSetData } from '@/lib/data/rulesets';
+import { createRuleSetVersion, getActiveRuleSet, loadClearedMatches, loadRuleSetData, loadScreeningContext } from '@/lib/data/rulesets';
 import { AppError } from '@/lib/errors';
 import { partyMatchEvidence } from '@/lib/cases/findings';
 import type { TFinding } from '@/lib/screening/types';
@@ -239,6 +239,11 @@ describe('cleared matches', () => {
     expect(stored).toMatchObject({ listCode: 'ENTITY_LIST', entryExternalId: hit.entryId, entryContentHash: hit.entryContentHash, partyName, clearedById: officer.id, applicationId: c.id });
     const partyFinding = (findings: TFinding[]) => findings.find((f) => partyMatchEvidence(f)?.entryId === hit.entryId);
     expect(partyFinding(cleared.findings)?.cleared?.by).toBe(officer.name);
+    // the submission path reads the same cleared matches, with the active version, in one query
+    const context = await loadScreeningContext();
+    expect(context.active.id).toBe((await getActiveRuleSet()).id);
+    expect(context.clearedMatches).toEqual(await loadClearedMatches());
+    expect(context.clearedMatches.some((m) => m.entryId === hit.entryId && m.clearedBy === officer.name && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(m.clearedAt))).toBe(true);
     expect(partyFinding(cleared.findings)?.outcome).toBe('CLEAR');
 
     // Re-screening under the same lists keeps it cleared.

@@ -192,12 +192,34 @@ export async function getActiveRuleSet(client: TDb | TTx = db): Promise<TActiveR
   return { ...active, ruleSet: await getBuiltRuleSet(active.id) };
 }
 
+/**
+ * What every screening against the active rule set needs, in one round trip: the active version
+ * and the cleared matches in force (the same rows, in the same order, as loadClearedMatches).
+ * Screening is the busiest path; each query costs a round trip and its share of both processes' CPU.
+ */
+export type TScreeningContext = { active: { id: string; label: string }; clearedMatches: TClearedMatch[] };
+
+export async function loadScreeningContext(client: TDb | TTx = db): Promise<TScreeningContext> {
+  const [row] = await client.$queryRaw<{ id: string; label: string; cleared: TClearedMatch[] }[]>`
+    SELECT v.id, v.label, COALESCE((
+      SELECT json_agg(json_build_object(
+               'listCode', c."listCode", 'entryId', c."entryExternalId", 'entryContentHash', c."entryContentHash",
+               'partyName', c."partyName", 'clearedBy', COALESCE(NULLIF(u.name, ''), u.email),
+               'clearedAt', to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'justification', c.justification)
+             ORDER BY c."createdAt", c.id)
+        FROM "ClearedMatch" c JOIN "User" u ON u.id = c."clearedById"
+       WHERE c."revokedAt" IS NULL), '[]'::json) AS cleared
+    FROM "RuleSetVersion" v WHERE v.status = 'ACTIVE' LIMIT 1`;
+  if (!row) throw new AppError('UNAVAILABLE', 'No active rule set. Run the seed (npm run db:seed) or publish a rule set.');
+  return { active: { id: row.id, label: row.label }, clearedMatches: row.cleared };
+}
+
 /** Cleared matches still in force (the engine re-checks each against the entry's current content hash). */
 export async function loadClearedMatches(client: TDb | TTx = db): Promise<TClearedMatch[]> {
   const rows = await client.clearedMatch.findMany({
     where: { revokedAt: null },
     include: { clearedBy: { select: { name: true, email: true } } },
-    orderBy: { createdAt: 'asc' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   return rows.map((r) => ({
     listCode: r.listCode,

@@ -9,7 +9,7 @@ import { euExporterOf } from '@/lib/screening/rules/eu-regime';
 import type { TScreeningApplication, TScreeningProduct, TScreeningResult } from '@/lib/screening/types';
 import type { TApplicationInput, TLineItemInput } from '@/lib/validation/application';
 import type { Outcome, ScreeningTrigger } from '@/lib/generated/prisma/enums';
-import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches } from '@/lib/data/rulesets';
+import { getActiveRuleSet, getBuiltRuleSet, loadClearedMatches, loadScreeningContext, type TScreeningContext } from '@/lib/data/rulesets';
 
 const toScreeningProduct = (item: TLineItemInput): TScreeningProduct => ({
   name: item.name,
@@ -45,9 +45,15 @@ export type TScreened = { result: TScreeningResult; ruleSetVersionId: string };
 
 /** Screens against the active rule set (or a given version), with the cleared matches in force. */
 export async function screenInput(input: TApplicationInput, ruleSetVersionId?: string, exporter?: TExporter): Promise<TScreened> {
-  const version = ruleSetVersionId ? { id: ruleSetVersionId, ruleSet: await getBuiltRuleSet(ruleSetVersionId) } : await getActiveRuleSet();
-  const clearedMatches = await loadClearedMatches();
-  return { result: screen(toScreeningApplication(input, exporter), version.ruleSet, { clearedMatches }), ruleSetVersionId: version.id };
+  if (!ruleSetVersionId) return screenInContext(input, await loadScreeningContext(), exporter);
+  const [ruleSet, clearedMatches] = await Promise.all([getBuiltRuleSet(ruleSetVersionId), loadClearedMatches()]);
+  return { result: screen(toScreeningApplication(input, exporter), ruleSet, { clearedMatches }), ruleSetVersionId };
+}
+
+/** Screens against the active version and cleared matches loaded together (loadScreeningContext). */
+export async function screenInContext(input: TApplicationInput, context: TScreeningContext, exporter?: TExporter): Promise<TScreened> {
+  const ruleSet = await getBuiltRuleSet(context.active.id);
+  return { result: screen(toScreeningApplication(input, exporter), ruleSet, { clearedMatches: context.clearedMatches }), ruleSetVersionId: context.active.id };
 }
 
 /** The organisation's country of establishment, as the engine's `exporter`. */

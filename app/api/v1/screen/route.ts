@@ -3,16 +3,16 @@
 // match evidence, no cleared-by names or justifications) or 422 with every field error.
 import { withApiKey, readJson, jsonError } from '@/lib/api';
 import { exporterScreeningResult } from '@/lib/cases/exporter-view';
-import { exporterOf, screenInput } from '@/lib/data/screening';
+import { screenInput } from '@/lib/data/screening';
 import { ZApplicationInput, fieldErrors } from '@/lib/validation/application';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withApiKey(async ({ actor, request }) => {
+export const POST = withApiKey(async ({ exporter, request }) => {
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const parsed = ZApplicationInput.safeParse(body.body);
   if (!parsed.success) return jsonError(422, 'The application is not valid.', { fieldErrors: fieldErrors(parsed.error) });
-  const { result } = await screenInput(parsed.data, undefined, await exporterOf(actor.organizationId));
+  const { result } = await screenInput(parsed.data, undefined, exporter);
   return Response.json(exporterScreeningResult(result));
 });
