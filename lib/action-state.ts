@@ -35,11 +35,12 @@ export const typedOr = (state: TActionState<unknown>, field: string, fallback = 
 
 /** Every submitted value by name; names that occur more than once (checkboxes) become lists. */
 export function formValues(formData: FormData): TFormValues {
-  const out: TFormValues = {};
+  const entries: [string, string | string[]][] = [];
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
-    out[key] = all.length > 1 ? all : (all[0] ?? '');
+    entries.push([key, all.length > 1 ? all : (all[0] ?? '')]);
   }
-  return out;
+  // fromEntries defines own properties: a field named "__proto__" is a field, not the prototype
+  return Object.fromEntries(entries);
 }

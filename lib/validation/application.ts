@@ -2,7 +2,7 @@
 // actions, the JSON API and the CLI. Messages are written for the person filling in the form.
 import { z } from 'zod';
 import { countryCodeFrom, isCountryCode } from '../countries';
-import { boundedDecimal, safeString } from './fields';
+import { addFieldError, boundedDecimal, safeString } from './fields';
 import { LICENCE_EXCEPTION_SYMBOLS } from '../screening/licence-exception-catalog';
 import { ANNEX_I_VALID_FROM, NOT_LISTED, isAnnexICode, normalizeEuCode } from './eu-control-code';
 
@@ -264,7 +264,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_form';
-    (out[key] ??= []).push(issue.message);
+    addFieldError(out, key, issue.message);
   }
   return out;
 }

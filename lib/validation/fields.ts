@@ -25,22 +25,32 @@ export const safeString = (label: string, params?: Parameters<typeof z.string>[0
   z.string(params).refine(isStorableText, { message: `${label} ${UNSAFE_TEXT_MESSAGE}`, abort: true });
 
 /**
+ * Adds `message` to the field errors under `key`. Keys come from user input (JSON keys, form names):
+ * "valueOf", "constructor" or "__proto__" must be an ordinary key, not the prototype's member
+ * (`(out[key] ??= []).push(…)` found Object.prototype.valueOf, a function, and threw).
+ */
+export function addFieldError(out: Record<string, string[]>, key: string, message: string): void {
+  if (Object.hasOwn(out, key)) out[key]!.push(message);
+  else Object.defineProperty(out, key, { value: [message], enumerable: true, writable: true, configurable: true });
+}
+
+/**
  * Every string inside a JSON-like value that cannot be stored, keyed by its dotted path ("product.name").
  * Keys are checked too (a key with NUL cannot go into jsonb either).
  */
 export function unsafeTextPaths(value: unknown, path: string[] = [], out: Record<string, string[]> = {}, depth = 0): Record<string, string[]> {
   if (depth > 64) {
-    (out[path.join('.') || '_form'] ??= []).push('is nested too deeply');
+    addFieldError(out, path.join('.') || '_form', 'is nested too deeply');
     return out;
   }
   if (typeof value === 'string') {
-    if (!isStorableText(value)) (out[path.join('.') || '_form'] ??= []).push(`This field ${UNSAFE_TEXT_MESSAGE}`);
+    if (!isStorableText(value)) addFieldError(out, path.join('.') || '_form', `This field ${UNSAFE_TEXT_MESSAGE}`);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => unsafeTextPaths(v, [...path, String(i)], out, depth + 1));
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const key = isStorableText(k) ? k : '_key';
-      if (key === '_key') (out[[...path, key].join('.')] ??= []).push(`A field name ${UNSAFE_TEXT_MESSAGE}`);
+      if (key === '_key') addFieldError(out, [...path, key].join('.'), `A field name ${UNSAFE_TEXT_MESSAGE}`);
       unsafeTextPaths(v, [...path, key], out, depth + 1);
     }
   }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ruleDefFor } from '@/lib/screening/rules';
 import { paramMeta, type TParamMeta } from '@/lib/screening/rules/define';
 import { fieldErrors } from './application';
+import { addFieldError } from './fields';
 
 export { OUTCOMES, OUTCOME_WORDS, BASIS_WORDS, KIND_WORDS, FREEDOM_STATUSES, FREEDOM_WORDS, codeWords } from './rule-words';
 import { OUTCOMES, FREEDOM_STATUSES, codeWords } from './rule-words';
@@ -248,14 +249,14 @@ export function parseRuleEdit(
     for (const issue of parsed.error.issues) {
       const [first, ...rest] = issue.path.map(String);
       const key = first === undefined ? '_form' : rest.length ? `${first}.${rest.join('.')}` : first;
-      (errors[key] ??= []).push(issue.message);
+      addFieldError(errors, key, issue.message);
     }
   }
   // Cross-field check on its own, so it shows even when another field has an error too.
   const strong = shape.strongThreshold?.safeParse(input.strongThreshold);
   const possible = shape.possibleThreshold?.safeParse(input.possibleThreshold);
   if (strong?.success && possible?.success && (possible.data as number) > (strong.data as number)) {
-    (errors.possibleThreshold ??= []).push('The possible-match score cannot be higher than the strong-match score');
+    addFieldError(errors, 'possibleThreshold', 'The possible-match score cannot be higher than the strong-match score');
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
   const params = structuredClone(rule.params);
@@ -275,7 +276,7 @@ export function parseRuleEdit(
       const spec = specs.filter((s) => path.join('.').startsWith(s.path)).sort((a, b) => b.path.length - a.path.length)[0];
       const rest = spec ? path.slice(spec.path.split('.').length) : [];
       const line = rest.length > 0 && /^\d+$/.test(rest[0]!) ? `Line ${Number(rest[0]) + 1}: ` : '';
-      (errors[spec?.path ?? (path.join('.') || '_form')] ??= []).push(`${line}${issue.message}`);
+      addFieldError(errors, spec?.path ?? (path.join('.') || '_form'), `${line}${issue.message}`);
     }
     return { ok: false, fieldErrors: errors };
   }
