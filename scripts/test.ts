@@ -1,4 +1,4 @@
-// `npm test`: everything CI runs, in order — typecheck, lint, unit, integration (real PostgreSQL), e2e
+// `npm test`: everything CI runs, in order — typecheck, lint, format, unit, integration (real PostgreSQL), e2e
 // (real Chromium against the production build). Ends with one "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,6 +44,8 @@ function playwrightCounts(file: string) {
 const steps: TStep[] = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', command: bin('eslint'), args: ['.', '--max-warnings=0'] },
+  // one format for the whole project (.prettierrc); `npm run format` applies it
+  { name: 'format', command: bin('prettier'), args: ['--check', '.', '--log-level=warn'] },
   { name: 'unit', command: bin('vitest'), args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/unit.json`], counts: vitestCounts(`${tmp}/unit.json`) },
   {
     name: 'integration',
