@@ -16,17 +16,46 @@ const config = [
     files: ['lib/screening/**/*.ts'],
     ignores: ['lib/screening/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: [
-            'next', 'next/*', 'react', 'react-dom', 'next-auth', 'next-auth/*', '@prisma/*', 'pg', 'server-only',
-            'node:*', 'fs', 'fs/*', 'path', 'child_process', 'os', 'crypto',
-            '@/lib/*', '!@/lib/screening', '!@/lib/screening/**',
-            '../../*', '../../../*', '../reference/*', '../data/*', '../db', '../jobs/*', '../generated/*', '@/test/*',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'next',
+                'next/*',
+                'react',
+                'react-dom',
+                'next-auth',
+                'next-auth/*',
+                '@prisma/*',
+                'pg',
+                'server-only',
+                'node:*',
+                'fs',
+                'fs/*',
+                'path',
+                'child_process',
+                'os',
+                'crypto',
+                '@/lib/*',
+                '!@/lib/screening',
+                '!@/lib/screening/**',
+                '../../*',
+                '../../../*',
+                '../reference/*',
+                '../data/*',
+                '../db',
+                '../jobs/*',
+                '../generated/*',
+                '@/test/*',
+              ],
+              message:
+                'lib/screening is pure: no framework, database, file system or other layer. Map data onto its types in lib/data; read files in lib/reference.',
+            },
           ],
-          message: 'lib/screening is pure: no framework, database, file system or other layer. Map data onto its types in lib/data; read files in lib/reference.',
-        }],
-      }],
+        },
+      ],
     },
   },
   {
@@ -34,12 +63,33 @@ const config = [
     files: ['lib/sla/**/*.ts'],
     ignores: ['lib/sla/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['next', 'next/*', 'react', 'react-dom', '@prisma/*', 'pg', 'server-only', 'node:*', 'fs', '@/lib/*', '!@/lib/screening', '!@/lib/screening/**', '!@/lib/sla', '!@/lib/sla/**', '@/test/*'],
-          message: 'lib/sla is pure: no framework, database or clock source. Pass now and the calendar in.',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'next',
+                'next/*',
+                'react',
+                'react-dom',
+                '@prisma/*',
+                'pg',
+                'server-only',
+                'node:*',
+                'fs',
+                '@/lib/*',
+                '!@/lib/screening',
+                '!@/lib/screening/**',
+                '!@/lib/sla',
+                '!@/lib/sla/**',
+                '@/test/*',
+              ],
+              message: 'lib/sla is pure: no framework, database or clock source. Pass now and the calendar in.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -48,7 +98,16 @@ const config = [
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
-    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'prisma/engine/schema-engine.mjs'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      'lib/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'prisma/engine/schema-engine.mjs',
+    ],
   },
 ];
 

@@ -8,7 +8,19 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
         <h1 style={{ fontSize: '1.5rem', fontWeight: 600 }}>Clearance is not available right now</h1>
         <p style={{ color: '#475569' }}>Nothing was saved by the request that failed. Try again in a moment.</p>
         {error.digest ? <p style={{ fontFamily: 'monospace', fontSize: '0.75rem', color: '#64748b' }}>Reference {error.digest}</p> : null}
-        <button type="button" onClick={() => reset()} style={{ marginTop: '1.5rem', padding: '0.5rem 1rem', fontWeight: 600, borderRadius: '0.375rem', border: '1px solid #cbd5e1', background: 'white', cursor: 'pointer' }}>
+        <button
+          type="button"
+          onClick={() => reset()}
+          style={{
+            marginTop: '1.5rem',
+            padding: '0.5rem 1rem',
+            fontWeight: 600,
+            borderRadius: '0.375rem',
+            border: '1px solid #cbd5e1',
+            background: 'white',
+            cursor: 'pointer',
+          }}
+        >
           Try again
         </button>
       </body>

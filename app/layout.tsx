@@ -7,7 +7,12 @@ export const metadata: Metadata = {
   title: { default: 'Clearance', template: '%s · Clearance' },
   description: 'Export-licence screening',
   // public/: one request for the tab icon, answered (no 404 on every page load).
-  icons: { icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }] },
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+  },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

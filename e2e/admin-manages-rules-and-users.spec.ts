@@ -44,7 +44,12 @@ test('a bad rule edit is refused with field errors; a good one is saved in the d
 
   // the active version is unchanged
   await page.getByRole('link', { name: 'Active version' }).click();
-  await expect(page.getByTestId('rule-party.restricted-lists').locator('dd').filter({ hasText: /^0\.92$/ })).toHaveCount(1);
+  await expect(
+    page
+      .getByTestId('rule-party.restricted-lists')
+      .locator('dd')
+      .filter({ hasText: /^0\.92$/ }),
+  ).toHaveCount(1);
   await expect(page.getByText('Edit this rule')).toHaveCount(0);
 
   // country risk data in the draft

@@ -64,7 +64,13 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
   await publish(page, 'Stage for the test: OFAC SDN as of 2024-04-02');
 
   // An open case whose consignee appears only on the 2024-05-03 list.
-  const submitted = seedCase({ eccn: 'EAR99', country: 'DE', endUserName: 'Muster Gebäudetechnik GmbH', productName: 'Access-control reader AR-2', consignee: ADDED_ON_0503 });
+  const submitted = seedCase({
+    eccn: 'EAR99',
+    country: 'DE',
+    endUserName: 'Muster Gebäudetechnik GmbH',
+    productName: 'Access-control reader AR-2',
+    consignee: ADDED_ON_0503,
+  });
   // no party match yet; a 2024 SDN list in a rule set of 2026 is a stale-list data gap (REVIEW, issue 10)
   expect(submitted.outcome).toBe('REVIEW');
 

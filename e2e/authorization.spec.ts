@@ -41,7 +41,10 @@ test.describe('exporter', () => {
     // A forged request: B's own form, pointed at A's application id.
     await page.evaluate((targetId) => {
       const form = document.querySelector('form[aria-describedby="form-status"]')!;
-      for (const [name, value] of [['id', targetId], ['version', '1']] as const) {
+      for (const [name, value] of [
+        ['id', targetId],
+        ['version', '1'],
+      ] as const) {
         const input = document.createElement('input');
         input.type = 'hidden';
         input.name = name;

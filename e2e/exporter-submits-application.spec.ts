@@ -115,7 +115,9 @@ test.describe('exporter submits an application', () => {
     await expectError('Matching mode', 'Choose the matching mode');
     await expectError('End user name', 'End user name is required');
     await expectError('Consignee country', 'Choose a country');
-    await expect(page.getByRole('group', { name: 'Identifies people in live video' })).toHaveAccessibleDescription(/Say whether it identifies people in live video/);
+    await expect(page.getByRole('group', { name: 'Identifies people in live video' })).toHaveAccessibleDescription(
+      /Say whether it identifies people in live video/,
+    );
     await expect(field(page, 'Destination country')).not.toHaveAttribute('aria-invalid', 'true');
     await shot(page, 'form-errors');
 

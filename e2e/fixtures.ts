@@ -23,7 +23,10 @@ export async function signInAs(page: Page, who: TDemoUser) {
   });
   expect(response.status(), `sign-in of ${who}`).toBeLessThan(400);
   const cookies = await page.context().cookies();
-  expect(cookies.some((c) => c.name.endsWith('next-auth.session-token')), `session cookie for ${who}`).toBe(true);
+  expect(
+    cookies.some((c) => c.name.endsWith('next-auth.session-token')),
+    `session cookie for ${who}`,
+  ).toBe(true);
 }
 
 export const test = base.extend<{ signIn: (who: TDemoUser) => Promise<void> }>({

@@ -15,7 +15,10 @@ async function shots(page: Page, name: string) {
 }
 const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
 
-async function fillItem(group: Locator, o: { name: string; eccn: string; quantity: string; value: string; bio?: { modality: string; mode: string; gallery: string; live: 'Yes' | 'No' } }) {
+async function fillItem(
+  group: Locator,
+  o: { name: string; eccn: string; quantity: string; value: string; bio?: { modality: string; mode: string; gallery: string; live: 'Yes' | 'No' } },
+) {
   await field(group, 'Product name').fill(o.name);
   await field(group, 'Description').fill(`${o.name} for the state police`);
   await field(group, 'ECCN').fill(o.eccn);
@@ -41,9 +44,21 @@ test('three line items: per-item outcomes, per-item decisions, Approved in part,
   await expect(page.getByRole('heading', { name: 'Line items' })).toBeVisible();
   await fillItem(page.getByRole('group', { name: 'Line item 1' }), { name: 'Spare parts kit', eccn: 'EAR99', quantity: '10', value: '50' });
   await page.getByRole('button', { name: 'Add line item' }).click();
-  await fillItem(page.getByRole('group', { name: 'Line item 2' }), { name: 'Fingerprint reader FR-2', eccn: '3A981', quantity: '20', value: '900', bio: { modality: 'Fingerprint', mode: '1:1 verification', gallery: '1', live: 'No' } });
+  await fillItem(page.getByRole('group', { name: 'Line item 2' }), {
+    name: 'Fingerprint reader FR-2',
+    eccn: '3A981',
+    quantity: '20',
+    value: '900',
+    bio: { modality: 'Fingerprint', mode: '1:1 verification', gallery: '1', live: 'No' },
+  });
   await page.getByRole('button', { name: 'Add line item' }).click();
-  await fillItem(page.getByRole('group', { name: 'Line item 3' }), { name: 'FaceFind identification server', eccn: '3A981', quantity: '1', value: '120000', bio: { modality: 'Face', mode: '1:N identification', gallery: '1000000', live: 'Yes' } });
+  await fillItem(page.getByRole('group', { name: 'Line item 3' }), {
+    name: 'FaceFind identification server',
+    eccn: '3A981',
+    quantity: '1',
+    value: '120000',
+    bio: { modality: 'Face', mode: '1:N identification', gallery: '1000000', live: 'Yes' },
+  });
   // Remove and add again: nothing typed in the other items moves or is lost.
   await page.getByRole('button', { name: 'Add line item' }).click();
   await page.getByRole('button', { name: 'Remove line item 4' }).click();

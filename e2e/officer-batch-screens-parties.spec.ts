@@ -37,7 +37,10 @@ test('an officer screens a party file in the background and downloads the result
   // leaving and coming back: the batch is still listed with its result
   await page.goto('/cases');
   await page.goto('/screening/batch');
-  await expect(page.getByTestId('batch').filter({ hasText: 'customers-e2e.csv' }).first().getByTestId('batch-progress')).toHaveAttribute('data-status', 'SUCCEEDED');
+  await expect(page.getByTestId('batch').filter({ hasText: 'customers-e2e.csv' }).first().getByTestId('batch-progress')).toHaveAttribute(
+    'data-status',
+    'SUCCEEDED',
+  );
   if (SHOTS) {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${SHOTS}/batch-390.png`, fullPage: true });

@@ -5,7 +5,14 @@ import { seedCase } from './support/seed';
 
 test('search the review queue by reference, product and party; the URL carries the query', async ({ page, signIn }) => {
   const t = Date.now().toString(36);
-  const wanted = seedCase({ eccn: 'EAR99', country: 'DE', productName: `Kestrel turnstile ${t}`, endUserName: `Lindqvist Facilities ${t}`, consignee: `Hamburg Transit ${t}`, consigneeCountry: 'DE' });
+  const wanted = seedCase({
+    eccn: 'EAR99',
+    country: 'DE',
+    productName: `Kestrel turnstile ${t}`,
+    endUserName: `Lindqvist Facilities ${t}`,
+    consignee: `Hamburg Transit ${t}`,
+    consigneeCountry: 'DE',
+  });
   const other = seedCase({ eccn: 'EAR99', country: 'DE', productName: `Plover badge ${t}`, endUserName: `Moreau Bureaux ${t}` });
 
   await signIn('officer');

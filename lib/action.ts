@@ -26,7 +26,11 @@ import { formValues, type TActionError, type TActionState, type TFieldErrors, ty
 const count = (errors: TFieldErrors) => Object.values(errors).reduce((n, e) => n + e.length, 0);
 
 /** A validation failure as form state. */
-export function invalid(errors: z.ZodError | TFieldErrors, values: TFormValues, message: string | ((count: number) => string) = 'Some fields need attention.'): TActionError {
+export function invalid(
+  errors: z.ZodError | TFieldErrors,
+  values: TFormValues,
+  message: string | ((count: number) => string) = 'Some fields need attention.',
+): TActionError {
   const fe = errors instanceof z.ZodError ? fieldErrors(errors) : errors;
   return { status: 'error', message: typeof message === 'function' ? message(count(fe)) : message, fieldErrors: fe, values };
 }

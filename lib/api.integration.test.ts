@@ -18,7 +18,11 @@ const application = {
 };
 
 const post = (key: string | null, body: unknown) =>
-  new Request('http://test/api', { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  new Request('http://test/api', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const get = (key: string) => new Request('http://test/api', { headers: { authorization: `Bearer ${key}` } });
 
 async function keyFor() {
@@ -38,7 +42,13 @@ describe('JSON API', () => {
     const { exporter, key } = await keyFor();
     await db.organization.update({ where: { id: exporter.organizationId! }, data: { country: 'DE' } });
     const item = { ...application.product, name: 'Milling machine', eccn: '2B001.a', subjectToEar: 'NO', euControlCode: '2B001.a' };
-    const toChina = { ...application, product: undefined, lineItems: [item], destination: { country: 'CN', region: null }, endUser: { ...application.endUser, name: 'Shenzhen Parts Co', country: 'CN' } };
+    const toChina = {
+      ...application,
+      product: undefined,
+      lineItems: [item],
+      destination: { country: 'CN', region: null },
+      endUser: { ...application.endUser, name: 'Shenzhen Parts Co', country: 'CN' },
+    };
     const res = await screenRoute(post(key, toChina));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { outcome: string; findings: { ruleId: string; outcome: string; regime: string }[] };

@@ -99,7 +99,10 @@ export function withApiKey(handler: THandler) {
     // The body is read here (capped) so that a retry can be compared with the first request.
     const bytes = await readBodyCapped(request);
     if (!bytes) return jsonError(413, TOO_LARGE);
-    const requestHash = createHash('sha256').update(`${request.method} ${new URL(request.url).pathname}\n`).update(bytes).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${new URL(request.url).pathname}\n`)
+      .update(bytes)
+      .digest('hex');
     let begun: TIdempotencyBegin;
     try {
       begun = await beginIdempotent(`api:${auth.keyId}`, idempotencyKey, requestHash);

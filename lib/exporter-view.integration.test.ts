@@ -48,7 +48,15 @@ describe('the exporter-facing projection on every exporter route (finding 15)', 
     const hit = raw.result.findings.find((f) => f.kind === 'PARTY_MATCH' && f.evidence.entryId === '306');
     expect(hit, 'the reference data has SDN 306').toBeTruthy();
     await db.clearedMatch.create({
-      data: { listCode: 'SDN', entryExternalId: '306', entryContentHash: hit!.evidence.entryContentHash as string, partyName: 'Banco Nacional de Cuba', partyNameKey: 'banco nacional de cuba', justification: SECRET_WHY, clearedById: officer.id },
+      data: {
+        listCode: 'SDN',
+        entryExternalId: '306',
+        entryContentHash: hit!.evidence.entryContentHash as string,
+        partyName: 'Banco Nacional de Cuba',
+        partyNameKey: 'banco nacional de cuba',
+        justification: SECRET_WHY,
+        clearedById: officer.id,
+      },
     });
     // The engine's own result now carries the clearing (what the probe saw on the screen API).
     const engine = await screenInput(input);
@@ -57,7 +65,8 @@ describe('the exporter-facing projection on every exporter route (finding 15)', 
     const admin = await createUser('ADMIN');
     const exporter = await createUser('EXPORTER');
     const { key } = await createApiKey(admin, { name: 'ERP', actingUserId: exporter.id });
-    const post = (url: string, body: unknown) => new Request(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (url: string, body: unknown) =>
+      new Request(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
     const screened = await screenRoute(post('http://test/api/v1/screen', input));
     expect(screened.status).toBe(200);
@@ -78,7 +87,9 @@ describe('the exporter-facing projection on every exporter route (finding 15)', 
     // Decided: the exporter may download the decision record.
     const decider = await createUser('OFFICER');
     await db.application.update({ where: { id }, data: { status: 'DENIED', decidedAt: new Date() } });
-    await db.decision.create({ data: { applicationId: id, type: 'DENY', officerId: decider.id, reason: 'Sanctioned bank', note: 'INTERNAL note for officers' } });
+    await db.decision.create({
+      data: { applicationId: id, type: 'DENY', officerId: decider.id, reason: 'Sanctioned bank', note: 'INTERNAL note for officers' },
+    });
     const record = await getDecisionRecord(exporter, id);
     expectNothingInternal(record.latestRun?.findings.map(({ evidence: _e, ...f }) => f));
     expect(record.latestRun?.findings.every((f) => Object.keys(f.evidence).length === 0)).toBe(true);

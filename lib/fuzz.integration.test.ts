@@ -29,7 +29,13 @@ describe('fuzzing the JSON API and the data layer', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: applicationArb }, { weight: 1, arbitrary: nastyValue }), fc.boolean(), async (body, submit) => {
         const route = submit ? submitRoute : screenRoute;
-        const res = await route(new Request('http://test/api', { method: 'POST', headers: { authorization: `Bearer ${k}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+        const res = await route(
+          new Request('http://test/api', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${k}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+        );
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         expect(res.status).toBeLessThan(500);
         if (res.status === 422) {

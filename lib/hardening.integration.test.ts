@@ -23,7 +23,11 @@ type TApp = typeof application;
 const withProduct = (p: Partial<TApp['product']>): TApp => ({ ...application, product: { ...application.product, ...p } });
 
 const post = (key: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request('http://test/api', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  new Request('http://test/api', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const get = (key: string) => new Request('http://test/api', { headers: { authorization: `Bearer ${key}` } });
 
 async function keyFor() {
@@ -105,7 +109,10 @@ describe('bad values are field errors, never 500 (finding 7)', () => {
 
   it('a draft with NUL or a lone surrogate is a field error, not a database error', async () => {
     const exporter = await createUser('EXPORTER');
-    await expect(saveDraft({ actor: exporter, data: { product: { name: 'a\u0000b' } } })).rejects.toMatchObject({ code: 'INVALID', details: { fieldErrors: { 'product.name': [expect.any(String)] } } });
+    await expect(saveDraft({ actor: exporter, data: { product: { name: 'a\u0000b' } } })).rejects.toMatchObject({
+      code: 'INVALID',
+      details: { fieldErrors: { 'product.name': [expect.any(String)] } },
+    });
     await expect(saveDraft({ actor: exporter, data: { endUser: { address: '\uD83D' } } })).rejects.toMatchObject({ code: 'INVALID' });
   });
 
@@ -171,11 +178,18 @@ describe('membership history and conflict of interest (finding 14)', () => {
 
     const officer = { ...moved, role: 'OFFICER' as const, organizationId: null };
     const version = (await db.application.findUniqueOrThrow({ where: { id } })).version;
-    await expect(decideCase({ actor: officer, decision: { type: 'APPROVE', caseId: id, expectedVersion: version } })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining(org.name) });
-    await expect(decideCase({ actor: officer, decision: { type: 'DENY', caseId: id, expectedVersion: version, reason: 'x' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(decideCase({ actor: officer, decision: { type: 'APPROVE', caseId: id, expectedVersion: version } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining(org.name),
+    });
+    await expect(decideCase({ actor: officer, decision: { type: 'DENY', caseId: id, expectedVersion: version, reason: 'x' } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const escalated = await decideCase({ actor: officer, decision: { type: 'ESCALATE', caseId: id, expectedVersion: version } });
     const other = await createUser('OFFICER');
-    await expect(decideCase({ actor: other, decision: { type: 'APPROVE', caseId: id, expectedVersion: escalated.version } })).resolves.toMatchObject({ status: 'APPROVED' });
+    await expect(decideCase({ actor: other, decision: { type: 'APPROVE', caseId: id, expectedVersion: escalated.version } })).resolves.toMatchObject({
+      status: 'APPROVED',
+    });
   });
 });
 
@@ -193,7 +207,10 @@ describe('list uploads never stay RUNNING (finding 11)', () => {
     expect(await reapAbandonedUploads(new Date())).toBe(0);
     expect((await db.job.findUniqueOrThrow({ where: { id: abandoned.jobId } })).status).toBe('RUNNING');
     expect(await reapAbandonedUploads(new Date(Date.now() + UPLOAD_IDLE_MS + 1000))).toBeGreaterThanOrEqual(1);
-    expect(await db.job.findUniqueOrThrow({ where: { id: abandoned.jobId } })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('No file arrived') });
+    expect(await db.job.findUniqueOrThrow({ where: { id: abandoned.jobId } })).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringContaining('No file arrived'),
+    });
   });
 });
 

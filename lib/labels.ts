@@ -3,7 +3,13 @@
 import type { ApplicationStatus, DecisionType, Outcome, ScreeningTrigger } from '@/lib/generated/prisma/enums';
 import type { TBasis, TFindingKind, TRegime, TSubjectToEar } from '@/lib/screening/types';
 import type {
-  CONSENT_VALUES, CONSIGNEE_ROLES, END_USE_CATEGORIES, END_USER_TYPES, MATCHING_MODES, MODALITIES, PRODUCT_KINDS,
+  CONSENT_VALUES,
+  CONSIGNEE_ROLES,
+  END_USE_CATEGORIES,
+  END_USER_TYPES,
+  MATCHING_MODES,
+  MODALITIES,
+  PRODUCT_KINDS,
 } from '@/lib/validation/application';
 
 type TLabels<T extends readonly string[]> = Record<T[number], string>;
@@ -81,18 +87,40 @@ export const TRIGGER_LABEL: Record<ScreeningTrigger, string> = {
 
 // The application's own codes (PRODUCT.md §2, §3).
 export const PRODUCT_KIND_LABEL: TLabels<typeof PRODUCT_KINDS> = { HARDWARE: 'Hardware', SOFTWARE: 'Software', TECHNOLOGY: 'Technology' };
-export const MODALITY_LABEL: TLabels<typeof MODALITIES> = { FACE: 'Face', FINGERPRINT: 'Fingerprint', IRIS: 'Iris', VOICE: 'Voice', GAIT: 'Gait', OTHER: 'Other' };
+export const MODALITY_LABEL: TLabels<typeof MODALITIES> = {
+  FACE: 'Face',
+  FINGERPRINT: 'Fingerprint',
+  IRIS: 'Iris',
+  VOICE: 'Voice',
+  GAIT: 'Gait',
+  OTHER: 'Other',
+};
 export const MATCHING_MODE_LABEL: TLabels<typeof MATCHING_MODES> = { ONE_TO_ONE: '1:1 verification', ONE_TO_MANY: '1:N identification' };
-export const CONSENT_LABEL: TLabels<typeof CONSENT_VALUES> = { CONSENTED: 'Collected with consent', NOT_CONSENTED: 'Not collected with consent', UNKNOWN: 'Unknown' };
+export const CONSENT_LABEL: TLabels<typeof CONSENT_VALUES> = {
+  CONSENTED: 'Collected with consent',
+  NOT_CONSENTED: 'Not collected with consent',
+  UNKNOWN: 'Unknown',
+};
 export const END_USER_TYPE_LABEL: TLabels<typeof END_USER_TYPES> = {
-  COMMERCIAL: 'Commercial', GOVERNMENT: 'Government (civil)', LAW_ENFORCEMENT: 'Law enforcement', MILITARY: 'Military',
-  INTELLIGENCE: 'Intelligence', ACADEMIC: 'Academic or research', INDIVIDUAL: 'Individual',
+  COMMERCIAL: 'Commercial',
+  GOVERNMENT: 'Government (civil)',
+  LAW_ENFORCEMENT: 'Law enforcement',
+  MILITARY: 'Military',
+  INTELLIGENCE: 'Intelligence',
+  ACADEMIC: 'Academic or research',
+  INDIVIDUAL: 'Individual',
 };
 export const CONSIGNEE_ROLE_LABEL: TLabels<typeof CONSIGNEE_ROLES> = { INTERMEDIATE: 'Intermediate consignee', ULTIMATE: 'Ultimate consignee' };
 export const END_USE_LABEL: TLabels<typeof END_USE_CATEGORIES> = {
-  ACCESS_CONTROL: 'Access control', DEVICE_UNLOCK: 'Device unlock', BORDER_CONTROL: 'Border control',
-  LAW_ENFORCEMENT_INVESTIGATION: 'Law-enforcement investigation', PUBLIC_SPACE_SURVEILLANCE: 'Surveillance of public spaces',
-  RETAIL_ANALYTICS: 'Retail analytics', RESEARCH: 'Research', MILITARY: 'Military', OTHER: 'Other',
+  ACCESS_CONTROL: 'Access control',
+  DEVICE_UNLOCK: 'Device unlock',
+  BORDER_CONTROL: 'Border control',
+  LAW_ENFORCEMENT_INVESTIGATION: 'Law-enforcement investigation',
+  PUBLIC_SPACE_SURVEILLANCE: 'Surveillance of public spaces',
+  RETAIL_ANALYTICS: 'Retail analytics',
+  RESEARCH: 'Research',
+  MILITARY: 'Military',
+  OTHER: 'Other',
 };
 
 /** Select options in the label table's order. */
@@ -123,7 +151,15 @@ const DATASET_LABEL: Record<string, string> = {
 };
 
 export function datasetLabel(kind: string): string {
-  return DATASET_LABEL[kind] ?? (kind.startsWith('PARTY_LIST_') ? listLabel(kind.slice('PARTY_LIST_'.length)) : kind.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()));
+  return (
+    DATASET_LABEL[kind] ??
+    (kind.startsWith('PARTY_LIST_')
+      ? listLabel(kind.slice('PARTY_LIST_'.length))
+      : kind
+          .replace(/_/g, ' ')
+          .toLowerCase()
+          .replace(/^\w/, (c) => c.toUpperCase()))
+  );
 }
 
 // Restricted-party list codes (rule parameters, findings, the lists page) in words.

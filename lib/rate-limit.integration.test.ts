@@ -6,9 +6,10 @@ import { clientIpFrom, takeRequestToken } from '@/lib/rate-limit';
 import { createUser } from '@/test/factories';
 
 // The credentials provider's authorize(), exactly as next-auth calls it.
-const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> } };
-const signIn = (email: string, password: string, ip: string) =>
-  provider.options.authorize({ email, password }, { headers: { 'x-forwarded-for': ip } });
+const provider = authOptions.providers[0] as unknown as {
+  options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> };
+};
+const signIn = (email: string, password: string, ip: string) => provider.options.authorize({ email, password }, { headers: { 'x-forwarded-for': ip } });
 
 describe('sign-in and its rate limits', () => {
   it('accepts the right password and refuses wrong ones and unknown emails with the same message', async () => {

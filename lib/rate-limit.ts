@@ -18,7 +18,10 @@ const keysOf = ({ email, ip }: TLoginKeys) => [emailKey(email), ...(ip ? [`ip:${
  * from the end is the client; with no trusted proxy it is the socket address.
  */
 export function clientIpFrom(forwardedFor: string | null | undefined, trustedHops = env().TRUST_PROXY_HOPS): string | null {
-  const chain = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const chain = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return chain[Math.max(0, chain.length - 1 - trustedHops)] ?? null;
 }
 
@@ -147,7 +150,12 @@ async function flushLocal(key: string, windowSeconds: number): Promise<void> {
  * many instances share the counter. The first request of a window always asks the database (another
  * instance may have spent the window already). Old counters are pruned now and then.
  */
-export async function takeRequestToken(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<{ ok: boolean; retryAfterSeconds: number }> {
+export async function takeRequestToken(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<{ ok: boolean; retryAfterSeconds: number }> {
   const windowMs = windowSeconds * 1000;
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
   let local = localCounts.get(key);

@@ -23,8 +23,15 @@ describe('security headers (finding 8)', () => {
     const config = (await import('../next.config.js')).default as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
     const rules = await config.headers();
     const all = rules.find((r) => r.source === '/:path*')!.headers;
-    expect(Object.fromEntries(all.map((h) => [h.key, h.value]))).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'DENY' });
-    expect(rules.find((r) => r.source === '/api/:path*')!.headers).toContainEqual({ key: 'Content-Security-Policy', value: expect.stringContaining("default-src 'none'") });
+    expect(Object.fromEntries(all.map((h) => [h.key, h.value]))).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Frame-Options': 'DENY',
+    });
+    expect(rules.find((r) => r.source === '/api/:path*')!.headers).toContainEqual({
+      key: 'Content-Security-Policy',
+      value: expect.stringContaining("default-src 'none'"),
+    });
   });
 
   it('URLs that decode to NUL, control characters or broken Unicode are refused', () => {

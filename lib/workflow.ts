@@ -6,8 +6,19 @@
 import type { ApplicationStatus, Outcome, Role } from '@/lib/generated/prisma/enums';
 
 export type TCaseAction =
-  | 'SAVE_DRAFT' | 'SUBMIT' | 'ANSWER' | 'WITHDRAW' | 'DELETE_DRAFT'
-  | 'ASSIGN' | 'APPROVE' | 'DENY' | 'REQUEST_INFO' | 'ESCALATE' | 'COUNTERSIGN' | 'CLEAR_MATCH' | 'RESCREEN';
+  | 'SAVE_DRAFT'
+  | 'SUBMIT'
+  | 'ANSWER'
+  | 'WITHDRAW'
+  | 'DELETE_DRAFT'
+  | 'ASSIGN'
+  | 'APPROVE'
+  | 'DENY'
+  | 'REQUEST_INFO'
+  | 'ESCALATE'
+  | 'COUNTERSIGN'
+  | 'CLEAR_MATCH'
+  | 'RESCREEN';
 
 type TTransition = {
   from: readonly ApplicationStatus[];
@@ -27,7 +38,12 @@ export const WORKFLOW = {
   SUBMIT: { from: ['DRAFT', 'INFO_REQUESTED'], to: 'SUBMITTED', roles: ['EXPORTER'], verb: 'submitted' },
   ANSWER: { from: ['INFO_REQUESTED'], to: 'SAME', roles: ['EXPORTER'], verb: 'answered' },
   // Withdraw: submitted and not yet decided; it leaves the queue and stays in the record.
-  WITHDRAW: { from: ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'INFO_REQUESTED', 'AWAITING_COUNTERSIGNATURE'], to: 'WITHDRAWN', roles: ['EXPORTER'], verb: 'withdrawn' },
+  WITHDRAW: {
+    from: ['SUBMITTED', 'IN_REVIEW', 'ESCALATED', 'INFO_REQUESTED', 'AWAITING_COUNTERSIGNATURE'],
+    to: 'WITHDRAWN',
+    roles: ['EXPORTER'],
+    verb: 'withdrawn',
+  },
   // Delete: a draft never submitted (the data layer also requires no submission date); a soft delete.
   DELETE_DRAFT: { from: ['DRAFT'], to: 'SAME', roles: ['EXPORTER'], verb: 'deleted' },
   // Officers. "Assign to me" moves a submitted case into review and keeps any other status.

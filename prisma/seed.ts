@@ -70,7 +70,13 @@ export async function seedDemoUsers(password: string, log = console.log): Promis
         },
         select: { id: true },
       });
-      await appendAudit(tx, { actor: null, action: 'USER_CREATED', entityType: 'User', entityId: user.id, data: { email: u.email, role: u.role, seeded: true } });
+      await appendAudit(tx, {
+        actor: null,
+        action: 'USER_CREATED',
+        entityType: 'User',
+        entityId: user.id,
+        data: { email: u.email, role: u.role, seeded: true },
+      });
     });
     created += 1;
   }
@@ -83,49 +89,110 @@ const DEMO_CASES: TDemoCase[] = [
   {
     exporter: 'exporter@demo.test',
     input: {
-      product: { name: 'FaceFind Enterprise 5', description: 'One-to-many face identification server searching a gallery of millions of enrolled faces in live CCTV streams.', eccn: '3A981', kind: 'HARDWARE', quantity: 4, unitValueUsd: 120000,
-        biometric: { modality: 'FACE', matchingMode: 'ONE_TO_MANY', maxGallerySize: 10000000, liveVideo: true, remoteGalleryAccess: true, trainingDataConsent: 'UNKNOWN' } },
+      product: {
+        name: 'FaceFind Enterprise 5',
+        description: 'One-to-many face identification server searching a gallery of millions of enrolled faces in live CCTV streams.',
+        eccn: '3A981',
+        kind: 'HARDWARE',
+        quantity: 4,
+        unitValueUsd: 120000,
+        biometric: {
+          modality: 'FACE',
+          matchingMode: 'ONE_TO_MANY',
+          maxGallerySize: 10000000,
+          liveVideo: true,
+          remoteGalleryAccess: true,
+          trainingDataConsent: 'UNKNOWN',
+        },
+      },
       destination: { country: 'CN', region: null },
       endUser: party('Municipal Public Security Bureau', 'CN', 'LAW_ENFORCEMENT', 'Urumqi, Xinjiang'),
-      consignees: [], endUse: { category: 'PUBLIC_SPACE_SURVEILLANCE', description: 'City-wide camera network' }, redFlags: [],
+      consignees: [],
+      endUse: { category: 'PUBLIC_SPACE_SURVEILLANCE', description: 'City-wide camera network' },
+      redFlags: [],
     },
   },
   {
     exporter: 'exporter@demo.test',
     input: {
-      product: { name: 'Thermal camera TC-9', description: 'Handheld thermal imaging camera for building inspection.', eccn: '3A981', kind: 'HARDWARE', quantity: 20, unitValueUsd: 4800, biometric: null },
+      product: {
+        name: 'Thermal camera TC-9',
+        description: 'Handheld thermal imaging camera for building inspection.',
+        eccn: '3A981',
+        kind: 'HARDWARE',
+        quantity: 20,
+        unitValueUsd: 4800,
+        biometric: null,
+      },
       destination: { country: 'BR', region: null },
       endUser: party('Construtora Horizonte Ltda', 'BR', 'COMMERCIAL', 'Av. Paulista 1000, São Paulo'),
-      consignees: [], endUse: { category: 'OTHER', description: 'Building inspection' }, redFlags: [],
+      consignees: [],
+      endUse: { category: 'OTHER', description: 'Building inspection' },
+      redFlags: [],
     },
   },
   {
     exporter: 'exporter@demo.test',
     input: {
-      product: { name: 'GateKeeper 1:1 module', description: 'Face verification module for boarding gates: compares a traveller with the photo in their passport.', eccn: 'EAR99', kind: 'HARDWARE', quantity: 50, unitValueUsd: 900,
-        biometric: { modality: 'FACE', matchingMode: 'ONE_TO_ONE', maxGallerySize: 1, liveVideo: false, remoteGalleryAccess: false, trainingDataConsent: 'CONSENTED' } },
+      product: {
+        name: 'GateKeeper 1:1 module',
+        description: 'Face verification module for boarding gates: compares a traveller with the photo in their passport.',
+        eccn: 'EAR99',
+        kind: 'HARDWARE',
+        quantity: 50,
+        unitValueUsd: 900,
+        biometric: {
+          modality: 'FACE',
+          matchingMode: 'ONE_TO_ONE',
+          maxGallerySize: 1,
+          liveVideo: false,
+          remoteGalleryAccess: false,
+          trainingDataConsent: 'CONSENTED',
+        },
+      },
       destination: { country: 'JP', region: null },
       endUser: party('Kansai Airport Services KK', 'JP', 'COMMERCIAL', 'Izumisano, Osaka'),
-      consignees: [], endUse: { category: 'BORDER_CONTROL', description: 'Self-service boarding gates' }, redFlags: [],
+      consignees: [],
+      endUse: { category: 'BORDER_CONTROL', description: 'Self-service boarding gates' },
+      redFlags: [],
     },
   },
   {
     exporter: 'exporter2@demo.test',
     input: {
-      product: { name: 'Video analytics appliance', description: 'Rack server for video analytics.', eccn: 'EAR99', kind: 'HARDWARE', quantity: 2, unitValueUsd: 15000, biometric: null },
+      product: {
+        name: 'Video analytics appliance',
+        description: 'Rack server for video analytics.',
+        eccn: 'EAR99',
+        kind: 'HARDWARE',
+        quantity: 2,
+        unitValueUsd: 15000,
+        biometric: null,
+      },
       destination: { country: 'AE', region: null },
       endUser: party('Gulf Smart Retail LLC', 'AE', 'COMMERCIAL', 'Dubai'),
       consignees: [{ name: 'Hikvision', country: 'AE', role: 'INTERMEDIATE' }],
-      endUse: { category: 'RETAIL_ANALYTICS', description: 'Footfall counting in malls' }, redFlags: ['VAGUE_DELIVERY'],
+      endUse: { category: 'RETAIL_ANALYTICS', description: 'Footfall counting in malls' },
+      redFlags: ['VAGUE_DELIVERY'],
     },
   },
   {
     exporter: 'exporter2@demo.test',
     input: {
-      product: { name: 'Door controller DC-2', description: 'Badge reader and door controller.', eccn: 'EAR99', kind: 'HARDWARE', quantity: 40, unitValueUsd: 250, biometric: null },
+      product: {
+        name: 'Door controller DC-2',
+        description: 'Badge reader and door controller.',
+        eccn: 'EAR99',
+        kind: 'HARDWARE',
+        quantity: 40,
+        unitValueUsd: 250,
+        biometric: null,
+      },
       destination: { country: 'DE', region: null },
       endUser: party('Muster Logistik GmbH', 'DE', 'COMMERCIAL', 'Hamburg'),
-      consignees: [], endUse: { category: 'ACCESS_CONTROL', description: 'Warehouse doors' }, redFlags: [],
+      consignees: [],
+      endUse: { category: 'ACCESS_CONTROL', description: 'Warehouse doors' },
+      redFlags: [],
     },
   },
 ];
@@ -151,8 +218,7 @@ async function main() {
   if (demo) {
     await seedDemoUsers(process.env.DEMO_PASSWORD ?? 'clearance-demo');
     if (process.env.SEED_DEMO_APPLICATIONS !== '0') await seedDemoApplications();
-  }
-  else console.log('  production database: no demo users (set SEED_DEMO_USERS=1 to add them)');
+  } else console.log('  production database: no demo users (set SEED_DEMO_USERS=1 to add them)');
 }
 
 if (process.argv[1]?.endsWith('seed.ts')) {

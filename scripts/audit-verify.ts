@@ -40,7 +40,9 @@ async function verifyDatabase(): Promise<number> {
     });
     console.error(`Audit chain BROKEN at row seq=${result.brokenAt}: ${result.reason}.`);
     if (row) {
-      console.error(`  row ${row.seq}: ${row.createdAt.toISOString()} ${row.action} on ${row.entityType}${row.entityId ? ` ${row.entityId}` : ''}${row.actorEmail ? ` by ${row.actorEmail}` : ''}`);
+      console.error(
+        `  row ${row.seq}: ${row.createdAt.toISOString()} ${row.action} on ${row.entityType}${row.entityId ? ` ${row.entityId}` : ''}${row.actorEmail ? ` by ${row.actorEmail}` : ''}`,
+      );
     }
     console.error(`  ${result.rows} row(s) before it verified.`);
     return 1;

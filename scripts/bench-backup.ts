@@ -23,10 +23,20 @@ async function main() {
 
   const started = Date.now();
   const org = await db.organization.create({ data: { name: `Bench org ${randomUUID().slice(0, 6)}` } });
-  const exporter = await db.user.create({ data: { email: `bench-${randomUUID()}@bench.test`, name: 'Bench exporter', role: 'EXPORTER', passwordHash: 'x', organizationId: org.id } });
+  const exporter = await db.user.create({
+    data: { email: `bench-${randomUUID()}@bench.test`, name: 'Bench exporter', role: 'EXPORTER', passwordHash: 'x', organizationId: org.id },
+  });
   const actor = { id: exporter.id, email: exporter.email, name: exporter.name, role: exporter.role, organizationId: org.id };
   const input = ZApplicationInput.parse({
-    product: { name: 'Fingerprint door controller', description: 'Access control panel with fingerprint reader', eccn: 'EAR99', kind: 'HARDWARE', quantity: 12, unitValueUsd: 480, biometric: null },
+    product: {
+      name: 'Fingerprint door controller',
+      description: 'Access control panel with fingerprint reader',
+      eccn: 'EAR99',
+      kind: 'HARDWARE',
+      quantity: 12,
+      unitValueUsd: 480,
+      biometric: null,
+    },
     destination: { country: 'DE', region: null },
     endUser: { name: 'Acme Buildings GmbH', country: 'DE', address: 'Hauptstrasse 1, 10115 Berlin', type: 'COMMERCIAL' },
     consignees: [{ name: 'Nordic Freight AB', country: 'SE', address: 'Hamngatan 2, Stockholm', role: 'INTERMEDIATE' }],
@@ -36,14 +46,21 @@ async function main() {
   const template = await submitAndScreen({ actor, input });
   const clone = async (table: string, idExpr: string, where: string, extra: Record<string, string> = {}) => {
     const rows = await db.$queryRawUnsafe<{ column_name: string }[]>(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`, table);
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+      table,
+    );
     const cols = rows.map((r) => r.column_name);
-    const exprs = cols.map((c) => (c === 'id' ? idExpr : c === 'applicationId' ? `'bench' || g` : extra[c] ?? `t."${c}"`));
-    await db.$executeRawUnsafe(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) SELECT ${exprs.join(', ')} FROM "${table}" t, generate_series(1, ${CASES}) g WHERE ${where}`);
+    const exprs = cols.map((c) => (c === 'id' ? idExpr : c === 'applicationId' ? `'bench' || g` : (extra[c] ?? `t."${c}"`)));
+    await db.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) SELECT ${exprs.join(', ')} FROM "${table}" t, generate_series(1, ${CASES}) g WHERE ${where}`,
+    );
   };
   const day = `(g % 1800) * interval '1 day'`; // five years of cases
   await clone('Application', `'bench' || g`, `t.id = '${template.id}'`, {
-    reference: `'BENCH-' || lpad(g::text, 7, '0')`, createdAt: `now() - ${day}`, submittedAt: `now() - ${day}`, updatedAt: `now() - ${day}`,
+    reference: `'BENCH-' || lpad(g::text, 7, '0')`,
+    createdAt: `now() - ${day}`,
+    submittedAt: `now() - ${day}`,
+    updatedAt: `now() - ${day}`,
   });
   for (const table of ['LineItem', 'ApplicationParty', 'ScreeningRun']) await clone(table, `t.id || '-' || g`, `t."applicationId" = '${template.id}'`);
   // Two audit rows per case, hash-chained after the current head.
@@ -56,11 +73,27 @@ async function main() {
     for (let g = from; g < from + BATCH / 2 && g <= CASES; g += 1) {
       for (const action of ['APPLICATION_SUBMITTED', 'SCREENING_COMPLETED']) {
         const row = {
-          createdAt: new Date(base + rows.length + from * 2), actorId: exporter.id, actorEmail: exporter.email, action, entityType: 'Application',
-          entityId: `bench${g}`, data: action === 'APPLICATION_SUBMITTED' ? { reference: `BENCH-${String(g).padStart(7, '0')}` } : { outcome: template.outcome, findings: 2 }, prevHash,
+          createdAt: new Date(base + rows.length + from * 2),
+          actorId: exporter.id,
+          actorEmail: exporter.email,
+          action,
+          entityType: 'Application',
+          entityId: `bench${g}`,
+          data: action === 'APPLICATION_SUBMITTED' ? { reference: `BENCH-${String(g).padStart(7, '0')}` } : { outcome: template.outcome, findings: 2 },
+          prevHash,
         };
         const hash = auditHash(row);
-        rows.push([row.createdAt.toISOString(), row.actorId, row.actorEmail, row.action, row.entityType, row.entityId, JSON.stringify(row.data), row.prevHash, hash]);
+        rows.push([
+          row.createdAt.toISOString(),
+          row.actorId,
+          row.actorEmail,
+          row.action,
+          row.entityType,
+          row.entityId,
+          JSON.stringify(row.data),
+          row.prevHash,
+          hash,
+        ]);
         prevHash = hash;
       }
     }
@@ -72,20 +105,30 @@ async function main() {
     );
   }
   await db.$executeRawUnsafe('ANALYZE');
-  console.log(`generated ${CASES.toLocaleString()} cases (+ runs, line items, parties, ${(CASES * 2).toLocaleString()} audit rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${CASES.toLocaleString()} cases (+ runs, line items, parties, ${(CASES * 2).toLocaleString()} audit rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   await db.$disconnect();
 
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clearance-bench-')), 'bench.zip');
   const backup = await backupDatabase(database.url, { file });
   const rows = backup.manifest.tables.reduce((s, t) => s + t.rows, 0);
   const raw = backup.manifest.tables.reduce((s, t) => s + t.bytes, 0);
-  console.log(`backup:  ${(backup.ms / 1000).toFixed(1)} s — ${rows.toLocaleString()} rows, ${(raw / 1e6).toFixed(0)} MB of COPY text → ${(backup.bytes / 1e6).toFixed(1)} MB zip`);
+  console.log(
+    `backup:  ${(backup.ms / 1000).toFixed(1)} s — ${rows.toLocaleString()} rows, ${(raw / 1e6).toFixed(0)} MB of COPY text → ${(backup.bytes / 1e6).toFixed(1)} MB zip`,
+  );
 
   const target = new URL(database.url);
   target.pathname = `${target.pathname}_restore`;
   await recreateDatabase(target.toString());
-  const restored = await restoreDatabase(target.toString(), file, { log: (line) => { if (!line.startsWith('  ')) console.log(`  ${line}`); } });
-  console.log(`restore: ${(restored.ms / 1000).toFixed(1)} s — ${restored.rows.toLocaleString()} rows, audit chain of ${restored.auditRows.toLocaleString()} rows verified (included)`);
+  const restored = await restoreDatabase(target.toString(), file, {
+    log: (line) => {
+      if (!line.startsWith('  ')) console.log(`  ${line}`);
+    },
+  });
+  console.log(
+    `restore: ${(restored.ms / 1000).toFixed(1)} s — ${restored.rows.toLocaleString()} rows, audit chain of ${restored.auditRows.toLocaleString()} rows verified (included)`,
+  );
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   await database.stop();
 }

@@ -6,7 +6,28 @@
 import { prepareDatabase } from '../test/database';
 
 const PARTIES = Number(process.env.BENCH_PARTIES ?? 100_000);
-const WORDS = ['Nordic', 'Alpine', 'Pacific', 'Global', 'Atlas', 'Delta', 'Summit', 'Harbor', 'Cedar', 'Falcon', 'Orion', 'Vega', 'Linden', 'Marble', 'Willow', 'Granite', 'Meridian', 'Beacon', 'Crest', 'Sterling'];
+const WORDS = [
+  'Nordic',
+  'Alpine',
+  'Pacific',
+  'Global',
+  'Atlas',
+  'Delta',
+  'Summit',
+  'Harbor',
+  'Cedar',
+  'Falcon',
+  'Orion',
+  'Vega',
+  'Linden',
+  'Marble',
+  'Willow',
+  'Granite',
+  'Meridian',
+  'Beacon',
+  'Crest',
+  'Sterling',
+];
 const TRADES = ['Logistics', 'Trading', 'Foods', 'Textiles', 'Machinery', 'Electronics', 'Packaging', 'Pharma', 'Optics', 'Tools'];
 const FORMS = ['GmbH', 'Ltd', 'S.A.', 'LLC', 'B.V.', 'Oy', 'AG', 'Inc.', 'S.r.l.', 'Pty Ltd'];
 const COUNTRIES = ['DE', 'FR', 'GB', 'US', 'JP', 'BR', 'IN', 'AE', 'TR', 'CN', 'RU', ''];
@@ -28,7 +49,11 @@ async function main() {
     let name: string;
     if (i % 10 === 0) {
       name = listNames[(i * 7919) % listNames.length]!;
-      if (i % 30 === 0) name = name.replace(/\bCOMPANY\b/i, 'Co').replace(/\bINTERNATIONAL\b/i, 'Intl').replace(/\bCORPORATION\b/i, 'Corp');
+      if (i % 30 === 0)
+        name = name
+          .replace(/\bCOMPANY\b/i, 'Co')
+          .replace(/\bINTERNATIONAL\b/i, 'Intl')
+          .replace(/\bCORPORATION\b/i, 'Corp');
       if (i % 50 === 0) name = name.split(/\s+/).reverse().join(' ');
     } else {
       name = `${WORDS[i % 20]} ${WORDS[Math.floor(i / 20) % 20]} ${TRADES[Math.floor(i / 400) % 10]} ${FORMS[Math.floor(i / 7) % 10]}`;
@@ -36,13 +61,17 @@ async function main() {
     lines.push([`P${i}`, `"${name.replace(/"/g, '""')}"`, COUNTRIES[i % COUNTRIES.length]].join(','));
   }
   const csv = lines.join('\n');
-  const officer = await db.user.create({ data: { email: `bench-officer-${Date.now()}@bench.test`, name: 'Bench officer', role: 'OFFICER', passwordHash: 'x' } });
+  const officer = await db.user.create({
+    data: { email: `bench-officer-${Date.now()}@bench.test`, name: 'Bench officer', role: 'OFFICER', passwordHash: 'x' },
+  });
   const actor = { id: officer.id, email: officer.email, name: officer.name, role: officer.role, organizationId: null };
 
   let t = performance.now();
   const { jobId, rows, invalid } = await createBatchScreen(actor, Readable.from([Buffer.from(csv)]), { fileName: 'bench.csv' });
   const uploadMs = performance.now() - t;
-  console.log(`upload: ${rows.toLocaleString()} rows (${invalid} invalid, ${(csv.length / 1024 / 1024).toFixed(1)} MB) parsed and stored in ${(uploadMs / 1000).toFixed(1)} s`);
+  console.log(
+    `upload: ${rows.toLocaleString()} rows (${invalid} invalid, ${(csv.length / 1024 / 1024).toFixed(1)} MB) parsed and stored in ${(uploadMs / 1000).toFixed(1)} s`,
+  );
 
   t = performance.now();
   while (await runOneJob('bench')) {
@@ -50,7 +79,9 @@ async function main() {
   }
   const screenMs = performance.now() - t;
   const batch = (await getBatch(actor, jobId))!;
-  console.log(`screening: ${batch.status}, ${batch.done.toLocaleString()} rows in ${(screenMs / 1000).toFixed(1)} s = ${Math.round(batch.done / (screenMs / 1000)).toLocaleString()} parties/s`);
+  console.log(
+    `screening: ${batch.status}, ${batch.done.toLocaleString()} rows in ${(screenMs / 1000).toFixed(1)} s = ${Math.round(batch.done / (screenMs / 1000)).toLocaleString()} parties/s`,
+  );
   console.log(`outcomes: ${JSON.stringify(batch.result)}`);
 
   t = performance.now();

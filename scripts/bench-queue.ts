@@ -14,9 +14,15 @@ async function main() {
   const { ZQueueFilter } = await import('@/lib/validation/decision');
 
   const started = Date.now();
-  const orgs = await Promise.all(Array.from({ length: 20 }, (_, i) => db.organization.create({ data: { name: `Bench org ${i} ${randomUUID().slice(0, 6)}` } })));
-  const exporter = await db.user.create({ data: { email: `bench-${randomUUID()}@bench.test`, name: 'Bench exporter', role: 'EXPORTER', passwordHash: 'x', organizationId: orgs[0]!.id } });
-  const officer = await db.user.create({ data: { email: `bench-officer-${randomUUID()}@bench.test`, name: 'Bench officer', role: 'OFFICER', passwordHash: 'x' } });
+  const orgs = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => db.organization.create({ data: { name: `Bench org ${i} ${randomUUID().slice(0, 6)}` } })),
+  );
+  const exporter = await db.user.create({
+    data: { email: `bench-${randomUUID()}@bench.test`, name: 'Bench exporter', role: 'EXPORTER', passwordHash: 'x', organizationId: orgs[0]!.id },
+  });
+  const officer = await db.user.create({
+    data: { email: `bench-officer-${randomUUID()}@bench.test`, name: 'Bench officer', role: 'OFFICER', passwordHash: 'x' },
+  });
   // Set-based insert: spread over statuses, outcomes, destinations, organisations and a year of submissions.
   await db.$executeRawUnsafe(`
     INSERT INTO "Application" (id, reference, "organizationId", "createdById", "submittedById", status, outcome, severity, "productName", eccn,
@@ -43,7 +49,9 @@ async function main() {
     }
     ms.sort((a, b) => a - b);
     const p95 = ms[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!;
-    console.log(`${label.padEnd(52)} p50 ${ms[Math.floor(runs / 2)]!.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${ms.at(-1)!.toFixed(1).padStart(6)} ms`);
+    console.log(
+      `${label.padEnd(52)} p50 ${ms[Math.floor(runs / 2)]!.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${ms.at(-1)!.toFixed(1).padStart(6)} ms`,
+    );
   };
   const page = (raw: Record<string, string>) => () => findCasesForQueue(actor, ZQueueFilter.parse(raw), { pageSize: 50 });
   await time('first page, all open, worst first', page({}));

@@ -12,8 +12,8 @@ const SDN_04_02 = 'data/reference/parties/ofac-sdn-2024-04-02.csv';
 
 // Deterministic pseudo-random choices (the same cases every run).
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 async function main() {
   const database = await prepareDatabase(process.env.BENCH_DATABASE ?? 'clearance_bench', { demoUsers: false, quiet: true });
@@ -31,7 +31,9 @@ async function main() {
   type TRescreenResult = import('@/lib/jobs/rescreen').TRescreenResult;
 
   const org = await db.organization.create({ data: { name: 'Bench Exporter' } });
-  const exporter = await db.user.create({ data: { email: 'bench-exporter@bench.test', name: 'Bench Exporter', role: 'EXPORTER', organizationId: org.id, passwordHash: 'x' } });
+  const exporter = await db.user.create({
+    data: { email: 'bench-exporter@bench.test', name: 'Bench Exporter', role: 'EXPORTER', organizationId: org.id, passwordHash: 'x' },
+  });
   const adminRow = await db.user.create({ data: { email: 'bench-admin@bench.test', name: 'Bench Admin', role: 'ADMIN', passwordHash: 'x' } });
   const admin = { id: adminRow.id, email: adminRow.email, name: adminRow.name, role: adminRow.role, organizationId: null };
 
@@ -39,8 +41,23 @@ async function main() {
   const active = await getActiveRuleSet();
   const cleared = await loadClearedMatches();
   // Some consignees only on the 2024-05-03 SDN (they disappear under 2024-04-02), the rest ordinary.
-  const listed = ['WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD.', 'ARTMARINE LLC', 'OOO STANDARD LINE', 'SHENZHEN 5G HIGH-TECH INNOVATION CO., LIMITED', 'IMPORTEKS'];
-  const companies = ['Nordlicht Systems GmbH', 'Acme Security Ltd', 'Sao Paulo Integradora Ltda', 'Pacific Vision Pte Ltd', 'Atlas Trading FZE', 'Kyoto Optics KK', 'Maple Door Controls Inc', 'Helios Imaging SA'];
+  const listed = [
+    'WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD.',
+    'ARTMARINE LLC',
+    'OOO STANDARD LINE',
+    'SHENZHEN 5G HIGH-TECH INNOVATION CO., LIMITED',
+    'IMPORTEKS',
+  ];
+  const companies = [
+    'Nordlicht Systems GmbH',
+    'Acme Security Ltd',
+    'Sao Paulo Integradora Ltda',
+    'Pacific Vision Pte Ltd',
+    'Atlas Trading FZE',
+    'Kyoto Optics KK',
+    'Maple Door Controls Inc',
+    'Helios Imaging SA',
+  ];
   const countries = ['DE', 'FR', 'BR', 'IN', 'AE', 'SG', 'JP', 'CN', 'MX', 'TR', 'VN', 'GB', 'US', 'ZA'];
   const eccns = ['EAR99', '3A981', '5A002', '4A994', '6A003', null];
   const types = ['COMMERCIAL', 'GOVERNMENT', 'LAW_ENFORCEMENT', 'ACADEMIC'] as const;
@@ -52,24 +69,64 @@ async function main() {
     const runs: Prisma.ScreeningRunCreateManyInput[] = [];
     for (let i = start; i < Math.min(CASES, start + BATCH); i += 1) {
       const country = pick(countries);
-      const biometric = rand() < 0.3 ? { modality: 'FACE', matchingMode: pick(['ONE_TO_ONE', 'ONE_TO_MANY']), maxGallerySize: 10000, liveVideo: rand() < 0.5, remoteGalleryAccess: rand() < 0.2, trainingDataConsent: pick(['CONSENTED', 'UNKNOWN']) } : null;
+      const biometric =
+        rand() < 0.3
+          ? {
+              modality: 'FACE',
+              matchingMode: pick(['ONE_TO_ONE', 'ONE_TO_MANY']),
+              maxGallerySize: 10000,
+              liveVideo: rand() < 0.5,
+              remoteGalleryAccess: rand() < 0.2,
+              trainingDataConsent: pick(['CONSENTED', 'UNKNOWN']),
+            }
+          : null;
       const input = ZApplicationInput.parse({
-        product: { name: `Bench product ${i}`, description: 'Generated for the re-screen benchmark', eccn: pick(eccns), kind: 'HARDWARE', quantity: 1 + (i % 20), unitValueUsd: 500 + (i % 1000), biometric },
+        product: {
+          name: `Bench product ${i}`,
+          description: 'Generated for the re-screen benchmark',
+          eccn: pick(eccns),
+          kind: 'HARDWARE',
+          quantity: 1 + (i % 20),
+          unitValueUsd: 500 + (i % 1000),
+          biometric,
+        },
         destination: { country, region: null },
         endUser: { name: `${pick(companies)} ${i % 97}`, country, address: 'Somewhere 1', type: pick(types) },
-        consignees: rand() < 0.05 ? [{ name: pick(listed), country: 'CN', role: 'INTERMEDIATE' }] : [{ name: pick(companies), country: pick(countries), role: 'INTERMEDIATE' }],
+        consignees:
+          rand() < 0.05
+            ? [{ name: pick(listed), country: 'CN', role: 'INTERMEDIATE' }]
+            : [{ name: pick(companies), country: pick(countries), role: 'INTERMEDIATE' }],
         endUse: { category: pick(uses), description: 'Generated' },
         redFlags: [],
       });
       const result = screen(toScreeningApplication(input), active.ruleSet, { clearedMatches: cleared });
       const id = `bench${String(i).padStart(7, '0')}`;
       apps.push({
-        id, reference: `BENCH-${String(i).padStart(6, '0')}`, organizationId: org.id, createdById: exporter.id, submittedById: exporter.id,
-        status: pick(OPEN_STATUSES), outcome: result.outcome, severity: severityOf(result.outcome), productName: input.lineItems[0]!.name, eccn: input.lineItems[0]!.eccn,
-        destinationCountry: country, endUserName: input.endUser.name, endUserType: input.endUser.type, endUseCategory: input.endUse.category,
-        data: input as object, submittedAt: new Date(),
+        id,
+        reference: `BENCH-${String(i).padStart(6, '0')}`,
+        organizationId: org.id,
+        createdById: exporter.id,
+        submittedById: exporter.id,
+        status: pick(OPEN_STATUSES),
+        outcome: result.outcome,
+        severity: severityOf(result.outcome),
+        productName: input.lineItems[0]!.name,
+        eccn: input.lineItems[0]!.eccn,
+        destinationCountry: country,
+        endUserName: input.endUser.name,
+        endUserType: input.endUser.type,
+        endUseCategory: input.endUse.category,
+        data: input as object,
+        submittedAt: new Date(),
       });
-      runs.push({ applicationId: id, ruleSetVersionId: active.id, trigger: 'SUBMIT', outcome: result.outcome, findings: result.findings as object[], input: input as object });
+      runs.push({
+        applicationId: id,
+        ruleSetVersionId: active.id,
+        trigger: 'SUBMIT',
+        outcome: result.outcome,
+        findings: result.findings as object[],
+        input: input as object,
+      });
     }
     await db.application.createMany({ data: apps });
     await db.screeningRun.createMany({ data: runs });
@@ -89,7 +146,10 @@ async function main() {
     const started = Date.now();
     const timer = setInterval(async () => {
       const j = await db.job.findUnique({ where: { id: jobId }, select: { done: true, total: true } });
-      if (j) process.stdout.write(`  ${label}: ${j.done.toLocaleString('en-US')} / ${j.total.toLocaleString('en-US')} (${j.total ? Math.round((100 * j.done) / j.total) : 0}%)\n`);
+      if (j)
+        process.stdout.write(
+          `  ${label}: ${j.done.toLocaleString('en-US')} / ${j.total.toLocaleString('en-US')} (${j.total ? Math.round((100 * j.done) / j.total) : 0}%)\n`,
+        );
     }, 1000);
     try {
       while (await runOneJob('bench')) {
@@ -113,7 +173,9 @@ async function main() {
   console.log('\nResults');
   console.log(`  cases:            ${CASES.toLocaleString('en-US')} open`);
   console.log(`  impact preview:   ${preview.seconds.toFixed(1)} s (${rate(impact.screened, preview.seconds)}), ${impact.changes.length} would change outcome`);
-  console.log(`  re-screen:        ${rescreen.seconds.toFixed(1)} s (${rate(rescreened.screened, rescreen.seconds)}), ${rescreened.changed} changed outcome, ${rescreened.screened} runs written`);
+  console.log(
+    `  re-screen:        ${rescreen.seconds.toFixed(1)} s (${rate(rescreened.screened, rescreen.seconds)}), ${rescreened.changed} changed outcome, ${rescreened.screened} runs written`,
+  );
   console.log(`  batch size:       ${process.env.RESCREEN_BATCH_SIZE ?? 500}`);
   await db.$disconnect();
   await database.stop();

@@ -46,7 +46,7 @@ const SUFFIXES = [' LLC', ' Co., Ltd.', ' GmbH', ' S.A.', ' Limited', ' OOO', ' 
 
 function makeVariant(name: string, kind: TVariant, rnd: () => number, isEntity: boolean): string {
   const words = name.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   switch (kind) {
     case 'case':
       return rnd() < 0.5 ? name.toLowerCase() : words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join(' ');
@@ -94,13 +94,162 @@ function unrelatedName(rnd: () => number): string {
 
 // Ordinary company names (the precision set): surname or place + trade word(s) + legal form, in the
 // languages of typical customers. Generated, not picked: no name here was checked against the lists.
-const ORD_FIRST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Becker', 'Hoffmann', 'Keller', 'Brandt', 'Lehmann', 'Dubois', 'Moreau', 'Laurent', 'Garnier', 'Rossi', 'Bianchi', 'Ferrari', 'Romano', 'García', 'Martínez', 'López', 'Sánchez', 'Jansen', 'De Vries', 'Bakker', 'Nielsen', 'Larsen', 'Andersson', 'Johansson', 'Kowalski', 'Nowak', 'Novák', 'Smith', 'Johnson', 'Brown', 'Taylor', 'Wilson', 'Clarke', 'Walker', 'Harris', 'Tanaka', 'Suzuki', 'Sato', 'Kim', 'Park', 'Silva', 'Santos', 'Oliveira', 'Alpine', 'Nordic', 'Atlantic', 'Baltic', 'Pacific', 'Rhine', 'Danube', 'Highland', 'Riverside', 'Lakeside', 'Summit', 'Evergreen', 'Bluewater', 'Redwood', 'Sunrise', 'Harbour', 'Meadow', 'Granite', 'Silverline', 'Northwind', 'Westbrook', 'Eastgate'];
-const ORD_TRADE = ['Maschinenbau', 'Logistik', 'Elektrotechnik', 'Präzisionstechnik', 'Kunststofftechnik', 'Bau', 'Software', 'Consulting', 'Foods', 'Textiles', 'Packaging', 'Furniture', 'Dental', 'Optics', 'Robotics', 'Pumps', 'Valves', 'Bearings', 'Tools', 'Paints', 'Coatings', 'Brewery', 'Bakery', 'Dairy', 'Motors', 'Fasteners', 'Sensors', 'Instruments', 'Labs', 'Medical', 'Print', 'Media', 'Analytics', 'Hydraulics', 'Automation', 'Windows', 'Glass', 'Ceramics', 'Timber', 'Cables'];
-const ORD_EXTRA = ['', '', '', ' & Söhne', ' & Partner', ' Group', ' International', ' Trading', ' Systems', ' Solutions', ' Holding', ' Services', ' Industries', ' Technologies', ' Europe'];
-const ORD_FORM = [' GmbH', ' AG', ' GmbH & Co. KG', ' Ltd', ' Limited', ' LLC', ' Inc.', ' S.A.', ' S.r.l.', ' SAS', ' B.V.', ' AB', ' A/S', ' Sp. z o.o.', ' s.r.o.', ' Oy', ' KK', ' Pty Ltd', ' Ltda.', ''];
+const ORD_FIRST = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Becker',
+  'Hoffmann',
+  'Keller',
+  'Brandt',
+  'Lehmann',
+  'Dubois',
+  'Moreau',
+  'Laurent',
+  'Garnier',
+  'Rossi',
+  'Bianchi',
+  'Ferrari',
+  'Romano',
+  'García',
+  'Martínez',
+  'López',
+  'Sánchez',
+  'Jansen',
+  'De Vries',
+  'Bakker',
+  'Nielsen',
+  'Larsen',
+  'Andersson',
+  'Johansson',
+  'Kowalski',
+  'Nowak',
+  'Novák',
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Taylor',
+  'Wilson',
+  'Clarke',
+  'Walker',
+  'Harris',
+  'Tanaka',
+  'Suzuki',
+  'Sato',
+  'Kim',
+  'Park',
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Alpine',
+  'Nordic',
+  'Atlantic',
+  'Baltic',
+  'Pacific',
+  'Rhine',
+  'Danube',
+  'Highland',
+  'Riverside',
+  'Lakeside',
+  'Summit',
+  'Evergreen',
+  'Bluewater',
+  'Redwood',
+  'Sunrise',
+  'Harbour',
+  'Meadow',
+  'Granite',
+  'Silverline',
+  'Northwind',
+  'Westbrook',
+  'Eastgate',
+];
+const ORD_TRADE = [
+  'Maschinenbau',
+  'Logistik',
+  'Elektrotechnik',
+  'Präzisionstechnik',
+  'Kunststofftechnik',
+  'Bau',
+  'Software',
+  'Consulting',
+  'Foods',
+  'Textiles',
+  'Packaging',
+  'Furniture',
+  'Dental',
+  'Optics',
+  'Robotics',
+  'Pumps',
+  'Valves',
+  'Bearings',
+  'Tools',
+  'Paints',
+  'Coatings',
+  'Brewery',
+  'Bakery',
+  'Dairy',
+  'Motors',
+  'Fasteners',
+  'Sensors',
+  'Instruments',
+  'Labs',
+  'Medical',
+  'Print',
+  'Media',
+  'Analytics',
+  'Hydraulics',
+  'Automation',
+  'Windows',
+  'Glass',
+  'Ceramics',
+  'Timber',
+  'Cables',
+];
+const ORD_EXTRA = [
+  '',
+  '',
+  '',
+  ' & Söhne',
+  ' & Partner',
+  ' Group',
+  ' International',
+  ' Trading',
+  ' Systems',
+  ' Solutions',
+  ' Holding',
+  ' Services',
+  ' Industries',
+  ' Technologies',
+  ' Europe',
+];
+const ORD_FORM = [
+  ' GmbH',
+  ' AG',
+  ' GmbH & Co. KG',
+  ' Ltd',
+  ' Limited',
+  ' LLC',
+  ' Inc.',
+  ' S.A.',
+  ' S.r.l.',
+  ' SAS',
+  ' B.V.',
+  ' AB',
+  ' A/S',
+  ' Sp. z o.o.',
+  ' s.r.o.',
+  ' Oy',
+  ' KK',
+  ' Pty Ltd',
+  ' Ltda.',
+  '',
+];
 
 function ordinaryName(rnd: () => number): string {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const first = rnd() < 0.3 ? `${pick(ORD_FIRST)} ${pick(ORD_FIRST)}` : pick(ORD_FIRST);
   return `${first} ${pick(ORD_TRADE)}${pick(ORD_EXTRA)}${pick(ORD_FORM)}`;
 }
@@ -205,7 +354,7 @@ function main(): void {
   const types = ['COMMERCIAL', 'GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE', 'ACADEMIC', 'INDIVIDUAL'] as const;
   const uses = ['ACCESS_CONTROL', 'PUBLIC_SPACE_SURVEILLANCE', 'RESEARCH', 'MILITARY', 'OTHER'] as const;
   const arnd = mulberry32(42);
-  const apick = <T,>(xs: readonly T[]) => xs[Math.floor(arnd() * xs.length)]!;
+  const apick = <T>(xs: readonly T[]) => xs[Math.floor(arnd() * xs.length)]!;
   const apps: TScreeningApplication[] = [];
   for (let k = 0; k < APPLICATIONS; k++) {
     const country = apick(countries);
@@ -217,7 +366,17 @@ function main(): void {
         kind: 'HARDWARE',
         quantity: 1,
         unitValueUsd: 1000,
-        biometric: arnd() < 0.5 ? { modality: 'FACE', matchingMode: arnd() < 0.5 ? 'ONE_TO_MANY' : 'ONE_TO_ONE', maxGallerySize: 1000, liveVideo: arnd() < 0.5, remoteGalleryAccess: arnd() < 0.3, trainingDataConsent: apick(['CONSENTED', 'NOT_CONSENTED', 'UNKNOWN'] as const) } : null,
+        biometric:
+          arnd() < 0.5
+            ? {
+                modality: 'FACE',
+                matchingMode: arnd() < 0.5 ? 'ONE_TO_MANY' : 'ONE_TO_ONE',
+                maxGallerySize: 1000,
+                liveVideo: arnd() < 0.5,
+                remoteGalleryAccess: arnd() < 0.3,
+                trainingDataConsent: apick(['CONSENTED', 'NOT_CONSENTED', 'UNKNOWN'] as const),
+              }
+            : null,
       },
       destination: { country, region: null },
       endUser: { name: apick(queries).text, country, address: 'x', type: apick(types) },
@@ -285,7 +444,11 @@ function main(): void {
   const rows: [string, string, string][] = [
     ['Party screening p50 (ms)', String(ps.p50Ms), '≤ 0.1'],
     ['Party screening p99 (ms)', String(ps.p99Ms), '≤ 1'],
-    ['Party screening CPU time p50 / p99 (ms)', `${r3(percentile(cpuTimes, 50))} / ${r3(percentile(cpuTimes, 99))}`, 'this process only (machine load excluded)'],
+    [
+      'Party screening CPU time p50 / p99 (ms)',
+      `${r3(percentile(cpuTimes, 50))} / ${r3(percentile(cpuTimes, 99))}`,
+      'this process only (machine load excluded)',
+    ],
     ['fuse.js baseline p50 (ms)', String(ps.baselineP50Ms), `${baseTimes.length} queries`],
     ['Speedup vs fuse.js', `${ps.speedup}×`, '≥ 500'],
     ['Recall (ours, all variant queries)', String(ps.recall), `${variants} queries`],

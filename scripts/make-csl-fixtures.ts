@@ -14,17 +14,46 @@ import { stringify } from 'csv-stringify/sync';
 
 const input = process.argv[2] ?? '/work/shared/data/parties/csl-2026-07-31.json';
 const out = path.resolve('test/fixtures/csl');
-type TCompactEntry = { n: string; a?: string[]; s: number; t?: string; c?: string[]; e?: string; lr?: number; lp?: number; pg?: number; fr?: string; u?: number };
-const doc = JSON.parse(readFileSync(input, 'utf8')) as { sourceGeneratedAt: string; tables: { sources: string[]; licenceRequirements: string[]; licencePolicies: string[]; programmes: string[]; urls: string[] }; entries: TCompactEntry[] } & Record<string, unknown>;
+type TCompactEntry = {
+  n: string;
+  a?: string[];
+  s: number;
+  t?: string;
+  c?: string[];
+  e?: string;
+  lr?: number;
+  lp?: number;
+  pg?: number;
+  fr?: string;
+  u?: number;
+};
+const doc = JSON.parse(readFileSync(input, 'utf8')) as {
+  sourceGeneratedAt: string;
+  tables: { sources: string[]; licenceRequirements: string[]; licencePolicies: string[]; programmes: string[]; urls: string[] };
+  entries: TCompactEntry[];
+} & Record<string, unknown>;
 const t = doc.tables;
 
-const NAMED = ['HUAWEI TECHNOLOGIES DEUTSCHLAND', 'STATE CORPORATION ROSTEC', 'PJSC AEROFLOT', 'NSO GROUP', 'WAGNER', 'ALMAZ-ANTEY', 'PETROLEOS DE VENEZUELA', 'HIKVISION'];
+const NAMED = [
+  'HUAWEI TECHNOLOGIES DEUTSCHLAND',
+  'STATE CORPORATION ROSTEC',
+  'PJSC AEROFLOT',
+  'NSO GROUP',
+  'WAGNER',
+  'ALMAZ-ANTEY',
+  'PETROLEOS DE VENEZUELA',
+  'HIKVISION',
+];
 const picked = new Set<number>();
 doc.entries.forEach((e, i) => {
   if (NAMED.some((n) => e.n.toUpperCase().includes(n))) picked.add(i);
 });
 t.sources.forEach((_, s) => {
-  doc.entries.map((e, i) => ({ e, i })).filter(({ e }) => e.s === s).slice(0, 3).forEach(({ i }) => picked.add(i));
+  doc.entries
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.s === s)
+    .slice(0, 3)
+    .forEach(({ i }) => picked.add(i));
 });
 const entries = [...picked].sort((a, b) => a - b).map((i) => doc.entries[i]!);
 
@@ -54,7 +83,37 @@ writeFileSync(
   path.join(out, 'consolidated-2026-07-31.json'),
   `${JSON.stringify({ total: results.length, sources_used: t.sources.map((source) => ({ source, source_last_updated: generated, last_imported: generated })), results }, null, 2)}\n`,
 );
-const columns = ['_id', 'source', 'entity_number', 'type', 'programs', 'name', 'title', 'addresses', 'federal_register_notice', 'start_date', 'end_date', 'standard_order', 'license_requirement', 'license_policy', 'call_sign', 'vessel_type', 'gross_tonnage', 'gross_registered_tonnage', 'vessel_flag', 'vessel_owner', 'remarks', 'source_list_url', 'alt_names', 'citizenships', 'dates_of_birth', 'nationalities', 'places_of_birth', 'source_information_url', 'ids'];
+const columns = [
+  '_id',
+  'source',
+  'entity_number',
+  'type',
+  'programs',
+  'name',
+  'title',
+  'addresses',
+  'federal_register_notice',
+  'start_date',
+  'end_date',
+  'standard_order',
+  'license_requirement',
+  'license_policy',
+  'call_sign',
+  'vessel_type',
+  'gross_tonnage',
+  'gross_registered_tonnage',
+  'vessel_flag',
+  'vessel_owner',
+  'remarks',
+  'source_list_url',
+  'alt_names',
+  'citizenships',
+  'dates_of_birth',
+  'nationalities',
+  'places_of_birth',
+  'source_information_url',
+  'ids',
+];
 const rows = results.map((r, i) => {
   const row: Record<string, string> = Object.fromEntries(columns.map((c) => [c, '']));
   row._id = String(i + 1);
@@ -72,5 +131,8 @@ const rows = results.map((r, i) => {
   return row;
 });
 writeFileSync(path.join(out, 'consolidated-2026-07-31.csv'), stringify(rows, { header: true, columns }));
-writeFileSync(path.join(out, 'csl-compact-2026-07-31.json'), `${JSON.stringify({ sourceGeneratedAt: generated, fieldKey: doc.fieldKey, tables: t, entries })}\n`);
+writeFileSync(
+  path.join(out, 'csl-compact-2026-07-31.json'),
+  `${JSON.stringify({ sourceGeneratedAt: generated, fieldKey: doc.fieldKey, tables: t, entries })}\n`,
+);
 console.log(`${entries.length} entries from ${t.sources.length} lists → ${out}`);

@@ -7,8 +7,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const application = {
-  product: { name: 'FaceFind Enterprise 5', description: '1:N face identification', eccn: '3A981', kind: 'HARDWARE', quantity: 4, unitValueUsd: 12000,
-    biometric: { modality: 'FACE', matchingMode: 'ONE_TO_MANY', maxGallerySize: 10000000, liveVideo: true, remoteGalleryAccess: true, trainingDataConsent: 'UNKNOWN' } },
+  product: {
+    name: 'FaceFind Enterprise 5',
+    description: '1:N face identification',
+    eccn: '3A981',
+    kind: 'HARDWARE',
+    quantity: 4,
+    unitValueUsd: 12000,
+    biometric: {
+      modality: 'FACE',
+      matchingMode: 'ONE_TO_MANY',
+      maxGallerySize: 10000000,
+      liveVideo: true,
+      remoteGalleryAccess: true,
+      trainingDataConsent: 'UNKNOWN',
+    },
+  },
   destination: { country: 'RU', region: null },
   endUser: { name: 'City Police Department', country: 'RU', address: 'Moscow', type: 'LAW_ENFORCEMENT' },
   consignees: [],
@@ -34,7 +48,13 @@ describe('screen CLI', () => {
   it('takes "exporter": {"country": "DE"} (EU regime) and per-item subjectToEar / euControlCode; default US', () => {
     const { product, ...rest } = application;
     const item = { ...product, biometric: null, eccn: '2B001.a', euControlCode: '2B001.a', subjectToEar: 'NO' };
-    const input = { ...rest, lineItems: [item], destination: { country: 'CN', region: null }, endUser: { name: 'Shenzhen Tooling Co', country: 'CN', address: 'Shenzhen', type: 'COMMERCIAL' }, endUse: { category: 'OTHER', description: 'Parts production' } };
+    const input = {
+      ...rest,
+      lineItems: [item],
+      destination: { country: 'CN', region: null },
+      endUser: { name: 'Shenzhen Tooling Co', country: 'CN', address: 'Shenzhen', type: 'COMMERCIAL' },
+      endUse: { category: 'OTHER', description: 'Parts production' },
+    };
     const de = screen(['-'], JSON.stringify({ ...input, exporter: { country: 'DE' } }));
     expect(de.status, de.stderr).toBe(0);
     const result = JSON.parse(de.stdout) as { outcome: string; findings: { ruleId: string; outcome: string; regime: string }[] };
@@ -50,9 +70,15 @@ describe('screen CLI', () => {
   });
 
   it('reads stdin with "-" and refuses invalid input with every field error, exit 2', () => {
-    const ok = screen(['-'], JSON.stringify({ ...application, destination: { country: 'DE', region: null }, endUser: { ...application.endUser, country: 'DE' } }));
+    const ok = screen(
+      ['-'],
+      JSON.stringify({ ...application, destination: { country: 'DE', region: null }, endUser: { ...application.endUser, country: 'DE' } }),
+    );
     expect(ok.status, ok.stderr).toBe(0);
-    const bad = screen(['-'], JSON.stringify({ ...application, product: { ...application.product, name: '', quantity: -2 }, destination: { country: 'XX', region: null } }));
+    const bad = screen(
+      ['-'],
+      JSON.stringify({ ...application, product: { ...application.product, name: '', quantity: -2 }, destination: { country: 'XX', region: null } }),
+    );
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/product\.name: /);
@@ -75,7 +101,11 @@ describe('screen CLI', () => {
     };
     const r = screen(['-'], JSON.stringify(input));
     expect(r.status, r.stderr).toBe(0);
-    const result = JSON.parse(r.stdout) as { outcome: string; findings: { ruleId: string; outcome: string; lineItem?: number }[]; lineItems: { position: number; outcome: string; findings: unknown[] }[] };
+    const result = JSON.parse(r.stdout) as {
+      outcome: string;
+      findings: { ruleId: string; outcome: string; lineItem?: number }[];
+      lineItems: { position: number; outcome: string; findings: unknown[] }[];
+    };
     expect(result.lineItems.map((i) => i.position)).toEqual([0, 1]);
     expect(result.lineItems[0]!.outcome).toBe('CLEAR');
     expect(result.lineItems[1]!.outcome).not.toBe('CLEAR');

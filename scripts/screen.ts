@@ -31,7 +31,12 @@ async function main(): Promise<number> {
   // "exporter": {"country": "DE"} decides the regimes (EU member state → EU 2021/821); default US
   const exporter = ZExporterInput.safeParse(raw && typeof raw === 'object' ? (raw as { exporter?: unknown }).exporter : undefined);
   if (!parsed.success || !exporter.success) {
-    const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(exporter.success ? {} : Object.fromEntries(Object.entries(fieldErrors(exporter.error)).map(([k, v]) => [`exporter${k === '_form' ? '' : `.${k}`}`, v]))) };
+    const errors = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+      ...(exporter.success
+        ? {}
+        : Object.fromEntries(Object.entries(fieldErrors(exporter.error)).map(([k, v]) => [`exporter${k === '_form' ? '' : `.${k}`}`, v]))),
+    };
     for (const [field, messages] of Object.entries(errors)) {
       for (const message of messages) console.error(`${field}: ${message}`);
     }

@@ -46,7 +46,12 @@ const steps: TStep[] = [
   { name: 'lint', command: bin('eslint'), args: ['.', '--max-warnings=0'] },
   // one format for the whole project (.prettierrc); `npm run format` applies it
   { name: 'format', command: bin('prettier'), args: ['--check', '.', '--log-level=warn'] },
-  { name: 'unit', command: bin('vitest'), args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/unit.json`], counts: vitestCounts(`${tmp}/unit.json`) },
+  {
+    name: 'unit',
+    command: bin('vitest'),
+    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/unit.json`],
+    counts: vitestCounts(`${tmp}/unit.json`),
+  },
   {
     name: 'integration',
     command: bin('vitest'),
@@ -54,7 +59,13 @@ const steps: TStep[] = [
     counts: vitestCounts(`${tmp}/integration.json`),
   },
   { name: 'build', command: bin('next'), args: ['build'] },
-  { name: 'e2e', command: bin('playwright'), args: ['test'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${tmp}/e2e.json` }, counts: playwrightCounts(`${tmp}/e2e.json`) },
+  {
+    name: 'e2e',
+    command: bin('playwright'),
+    args: ['test'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${tmp}/e2e.json` },
+    counts: playwrightCounts(`${tmp}/e2e.json`),
+  },
 ];
 
 function exec(step: TStep): Promise<number> {
@@ -66,7 +77,9 @@ function exec(step: TStep): Promise<number> {
 
 async function main() {
   if ((only.length === 0 || only.includes('e2e')) && !fs.existsSync(chromium)) {
-    console.error(`Chromium not found at ${chromium}. The end-to-end tests drive Debian's Chromium:\n  sudo apt-get install -y chromium\nor point CHROMIUM_PATH at another Chromium/Chrome binary.`);
+    console.error(
+      `Chromium not found at ${chromium}. The end-to-end tests drive Debian's Chromium:\n  sudo apt-get install -y chromium\nor point CHROMIUM_PATH at another Chromium/Chrome binary.`,
+    );
     process.exit(1);
   }
   const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -91,7 +104,9 @@ async function main() {
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     totals.skipped += counts.skipped;
-    summary.push(`  ${step.name.padEnd(12)} ${code === 0 ? 'ok    ' : 'FAILED'} ${step.counts ? `${counts.passed} passed, ${counts.failed} failed` : ''} (${seconds} s)`);
+    summary.push(
+      `  ${step.name.padEnd(12)} ${code === 0 ? 'ok    ' : 'FAILED'} ${step.counts ? `${counts.passed} passed, ${counts.failed} failed` : ''} (${seconds} s)`,
+    );
     if (code !== 0) break;
   }
   console.log(`\n${summary.join('\n')}\n`);

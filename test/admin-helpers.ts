@@ -44,7 +44,12 @@ export function streamOf(data: string | Buffer | Iterable<Buffer>): ReadableStre
 
 export const fileStream = (file: string) => Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>;
 
-export async function upload(admin: TActor, draftId: string, body: ReadableStream<Uint8Array>, opts: { format?: TListFormat; fileName?: string; asOf?: string; size?: number } = {}) {
+export async function upload(
+  admin: TActor,
+  draftId: string,
+  body: ReadableStream<Uint8Array>,
+  opts: { format?: TListFormat; fileName?: string; asOf?: string; size?: number } = {},
+) {
   const { jobId } = await startListImport(admin, draftId, {
     format: opts.format ?? 'AUTO',
     fileName: opts.fileName ?? 'upload.csv',
@@ -65,9 +70,22 @@ export async function publishAndRun(admin: TActor, draftId: string, note = 'Publ
 
 export function applicationInput(overrides: { consignee?: string; endUser?: string; country?: string } = {}): TApplicationInput {
   return ZApplicationInput.parse({
-    product: { name: 'Thermal camera', description: 'Uncooled thermal camera', eccn: 'EAR99', kind: 'HARDWARE', quantity: 2, unitValueUsd: 900, biometric: null },
+    product: {
+      name: 'Thermal camera',
+      description: 'Uncooled thermal camera',
+      eccn: 'EAR99',
+      kind: 'HARDWARE',
+      quantity: 2,
+      unitValueUsd: 900,
+      biometric: null,
+    },
     destination: { country: overrides.country ?? 'DE', region: null },
-    endUser: { name: overrides.endUser ?? 'Muster Sicherheitstechnik GmbH', country: overrides.country ?? 'DE', address: 'Hauptstr. 1, Berlin', type: 'COMMERCIAL' },
+    endUser: {
+      name: overrides.endUser ?? 'Muster Sicherheitstechnik GmbH',
+      country: overrides.country ?? 'DE',
+      address: 'Hauptstr. 1, Berlin',
+      type: 'COMMERCIAL',
+    },
     consignees: overrides.consignee ? [{ name: overrides.consignee, country: 'CN', role: 'INTERMEDIATE' }] : [],
     endUse: { category: 'ACCESS_CONTROL', description: 'Building entry' },
     redFlags: [],

@@ -21,24 +21,39 @@ export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; cap
     <div className="overflow-x-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label={caption}>
       <table className="cards-md min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2.5">Case</th>
-            <th scope="col" className="px-4 py-2.5">Status</th>
-            <th scope="col" className="px-4 py-2.5">Outcome</th>
-            <th scope="col" className="px-4 py-2.5">Why</th>
+            <th scope="col" className="px-4 py-2.5">
+              Case
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Outcome
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Why
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white">
           {rows.map((r) => (
             <tr key={r.applicationId} className="align-top">
               <td data-label="Case" className="px-4 py-3">
-                <Link href={`/cases/${r.applicationId}`} className="font-medium text-indigo-700 hover:underline">{r.reference}</Link>
+                <Link href={`/cases/${r.applicationId}`} className="font-medium text-indigo-700 hover:underline">
+                  {r.reference}
+                </Link>
                 {r.productName ? <p className="text-xs text-slate-500">{r.productName}</p> : null}
               </td>
-              <td data-label="Status" className="px-4 py-3"><StatusBadge status={r.status as TStatusCode} /></td>
-              <td data-label="Outcome" className="whitespace-nowrap px-4 py-3">
-                <OutcomeBadge outcome={r.from as TOutcomeCode | null} /> <span aria-hidden className="mx-1 text-slate-600">→</span>
+              <td data-label="Status" className="px-4 py-3">
+                <StatusBadge status={r.status as TStatusCode} />
+              </td>
+              <td data-label="Outcome" className="px-4 py-3 whitespace-nowrap">
+                <OutcomeBadge outcome={r.from as TOutcomeCode | null} />{' '}
+                <span aria-hidden className="mx-1 text-slate-600">
+                  →
+                </span>
                 <span className="sr-only">to</span> <OutcomeBadge outcome={r.to as TOutcomeCode} />
               </td>
               <td data-label="Why" className="px-4 py-3">
@@ -46,7 +61,8 @@ export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; cap
                   <ul className="mb-2 space-y-0.5" aria-label="Line items that change">
                     {r.items.map((i) => (
                       <li key={i.position} className="text-slate-800">
-                        Item {i.position + 1} ({i.name}) would change from {i.from ? OUTCOME_LABEL[i.from as TOutcomeCode] : 'not screened'} to {OUTCOME_LABEL[i.to as TOutcomeCode]}
+                        Item {i.position + 1} ({i.name}) would change from {i.from ? OUTCOME_LABEL[i.from as TOutcomeCode] : 'not screened'} to{' '}
+                        {OUTCOME_LABEL[i.to as TOutcomeCode]}
                       </li>
                     ))}
                   </ul>
@@ -55,15 +71,32 @@ export function ImpactTable({ rows, caption, testId }: { rows: TImpactRow[]; cap
                   <ul className="space-y-1">
                     {r.changed?.map((f, i) => (
                       <li key={`c${i}`} className="flex gap-2">
-                        <span className="font-semibold text-amber-800" aria-label="Finding with another outcome">~</span>
-                        <span className="text-slate-800">{f.message} <span className="text-slate-600">({OUTCOME_LABEL[f.from as TOutcomeCode]} → {OUTCOME_LABEL[f.outcome as TOutcomeCode]})</span></span>
+                        <span className="font-semibold text-amber-800" aria-label="Finding with another outcome">
+                          ~
+                        </span>
+                        <span className="text-slate-800">
+                          {f.message}{' '}
+                          <span className="text-slate-600">
+                            ({OUTCOME_LABEL[f.from as TOutcomeCode]} → {OUTCOME_LABEL[f.outcome as TOutcomeCode]})
+                          </span>
+                        </span>
                       </li>
                     ))}
                     {r.appeared?.map((f, i) => (
-                      <li key={`a${i}`} className="flex gap-2"><span className="font-semibold text-red-700" aria-label="New finding">+</span><span className="text-slate-800">{f.message}</span></li>
+                      <li key={`a${i}`} className="flex gap-2">
+                        <span className="font-semibold text-red-700" aria-label="New finding">
+                          +
+                        </span>
+                        <span className="text-slate-800">{f.message}</span>
+                      </li>
                     ))}
                     {r.disappeared?.map((f, i) => (
-                      <li key={`d${i}`} className="flex gap-2"><span className="font-semibold text-emerald-700" aria-label="Finding gone">−</span><span className="text-slate-600">{f.message}</span></li>
+                      <li key={`d${i}`} className="flex gap-2">
+                        <span className="font-semibold text-emerald-700" aria-label="Finding gone">
+                          −
+                        </span>
+                        <span className="text-slate-600">{f.message}</span>
+                      </li>
                     ))}
                   </ul>
                 ) : r.appeared && r.disappeared ? (

@@ -17,7 +17,19 @@ export type TJobProgress = {
 
 const active = (s: TJobProgress['status']) => s === 'QUEUED' || s === 'RUNNING';
 
-export function JobProgress({ initial, label, unit = 'cases', testId, endpoint = '/api/admin/jobs' }: { initial: TJobProgress; label: string; unit?: string; testId?: string; endpoint?: string }) {
+export function JobProgress({
+  initial,
+  label,
+  unit = 'cases',
+  testId,
+  endpoint = '/api/admin/jobs',
+}: {
+  initial: TJobProgress;
+  label: string;
+  unit?: string;
+  testId?: string;
+  endpoint?: string;
+}) {
   const router = useRouter();
   const [job, setJob] = useState(initial);
   // A new job from the server (after a refresh) replaces the polled one: adjust state while rendering.
@@ -65,7 +77,7 @@ export function JobProgress({ initial, label, unit = 'cases', testId, endpoint =
     <div className="space-y-1.5" data-testid={testId} data-status={job.status}>
       <div className="flex items-baseline justify-between gap-4 text-sm">
         <span className="font-medium text-slate-800">{label}</span>
-        <span className="tabular-nums text-slate-600">{active(job.status) ? `${pct}%` : null}</span>
+        <span className="text-slate-600 tabular-nums">{active(job.status) ? `${pct}%` : null}</span>
       </div>
       <div
         role="progressbar"

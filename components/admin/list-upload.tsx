@@ -50,7 +50,9 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
             setPhase({ kind: 'failed', message: job.error ?? 'The upload was refused.' });
             return;
           }
-          setPhase((p) => (p.kind === 'uploading' && p.sent < p.total ? p : { kind: 'processing', phase: job.phase ?? 'Working', done: job.done, total: job.total }));
+          setPhase((p) =>
+            p.kind === 'uploading' && p.sent < p.total ? p : { kind: 'processing', phase: job.phase ?? 'Working', done: job.done, total: job.total },
+          );
         }
       } catch {
         /* next tick */
@@ -126,22 +128,63 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
   }
 
   const busy = phase.kind === 'uploading' || phase.kind === 'processing';
-  const pct = phase.kind === 'uploading' ? Math.round((phase.sent / Math.max(1, phase.total)) * 100) : phase.kind === 'processing' && phase.total > 0 ? Math.round((phase.done / phase.total) * 100) : 0;
+  const pct =
+    phase.kind === 'uploading'
+      ? Math.round((phase.sent / Math.max(1, phase.total)) * 100)
+      : phase.kind === 'processing' && phase.total > 0
+        ? Math.round((phase.done / phase.total) * 100)
+        : 0;
   const fileErrors = errors.file;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label="Upload a list">
       <div className="grid gap-4 md:grid-cols-3">
-        <Select name="format" label="Format" options={LIST_FORMATS.map((f) => ({ value: f, label: LIST_FORMAT_WORDS[f] }))} defaultValue="AUTO" placeholder="Detect from the file" errors={errors.format} />
-        <TextInput name="asOf" label="List date (as of)" optional help="YYYY-MM-DD; taken from the file name if it has one" errors={errors.asOf} placeholder="2024-05-03" />
-        <FieldFrame id="f-file" label="File" help={`CSV, TSV, JSON or XML, up to ${maxBytes / MB} MB; for OFAC choose sdn.csv with alt.csv and add.csv together`} errors={fileErrors}>
-          <input id="f-file" name="file" type="file" multiple accept=".csv,.txt,.tsv,.json,.xml,text/csv,application/json,application/xml,text/xml,text/plain" aria-invalid={!!fileErrors?.length || undefined}
-            aria-describedby={describedBy('f-file', true, fileErrors)} className={`${inputClass} border-slate-300 py-1.5`} />
+        <Select
+          name="format"
+          label="Format"
+          options={LIST_FORMATS.map((f) => ({ value: f, label: LIST_FORMAT_WORDS[f] }))}
+          defaultValue="AUTO"
+          placeholder="Detect from the file"
+          errors={errors.format}
+        />
+        <TextInput
+          name="asOf"
+          label="List date (as of)"
+          optional
+          help="YYYY-MM-DD; taken from the file name if it has one"
+          errors={errors.asOf}
+          placeholder="2024-05-03"
+        />
+        <FieldFrame
+          id="f-file"
+          label="File"
+          help={`CSV, TSV, JSON or XML, up to ${maxBytes / MB} MB; for OFAC choose sdn.csv with alt.csv and add.csv together`}
+          errors={fileErrors}
+        >
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            multiple
+            accept=".csv,.txt,.tsv,.json,.xml,text/csv,application/json,application/xml,text/xml,text/plain"
+            aria-invalid={!!fileErrors?.length || undefined}
+            aria-describedby={describedBy('f-file', true, fileErrors)}
+            className={`${inputClass} border-slate-300 py-1.5`}
+          />
         </FieldFrame>
       </div>
-      <Button type="submit" disabled={busy}>{busy ? 'Uploading…' : 'Upload and compare'}</Button>
+      <Button type="submit" disabled={busy}>
+        {busy ? 'Uploading…' : 'Upload and compare'}
+      </Button>
       {busy ? (
         <div className="max-w-xl space-y-1.5" data-testid="upload-progress">
-          <div role="progressbar" aria-label={phase.kind === 'uploading' ? 'Uploading' : 'Processing'} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2.5 overflow-hidden rounded-full bg-slate-200">
+          <div
+            role="progressbar"
+            aria-label={phase.kind === 'uploading' ? 'Uploading' : 'Processing'}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+            className="h-2.5 overflow-hidden rounded-full bg-slate-200"
+          >
             {phase.kind === 'processing' && pct === 0 ? (
               <div className="h-full w-full animate-pulse rounded-full bg-indigo-300" />
             ) : (
@@ -156,7 +199,9 @@ export function ListUpload({ draftId, maxBytes }: { draftId: string; maxBytes: n
         </div>
       ) : null}
       {phase.kind === 'failed' ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200" data-testid="upload-error">{phase.message}</p>
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200" data-testid="upload-error">
+          {phase.message}
+        </p>
       ) : null}
     </form>
   );

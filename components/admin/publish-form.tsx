@@ -14,9 +14,17 @@ export function PublishForm({ versionId }: { versionId: string }) {
   return (
     <form key={formKey} action={action} className="space-y-3" aria-label="Publish the draft">
       <input type="hidden" name="versionId" value={versionId} />
-      <Textarea name="note" label="Change note" rows={3} help="What changed and why. Officers and auditors see it with the version."
-        errors={errorsOf(state, 'note')} defaultValue={state.status === 'error' ? String(state.values.note ?? '') : ''} />
-      <Button type="submit" disabled={pending}>{pending ? 'Publishing…' : 'Publish and re-screen open cases'}</Button>
+      <Textarea
+        name="note"
+        label="Change note"
+        rows={3}
+        help="What changed and why. Officers and auditors see it with the version."
+        errors={errorsOf(state, 'note')}
+        defaultValue={state.status === 'error' ? String(state.values.note ?? '') : ''}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Publishing…' : 'Publish and re-screen open cases'}
+      </Button>
       <FormMessage state={state} />
     </form>
   );

@@ -34,8 +34,16 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
   switch (k.type) {
     case 'outcome':
       return (
-        <Select id={id} name={name} label={spec.label} help={spec.help} errors={errors} options={OUTCOME_OPTIONS} defaultValue={str(pick(state, name, field.value as string))}
-          placeholder={spec.help ? 'Same as the outcome' : 'Choose…'} />
+        <Select
+          id={id}
+          name={name}
+          label={spec.label}
+          help={spec.help}
+          errors={errors}
+          options={OUTCOME_OPTIONS}
+          defaultValue={str(pick(state, name, field.value as string))}
+          placeholder={spec.help ? 'Same as the outcome' : 'Choose…'}
+        />
       );
     case 'enum-list': {
       const checked = new Set(list(pick(state, name, field.value as string[])));
@@ -47,8 +55,14 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
           <div className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1.5">
             {k.options.map((o) => (
               <label key={o} className="inline-flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" name={name} value={o} defaultChecked={checked.has(o)} aria-invalid={invalid || undefined}
-                  className="h-4 w-4 rounded border-slate-300 text-indigo-700 focus:ring-indigo-500" />
+                <input
+                  type="checkbox"
+                  name={name}
+                  value={o}
+                  defaultChecked={checked.has(o)}
+                  aria-invalid={invalid || undefined}
+                  className="h-4 w-4 rounded border-slate-300 text-indigo-700 focus:ring-indigo-500"
+                />
                 {codeWords(o)}
               </label>
             ))}
@@ -58,19 +72,67 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
       );
     }
     case 'countries':
-      return <TextInput id={id} name={name} label={spec.label} help="ISO country codes, separated by commas (e.g. RU, BY)" errors={errors} defaultValue={str(pick(state, name, field.value as string))} />;
+      return (
+        <TextInput
+          id={id}
+          name={name}
+          label={spec.label}
+          help="ISO country codes, separated by commas (e.g. RU, BY)"
+          errors={errors}
+          defaultValue={str(pick(state, name, field.value as string))}
+        />
+      );
     case 'groups':
-      return <TextInput id={id} name={name} label={spec.label} help={`Country Group codes, separated by commas (e.g. A:1, E:1)${spec.help ? `. ${spec.help}` : ''}`} errors={errors} defaultValue={str(pick(state, name, field.value as string))} />;
+      return (
+        <TextInput
+          id={id}
+          name={name}
+          label={spec.label}
+          help={`Country Group codes, separated by commas (e.g. A:1, E:1)${spec.help ? `. ${spec.help}` : ''}`}
+          errors={errors}
+          defaultValue={str(pick(state, name, field.value as string))}
+        />
+      );
     case 'number':
-      return <TextInput id={id} name={name} label={spec.label} help={`From ${k.min} to ${k.max}`} errors={errors} inputMode="decimal" defaultValue={str(pick(state, name, field.value as string))} />;
+      return (
+        <TextInput
+          id={id}
+          name={name}
+          label={spec.label}
+          help={`From ${k.min} to ${k.max}`}
+          errors={errors}
+          inputMode="decimal"
+          defaultValue={str(pick(state, name, field.value as string))}
+        />
+      );
     case 'integer':
-      return <TextInput id={id} name={name} label={spec.label} help={`A whole number from ${k.min} to ${k.max}`} errors={errors} inputMode="numeric" defaultValue={str(pick(state, name, field.value as string))} />;
+      return (
+        <TextInput
+          id={id}
+          name={name}
+          label={spec.label}
+          help={`A whole number from ${k.min} to ${k.max}`}
+          errors={errors}
+          inputMode="numeric"
+          defaultValue={str(pick(state, name, field.value as string))}
+        />
+      );
     case 'boolean':
       return <Checkbox id={id} name={name} label={spec.label} errors={errors} defaultChecked={str(pick(state, name, field.value as string)) === 'on'} />;
     case 'tri':
       return (
-        <ChoiceGroup id={id} name={name} legend={spec.label} errors={errors} defaultValue={str(pick(state, name, field.value as string))}
-          options={[{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }, { value: '', label: 'Does not matter' }]} />
+        <ChoiceGroup
+          id={id}
+          name={name}
+          legend={spec.label}
+          errors={errors}
+          defaultValue={str(pick(state, name, field.value as string))}
+          options={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+            { value: '', label: 'Does not matter' },
+          ]}
+        />
       );
     case 'text':
       return <TextInput id={id} name={name} label={spec.label} errors={errors} defaultValue={str(pick(state, name, field.value as string))} />;
@@ -79,8 +141,15 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
     case 'lines':
       return (
         <div className="sm:col-span-2">
-          <Textarea id={id} name={name} label={spec.label} help={`One per line: ${k.columns.join(' | ')}${spec.help ? `. ${spec.help}` : ''}`} errors={errors} rows={6}
-            defaultValue={str(pick(state, name, field.value as string))} />
+          <Textarea
+            id={id}
+            name={name}
+            label={spec.label}
+            help={`One per line: ${k.columns.join(' | ')}${spec.help ? `. ${spec.help}` : ''}`}
+            errors={errors}
+            rows={6}
+            defaultValue={str(pick(state, name, field.value as string))}
+          />
         </div>
       );
     case 'text-map': {
@@ -95,10 +164,18 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
               const keyErrors = errorsOf(state, keyName);
               return (
                 <div key={key} className="grid grid-cols-[10rem_1fr] items-start gap-3">
-                  <label htmlFor={keyId} className="pt-2 text-xs font-medium text-slate-700">{listLabel(key)}</label>
+                  <label htmlFor={keyId} className="pt-2 text-xs font-medium text-slate-700">
+                    {listLabel(key)}
+                  </label>
                   <div>
-                    <input id={keyId} name={keyName} defaultValue={str(pick(state, keyName, text))} aria-invalid={!!keyErrors?.length || undefined}
-                      aria-describedby={describedBy(keyId, null, keyErrors)} className={`${inputClass} ${keyErrors?.length ? 'border-red-500' : 'border-slate-300'}`} />
+                    <input
+                      id={keyId}
+                      name={keyName}
+                      defaultValue={str(pick(state, keyName, text))}
+                      aria-invalid={!!keyErrors?.length || undefined}
+                      aria-describedby={describedBy(keyId, null, keyErrors)}
+                      className={`${inputClass} ${keyErrors?.length ? 'border-red-500' : 'border-slate-300'}`}
+                    />
                     <FieldError id={keyId} errors={keyErrors} />
                   </div>
                 </div>
@@ -120,14 +197,22 @@ export function RuleEditForm({ versionId, ruleId, enabled, fields }: { versionId
     <form key={formKey} action={action} className="space-y-5" aria-label={`Edit rule ${ruleId}`}>
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="ruleId" value={ruleId} />
-      <Checkbox id={fieldIdFor(`${scope}-enabled`)} name="enabled" label="Rule enabled" help="A disabled rule produces no findings." defaultChecked={enabledNow} />
+      <Checkbox
+        id={fieldIdFor(`${scope}-enabled`)}
+        name="enabled"
+        label="Rule enabled"
+        help="A disabled rule produces no findings."
+        defaultChecked={enabledNow}
+      />
       <div className="grid gap-5 sm:grid-cols-2">
         {fields.map((f) => (
           <Field key={f.spec.path} field={f} state={state} scope={scope} />
         ))}
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save rule'}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save rule'}
+        </Button>
       </div>
       <FormMessage state={state} />
     </form>

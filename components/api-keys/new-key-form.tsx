@@ -13,14 +13,35 @@ export function NewApiKeyForm({ exporters }: { exporters: { id: string; label: s
       {created ? (
         <div role="status" className="rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900">
           <p className="font-medium">Key “{created.name}” created. Copy it now: it is not shown again.</p>
-          <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono text-slate-900">{created.key}</code>
+          <code data-testid="new-api-key" className="mt-2 block rounded bg-white px-3 py-2 font-mono break-all text-slate-900">
+            {created.key}
+          </code>
         </div>
       ) : null}
-      {state.status === 'error' && state.message ? <p role="status" className="text-sm text-red-700">{state.message}</p> : null}
+      {state.status === 'error' && state.message ? (
+        <p role="status" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
       <form action={action} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" key={created ? created.key : 'form'}>
-        <TextInput name="name" label="Key name" help="Where it is used, e.g. “SAP production”." defaultValue={valueOf(state, 'name')} errors={errorsOf(state, 'name')} />
-        <Select name="actingUserId" label="Acts as" help="Submissions are recorded as this exporter’s." options={exporters.map((e) => ({ value: e.id, label: e.label }))} defaultValue={valueOf(state, 'actingUserId')} errors={errorsOf(state, 'actingUserId')} />
-        <Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create key'}</Button>
+        <TextInput
+          name="name"
+          label="Key name"
+          help="Where it is used, e.g. “SAP production”."
+          defaultValue={valueOf(state, 'name')}
+          errors={errorsOf(state, 'name')}
+        />
+        <Select
+          name="actingUserId"
+          label="Acts as"
+          help="Submissions are recorded as this exporter’s."
+          options={exporters.map((e) => ({ value: e.id, label: e.label }))}
+          defaultValue={valueOf(state, 'actingUserId')}
+          errors={errorsOf(state, 'actingUserId')}
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Creating…' : 'Create key'}
+        </Button>
       </form>
     </div>
   );

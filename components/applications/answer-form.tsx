@@ -32,11 +32,21 @@ export function AnswerForm({ applicationId }: { applicationId: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" name="id" value={applicationId} />
-      <Textarea name="body" id="answer-body" label="Your answer" rows={4} maxLength={5000}
-        errors={state.status === 'error' ? (state.fieldErrors.body ?? (state.message ? [state.message] : undefined)) : undefined} />
+      <Textarea
+        name="body"
+        id="answer-body"
+        label="Your answer"
+        rows={4}
+        maxLength={5000}
+        errors={state.status === 'error' ? (state.fieldErrors.body ?? (state.message ? [state.message] : undefined)) : undefined}
+      />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? 'Sending…' : 'Send answer'}</Button>
-        <p role="status" className="text-sm text-emerald-800">{state.status === 'success' ? 'Answer sent. Now edit the application if needed and resubmit it.' : ''}</p>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Sending…' : 'Send answer'}
+        </Button>
+        <p role="status" className="text-sm text-emerald-800">
+          {state.status === 'success' ? 'Answer sent. Now edit the application if needed and resubmit it.' : ''}
+        </p>
       </div>
     </form>
   );

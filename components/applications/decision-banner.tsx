@@ -31,32 +31,51 @@ export function DecisionBanner({ app }: { app: TExporterApplication }) {
   const n = items.length;
   const title = app.status === 'APPROVED' ? 'Approved' : app.status === 'APPROVED_IN_PART' ? 'Approved in part' : 'Denied';
   let lead: string;
-  if (app.status === 'DENIED') lead = n > 1 ? 'Clearance denied this export: none of its items may be exported under this application.' : 'Clearance denied this export: do not ship it.';
-  else if (app.status === 'APPROVED_IN_PART') lead = `Clearance approved ${approved.length} of ${n} items. Only the approved items may be exported; the refused items may not be shipped under this application.`;
+  if (app.status === 'DENIED')
+    lead = n > 1 ? 'Clearance denied this export: none of its items may be exported under this application.' : 'Clearance denied this export: do not ship it.';
+  else if (app.status === 'APPROVED_IN_PART')
+    lead = `Clearance approved ${approved.length} of ${n} items. Only the approved items may be exported; the refused items may not be shipped under this application.`;
   else if (n === 1 && items[0]) lead = `Clearance approved this export; ${licenceWords(items[0])}.`;
   else lead = 'Clearance approved this export (every item).';
   return (
     <section aria-labelledby="decision-banner-h" data-testid="decision-banner" className={`rounded-lg border-2 p-5 sm:p-6 ${TONE[app.status]}`}>
-      <p className="text-xs font-semibold uppercase tracking-wide opacity-75">Decision{app.decidedAt ? `, ${formatDate(app.decidedAt)}` : ''}</p>
-      <h2 id="decision-banner-h" className="mt-1 text-xl font-semibold">{title}</h2>
+      <p className="text-xs font-semibold tracking-wide uppercase opacity-75">Decision{app.decidedAt ? `, ${formatDate(app.decidedAt)}` : ''}</p>
+      <h2 id="decision-banner-h" className="mt-1 text-xl font-semibold">
+        {title}
+      </h2>
       <p className="mt-2 text-sm">{lead}</p>
       {n > 1 && approved.length > 0 ? (
         <ul className="mt-3 list-disc space-y-1 pl-5 text-sm" aria-label="Approved items">
           {approved.map((i) => (
-            <li key={i.position}><span className="font-medium">{itemName(i, n)}</span>: approved; {licenceWords(i)}.{i.decision?.conditions ? ` Conditions: ${i.decision.conditions}` : ''}</li>
+            <li key={i.position}>
+              <span className="font-medium">{itemName(i, n)}</span>: approved; {licenceWords(i)}.
+              {i.decision?.conditions ? ` Conditions: ${i.decision.conditions}` : ''}
+            </li>
           ))}
         </ul>
       ) : null}
-      {n === 1 && approved[0]?.decision?.conditions ? <p className="mt-2 text-sm"><span className="font-medium">Conditions:</span> {approved[0].decision.conditions}</p> : null}
+      {n === 1 && approved[0]?.decision?.conditions ? (
+        <p className="mt-2 text-sm">
+          <span className="font-medium">Conditions:</span> {approved[0].decision.conditions}
+        </p>
+      ) : null}
       {refused.length > 0 ? (
         <ul className="mt-3 list-disc space-y-1 pl-5 text-sm" aria-label="Refused items">
           {refused.map((i) => (
-            <li key={i.position}><span className="font-medium">{itemName(i, n)}</span>: refused{i.decision?.reason ? `. Reason: ${i.decision.reason}` : ''}</li>
+            <li key={i.position}>
+              <span className="font-medium">{itemName(i, n)}</span>: refused{i.decision?.reason ? `. Reason: ${i.decision.reason}` : ''}
+            </li>
           ))}
         </ul>
       ) : null}
-      {refused.length === 0 && app.status === 'DENIED' && caseDecision?.reason ? <p className="mt-2 text-sm"><span className="font-medium">Reason:</span> {caseDecision.reason}</p> : null}
-      <p className="mt-3 text-xs opacity-80">Clearance supports compliance decisions; it is not legal advice. Ship only what is approved, under its conditions and any licence named here.</p>
+      {refused.length === 0 && app.status === 'DENIED' && caseDecision?.reason ? (
+        <p className="mt-2 text-sm">
+          <span className="font-medium">Reason:</span> {caseDecision.reason}
+        </p>
+      ) : null}
+      <p className="mt-3 text-xs opacity-80">
+        Clearance supports compliance decisions; it is not legal advice. Ship only what is approved, under its conditions and any licence named here.
+      </p>
     </section>
   );
 }

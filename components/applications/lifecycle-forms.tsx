@@ -18,17 +18,32 @@ function ErrorText({ state }: { state: TActionState<unknown> }) {
 export function WithdrawForm({ id, version }: { id: string; version: number }) {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(withdrawApplicationAction, IDLE);
-  if (!open) return <Button variant="secondary" onClick={() => setOpen(true)}>Withdraw application…</Button>;
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Withdraw application…
+      </Button>
+    );
   return (
     <form action={action} aria-label="Withdraw application" className="w-full space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:max-w-md">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <Textarea name="reason" id="withdraw-reason" label="Why are you withdrawing it?" rows={3} maxLength={2000}
+      <Textarea
+        name="reason"
+        id="withdraw-reason"
+        label="Why are you withdrawing it?"
+        rows={3}
+        maxLength={2000}
         help="The compliance officers see this. The application leaves their queue and stays in your records."
-        errors={errorsOf(state, 'reason')} />
+        errors={errorsOf(state, 'reason')}
+      />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Withdrawing…' : 'Withdraw'}</Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? 'Withdrawing…' : 'Withdraw'}
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
       <ErrorText state={state} />
     </form>
@@ -45,11 +60,17 @@ export function DeleteDraftForm({ id, version }: { id: string; version: number }
       {confirm ? (
         <>
           <span className="text-sm text-slate-700">Delete this draft for good?</span>
-          <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Deleting…' : 'Yes, delete draft'}</Button>
-          <Button variant="ghost" onClick={() => setConfirm(false)}>Keep it</Button>
+          <Button type="submit" variant="danger" disabled={pending}>
+            {pending ? 'Deleting…' : 'Yes, delete draft'}
+          </Button>
+          <Button variant="ghost" onClick={() => setConfirm(false)}>
+            Keep it
+          </Button>
         </>
       ) : (
-        <Button variant="ghost" onClick={() => setConfirm(true)}>Delete draft</Button>
+        <Button variant="ghost" onClick={() => setConfirm(true)}>
+          Delete draft
+        </Button>
       )}
       <ErrorText state={state} />
     </form>
@@ -61,7 +82,9 @@ export function CopyForm({ id }: { id: string }) {
   return (
     <form action={action} aria-label="Copy application">
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Copying…' : 'Copy to new application'}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? 'Copying…' : 'Copy to new application'}
+      </Button>
       <ErrorText state={state} />
     </form>
   );

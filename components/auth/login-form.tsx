@@ -51,20 +51,52 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Sign in">
       <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required autoFocus aria-required="true"
-          aria-invalid={fieldErrors.email ? true : undefined} aria-describedby="email-error" className={inputClass(!!fieldErrors.email)} />
-        <p id="email-error" aria-live="polite" className="text-sm text-red-700">{fieldErrors.email ? <span className="mt-1 block">{fieldErrors.email}</span> : null}</p>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          aria-required="true"
+          aria-invalid={fieldErrors.email ? true : undefined}
+          aria-describedby="email-error"
+          className={inputClass(!!fieldErrors.email)}
+        />
+        <p id="email-error" aria-live="polite" className="text-sm text-red-700">
+          {fieldErrors.email ? <span className="mt-1 block">{fieldErrors.email}</span> : null}
+        </p>
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required aria-required="true"
-          aria-invalid={fieldErrors.password ? true : undefined} aria-describedby="password-error" className={inputClass(!!fieldErrors.password)} />
-        <p id="password-error" aria-live="polite" className="text-sm text-red-700">{fieldErrors.password ? <span className="mt-1 block">{fieldErrors.password}</span> : null}</p>
+        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-required="true"
+          aria-invalid={fieldErrors.password ? true : undefined}
+          aria-describedby="password-error"
+          className={inputClass(!!fieldErrors.password)}
+        />
+        <p id="password-error" aria-live="polite" className="text-sm text-red-700">
+          {fieldErrors.password ? <span className="mt-1 block">{fieldErrors.password}</span> : null}
+        </p>
       </div>
-      <p id="login-error" role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">{error}</p>
-      <button type="submit" disabled={pending}
-        className="w-full rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
+      <p id="login-error" role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
+        {error}
+      </p>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800 disabled:opacity-60"
+      >
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

@@ -40,9 +40,16 @@ function Hidden({ caseId, version, type }: { caseId: string; version: number; ty
 
 function NoteField({ state, prefix }: { state: TActionState; prefix: string }) {
   return (
-    <Textarea id={`${prefix}-note`} name="note" label="Decision note" optional rows={2}
+    <Textarea
+      id={`${prefix}-note`}
+      name="note"
+      label="Decision note"
+      optional
+      rows={2}
       help="Internal: why you decided this. Not shown to the exporter."
-      errors={errorsOf(state, 'note')} defaultValue={valueOf(state, 'note')} />
+      errors={errorsOf(state, 'note')}
+      defaultValue={valueOf(state, 'note')}
+    />
   );
 }
 
@@ -55,22 +62,46 @@ function ApproveForm({ caseId, version, outcome }: TDecisionPanelProps) {
       <Hidden caseId={caseId} version={version} type="APPROVE" />
       {countersign ? (
         <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
-          This case is {outcome === 'PROHIBITED' ? 'prohibited' : 'licence-required'}: your approval needs a countersignature by a second officer before it takes effect.
+          This case is {outcome === 'PROHIBITED' ? 'prohibited' : 'licence-required'}: your approval needs a countersignature by a second officer before it
+          takes effect.
         </p>
       ) : null}
-      <Textarea id="approve-conditions" name="conditions" label="Conditions" optional rows={3}
+      <Textarea
+        id="approve-conditions"
+        name="conditions"
+        label="Conditions"
+        optional
+        rows={3}
         help="Shown to the exporter with the approval, e.g. no re-export without authorisation."
-        errors={errorsOf(state, 'conditions')} defaultValue={valueOf(state, 'conditions')} />
+        errors={errorsOf(state, 'conditions')}
+        defaultValue={valueOf(state, 'conditions')}
+      />
       {licence ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextInput id="approve-licence-reference" name="licenseReference" label="Licence reference" help="The BIS licence number."
-            errors={errorsOf(state, 'licenseReference')} defaultValue={valueOf(state, 'licenseReference')} autoComplete="off" />
-          <TextInput id="approve-licence-expiry" name="licenseExpiresAt" type="date" label="Licence expiry date" help="Last day the licence is valid."
-            errors={errorsOf(state, 'licenseExpiresAt')} defaultValue={valueOf(state, 'licenseExpiresAt')} />
+          <TextInput
+            id="approve-licence-reference"
+            name="licenseReference"
+            label="Licence reference"
+            help="The BIS licence number."
+            errors={errorsOf(state, 'licenseReference')}
+            defaultValue={valueOf(state, 'licenseReference')}
+            autoComplete="off"
+          />
+          <TextInput
+            id="approve-licence-expiry"
+            name="licenseExpiresAt"
+            type="date"
+            label="Licence expiry date"
+            help="Last day the licence is valid."
+            errors={errorsOf(state, 'licenseExpiresAt')}
+            defaultValue={valueOf(state, 'licenseExpiresAt')}
+          />
         </div>
       ) : null}
       <NoteField state={state} prefix="approve" />
-      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Approve'}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Approve'}
+      </Button>
       <FormMessage state={state} />
     </form>
   );
@@ -81,19 +112,36 @@ function DenyForm({ caseId, version }: TDecisionPanelProps) {
   return (
     <form action={action} aria-label="Deny" className="space-y-4">
       <Hidden caseId={caseId} version={version} type="DENY" />
-      <Textarea id="deny-reason" name="reason" label="Reason" rows={3} help="Shown to the exporter."
-        errors={errorsOf(state, 'reason')} defaultValue={valueOf(state, 'reason')} />
+      <Textarea
+        id="deny-reason"
+        name="reason"
+        label="Reason"
+        rows={3}
+        help="Shown to the exporter."
+        errors={errorsOf(state, 'reason')}
+        defaultValue={valueOf(state, 'reason')}
+      />
       <NoteField state={state} prefix="deny" />
       {/* a second step: denying is final (the exporter is told at once); without a reason the server's error is the answer */}
-      <ConfirmSubmit variant="danger" disabled={pending} label={pending ? 'Saving…' : 'Deny'} confirmLabel="Deny the application" title="Deny this application?"
+      <ConfirmSubmit
+        variant="danger"
+        disabled={pending}
+        label={pending ? 'Saving…' : 'Deny'}
+        confirmLabel="Deny the application"
+        title="Deny this application?"
         skip={(form) => !String(new FormData(form).get('reason') ?? '').trim()}
         body={(form) => (
           <>
-            <p>The case is closed as <strong>Denied</strong> and the exporter is told at once, with this reason:</p>
-            <blockquote className="whitespace-pre-wrap rounded-md bg-slate-50 px-3 py-2 text-slate-800">{String(new FormData(form).get('reason') ?? '').trim()}</blockquote>
+            <p>
+              The case is closed as <strong>Denied</strong> and the exporter is told at once, with this reason:
+            </p>
+            <blockquote className="rounded-md bg-slate-50 px-3 py-2 whitespace-pre-wrap text-slate-800">
+              {String(new FormData(form).get('reason') ?? '').trim()}
+            </blockquote>
             <p>A denial cannot be undone; the exporter would have to submit a new application.</p>
           </>
-        )} />
+        )}
+      />
       <FormMessage state={state} />
     </form>
   );
@@ -104,11 +152,19 @@ function RequestInfoForm({ caseId, version }: TDecisionPanelProps) {
   return (
     <form action={action} aria-label="Request information" className="space-y-4">
       <Hidden caseId={caseId} version={version} type="REQUEST_INFO" />
-      <Textarea id="info-message" name="message" label="Message to the exporter" rows={4}
+      <Textarea
+        id="info-message"
+        name="message"
+        label="Message to the exporter"
+        rows={4}
         help="The exporter sees this, can edit the application and resubmit it; it is screened again."
-        errors={errorsOf(state, 'message')} defaultValue={valueOf(state, 'message')} />
+        errors={errorsOf(state, 'message')}
+        defaultValue={valueOf(state, 'message')}
+      />
       <NoteField state={state} prefix="info" />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Sending…' : 'Request information'}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? 'Sending…' : 'Request information'}
+      </Button>
       <FormMessage state={state} />
     </form>
   );
@@ -121,7 +177,9 @@ function EscalateForm({ caseId, version }: TDecisionPanelProps) {
       <Hidden caseId={caseId} version={version} type="ESCALATE" />
       <p className="text-sm text-slate-600">Sends the case to senior review. Any officer can still decide it afterwards.</p>
       <NoteField state={state} prefix="escalate" />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Saving…' : 'Escalate'}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? 'Saving…' : 'Escalate'}
+      </Button>
       <FormMessage state={state} />
     </form>
   );
@@ -147,16 +205,42 @@ export function DecisionPanel(props: TDecisionPanelProps) {
     <div>
       <div role="tablist" aria-label="Decision" onKeyDown={onKeyDown} className="grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1">
         {tabs.map((t) => (
-          <button key={t.kind} type="button" role="tab" id={`tab-${t.kind}`} aria-controls={`panel-${t.kind}`} aria-selected={active === t.kind}
-            tabIndex={active === t.kind ? 0 : -1} onClick={() => setActive(t.kind)}
-            className={`flex-1 rounded-md px-2.5 py-1.5 text-center text-sm font-medium ${active === t.kind ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-700 hover:text-slate-900'}`}>
+          <button
+            key={t.kind}
+            type="button"
+            role="tab"
+            id={`tab-${t.kind}`}
+            aria-controls={`panel-${t.kind}`}
+            aria-selected={active === t.kind}
+            tabIndex={active === t.kind ? 0 : -1}
+            onClick={() => setActive(t.kind)}
+            className={`flex-1 rounded-md px-2.5 py-1.5 text-center text-sm font-medium ${active === t.kind ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-700 hover:text-slate-900'}`}
+          >
             {t.label}
           </button>
         ))}
       </div>
       {tabs.map((t) => (
-        <div key={t.kind} role="tabpanel" id={`panel-${t.kind}`} aria-labelledby={`tab-${t.kind}`} hidden={active !== t.kind} tabIndex={0} className="pt-4 focus-visible:rounded-md">
-          {t.kind === 'ITEMS' ? <ItemDecisionForm caseId={props.caseId} version={props.version} items={props.items} /> : t.kind === 'APPROVE' ? <ApproveForm {...props} /> : t.kind === 'DENY' ? <DenyForm {...props} /> : t.kind === 'REQUEST_INFO' ? <RequestInfoForm {...props} /> : <EscalateForm {...props} />}
+        <div
+          key={t.kind}
+          role="tabpanel"
+          id={`panel-${t.kind}`}
+          aria-labelledby={`tab-${t.kind}`}
+          hidden={active !== t.kind}
+          tabIndex={0}
+          className="pt-4 focus-visible:rounded-md"
+        >
+          {t.kind === 'ITEMS' ? (
+            <ItemDecisionForm caseId={props.caseId} version={props.version} items={props.items} />
+          ) : t.kind === 'APPROVE' ? (
+            <ApproveForm {...props} />
+          ) : t.kind === 'DENY' ? (
+            <DenyForm {...props} />
+          ) : t.kind === 'REQUEST_INFO' ? (
+            <RequestInfoForm {...props} />
+          ) : (
+            <EscalateForm {...props} />
+          )}
         </div>
       ))}
     </div>

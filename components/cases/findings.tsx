@@ -26,16 +26,30 @@ function PartyEvidence({ finding }: { finding: TFinding }) {
   if (!e) return <GenericEvidence evidence={finding.evidence} />;
   return (
     <dl className="text-sm">
-      <Row label="Party">{e.partyName}{e.partyRole ? <span className="text-slate-500"> · {humanize(e.partyRole)}</span> : null}</Row>
-      <Row label="List">{e.listName ?? e.listCode}{e.listAsOf ? <span className="text-slate-500"> · as of {e.listAsOf}</span> : null}</Row>
-      <Row label="Entry">{e.entryName ?? '—'} <span className="text-slate-500">(id {e.entryId})</span>{e.entryPrograms.length ? <span className="text-slate-500"> · {e.entryPrograms.join(', ')}</span> : null}</Row>
+      <Row label="Party">
+        {e.partyName}
+        {e.partyRole ? <span className="text-slate-500"> · {humanize(e.partyRole)}</span> : null}
+      </Row>
+      <Row label="List">
+        {e.listName ?? e.listCode}
+        {e.listAsOf ? <span className="text-slate-500"> · as of {e.listAsOf}</span> : null}
+      </Row>
+      <Row label="Entry">
+        {e.entryName ?? '—'} <span className="text-slate-500">(id {e.entryId})</span>
+        {e.entryPrograms.length ? <span className="text-slate-500"> · {e.entryPrograms.join(', ')}</span> : null}
+      </Row>
       <Row label={e.matchedAlias ? 'Matched alias' : 'Matched name'}>{e.matchedName ?? '—'}</Row>
-      <Row label="Score">{scoreText(e.score)}{e.match ? <span className="text-slate-500"> · {humanize(e.match)} match</span> : null}</Row>
+      <Row label="Score">
+        {scoreText(e.score)}
+        {e.match ? <span className="text-slate-500"> · {humanize(e.match)} match</span> : null}
+      </Row>
       <Row label="Matched tokens">
-        {e.matchedTokens.length === 0 ? '—' : (
+        {e.matchedTokens.length === 0 ? (
+          '—'
+        ) : (
           <span className="flex min-w-0 flex-wrap gap-1.5">
             {e.matchedTokens.map((t, i) => (
-              <span key={i} className="break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+              <span key={i} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all text-slate-700">
                 {t.query} ≈ {t.candidate} <span className="text-slate-600">{scoreText(t.similarity)}</span>
               </span>
             ))}
@@ -52,12 +66,19 @@ function ChartEvidence({ evidence }: { evidence: Record<string, unknown> }) {
   return (
     <dl className="text-sm">
       {typeof evidence.eccn === 'string' ? <Row label="ECCN">{evidence.eccn}</Row> : null}
-      {typeof evidence.reason === 'string' ? <Row label="Reason for control">{evidence.reason}{typeof evidence.column === 'string' ? ` (column ${evidence.column})` : ''}</Row> : null}
+      {typeof evidence.reason === 'string' ? (
+        <Row label="Reason for control">
+          {evidence.reason}
+          {typeof evidence.column === 'string' ? ` (column ${evidence.column})` : ''}
+        </Row>
+      ) : null}
       {typeof evidence.appliesTo === 'string' ? <Row label="Applies to">{evidence.appliesTo}</Row> : null}
       {cell ? (
         <Row label="Chart cell">
           {countryLabel(cell.row ?? cell.country)} row × {cell.column} column: <strong>{cell.x ? 'X (licence required)' : 'no X'}</strong>
-          {cell.row && cell.country && cell.row !== cell.country ? <span className="text-slate-500"> (destination {countryLabel(cell.country)} uses this row)</span> : null}
+          {cell.row && cell.country && cell.row !== cell.country ? (
+            <span className="text-slate-500"> (destination {countryLabel(cell.country)} uses this row)</span>
+          ) : null}
         </Row>
       ) : null}
     </dl>
@@ -93,7 +114,9 @@ export function FindingItem({ finding, clear }: { finding: TFinding; clear?: { c
   return (
     <li className={`px-4 py-3 ${finding.cleared ? 'bg-slate-50/60' : ''}`} data-testid="finding">
       <div className="flex flex-col items-start gap-2 sm:flex-row sm:gap-3">
-        <div className="shrink-0 pt-0.5 sm:w-32"><OutcomeBadge outcome={finding.outcome} /></div>
+        <div className="shrink-0 pt-0.5 sm:w-32">
+          <OutcomeBadge outcome={finding.outcome} />
+        </div>
         <div className="w-full min-w-0 flex-1 space-y-2">
           <p className="text-sm text-slate-900">{finding.message}</p>
           {finding.cleared ? (
@@ -105,7 +128,12 @@ export function FindingItem({ finding, clear }: { finding: TFinding; clear?: { c
             <Row label="Basis">{BASIS_LABEL[finding.basis] ?? finding.basis}</Row>
             <Row label="Citation">
               {finding.citationUrl && /^https:\/\//.test(finding.citationUrl) ? (
-                <a href={finding.citationUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900">
+                <a
+                  href={finding.citationUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900"
+                >
                   {finding.citation || finding.citationUrl}
                   <span className="sr-only"> (opens the regulation in a new tab)</span>
                 </a>
@@ -118,11 +146,24 @@ export function FindingItem({ finding, clear }: { finding: TFinding; clear?: { c
           <details className="text-sm">
             <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Evidence</summary>
             <div className="mt-1.5 rounded-md bg-slate-50 px-3 py-2">
-              {finding.kind === 'PARTY_MATCH' ? <PartyEvidence finding={finding} /> : finding.kind === 'LICENSE_REQUIREMENT' ? <ChartEvidence evidence={finding.evidence} /> : <GenericEvidence evidence={finding.evidence} />}
+              {finding.kind === 'PARTY_MATCH' ? (
+                <PartyEvidence finding={finding} />
+              ) : finding.kind === 'LICENSE_REQUIREMENT' ? (
+                <ChartEvidence evidence={finding.evidence} />
+              ) : (
+                <GenericEvidence evidence={finding.evidence} />
+              )}
             </div>
           </details>
           {clear && party && !finding.cleared && finding.outcome !== 'CLEAR' ? (
-            <ClearMatchForm caseId={clear.caseId} version={clear.version} listCode={party.listCode} entryId={party.entryId} partyName={party.partyName} formId={clear.formId} />
+            <ClearMatchForm
+              caseId={clear.caseId}
+              version={clear.version}
+              listCode={party.listCode}
+              entryId={party.entryId}
+              partyName={party.partyName}
+              formId={clear.formId}
+            />
           ) : null}
         </div>
       </div>

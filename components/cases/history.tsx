@@ -23,7 +23,9 @@ function Changes({ before, after }: { before: TFinding[]; after: TFinding[] }) {
   const line = (sign: string, tone: string, label: string, list: TFinding[]) =>
     list.map((f, i) => (
       <li key={`${label}-${i}`} className="flex gap-2">
-        <span className={`w-28 shrink-0 font-medium ${tone}`}>{sign} {label}</span>
+        <span className={`w-28 shrink-0 font-medium ${tone}`}>
+          {sign} {label}
+        </span>
         <span className="text-slate-700">{f.message}</span>
       </li>
     ));
@@ -33,7 +35,12 @@ function Changes({ before, after }: { before: TFinding[]; after: TFinding[] }) {
       {line('−', 'text-emerald-700', 'disappeared', d.disappeared)}
       {line('✓', 'text-emerald-700', 'now cleared', d.nowCleared)}
       {line('!', 'text-red-700', 'no longer cleared', d.noLongerCleared)}
-      {line('~', 'text-amber-700', 'outcome changed', d.changed.map((c) => c.after))}
+      {line(
+        '~',
+        'text-amber-700',
+        'outcome changed',
+        d.changed.map((c) => c.after),
+      )}
     </ul>
   );
 }
@@ -54,7 +61,9 @@ export function ScreeningHistory({ runs }: { runs: TRun[] }) {
           {before ? (
             <div className="mt-2">
               {before.outcome !== run.outcome ? (
-                <p className="mb-1 text-xs text-slate-700">Outcome changed from <OutcomeBadge outcome={before.outcome} /> to <OutcomeBadge outcome={run.outcome} /></p>
+                <p className="mb-1 text-xs text-slate-700">
+                  Outcome changed from <OutcomeBadge outcome={before.outcome} /> to <OutcomeBadge outcome={run.outcome} />
+                </p>
               ) : null}
               <Changes before={before.findings} after={run.findings} />
             </div>
@@ -106,7 +115,7 @@ export function AuditTrail({ events }: { events: TAudit[] }) {
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
       <table className="cards-md w-full text-left text-sm">
         <caption className="sr-only">Audit trail</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             <th className="px-4 py-2 font-medium">When</th>
             <th className="px-4 py-2 font-medium">What</th>
@@ -118,10 +127,18 @@ export function AuditTrail({ events }: { events: TAudit[] }) {
           {events.map((e) => (
             <Fragment key={String(e.seq)}>
               <tr>
-                <td data-label="When" className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(e.createdAt)}</td>
-                <td data-label="What" className="px-4 py-2 text-slate-900">{AUDIT_LABEL[e.action] ?? humanize(e.action)}</td>
-                <td data-label="Who" className="px-4 py-2 text-slate-600">{e.actorEmail ?? 'system'}</td>
-                <td data-label="Detail" className="px-4 py-2 text-slate-600">{summary(e.action, e.data)} <span className="text-xs text-slate-600">#{String(e.seq)}</span></td>
+                <td data-label="When" className="px-4 py-2 whitespace-nowrap text-slate-600">
+                  {formatDateTime(e.createdAt)}
+                </td>
+                <td data-label="What" className="px-4 py-2 text-slate-900">
+                  {AUDIT_LABEL[e.action] ?? humanize(e.action)}
+                </td>
+                <td data-label="Who" className="px-4 py-2 text-slate-600">
+                  {e.actorEmail ?? 'system'}
+                </td>
+                <td data-label="Detail" className="px-4 py-2 text-slate-600">
+                  {summary(e.action, e.data)} <span className="text-xs text-slate-600">#{String(e.seq)}</span>
+                </td>
               </tr>
             </Fragment>
           ))}

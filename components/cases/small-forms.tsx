@@ -24,12 +24,19 @@ export function CountersignForm({ caseId, version, approvedByYou }: TRef & { app
   return (
     <form action={action} aria-label="Countersign" className="space-y-3">
       <CaseRef caseId={caseId} version={version} />
-      {approvedByYou ? (
-        <p className="text-sm text-slate-600">You approved this case, so another officer must countersign it.</p>
-      ) : null}
-      <Textarea id="countersign-note" name="note" label="Countersignature note" optional rows={2}
-        errors={errorsOf(state, 'note')} defaultValue={valueOf(state, 'note')} />
-      <Button type="submit" disabled={pending || approvedByYou}>{pending ? 'Signing…' : 'Countersign'}</Button>
+      {approvedByYou ? <p className="text-sm text-slate-600">You approved this case, so another officer must countersign it.</p> : null}
+      <Textarea
+        id="countersign-note"
+        name="note"
+        label="Countersignature note"
+        optional
+        rows={2}
+        errors={errorsOf(state, 'note')}
+        defaultValue={valueOf(state, 'note')}
+      />
+      <Button type="submit" disabled={pending || approvedByYou}>
+        {pending ? 'Signing…' : 'Countersign'}
+      </Button>
       <FormMessage state={state} />
     </form>
   );
@@ -40,15 +47,31 @@ export function NoteForm({ caseId }: { caseId: string }) {
   return (
     <form action={action} aria-label="Add internal note" className="space-y-2">
       <input type="hidden" name="caseId" value={caseId} />
-      <Textarea id="case-note" name="body" label="Add a note" rows={3} help="Internal: officers and admins only."
-        errors={errorsOf(state, 'body')} defaultValue={valueOf(state, 'body')} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>{pending ? 'Adding…' : 'Add note'}</Button>
+      <Textarea
+        id="case-note"
+        name="body"
+        label="Add a note"
+        rows={3}
+        help="Internal: officers and admins only."
+        errors={errorsOf(state, 'body')}
+        defaultValue={valueOf(state, 'body')}
+      />
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+        {pending ? 'Adding…' : 'Add note'}
+      </Button>
       <FormMessage state={state} />
     </form>
   );
 }
 
-export function ClearMatchForm({ caseId, version, listCode, entryId, partyName, formId }: TRef & { listCode: string; entryId: string; partyName: string; formId: string }) {
+export function ClearMatchForm({
+  caseId,
+  version,
+  listCode,
+  entryId,
+  partyName,
+  formId,
+}: TRef & { listCode: string; entryId: string; partyName: string; formId: string }) {
   const [state, action, pending] = useActionState(clearMatchAction, IDLE);
   return (
     <details className="mt-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2" open={state.status === 'error'}>
@@ -58,10 +81,18 @@ export function ClearMatchForm({ caseId, version, listCode, entryId, partyName, 
         <input type="hidden" name="listCode" value={listCode} />
         <input type="hidden" name="entryId" value={entryId} />
         <input type="hidden" name="partyName" value={partyName} />
-        <Textarea id={`${formId}-justification`} name="justification" label="Justification" rows={2}
+        <Textarea
+          id={`${formId}-justification`}
+          name="justification"
+          label="Justification"
+          rows={2}
           help="Why this party is not the listed one (registry number, address, date of birth…). Applies to this party name and this list entry until the entry changes."
-          errors={errorsOf(state, 'justification')} defaultValue={valueOf(state, 'justification')} />
-        <Button type="submit" size="sm" disabled={pending}>{pending ? 'Clearing…' : 'Clear match'}</Button>
+          errors={errorsOf(state, 'justification')}
+          defaultValue={valueOf(state, 'justification')}
+        />
+        <Button type="submit" size="sm" disabled={pending}>
+          {pending ? 'Clearing…' : 'Clear match'}
+        </Button>
         <FormMessage state={state} />
       </form>
     </details>
@@ -73,8 +104,14 @@ export function AssignButton({ caseId, version, label = 'Assign to me' }: TRef &
   return (
     <form action={action} className="inline">
       <CaseRef caseId={caseId} version={version} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending} className="whitespace-nowrap">{pending ? '…' : label}</Button>
-      {state.status === 'error' ? <p role="alert" className="mt-1 max-w-56 text-xs text-red-700">{state.message}</p> : null}
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} className="whitespace-nowrap">
+        {pending ? '…' : label}
+      </Button>
+      {state.status === 'error' ? (
+        <p role="alert" className="mt-1 max-w-56 text-xs text-red-700">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -84,18 +121,29 @@ export function BulkApproveForm({ selectable }: { selectable: number }) {
   const [state, action, pending] = useActionState(bulkApproveAction, IDLE);
   return (
     <form id="bulk-approve" action={action} aria-label="Bulk approve clear cases" className="flex flex-wrap items-center gap-3">
-      <ConfirmSubmit variant="secondary" size="sm" disabled={pending || selectable === 0} label={pending ? 'Approving…' : 'Approve selected clear cases'}
-        title="Approve the selected cases?" confirmLabel="Approve"
+      <ConfirmSubmit
+        variant="secondary"
+        size="sm"
+        disabled={pending || selectable === 0}
+        label={pending ? 'Approving…' : 'Approve selected clear cases'}
+        title="Approve the selected cases?"
+        confirmLabel="Approve"
         skip={(form) => new FormData(form).getAll('cases').length === 0}
         body={(form) => {
           const n = new FormData(form).getAll('cases').length;
           return (
             <>
-              <p><strong>{n} clear case{n === 1 ? '' : 's'}</strong> will be approved without conditions, and each exporter is told at once.</p>
+              <p>
+                <strong>
+                  {n} clear case{n === 1 ? '' : 's'}
+                </strong>{' '}
+                will be approved without conditions, and each exporter is told at once.
+              </p>
               <p>An approval cannot be undone from the queue.</p>
             </>
           );
-        }} />
+        }}
+      />
       <span className="text-xs text-slate-500">Only clear cases can be selected.</span>
       {state.status !== 'idle' ? (
         <span aria-live="polite" className={`text-sm ${state.status === 'error' ? 'text-red-700' : 'text-emerald-700'}`}>

@@ -54,15 +54,40 @@ export function BatchUpload({ maxBytes, maxRows }: { maxBytes: number; maxRows: 
   const pct = phase.kind === 'uploading' ? Math.round((phase.sent / Math.max(1, phase.total)) * 100) : 0;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label="Upload a party file">
-      <FieldFrame id="f-batch-file" label="Party file (CSV)" help={`A header row with name, country (ISO code or English name, optional) and id (optional); up to ${formatNumber(maxRows)} rows, ${maxBytes / MB} MB`} errors={fileError ? [fileError] : undefined}>
-        <input id="f-batch-file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" aria-invalid={!!fileError || undefined}
-          aria-describedby={describedBy('f-batch-file', true, fileError ? [fileError] : undefined)} className={`${inputClass} max-w-xl border-slate-300 py-1.5`} />
+      <FieldFrame
+        id="f-batch-file"
+        label="Party file (CSV)"
+        help={`A header row with name, country (ISO code or English name, optional) and id (optional); up to ${formatNumber(maxRows)} rows, ${maxBytes / MB} MB`}
+        errors={fileError ? [fileError] : undefined}
+      >
+        <input
+          id="f-batch-file"
+          name="file"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          aria-invalid={!!fileError || undefined}
+          aria-describedby={describedBy('f-batch-file', true, fileError ? [fileError] : undefined)}
+          className={`${inputClass} max-w-xl border-slate-300 py-1.5`}
+        />
       </FieldFrame>
-      <Button type="submit" disabled={busy}>{busy ? 'Uploading…' : 'Upload and screen'}</Button>
+      <Button type="submit" disabled={busy}>
+        {busy ? 'Uploading…' : 'Upload and screen'}
+      </Button>
       {busy ? (
         <div className="max-w-xl space-y-1.5" data-testid="batch-upload-progress">
-          <div role="progressbar" aria-label="Uploading" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2.5 overflow-hidden rounded-full bg-slate-200">
-            {phase.kind === 'storing' ? <div className="h-full w-full animate-pulse rounded-full bg-indigo-300" /> : <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-300" style={{ width: `${pct}%` }} />}
+          <div
+            role="progressbar"
+            aria-label="Uploading"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+            className="h-2.5 overflow-hidden rounded-full bg-slate-200"
+          >
+            {phase.kind === 'storing' ? (
+              <div className="h-full w-full animate-pulse rounded-full bg-indigo-300" />
+            ) : (
+              <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-300" style={{ width: `${pct}%` }} />
+            )}
           </div>
           <p className="text-sm text-slate-600" aria-live="polite">
             {phase.kind === 'uploading' ? `Uploading: ${(phase.sent / MB).toFixed(1)} of ${(phase.total / MB).toFixed(1)} MB` : 'Reading and storing the rows…'}
@@ -70,7 +95,9 @@ export function BatchUpload({ maxBytes, maxRows }: { maxBytes: number; maxRows: 
         </div>
       ) : null}
       {phase.kind === 'failed' ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200" data-testid="batch-upload-error">{phase.message}</p>
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200" data-testid="batch-upload-error">
+          {phase.message}
+        </p>
       ) : null}
     </form>
   );

@@ -8,8 +8,11 @@ export function NavLink({ href, siblings, children }: { href: string; siblings: 
   const matches = (h: string) => pathname === h || pathname.startsWith(`${h}/`);
   const active = matches(href) && !siblings.some((s) => s.length > href.length && matches(s));
   return (
-    <Link href={href} aria-current={active ? 'page' : undefined}
-      className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-indigo-50 text-indigo-800' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}>
+    <Link
+      href={href}
+      aria-current={active ? 'page' : undefined}
+      className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-indigo-50 text-indigo-800' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}
+    >
       {children}
     </Link>
   );

@@ -21,10 +21,21 @@ export const buttonClass = (variant: TButtonVariant = 'primary', size: 'sm' | 'm
     className,
   );
 
-export function Button({ variant = 'primary', size = 'md', className = '', type = 'button', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: TButtonVariant; size?: 'sm' | 'md' }) {
+export function Button({
+  variant = 'primary',
+  size = 'md',
+  className = '',
+  type = 'button',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: TButtonVariant; size?: 'sm' | 'md' }) {
   return <button type={type} className={buttonClass(variant, size, className)} {...rest} />;
 }
 
-export function ButtonLink({ variant = 'primary', size = 'md', className = '', ...rest }: ComponentProps<typeof Link> & { variant?: TButtonVariant; size?: 'sm' | 'md' }) {
+export function ButtonLink({
+  variant = 'primary',
+  size = 'md',
+  className = '',
+  ...rest
+}: ComponentProps<typeof Link> & { variant?: TButtonVariant; size?: 'sm' | 'md' }) {
   return <Link className={buttonClass(variant, size, className)} {...rest} />;
 }

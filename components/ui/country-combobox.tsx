@@ -10,15 +10,44 @@ import { TextInput } from './field';
 export function CountryOptions({ id }: { id: string }) {
   return (
     <datalist id={id}>
-      {COUNTRY_OPTIONS.map((c) => <option key={c.code} value={c.name} />)}
+      {COUNTRY_OPTIONS.map((c) => (
+        <option key={c.code} value={c.name} />
+      ))}
     </datalist>
   );
 }
 
 /** `defaultValue` may be an ISO code (shown as its name) or text someone typed earlier (shown as is). */
-export function CountryCombobox({ name, label, defaultValue, listId, errors, help, id, className }: { name: string; label: string; defaultValue?: string; listId: string; errors?: string[]; help?: string; id?: string; className?: string }) {
+export function CountryCombobox({
+  name,
+  label,
+  defaultValue,
+  listId,
+  errors,
+  help,
+  id,
+  className,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  listId: string;
+  errors?: string[];
+  help?: string;
+  id?: string;
+  className?: string;
+}) {
   return (
-    <TextInput name={name} id={id} label={label} help={help ?? 'Type to search, then pick from the list'} errors={errors} list={listId}
-      autoComplete="off" defaultValue={defaultValue ? countryName(defaultValue) : ''} className={className} />
+    <TextInput
+      name={name}
+      id={id}
+      label={label}
+      help={help ?? 'Type to search, then pick from the list'}
+      errors={errors}
+      list={listId}
+      autoComplete="off"
+      defaultValue={defaultValue ? countryName(defaultValue) : ''}
+      className={className}
+    />
   );
 }

@@ -30,7 +30,11 @@ export function FieldFrame({ id, label, help, errors, optional, children, classN
         {label}
         {optional ? <span className="ml-1 font-normal text-slate-500">(optional)</span> : null}
       </label>
-      {help ? <p id={`${id}-help`} className="mt-0.5 text-xs text-slate-500">{help}</p> : null}
+      {help ? (
+        <p id={`${id}-help`} className="mt-0.5 text-xs text-slate-500">
+          {help}
+        </p>
+      ) : null}
       <div className="mt-1.5">{children}</div>
       <FieldError id={id} errors={errors} />
     </div>
@@ -40,58 +44,138 @@ export function FieldFrame({ id, label, help, errors, optional, children, classN
 export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return (
     <div id={`${id}-error`} aria-live="polite" className="text-sm text-red-700">
-      {errors?.length ? errors.map((e) => <p key={e} className="mt-1">{e}</p>) : null}
+      {errors?.length
+        ? errors.map((e) => (
+            <p key={e} className="mt-1">
+              {e}
+            </p>
+          ))
+        : null}
     </div>
   );
 }
 
 type TCommon = { name: string; label: ReactNode; help?: ReactNode; errors?: string[]; optional?: boolean; id?: string; className?: string };
 
-export function TextInput({ name, label, help, errors, optional, id = fieldIdFor(name), className, ...rest }: TCommon & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+export function TextInput({
+  name,
+  label,
+  help,
+  errors,
+  optional,
+  id = fieldIdFor(name),
+  className,
+  ...rest
+}: TCommon & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   const invalid = !!errors?.length;
   return (
     <FieldFrame id={id} label={label} help={help} errors={errors} optional={optional} className={className}>
-      <input id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, help, errors)}
-        className={cn(inputClass, borderClass(invalid))} {...rest} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, help, errors)}
+        className={cn(inputClass, borderClass(invalid))}
+        {...rest}
+      />
     </FieldFrame>
   );
 }
 
-export function Textarea({ name, label, help, errors, optional, id = fieldIdFor(name), className, rows = 3, ...rest }: TCommon & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
+export function Textarea({
+  name,
+  label,
+  help,
+  errors,
+  optional,
+  id = fieldIdFor(name),
+  className,
+  rows = 3,
+  ...rest
+}: TCommon & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   const invalid = !!errors?.length;
   return (
     <FieldFrame id={id} label={label} help={help} errors={errors} optional={optional} className={className}>
-      <textarea id={id} name={name} rows={rows} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, help, errors)}
-        className={cn(inputClass, borderClass(invalid))} {...rest} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, help, errors)}
+        className={cn(inputClass, borderClass(invalid))}
+        {...rest}
+      />
     </FieldFrame>
   );
 }
 
 export type TOption = { value: string; label: string };
 
-export function Select({ name, label, help, errors, optional, id = fieldIdFor(name), className, options, placeholder = 'Choose…', ...rest }: TCommon & { options: readonly TOption[]; placeholder?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
+export function Select({
+  name,
+  label,
+  help,
+  errors,
+  optional,
+  id = fieldIdFor(name),
+  className,
+  options,
+  placeholder = 'Choose…',
+  ...rest
+}: TCommon & { options: readonly TOption[]; placeholder?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
   const invalid = !!errors?.length;
   return (
     <FieldFrame id={id} label={label} help={help} errors={errors} optional={optional} className={className}>
-      <select id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, help, errors)}
-        className={cn(inputClass, borderClass(invalid))} {...rest}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, help, errors)}
+        className={cn(inputClass, borderClass(invalid))}
+        {...rest}
+      >
         <option value="">{placeholder}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </FieldFrame>
   );
 }
 
-export function Checkbox({ name, label, help, errors, id = fieldIdFor(name), className, ...rest }: Omit<TCommon, 'optional'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'>) {
+export function Checkbox({
+  name,
+  label,
+  help,
+  errors,
+  id = fieldIdFor(name),
+  className,
+  ...rest
+}: Omit<TCommon, 'optional'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'>) {
   const invalid = !!errors?.length;
   return (
     <div className={className}>
       <div className="flex items-start gap-2.5">
-        <input id={id} name={name} type="checkbox" aria-invalid={invalid || undefined} aria-describedby={describedBy(id, help, errors)}
-          className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-indigo-700 focus:ring-indigo-500" {...rest} />
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy(id, help, errors)}
+          className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-indigo-700 focus:ring-indigo-500"
+          {...rest}
+        />
         <div>
-          <label htmlFor={id} className="text-sm text-slate-800">{label}</label>
-          {help ? <p id={`${id}-help`} className="text-xs text-slate-500">{help}</p> : null}
+          <label htmlFor={id} className="text-sm text-slate-800">
+            {label}
+          </label>
+          {help ? (
+            <p id={`${id}-help`} className="text-xs text-slate-500">
+              {help}
+            </p>
+          ) : null}
         </div>
       </div>
       <FieldError id={id} errors={errors} />
@@ -100,17 +184,36 @@ export function Checkbox({ name, label, help, errors, id = fieldIdFor(name), cla
 }
 
 /** Radios in a fieldset; the fieldset carries the id (focusable from an error summary). */
-export function ChoiceGroup({ name, legend, help, errors, options, defaultValue, id = fieldIdFor(name), className, inline = true }: Omit<TCommon, 'label' | 'optional'> & { legend: ReactNode; options: readonly TOption[]; defaultValue?: string; inline?: boolean }) {
+export function ChoiceGroup({
+  name,
+  legend,
+  help,
+  errors,
+  options,
+  defaultValue,
+  id = fieldIdFor(name),
+  className,
+  inline = true,
+}: Omit<TCommon, 'label' | 'optional'> & { legend: ReactNode; options: readonly TOption[]; defaultValue?: string; inline?: boolean }) {
   const invalid = !!errors?.length;
   return (
     <fieldset id={id} tabIndex={-1} aria-describedby={describedBy(id, help, errors)} data-invalid={invalid || undefined} className={className}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      {help ? <p id={`${id}-help`} className="mt-0.5 text-xs text-slate-500">{help}</p> : null}
+      {help ? (
+        <p id={`${id}-help`} className="mt-0.5 text-xs text-slate-500">
+          {help}
+        </p>
+      ) : null}
       <div className={`mt-2 flex ${inline ? 'flex-row gap-6' : 'flex-col gap-2'}`}>
         {options.map((o) => (
           <label key={o.value} className="inline-flex items-center gap-2 text-sm text-slate-800">
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value}
-              className="h-4 w-4 border-slate-300 text-indigo-700 focus:ring-indigo-500" />
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValue === o.value}
+              className="h-4 w-4 border-slate-300 text-indigo-700 focus:ring-indigo-500"
+            />
             {o.label}
           </label>
         ))}

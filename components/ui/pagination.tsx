@@ -2,7 +2,19 @@
 //   <Pagination page={2} pageSize={20} total={57} basePath="/applications" params={{ status: 'DRAFT', q: 'face' }} />
 import Link from 'next/link';
 
-export function Pagination({ page, pageSize, total, basePath, params = {} }: { page: number; pageSize: number; total: number; basePath: string; params?: Record<string, string | undefined> }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  basePath,
+  params = {},
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  basePath: string;
+  params?: Record<string, string | undefined>;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (total === 0) return null;
   const href = (p: number) => {
@@ -22,9 +34,27 @@ export function Pagination({ page, pageSize, total, basePath, params = {} }: { p
         {from}–{to} of {total}
       </p>
       <div className="flex gap-2">
-        {page > 1 ? <Link className={link} href={href(page - 1)} rel="prev">Previous</Link> : <span className={off} aria-disabled="true">Previous</span>}
-        <span className="px-2 py-1.5 text-sm text-slate-600">Page {Math.min(page, pages)} of {pages}</span>
-        {page < pages ? <Link className={link} href={href(page + 1)} rel="next">Next</Link> : <span className={off} aria-disabled="true">Next</span>}
+        {page > 1 ? (
+          <Link className={link} href={href(page - 1)} rel="prev">
+            Previous
+          </Link>
+        ) : (
+          <span className={off} aria-disabled="true">
+            Previous
+          </span>
+        )}
+        <span className="px-2 py-1.5 text-sm text-slate-600">
+          Page {Math.min(page, pages)} of {pages}
+        </span>
+        {page < pages ? (
+          <Link className={link} href={href(page + 1)} rel="next">
+            Next
+          </Link>
+        ) : (
+          <span className={off} aria-disabled="true">
+            Next
+          </span>
+        )}
       </div>
     </nav>
   );

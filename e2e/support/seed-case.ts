@@ -19,7 +19,15 @@ async function main() {
   const user = await db.user.findUniqueOrThrow({ where: { email: options.exporter ?? 'exporter@demo.test' } });
   const country = options.country ?? 'BR';
   const input = ZApplicationInput.parse({
-    product: { name: options.productName ?? 'Thermal camera TC-9', description: 'Handheld thermal imaging camera', eccn: options.eccn === undefined ? '3A981' : options.eccn, kind: 'HARDWARE', quantity: 2, unitValueUsd: 4800, biometric: null },
+    product: {
+      name: options.productName ?? 'Thermal camera TC-9',
+      description: 'Handheld thermal imaging camera',
+      eccn: options.eccn === undefined ? '3A981' : options.eccn,
+      kind: 'HARDWARE',
+      quantity: 2,
+      unitValueUsd: 4800,
+      biometric: null,
+    },
     destination: { country, region: null },
     endUser: { name: options.endUserName ?? 'Construtora Horizonte Ltda', country, address: 'Av. Paulista 1000, São Paulo', type: 'COMMERCIAL' },
     consignees: options.consignee ? [{ name: options.consignee, country: options.consigneeCountry ?? 'CN', role: 'INTERMEDIATE' }] : [],

@@ -14,7 +14,10 @@ export type TSeedOptions = {
 };
 
 export function seedCase(options: TSeedOptions = {}): { id: string; reference: string; outcome: string } {
-  const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'e2e/support/seed-case.ts', JSON.stringify(options)], { encoding: 'utf8', env: process.env });
+  const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'e2e/support/seed-case.ts', JSON.stringify(options)], {
+    encoding: 'utf8',
+    env: process.env,
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as { id: string; reference: string; outcome: string };
 }
 

@@ -38,14 +38,26 @@ export function findingsForExporter(json: unknown): TExporterFinding[] {
       return { ruleId, kind, outcome, basis, citation, licensePolicy: licensePolicy ?? null, message, ...at(item) };
     }
     const [first] = item as [TFinding, ...TFinding[]];
-    if (item.length === 1) return { ruleId: first.ruleId, kind: first.kind, outcome: first.outcome, basis: first.basis, citation: first.citation, licensePolicy: first.licensePolicy ?? null, message: first.message, ...at(first) };
+    if (item.length === 1)
+      return {
+        ruleId: first.ruleId,
+        kind: first.kind,
+        outcome: first.outcome,
+        basis: first.basis,
+        citation: first.citation,
+        licensePolicy: first.licensePolicy ?? null,
+        message: first.message,
+        ...at(first),
+      };
     const ev = (f: TFinding) => f.evidence as { party?: { name?: string }; entryName?: string; listName?: string };
     const byList = new Map<string, string[]>();
     for (const f of item) {
       const list = ev(f).listName ?? 'a restricted-party list';
       byList.set(list, [...(byList.get(list) ?? []), `"${ev(f).entryName ?? '?'}"`]);
     }
-    const names = [...byList].map(([list, entries]) => `on the ${list}: ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`);
+    const names = [...byList].map(
+      ([list, entries]) => `on the ${list}: ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`,
+    );
     return {
       ruleId: first.ruleId,
       kind: first.kind,

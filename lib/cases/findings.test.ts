@@ -19,7 +19,14 @@ const partyHit = (partyName: string, entryId: string, outcome: TFinding['outcome
     outcome,
     ruleId: 'party.restricted-lists',
     message: `"${partyName}" matches entry ${entryId}${cleared ? ' Cleared as a false positive.' : ''}`,
-    evidence: { party: { role: 'END_USER', name: partyName }, list: 'SDN', entryId, entryContentHash: `h-${entryId}`, score: 0.9, matchedTokens: [{ query: 'acme', candidate: 'acme', similarity: 1 }] },
+    evidence: {
+      party: { role: 'END_USER', name: partyName },
+      list: 'SDN',
+      entryId,
+      entryContentHash: `h-${entryId}`,
+      score: 0.9,
+      matchedTokens: [{ query: 'acme', candidate: 'acme', similarity: 1 }],
+    },
     ...(cleared ? { cleared: { by: 'Olivia', at: '2026-11-27', justification: 'other firm' } } : {}),
   });
 
@@ -68,7 +75,14 @@ describe('diffFindings', () => {
 
 describe('partyMatchEvidence', () => {
   it('reads the ids a clearance is recorded against, and refuses incomplete evidence', () => {
-    expect(partyMatchEvidence(partyHit('Acme', '7', 'REVIEW'))).toMatchObject({ listCode: 'SDN', entryId: '7', entryContentHash: 'h-7', partyName: 'Acme', partyRole: 'END_USER', score: 0.9 });
+    expect(partyMatchEvidence(partyHit('Acme', '7', 'REVIEW'))).toMatchObject({
+      listCode: 'SDN',
+      entryId: '7',
+      entryContentHash: 'h-7',
+      partyName: 'Acme',
+      partyRole: 'END_USER',
+      score: 0.9,
+    });
     expect(partyMatchEvidence(finding({ kind: 'PARTY_MATCH', outcome: 'REVIEW', evidence: { party: { name: 'Acme' }, hidden: 3 } }))).toBeNull();
     expect(partyMatchEvidence(finding({ kind: 'KYC', outcome: 'REVIEW' }))).toBeNull();
   });

@@ -53,7 +53,11 @@ export async function runOrgExport(job: TClaimedJob, ctx: TJobContext): Promise<
 
   const dir = exportDir();
   fs.mkdirSync(dir, { recursive: true });
-  const slug = params.organization.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'organisation';
+  const slug =
+    params.organization
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'organisation';
   const name = `${slug}-${params.from}-${params.to}-${job.id}.zip`;
   const file = path.join(dir, name);
   const partial = `${file}.partial`;
@@ -65,7 +69,12 @@ export async function runOrgExport(job: TClaimedJob, ctx: TJobContext): Promise<
   let done = 0;
   try {
     for (;;) {
-      const batch = await db.application.findMany({ where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) }, orderBy: { id: 'asc' }, take: 50, select: { id: true } });
+      const batch = await db.application.findMany({
+        where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) },
+        orderBy: { id: 'asc' },
+        take: 50,
+        select: { id: true },
+      });
       if (batch.length === 0) break;
       for (const { id } of batch) {
         if (ctx.signal.aborted) throw new Error('stopped');
@@ -84,8 +93,15 @@ export async function runOrgExport(job: TClaimedJob, ctx: TJobContext): Promise<
       if (!(await saveProgress(db, job, { done, total: Math.max(total, done) }))) throw new JobLostError();
     }
     const manifest = {
-      format: ORG_EXPORT_FORMAT, formatVersion: 1, generatedAt: mtime.toISOString(), generatedBy: { email: actor.email, role: actor.role },
-      organization: params.organization, from: params.from, to: params.to, cases: done, files: listed,
+      format: ORG_EXPORT_FORMAT,
+      formatVersion: 1,
+      generatedAt: mtime.toISOString(),
+      generatedBy: { email: actor.email, role: actor.role },
+      organization: params.organization,
+      from: params.from,
+      to: params.to,
+      cases: done,
+      files: listed,
     };
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json', { mtime });
     zip.end({ comment: SEAL_PLACEHOLDER, forceZip64Format: false });

@@ -101,7 +101,10 @@ describe('job queue', () => {
     }
     const open = await db.application.findMany({ where: { id: { in: ids.slice(0, 3) } }, select: { outcome: true, outcomeChanged: true, status: true } });
     expect(open.every((a) => a.outcome === 'CLEAR' && a.outcomeChanged && a.status === 'SUBMITTED')).toBe(true);
-    const decided = await db.application.findUniqueOrThrow({ where: { id: decidedId }, select: { outcome: true, outcomeChanged: true, status: true, decisions: { select: { type: true } } } });
+    const decided = await db.application.findUniqueOrThrow({
+      where: { id: decidedId },
+      select: { outcome: true, outcomeChanged: true, status: true, decisions: { select: { type: true } } },
+    });
     expect(decided).toMatchObject({ status: 'APPROVED', outcome: 'REVIEW', outcomeChanged: true, decisions: [{ type: 'APPROVE' }] });
     const lastRun = await db.screeningRun.findFirstOrThrow({ where: { applicationId: decidedId }, orderBy: { createdAt: 'desc' } });
     expect(lastRun).toMatchObject({ trigger: 'RESCREEN', outcome: 'CLEAR', previousOutcome: 'REVIEW' });

@@ -113,8 +113,17 @@ export type TJobView = {
 };
 
 const JOB_VIEW_SELECT = {
-  id: true, type: true, status: true, done: true, total: true, error: true, heartbeatAt: true,
-  createdAt: true, startedAt: true, finishedAt: true, ruleSetVersionId: true,
+  id: true,
+  type: true,
+  status: true,
+  done: true,
+  total: true,
+  error: true,
+  heartbeatAt: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  ruleSetVersionId: true,
 } as const;
 
 type TJobViewRow = Prisma.JobGetPayload<{ select: typeof JOB_VIEW_SELECT }>;

@@ -63,7 +63,15 @@ export type TRescreenResult = {
 
 export type TJobContext = { signal: AbortSignal };
 
-type TCaseRow = { id: string; reference: string; status: ApplicationStatus; outcome: Outcome | null; productName: string; data: unknown; organization: { country: string } | null };
+type TCaseRow = {
+  id: string;
+  reference: string;
+  status: ApplicationStatus;
+  outcome: Outcome | null;
+  productName: string;
+  data: unknown;
+  organization: { country: string } | null;
+};
 type TRunRow = { applicationId: string; input: unknown; findings: unknown; ruleSetVersionId: string };
 
 async function countCases(): Promise<number> {
@@ -94,11 +102,18 @@ const summary = (f: TFinding): TFindingSummary => ({ ruleId: f.ruleId, kind: f.k
  */
 export function findingDiff(before: TFinding[], after: TFinding[]) {
   const d = diffFindings(before, after);
-  const list = (findings: TFinding[]) => findings.filter((f) => !f.cleared).slice(0, MAX_FINDINGS_LISTED).map(summary);
+  const list = (findings: TFinding[]) =>
+    findings
+      .filter((f) => !f.cleared)
+      .slice(0, MAX_FINDINGS_LISTED)
+      .map(summary);
   return {
     appeared: list(d.appeared),
     disappeared: list(d.disappeared),
-    changed: d.changed.filter((c) => !c.after.cleared).slice(0, MAX_FINDINGS_LISTED).map((c): TFindingChange => ({ ...summary(c.after), from: c.before.outcome })),
+    changed: d.changed
+      .filter((c) => !c.after.cleared)
+      .slice(0, MAX_FINDINGS_LISTED)
+      .map((c): TFindingChange => ({ ...summary(c.after), from: c.before.outcome })),
   };
 }
 
@@ -120,8 +135,7 @@ export async function runImpactPreview(job: TClaimedJob, ctx: TJobContext): Prom
   if (!draftId) throw new Error('Impact preview without a draft');
   const draftKey = await draftCacheKey(draftId);
   const previous = job.result as TImpactResult | null;
-  const result: TImpactResult =
-    previous && previous.draftKey === draftKey && job.cursor ? previous : { draftKey, screened: 0, changes: [] };
+  const result: TImpactResult = previous && previous.draftKey === draftKey && job.cursor ? previous : { draftKey, screened: 0, changes: [] };
   let cursor = result === previous ? job.cursor : null;
   const ruleSet = await getBuiltRuleSet(draftId, `${draftId}:${draftKey}`);
   const clearedMatches = await loadClearedMatches();
@@ -227,7 +241,8 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
             WHERE a.id = ANY(${decidedChanges.map((c) => c.id)}::text[]) AND a.status::text = ANY(${DECIDED_STATUSES}::text[])
             RETURNING a.id`;
           const ok = new Set(updated.map((u) => u.id));
-          for (const c of decidedChanges) if (ok.has(c.id)) changedHere.push({ applicationId: c.id, from: c.from, to: c.to, reference: '', status: 'APPROVED' });
+          for (const c of decidedChanges)
+            if (ok.has(c.id)) changedHere.push({ applicationId: c.id, from: c.from, to: c.to, reference: '', status: 'APPROVED' });
         }
         const byId = new Map(cases.map((c) => [c.id, c]));
         for (const change of changedHere) {
@@ -248,7 +263,14 @@ export async function runRescreen(job: TClaimedJob, ctx: TJobContext): Promise<T
           changed: result.changed + changedHere.length,
           changes: [...result.changes, ...changedHere].slice(0, 5000),
         };
-        if (!(await saveProgress(tx, job, { done: next.screened + next.skipped, total: Math.max(total, next.screened + next.skipped), cursor: lastId, result: next }))) {
+        if (
+          !(await saveProgress(tx, job, {
+            done: next.screened + next.skipped,
+            total: Math.max(total, next.screened + next.skipped),
+            cursor: lastId,
+            result: next,
+          }))
+        ) {
           throw new JobLostError(); // rolls the batch back: the new owner does it
         }
         Object.assign(result, next);

@@ -6,7 +6,18 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import { formatCount, formatDate, formatDateTime, formatMoney, formatNumber } from '@/lib/format';
 import { countryLabel } from '@/lib/countries';
 import {
-  BASIS_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, KIND_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, REGIME_LABEL, STATUS_LABEL, datasetLabel, labelOf,
+  BASIS_LABEL,
+  CONSIGNEE_ROLE_LABEL,
+  DECISION_LABEL,
+  END_USE_LABEL,
+  END_USER_TYPE_LABEL,
+  KIND_LABEL,
+  OUTCOME_LABEL,
+  PRODUCT_KIND_LABEL,
+  REGIME_LABEL,
+  STATUS_LABEL,
+  datasetLabel,
+  labelOf,
 } from '@/lib/labels';
 import { groupByRegime, regimeOf } from '@/lib/cases/regimes';
 import type { TDataset } from '@/lib/screening/types';
@@ -30,7 +41,12 @@ class Writer {
   truncated = false;
   private readonly encodable = new Map<string, boolean>();
 
-  constructor(private readonly doc: PDFDocument, private readonly font: PDFFont, private readonly bold: PDFFont, private readonly footer: string) {
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly font: PDFFont,
+    private readonly bold: PDFFont,
+    private readonly footer: string,
+  ) {
     this.newPage();
   }
 
@@ -162,20 +178,27 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
     w.heading('Regimes screened');
     for (const g of groupByRegime(run.findings, { exporterCountry: record.organization.country, datasets })) {
       const dates = g.datasets.length ? ` · data: ${g.datasets.map((x) => `${datasetLabel(x.kind)} ${x.asOf}`).join(', ')}` : '';
-      w.text(`${REGIME_LABEL[g.regime]}: ${g.worst ? OUTCOME_LABEL[g.worst] : 'nothing found'} (${g.findings.length} finding${g.findings.length === 1 ? '' : 's'})${dates}${g.note ? ` · ${g.note}` : ''}`, { size: 8.5 });
+      w.text(
+        `${REGIME_LABEL[g.regime]}: ${g.worst ? OUTCOME_LABEL[g.worst] : 'nothing found'} (${g.findings.length} finding${g.findings.length === 1 ? '' : 's'})${dates}${g.note ? ` · ${g.note}` : ''}`,
+        { size: 8.5 },
+      );
     }
   }
 
   w.heading('Application');
   w.field('Destination', `${countryLabel(data.destination.country)}${data.destination.region ? `, region ${data.destination.region}` : ''}`);
   w.field('End user', `${data.endUser.name} (${labelOf(END_USER_TYPE_LABEL, data.endUser.type)}, ${countryLabel(data.endUser.country)})`);
-  if (data.consignees.length) w.field('Consignees', data.consignees.map((c) => `${c.name} (${labelOf(CONSIGNEE_ROLE_LABEL, c.role)}, ${c.country})`).join('; '));
+  if (data.consignees.length)
+    w.field('Consignees', data.consignees.map((c) => `${c.name} (${labelOf(CONSIGNEE_ROLE_LABEL, c.role)}, ${c.country})`).join('; '));
   w.field('End use', `${labelOf(END_USE_LABEL, data.endUse.category)}: ${data.endUse.description}`);
   w.field('Submitted', `${iso(record.submittedAt)} by ${record.submittedBy?.name ?? '-'}${record.submittedBy ? ` <${record.submittedBy.email}>` : ''}`);
 
   w.heading(`Line items (${record.lineItems.length})`);
   for (const item of record.lineItems) {
-    w.text(`${item.position + 1}. ${item.productName} (${labelOf(PRODUCT_KIND_LABEL, item.kind)}) · ECCN ${item.eccn ?? 'not classified'} · ${formatNumber(item.quantity)} × ${formatMoney(item.unitValueUsd)}`, { bold: true, size: 9.5 });
+    w.text(
+      `${item.position + 1}. ${item.productName} (${labelOf(PRODUCT_KIND_LABEL, item.kind)}) · ECCN ${item.eccn ?? 'not classified'} · ${formatNumber(item.quantity)} × ${formatMoney(item.unitValueUsd)}`,
+      { bold: true, size: 9.5 },
+    );
     const dec = item.decision;
     const words = !dec
       ? 'No item decision recorded'
@@ -192,7 +215,10 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
     w.field('Decision', DECISION_LABEL[d.type]);
     w.field('Decided by', `${d.officer.name} <${d.officer.email}>, ${iso(d.createdAt)}`);
     if (d.requiresCountersignature) {
-      w.field('Countersigned by', d.countersignedBy ? `${d.countersignedBy.name} <${d.countersignedBy.email}>, ${iso(d.countersignedAt)}` : 'Awaiting countersignature');
+      w.field(
+        'Countersigned by',
+        d.countersignedBy ? `${d.countersignedBy.name} <${d.countersignedBy.email}>, ${iso(d.countersignedAt)}` : 'Awaiting countersignature',
+      );
     }
     if (d.licenseReference) w.field('Licence reference', d.licenseReference);
     if (d.licenseExpiresAt) w.field('Licence valid until', formatDate(d.licenseExpiresAt));
@@ -211,7 +237,10 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
       w.truncated = true;
       return;
     }
-    w.text(`${OUTCOME_LABEL[f.outcome]} · ${REGIME_LABEL[regimeOf(f)]} · ${KIND_LABEL[f.kind] ?? f.kind} · ${BASIS_LABEL[f.basis] ?? f.basis}`, { bold: true, size: 9.5 });
+    w.text(`${OUTCOME_LABEL[f.outcome]} · ${REGIME_LABEL[regimeOf(f)]} · ${KIND_LABEL[f.kind] ?? f.kind} · ${BASIS_LABEL[f.basis] ?? f.basis}`, {
+      bold: true,
+      size: 9.5,
+    });
     w.text(f.message, { indent: 10 });
     w.text(`Citation: ${f.citation || '-'}${f.licensePolicy ? ` · Licence policy: ${f.licensePolicy}` : ''}`, { indent: 10, size: 8.5, color: MUTED });
     if (f.cleared) w.text(`Cleared by ${f.cleared.by} on ${f.cleared.at.slice(0, 10)}: ${f.cleared.justification}`, { indent: 10, size: 8.5, color: MUTED });
@@ -219,7 +248,10 @@ export async function renderDecisionRecord(record: TDecisionRecord, generatedAt 
   });
   if (!w.truncated) {
     w.text('', { size: 6 });
-    w.text('Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC, and for EU exporters the Official Journal of the EU (Regulation (EU) 2021/821; Annex I (c) European Union, reused with acknowledgement).', { size: 8, color: MUTED });
+    w.text(
+      'Clearance supports compliance decisions; it is not legal advice. Check determinations against the current EAR (eCFR), the Federal Register, BIS and OFAC, and for EU exporters the Official Journal of the EU (Regulation (EU) 2021/821; Annex I (c) European Union, reused with acknowledgement).',
+      { size: 8, color: MUTED },
+    );
   }
   return doc.save();
 }

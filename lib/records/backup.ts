@@ -48,7 +48,10 @@ export async function listTables(client: pg.ClientBase): Promise<{ name: string;
 }
 
 export function defaultBackupFile(schemaVersion: string, now = new Date(), dir = 'backups'): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return path.join(dir, `${stamp}-${schemaVersion}.clearance-backup.zip`);
 }
 
@@ -69,7 +72,9 @@ export async function backupDatabase(url: string, options: { file?: string; log?
     if (tables.length === 0) throw new Error('The database has no tables: nothing to back up (run npm run db:migrate first?).');
     // Keep DDL (a migration) from changing a table while we copy it, as pg_dump does.
     await client.query(`LOCK TABLE ${tables.map((t) => quoteIdent(t.name)).join(', ')} IN ACCESS SHARE MODE`);
-    const meta = await client.query<{ now: Date; version: string; schema: string }>('SELECT now() AS now, current_setting(\'server_version\') AS version, current_schema() AS schema');
+    const meta = await client.query<{ now: Date; version: string; schema: string }>(
+      "SELECT now() AS now, current_setting('server_version') AS version, current_schema() AS schema",
+    );
     const migrations = await appliedMigrations(client);
     const schemaVersion = migrations.at(-1) ?? 'unmigrated';
     const file = path.resolve(options.file ?? defaultBackupFile(schemaVersion));

@@ -48,7 +48,16 @@ export type TBundleAuditRow = {
 export type TBundleAnchors = { head: { seq: string; hash: string } | null; successors: Record<string, TChainLink> };
 
 export type TBundleVerification =
-  | { ok: true; format: TBundleManifest['format']; label: string; files: number; auditRows: number; cases: number; sha256: string; chainHead: TBundleManifest['chainHead'] }
+  | {
+      ok: true;
+      format: TBundleManifest['format'];
+      label: string;
+      files: number;
+      auditRows: number;
+      cases: number;
+      sha256: string;
+      chainHead: TBundleManifest['chainHead'];
+    }
   | { ok: false; reason: string };
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -111,7 +120,16 @@ export async function verifyBundle(bytes: Buffer, depth = 0): Promise<TBundleVer
       if (!rows || !anchors) return { ok: false, reason: 'the bundle has no audit/events.json or audit/anchors.json' };
       const broken = checkAuditRows(rows, anchors);
       if (broken) return { ok: false, reason: broken };
-      return { ok: true, format: manifest.format, label: manifest.reference ?? '?', files: manifest.files.length, auditRows: rows.length, cases: 1, sha256: seal.sha256, chainHead: manifest.chainHead ?? null };
+      return {
+        ok: true,
+        format: manifest.format,
+        label: manifest.reference ?? '?',
+        files: manifest.files.length,
+        auditRows: rows.length,
+        cases: 1,
+        sha256: seal.sha256,
+        chainHead: manifest.chainHead ?? null,
+      };
     }
     if (depth > 0) return { ok: false, reason: 'an organisation export nested in another' };
     let auditRows = 0;
@@ -123,8 +141,18 @@ export async function verifyBundle(bytes: Buffer, depth = 0): Promise<TBundleVer
       auditRows += inner.auditRows;
       cases += 1;
     }
-    if (manifest.cases !== undefined && manifest.cases !== cases) return { ok: false, reason: `the manifest counts ${manifest.cases} case(s), the export holds ${cases}` };
-    return { ok: true, format: manifest.format, label: `${manifest.organization ?? '?'} ${manifest.from ?? ''}–${manifest.to ?? ''}`, files: manifest.files.length, auditRows, cases, sha256: seal.sha256, chainHead: null };
+    if (manifest.cases !== undefined && manifest.cases !== cases)
+      return { ok: false, reason: `the manifest counts ${manifest.cases} case(s), the export holds ${cases}` };
+    return {
+      ok: true,
+      format: manifest.format,
+      label: `${manifest.organization ?? '?'} ${manifest.from ?? ''}–${manifest.to ?? ''}`,
+      files: manifest.files.length,
+      auditRows,
+      cases,
+      sha256: seal.sha256,
+      chainHead: null,
+    };
   } catch (err) {
     return { ok: false, reason: `the bundle could not be read (${err instanceof Error ? err.message : String(err)})` };
   } finally {

@@ -27,7 +27,15 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function application() {
   return ZApplicationInput.parse({
-    product: { name: `Door controller ${randomUUID().slice(0, 6)}`, description: 'Badge reader for office doors', eccn: 'EAR99', kind: 'HARDWARE', quantity: 4, unitValueUsd: 250, biometric: null },
+    product: {
+      name: `Door controller ${randomUUID().slice(0, 6)}`,
+      description: 'Badge reader for office doors',
+      eccn: 'EAR99',
+      kind: 'HARDWARE',
+      quantity: 4,
+      unitValueUsd: 250,
+      biometric: null,
+    },
     destination: { country: 'DE', region: null },
     endUser: { name: 'Acme Buildings GmbH', country: 'DE', address: 'Hauptstrasse 1', type: 'COMMERCIAL' },
     consignees: [],
@@ -140,7 +148,10 @@ describe('db:backup and db:restore', () => {
     const { readBackupManifest } = await import('@/lib/records/restore');
     const manifest: TBackupManifest = await readBackupManifest(file);
     const tables = manifest.tables.filter((t) => t.name !== '_prisma_migrations');
-    const after = await counts(target, tables.map((t) => t.name));
+    const after = await counts(
+      target,
+      tables.map((t) => t.name),
+    );
     expect(after).toEqual(Object.fromEntries(tables.map((t) => [t.name, t.rows])));
     expect(manifest.tables.find((t) => t.name === 'Application')!.rows).toBeGreaterThanOrEqual(20);
 
@@ -200,7 +211,18 @@ describe("auditor's bundle", () => {
     const { openZipBuffer } = await import('@/lib/records/archive');
     const zip = await openZipBuffer(bundle.bytes);
     const names = [...zip.entries.keys()];
-    expect(names).toEqual(expect.arrayContaining(['application.json', 'runs/01-submit.json', 'decisions.json', 'messages.json', 'decision-record.pdf', 'audit/events.json', 'audit/anchors.json', 'manifest.json']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'application.json',
+        'runs/01-submit.json',
+        'decisions.json',
+        'messages.json',
+        'decision-record.pdf',
+        'audit/events.json',
+        'audit/anchors.json',
+        'manifest.json',
+      ]),
+    );
     const run = JSON.parse((await zip.read('runs/01-submit.json')).toString('utf8'));
     expect(run.ruleSetVersion.label).toMatch(/\S/);
     expect(run.ruleSetVersion.datasets.length).toBeGreaterThan(0);
@@ -299,7 +321,9 @@ describe('retention', () => {
     const admin = await createUser('ADMIN');
     const officer = await createUser('OFFICER');
     await expect(recordsOverview(officer)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await db.backupRecord.create({ data: { startedAt: new Date(), file: '/backups/test.zip', bytes: 1234n, sha256: '0'.repeat(64), schemaVersion: 'test', tables: 1, rows: 1n } });
+    await db.backupRecord.create({
+      data: { startedAt: new Date(), file: '/backups/test.zip', bytes: 1234n, sha256: '0'.repeat(64), schemaVersion: 'test', tables: 1, rows: 1n },
+    });
     const now = await recordsOverview(admin);
     expect(now.oldestApplication).not.toBeNull();
     expect(now.lastBackup).not.toBeNull();

@@ -58,11 +58,7 @@ export async function readBackupManifest(file: string): Promise<TBackupManifest>
   }
 }
 
-export async function restoreDatabase(
-  url: string,
-  file: string,
-  options: { force?: boolean; log?: (line: string) => void } = {},
-): Promise<TRestoreResult> {
+export async function restoreDatabase(url: string, file: string, options: { force?: boolean; log?: (line: string) => void } = {}): Promise<TRestoreResult> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
   const zip = await openZipFile(file);
@@ -73,13 +69,17 @@ export async function restoreDatabase(
     if (manifest.format !== BACKUP_FORMAT || manifest.formatVersion !== 1) throw new Error(`${file} is not a Clearance backup this version can read.`);
     const missing = manifest.migrations.filter((m) => !fs.existsSync(path.join(MIGRATIONS_DIR, m, 'migration.sql')));
     if (missing.length) {
-      throw new RestoreRefused(`The backup was taken at a newer schema than this checkout knows (${missing.join(', ')}): restore it with the Clearance version that made it, or a newer one.`);
+      throw new RestoreRefused(
+        `The backup was taken at a newer schema than this checkout knows (${missing.join(', ')}): restore it with the Clearance version that made it, or a newer one.`,
+      );
     }
 
     // 1. An empty target (or a forced one, emptied).
     const filled = await nonEmptyTables(client);
     if (filled.length && !options.force) {
-      throw new RestoreRefused(`The target database is not empty (${filled.length} table(s) hold rows: ${filled.slice(0, 5).join(', ')}${filled.length > 5 ? ', …' : ''}). Restore into an empty database, or pass --force to replace its contents.`);
+      throw new RestoreRefused(
+        `The target database is not empty (${filled.length} table(s) hold rows: ${filled.slice(0, 5).join(', ')}${filled.length > 5 ? ', …' : ''}). Restore into an empty database, or pass --force to replace its contents.`,
+      );
     }
     const schema = (await client.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
     if ((await listTables(client)).length || (await appliedMigrations(client)).length) {
@@ -129,7 +129,9 @@ export async function restoreDatabase(
     for (const index of indexes.rows) await client.query(index.def);
     const indexed = Date.now();
     for (const fk of fks.rows) await client.query(`ALTER TABLE ${fk.table_name} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.def}`);
-    log(`Data loaded in ${seconds(schemaBuilt, loaded)}; ${indexes.rows.length} index(es) built in ${seconds(loaded, indexed)}; ${fks.rows.length} foreign key(s) checked in ${seconds(indexed, Date.now())}.`);
+    log(
+      `Data loaded in ${seconds(schemaBuilt, loaded)}; ${indexes.rows.length} index(es) built in ${seconds(loaded, indexed)}; ${fks.rows.length} foreign key(s) checked in ${seconds(indexed, Date.now())}.`,
+    );
     for (const seq of manifest.sequences) {
       await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [quoteIdent(seq.name), seq.lastValue, seq.isCalled]);
     }
@@ -158,7 +160,9 @@ export async function restoreDatabase(
       const verifying = Date.now();
       const verified = await verifyAuditChain(db);
       if (!verified.ok) throw new Error(`Audit chain BROKEN after restore at seq=${verified.brokenAt}: ${verified.reason}.`);
-      log(`Pending migrations in ${seconds(committed, migrated)}; row counts checked in ${seconds(migrated, verifying)}; audit chain verified in ${seconds(verifying, Date.now())}.`);
+      log(
+        `Pending migrations in ${seconds(committed, migrated)}; row counts checked in ${seconds(migrated, verifying)}; audit chain verified in ${seconds(verifying, Date.now())}.`,
+      );
       return { tables: manifest.tables.length, rows, pendingMigrations, auditRows: verified.rows, ms: Date.now() - started };
     } finally {
       await db.$disconnect();

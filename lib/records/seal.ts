@@ -24,9 +24,14 @@ export function checkSeal(zip: Buffer): TSealCheck {
   const start = zip.length - SEAL_LENGTH;
   const seal = zip.subarray(start).toString('latin1');
   // The end-of-central-directory record's comment length (2 bytes just before the comment).
-  if (!seal.startsWith(SEAL_PREFIX) || zip.readUInt16LE(start - 2) !== SEAL_LENGTH) return { ok: false, reason: 'the bundle has no seal (its last bytes were changed, or it is not a Clearance bundle)' };
+  if (!seal.startsWith(SEAL_PREFIX) || zip.readUInt16LE(start - 2) !== SEAL_LENGTH)
+    return { ok: false, reason: 'the bundle has no seal (its last bytes were changed, or it is not a Clearance bundle)' };
   const recorded = seal.slice(SEAL_PREFIX.length);
   const actual = createHash('sha256').update(zip.subarray(0, start)).digest('hex');
-  if (recorded !== actual) return { ok: false, reason: `the bundle's bytes do not match its seal (recorded ${recorded.slice(0, 12)}…, computed ${actual.slice(0, 12)}…): it was changed after export` };
+  if (recorded !== actual)
+    return {
+      ok: false,
+      reason: `the bundle's bytes do not match its seal (recorded ${recorded.slice(0, 12)}…, computed ${actual.slice(0, 12)}…): it was changed after export`,
+    };
   return { ok: true, sha256: actual };
 }

@@ -60,7 +60,12 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
   const csl = parseCslCompactJson(files.cslJson);
   const cslSha = sha256Hex(files.cslJson);
   let lists = csl.lists;
-  const partyDatasets: TDataset[] = lists.map((l) => ({ kind: `PARTY_LIST_${l.code}`, source: `${l.name}, in the ITA Consolidated Screening List (${csl.source})`, asOf: l.asOf, sha256: cslSha }));
+  const partyDatasets: TDataset[] = lists.map((l) => ({
+    kind: `PARTY_LIST_${l.code}`,
+    source: `${l.name}, in the ITA Consolidated Screening List (${csl.source})`,
+    asOf: l.asOf,
+    sha256: cslSha,
+  }));
   if (files.sdnCsv) {
     const sdn = parseSdnCsv(files.sdnCsv, { asOf: files.sdnAsOf ?? '', countryNames: buildCountryNameLookup(countriesList) });
     lists = lists.map((l) => (l.code === 'SDN' ? sdn : l));
@@ -72,10 +77,31 @@ export function assembleSeedRuleSetData(files: TSeedFiles, opts: { version?: str
     { kind: 'COUNTRY_CHART', source: countries.chart.source, asOf: countries.chart.asOf, sha256: sha256Hex(files.chartJson) },
     { kind: 'COUNTRY_GROUPS', source: countries.groups.source, asOf: countries.groups.asOf, sha256: sha256Hex(files.groupsJson) },
     { kind: 'CCL', source: `${ccl.source}. ${(ccl.notes ?? []).slice(1).join(' ')}`, asOf: ccl.asOf ?? '', sha256: sha256Hex(files.ccl2026Json) },
-    { kind: 'CCL_2025_PARAGRAPHS', source: 'Older CCL file (eCFR Part 774 of ~2025-07, waynehacking8/eccn-agent @ 0bd163a8): paragraph lists for categories 0, 2, 6–9 and licence-requirement rows where the 2026 data has no table', asOf: '2025-07-11', sha256: sha256Hex(files.cclJson) },
-    { kind: 'LICENCE_EXCEPTIONS', source: '15 CFR Part 740 licence exceptions (eCFR versioner), via seelpeed-debug/export-controls-agent-mcp @ 5847b092', asOf: part740.ecfrIssueDate ?? '', sha256: sha256Hex(files.licenceExceptionsJson) },
-    { kind: 'FREEDOM_STATUS', source: 'Freedom House, Freedom in the World 2023 (via research/regdata.json)', asOf: '2023-03-09', sha256: sha256Hex(files.regdataJson) },
-    { kind: 'COUNTRY_NAMES', source: 'i18n-iso-countries (MIT, (c) 2016 widdix GmbH) via OSUGIYAMA/EyeWarnYou', asOf: '2026-11-27', sha256: sha256Hex(files.countriesJson) },
+    {
+      kind: 'CCL_2025_PARAGRAPHS',
+      source:
+        'Older CCL file (eCFR Part 774 of ~2025-07, waynehacking8/eccn-agent @ 0bd163a8): paragraph lists for categories 0, 2, 6–9 and licence-requirement rows where the 2026 data has no table',
+      asOf: '2025-07-11',
+      sha256: sha256Hex(files.cclJson),
+    },
+    {
+      kind: 'LICENCE_EXCEPTIONS',
+      source: '15 CFR Part 740 licence exceptions (eCFR versioner), via seelpeed-debug/export-controls-agent-mcp @ 5847b092',
+      asOf: part740.ecfrIssueDate ?? '',
+      sha256: sha256Hex(files.licenceExceptionsJson),
+    },
+    {
+      kind: 'FREEDOM_STATUS',
+      source: 'Freedom House, Freedom in the World 2023 (via research/regdata.json)',
+      asOf: '2023-03-09',
+      sha256: sha256Hex(files.regdataJson),
+    },
+    {
+      kind: 'COUNTRY_NAMES',
+      source: 'i18n-iso-countries (MIT, (c) 2016 widdix GmbH) via OSUGIYAMA/EyeWarnYou',
+      asOf: '2026-11-27',
+      sha256: sha256Hex(files.countriesJson),
+    },
     ...partyDatasets,
   ];
   datasets.push(EU_ANNEX_DATASET);

@@ -14,16 +14,55 @@ type TRawEntry = { eccn?: unknown; title?: unknown; reasons?: unknown };
 
 const ECCN_RE = /^\d[A-E]\d{3}$/;
 const CONNECTOR_WORDS = new Set([
-  'and', 'or', 'paragraph', 'paragraphs', 'items', 'item', 'controlled', 'by', 'in', 'of', 'this', 'entry',
-  'the', 'to', 'except', 'software', 'technology', 'for', 'commodities', 'commodity', 'equipment', 'eccn',
-  'under', 'only', 'all', 'specified', 'described', 'as', 'well', 'ecc', 'plug', 'ins', 'also',
+  'and',
+  'or',
+  'paragraph',
+  'paragraphs',
+  'items',
+  'item',
+  'controlled',
+  'by',
+  'in',
+  'of',
+  'this',
+  'entry',
+  'the',
+  'to',
+  'except',
+  'software',
+  'technology',
+  'for',
+  'commodities',
+  'commodity',
+  'equipment',
+  'eccn',
+  'under',
+  'only',
+  'all',
+  'specified',
+  'described',
+  'as',
+  'well',
+  'ecc',
+  'plug',
+  'ins',
+  'also',
 ]);
 /** UN-sanctioned destinations of chart footnote 1 (§ 746.1(b)). */
 const UN_DESTINATIONS = ['CD', 'ER', 'IQ', 'IR', 'KP', 'LB', 'LY', 'SD', 'SO'];
 const NAMED_COUNTRIES: [RegExp, string][] = [
-  [/\bNorth Korea\b/i, 'KP'], [/\bIran\b/i, 'IR'], [/\bIraq\b/i, 'IQ'], [/\bSyria\b/i, 'SY'], [/\bCuba\b/i, 'CU'],
-  [/\bChina\b/i, 'CN'], [/\bRussia\b/i, 'RU'], [/\bBelarus\b/i, 'BY'], [/\bVenezuela\b/i, 'VE'],
-  [/\bPakistan\b/i, 'PK'], [/\bMacau\b/i, 'MO'], [/\bIndia\b/i, 'IN'],
+  [/\bNorth Korea\b/i, 'KP'],
+  [/\bIran\b/i, 'IR'],
+  [/\bIraq\b/i, 'IQ'],
+  [/\bSyria\b/i, 'SY'],
+  [/\bCuba\b/i, 'CU'],
+  [/\bChina\b/i, 'CN'],
+  [/\bRussia\b/i, 'RU'],
+  [/\bBelarus\b/i, 'BY'],
+  [/\bVenezuela\b/i, 'VE'],
+  [/\bPakistan\b/i, 'PK'],
+  [/\bMacau\b/i, 'MO'],
+  [/\bIndia\b/i, 'IN'],
 ];
 
 function cleanText(text: string): string {
@@ -71,7 +110,10 @@ type TToken = { kind: 'OWN'; para: string } | { kind: 'OTHER' } | { kind: 'LETTE
 function tokens(eccn: string, text: string, ctx: { context: string } = { context: eccn }): TToken[] {
   const out: TToken[] = [];
   let context = ctx.context;
-  for (const raw of text.replace(/([(),;:])/g, ' $1 ').split(/\s+/).filter(Boolean)) {
+  for (const raw of text
+    .replace(/([(),;:])/g, ' $1 ')
+    .split(/\s+/)
+    .filter(Boolean)) {
     if (/^[(),;:]$/.test(raw)) {
       out.push({ kind: 'SEP' });
       continue;
@@ -121,7 +163,9 @@ function parseExceptClause(eccn: string, text: string): { except: string[]; cond
   let seenRef = false;
   const ctx = { context: eccn }; // "software for 1C607.a.10, .a.11": bare refs keep the last ECCN named
   for (let k = 0; k < segments.length; k++) {
-    const seg = segments[k]!.replace(/^(?:and|or)\s+/i, '').replace(/^\(\d+\)\s*/, '').trim();
+    const seg = segments[k]!.replace(/^(?:and|or)\s+/i, '')
+      .replace(/^\(\d+\)\s*/, '')
+      .trim();
     if (/^to (?:or within )?[A-Z]/.test(seg)) {
       // an exception by destination ("except to Russia for use in … the ISS"): the rest of the clause is its condition
       destination = `except ${[seg, ...segments.slice(k + 1)].join(', ')}`;
@@ -320,17 +364,20 @@ type TRawOldEntry = TRawEntry & { note?: unknown; controlText?: unknown };
  * 2026 eCFR text; the test in ccl-except.test.ts lists every "except" clause with its expected scope.
  */
 export const CCL_READINGS: Record<string, { scope: TParagraphScope; reading: string }> = {
-  '2B001|NP applies to 2B001.a, .b, .c, and .d, EXCEPT: (1) turning machines under 2B001.a with a capacity no greater than 35 mm diameter; (2) bar machines (Swissturn), limited to machining only bar feed through, if maximum bar diameter is equal to or less than 42 mm and there is no capability of mounting chucks. (Machines may have drilling and/or milling capabilities for machining “parts” or “components” with diameters less than 42 mm); or (3) milling machines under 2B001.b with x-axis travel greater than two meters and overall positioning accuracy according to ISO 230/2 (2006) on the x-axis more (worse) than 22.5 µm.': {
-    scope: { kind: 'PARAGRAPHS', paragraphs: ['a', 'b', 'c', 'd'], except: [], qualified: false, conditionalExcept: ['a', 'b'] },
-    reading: 'Exceptions (1) and (2) are turning machines (bar machines are turning machines, 2B001.a) and (3) milling machines under 2B001.b, each by capacity or accuracy: .a and .b may be excepted; .c and .d are not.',
-  },
+  '2B001|NP applies to 2B001.a, .b, .c, and .d, EXCEPT: (1) turning machines under 2B001.a with a capacity no greater than 35 mm diameter; (2) bar machines (Swissturn), limited to machining only bar feed through, if maximum bar diameter is equal to or less than 42 mm and there is no capability of mounting chucks. (Machines may have drilling and/or milling capabilities for machining “parts” or “components” with diameters less than 42 mm); or (3) milling machines under 2B001.b with x-axis travel greater than two meters and overall positioning accuracy according to ISO 230/2 (2006) on the x-axis more (worse) than 22.5 µm.':
+    {
+      scope: { kind: 'PARAGRAPHS', paragraphs: ['a', 'b', 'c', 'd'], except: [], qualified: false, conditionalExcept: ['a', 'b'] },
+      reading:
+        'Exceptions (1) and (2) are turning machines (bar machines are turning machines, 2B001.a) and (3) milling machines under 2B001.b, each by capacity or accuracy: .a and .b may be excepted; .c and .d are not.',
+    },
   '2B004|NP applies to entire entry, except 2B004.b.3 and presses with maximum working pressures below 69 MPa': {
     scope: { kind: 'ENTIRE', except: ['b.3'], qualified: true },
     reading: '2B004.b.3 is excepted outright; presses below 69 MPa are excepted wherever they fall, so the working pressure decides for the rest.',
   },
   '1B001|MT applies to entire entry, except 1B001.d.4, e and f. Note: MT applies to equipment in 1B001.d that meet or exceed the parameters of 1B101': {
     scope: { kind: 'ENTIRE', except: ['e', 'f'], qualified: false, conditionalExcept: ['d.4'] },
-    reading: '.e and .f are excepted; .d.4 is excepted too, but the Note brings back 1B001.d equipment that meets the 1B101 parameters, so .d.4 depends on them.',
+    reading:
+      '.e and .f are excepted; .d.4 is excepted too, but the Note brings back 1B001.d equipment that meets the 1B101 parameters, so .d.4 depends on them.',
   },
 };
 
@@ -383,7 +430,8 @@ function controlsFrom2025(eccn: string, old: TRawOldEntry): TCclControl[] {
     if (reason === 'AT' && column === null && !/North Korea/i.test(chartText)) {
       column = 'AT1';
       sectionOverride = true;
-      reading = 'AT has no licence requirement of its own here: the shared cell\'s "all destinations" is the SL requirement (742.13); AT is read as AT Column 1.';
+      reading =
+        'AT has no licence requirement of its own here: the shared cell\'s "all destinations" is the SL requirement (742.13); AT is read as AT Column 1.';
     }
     const destinations = parseDestinations(column, chartText);
     return {
@@ -432,7 +480,10 @@ export function paragraphsFromText(controlText: string): string[] {
 export function parseLvsCell(eccn: string, text: string | undefined): TLvsRule[] {
   if (!text) return [];
   const out: TLvsRule[] = [];
-  const segments = cleanText(text).split(/;|,\s*(?=(?:except\s+)?(?:N\/A|\$))|,\s*(?=except\b)/i).map((x) => x.trim()).filter(Boolean);
+  const segments = cleanText(text)
+    .split(/;|,\s*(?=(?:except\s+)?(?:N\/A|\$))|,\s*(?=except\b)/i)
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const seg of segments) {
     const money = /\$\s?([\d,]+)/.exec(seg);
     // "$5,000, except 2B007.b and .c": the excepted paragraphs have no LVS
@@ -449,7 +500,10 @@ export function parseLvsCell(eccn: string, text: string | undefined): TLvsRule[]
         seen = true;
       } else if (t.kind === 'LETTER' && seen) paragraphs.push(t.para);
     }
-    const words = toks.filter(isWord).map((t) => (t as { word: string }).word).filter((w) => !['yes', 'all', 'other', 'items', 'except'].includes(w));
+    const words = toks
+      .filter(isWord)
+      .map((t) => (t as { word: string }).word)
+      .filter((w) => !['yes', 'all', 'other', 'items', 'except'].includes(w));
     const uncertain = words.length > 0 || /through| to /i.test(seg) || toks.some((t) => t.kind === 'OTHER');
     out.push({ usd: usd !== null && Number.isFinite(usd) && usd > 0 ? usd : null, paragraphs: [...new Set(paragraphs)], reasons, uncertain });
   }
@@ -515,7 +569,13 @@ export function compileCcl2026(raw: unknown, oldRaw: unknown, meta: { source: st
     let paragraphs: string[] = [];
     let paragraphSource: string | null = null;
     if (deep.includes(String(item.category)) && Array.isArray(item.items)) {
-      paragraphs = [...new Set((item.items as { paragraph?: unknown; kind?: unknown }[]).filter((x) => x?.kind === 'item' && typeof x.paragraph === 'string').map((x) => x.paragraph as string))];
+      paragraphs = [
+        ...new Set(
+          (item.items as { paragraph?: unknown; kind?: unknown }[])
+            .filter((x) => x?.kind === 'item' && typeof x.paragraph === 'string')
+            .map((x) => x.paragraph as string),
+        ),
+      ];
       paragraphSource = '2026';
     } else if (prior && typeof prior.controlText === 'string') {
       paragraphs = paragraphsFromText(prior.controlText);
@@ -529,7 +589,11 @@ export function compileCcl2026(raw: unknown, oldRaw: unknown, meta: { source: st
       const lvs = parseLvsCell(eccn, flags.LVS);
       const gbs = parseGbsCell(eccn, flags.GBS);
       const named = [
-        ...controls.flatMap((c) => (c.scope.kind === 'UNRESOLVED' ? [] : [...(c.scope.kind === 'PARAGRAPHS' ? c.scope.paragraphs : []), ...c.scope.except, ...(c.scope.conditionalExcept ?? [])])),
+        ...controls.flatMap((c) =>
+          c.scope.kind === 'UNRESOLVED'
+            ? []
+            : [...(c.scope.kind === 'PARAGRAPHS' ? c.scope.paragraphs : []), ...c.scope.except, ...(c.scope.conditionalExcept ?? [])],
+        ),
         ...lvs.flatMap((r) => r.paragraphs),
         ...(gbs ? [...gbs.only, ...gbs.except] : []),
       ];

@@ -9,9 +9,7 @@
 import type { TChartFootnote, TChartRow, TCountriesData, TFreedomStatus } from '../screening/types';
 import { ReferenceParseError } from './errors';
 
-export const CHART_COLUMNS = [
-  'CB1', 'CB2', 'CB3', 'NP1', 'NP2', 'NS1', 'NS2', 'MT1', 'RS1', 'RS2', 'FC1', 'CC1', 'CC2', 'CC3', 'AT1', 'AT2',
-];
+export const CHART_COLUMNS = ['CB1', 'CB2', 'CB3', 'NP1', 'NP2', 'NS1', 'NS2', 'MT1', 'RS1', 'RS2', 'FC1', 'CC1', 'CC2', 'CC3', 'AT1', 'AT2'];
 
 const POINTER_ROWS: Record<string, string> = {
   CU: 'See part 746 of the EAR to determine whether a license is required in order to export or reexport to this destination.',
@@ -138,12 +136,39 @@ export function buildCountryNameLookup(countries: TCountryNameJson): Record<stri
     if (c.earName) out[c.earName.toLowerCase()] = c.iso2;
   }
   const extra: Record<string, string> = {
-    russia: 'RU', 'russian federation': 'RU', iran: 'IR', syria: 'SY', 'north korea': 'KP', 'korea, north': 'KP',
-    'south korea': 'KR', 'korea, south': 'KR', burma: 'MM', turkey: 'TR', 'united kingdom': 'GB', uk: 'GB',
-    'united states': 'US', usa: 'US', 'united arab emirates': 'AE', uae: 'AE', 'west bank': 'PS', gaza: 'PS',
-    'hong kong': 'HK', macau: 'MO', taiwan: 'TW', venezuela: 'VE', 'congo, democratic republic of the': 'CD',
-    'democratic republic of the congo': 'CD', "cote d'ivoire": 'CI', 'czech republic': 'CZ', kosovo: 'XK',
-    bolivia: 'BO', moldova: 'MD', tanzania: 'TZ', vietnam: 'VN', laos: 'LA', palestinian: 'PS',
+    russia: 'RU',
+    'russian federation': 'RU',
+    iran: 'IR',
+    syria: 'SY',
+    'north korea': 'KP',
+    'korea, north': 'KP',
+    'south korea': 'KR',
+    'korea, south': 'KR',
+    burma: 'MM',
+    turkey: 'TR',
+    'united kingdom': 'GB',
+    uk: 'GB',
+    'united states': 'US',
+    usa: 'US',
+    'united arab emirates': 'AE',
+    uae: 'AE',
+    'west bank': 'PS',
+    gaza: 'PS',
+    'hong kong': 'HK',
+    macau: 'MO',
+    taiwan: 'TW',
+    venezuela: 'VE',
+    'congo, democratic republic of the': 'CD',
+    'democratic republic of the congo': 'CD',
+    "cote d'ivoire": 'CI',
+    'czech republic': 'CZ',
+    kosovo: 'XK',
+    bolivia: 'BO',
+    moldova: 'MD',
+    tanzania: 'TZ',
+    vietnam: 'VN',
+    laos: 'LA',
+    palestinian: 'PS',
   };
   return { ...out, ...extra };
 }

@@ -25,7 +25,19 @@ export type TCslSnapshot = {
   authority: Record<string, TCslAuthority>;
 };
 
-type TRawEntry = { n?: unknown; a?: unknown; s?: unknown; t?: unknown; c?: unknown; e?: unknown; lr?: unknown; lp?: unknown; pg?: unknown; fr?: unknown; u?: unknown };
+type TRawEntry = {
+  n?: unknown;
+  a?: unknown;
+  s?: unknown;
+  t?: unknown;
+  c?: unknown;
+  e?: unknown;
+  lr?: unknown;
+  lp?: unknown;
+  pg?: unknown;
+  fr?: unknown;
+  u?: unknown;
+};
 
 function tableOf(tables: Record<string, unknown>, key: string): string[] {
   const t = tables[key];
@@ -43,7 +55,8 @@ function lookup(table: string[], index: unknown, what: string, i: number): strin
 
 function strings(value: unknown, what: string, i: number): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ReferenceParseError(SOURCE, null, `entries[${i}].${what} must be an array of strings`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new ReferenceParseError(SOURCE, null, `entries[${i}].${what} must be an array of strings`);
   return (value as string[]).map((v) => v.replace(/\s+/g, ' ').trim()).filter((v) => v.length > 0);
 }
 

@@ -57,7 +57,10 @@ const trimmedOrNull = (s: string | null | undefined): string | null => (s ?? '')
  * list has one, else a slug of the name (BIS and State lists carry no number), numbered "-2", "-3"…
  * when repeated within a list. `listSource` names each list's source (default "<source>: <CSL list>").
  */
-export function cslListsFromRecords(records: readonly TCslRecord[], options: { asOf: string; source: string; listSource?: (sourceName: string) => string }): TPartyList[] {
+export function cslListsFromRecords(
+  records: readonly TCslRecord[],
+  options: { asOf: string; source: string; listSource?: (sourceName: string) => string },
+): TPartyList[] {
   const byCode = new Map<string, { name: string; source: string; entries: TPartyEntry[]; ids: Map<string, number> }>();
   records.forEach((r, i) => {
     const known = listForSource(r.source ?? '');
@@ -66,7 +69,12 @@ export function cslListsFromRecords(records: readonly TCslRecord[], options: { a
     if (!name) throw new ReferenceParseError(options.source, null, `${r.at}: the party has no name`);
     let list = byCode.get(known.code);
     if (!list) {
-      list = { name: known.name, source: options.listSource ? options.listSource(r.source) : `${options.source}: ${text(r.source)}`, entries: [], ids: new Map() };
+      list = {
+        name: known.name,
+        source: options.listSource ? options.listSource(r.source) : `${options.source}: ${text(r.source)}`,
+        entries: [],
+        ids: new Map(),
+      };
       byCode.set(known.code, list);
     }
     const base = text(r.entityNumber) || slugify(name) || `row-${i}`;

@@ -35,7 +35,7 @@ describe('CSL importers', () => {
     expect(key(fromJson)).toHaveLength(50);
   });
 
-  it('gives the seed\'s own entries (same ids and content hashes): one mapping for upload and seed', () => {
+  it("gives the seed's own entries (same ids and content hashes): one mapping for upload and seed", () => {
     const seed = new Map<string, string>(seedData().lists.flatMap((l) => l.entries.map((e) => [`${l.code}|${e.id}`, e.contentHash] as const)));
     const entries = fromJson.flatMap((l) => l.entries.map((e) => ({ key: `${l.code}|${e.id}`, hash: e.contentHash })));
     expect(entries.filter((e) => seed.get(e.key) !== e.hash)).toEqual([]);

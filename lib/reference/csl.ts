@@ -81,7 +81,11 @@ export function parseCslJson(text: string, options: { asOf?: string; defaultAsOf
 
 // ---------- official CSV ----------
 
-const splitMulti = (v: string | undefined) => (v ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+const splitMulti = (v: string | undefined) =>
+  (v ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function parseCslCsv(text: string, options: { asOf: string; source?: string }): TPartyList[] {
   const source = options.source ?? 'CSL CSV';
@@ -96,7 +100,9 @@ export function parseCslCsv(text: string, options: { asOf: string; source?: stri
   }
   const records = rows.map(({ record: r, info }): TCslRecord => {
     // every address is "street, city, state, postal code, COUNTRY": the country is the last part
-    const countries = splitMulti(r.addresses).map((a) => a.split(',').at(-1)!.trim()).filter((c) => /^[A-Za-z]{2}$/.test(c));
+    const countries = splitMulti(r.addresses)
+      .map((a) => a.split(',').at(-1)!.trim())
+      .filter((c) => /^[A-Za-z]{2}$/.test(c));
     return {
       source: (r.source ?? '').trim(),
       name: (r.name ?? '').trim(),

@@ -10,8 +10,18 @@ import { makePartyEntry } from './party-entry';
 
 const SOURCE = 'BIS DPL';
 const HEADER = [
-  'Name', 'Street_Address', 'City', 'State', 'Country', 'Postal_Code', 'Effective_Date',
-  'Expiration_Date', 'Standard_Order', 'Last_Update', 'Action', 'FR_Citation',
+  'Name',
+  'Street_Address',
+  'City',
+  'State',
+  'Country',
+  'Postal_Code',
+  'Effective_Date',
+  'Expiration_Date',
+  'Standard_Order',
+  'Last_Update',
+  'Action',
+  'FR_Citation',
 ];
 
 function usDate(value: string, line: number, field: string): string | null {

@@ -47,9 +47,7 @@ export function parseEntityListJson(text: string, options: { asOf?: string } = {
     ids.set(base, n);
     const requirement = typeof raw.licenseRequirement === 'string' ? raw.licenseRequirement.trim() : '';
     const fr = typeof raw.federalRegisterNotice === 'string' ? raw.federalRegisterNotice.trim() : '';
-    const remarks = [requirement && `Licence requirement: ${requirement}`, fr && `Federal Register: ${fr}`]
-      .filter(Boolean)
-      .join(' ');
+    const remarks = [requirement && `Licence requirement: ${requirement}`, fr && `Federal Register: ${fr}`].filter(Boolean).join(' ');
     return makePartyEntry({
       id: n === 1 ? base : `${base}-${n}`,
       name,

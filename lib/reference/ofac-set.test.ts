@@ -26,7 +26,9 @@ describe('OFAC sdn.csv + alt.csv + add.csv', () => {
   });
 
   it('refuses a row for an entry sdn.csv does not have, or with the wrong columns, naming file and line', () => {
-    expect(() => parseOfacSet({ sdn, alt: `${ALT.replace('\x1a', '')}99999999,1,"aka","NOBODY",-0-\r\n` }, { asOf: '2024-05-03' })).toThrow(/OFAC alt\.csv, line 3: ent_num 99999999 is not in sdn\.csv/);
+    expect(() => parseOfacSet({ sdn, alt: `${ALT.replace('\x1a', '')}99999999,1,"aka","NOBODY",-0-\r\n` }, { asOf: '2024-05-03' })).toThrow(
+      /OFAC alt\.csv, line 3: ent_num 99999999 is not in sdn\.csv/,
+    );
     expect(() => parseOfacSet({ sdn, add: '36,25,"Havana"\r\n' }, { asOf: '2024-05-03' })).toThrow(/OFAC add\.csv, line 1: expected 6 columns, found 3/);
   });
 });

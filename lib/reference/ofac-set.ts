@@ -19,7 +19,11 @@ const clean = (v: string | undefined) => {
 function rows(text: string, file: string, columns: number): { record: string[]; line: number }[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text.replace(/\x1a+\s*$/, '').replace(/^\uFEFF/, ''), { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text.replace(/\x1a+\s*$/, '').replace(/^\uFEFF/, ''), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (err) {
     throw new ReferenceParseError(file, csvErrorLine(err), err instanceof Error ? err.message : String(err));
   }

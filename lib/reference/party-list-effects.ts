@@ -38,21 +38,24 @@ export const PARTY_LIST_EFFECTS: Record<string, TListEffect> = {
     strongOutcome: 'PROHIBITED',
     citation: '31 CFR 501.603 and the programme regulations of 31 CFR Chapter V (IEEPA executive orders); 15 CFR 744.8',
     licensePolicy: 'Blocked person: all property and interests in property are blocked; no dealings without an OFAC licence',
-    meaning: 'Specially Designated National: blocked by OFAC under the listed sanctions programmes. US persons may not deal with the party; 15 CFR 744.8 adds an EAR licence requirement for several programmes.',
+    meaning:
+      'Specially Designated National: blocked by OFAC under the listed sanctions programmes. US persons may not deal with the party; 15 CFR 744.8 adds an EAR licence requirement for several programmes.',
     sourceListUrl: 'https://sanctionslist.ofac.treas.gov/Home/SdnList',
   },
   DPL: {
     strongOutcome: 'PROHIBITED',
     citation: '15 CFR 736.2(b)(4) (General Prohibition Four); 15 CFR 764.3(a)(2); Supp. No. 2 to Part 764',
     licensePolicy: 'Denial order: no participation in any transaction involving items subject to the EAR',
-    meaning: 'Denied person: a BIS denial order bars the party from any transaction involving items subject to the EAR, including forwarding, financing and servicing.',
+    meaning:
+      'Denied person: a BIS denial order bars the party from any transaction involving items subject to the EAR, including forwarding, financing and servicing.',
     sourceListUrl: 'https://www.bis.gov/licensing/end-user-guidance/denied-persons-list-dpl',
   },
   ENTITY_LIST: {
     strongOutcome: 'LICENSE_REQUIRED',
     citation: '15 CFR 744.11 and 744.16; Supp. No. 4 to Part 744 (Entity List)',
     licensePolicy: 'As stated in the entry (presumption of denial for most entries); no licence exception (744.16(b))',
-    meaning: 'Entity List: a licence is needed for the items named in the entry\'s licence requirement, reviewed under the entry\'s licence policy; no licence exception may be used.',
+    meaning:
+      "Entity List: a licence is needed for the items named in the entry's licence requirement, reviewed under the entry's licence policy; no licence exception may be used.",
     sourceListUrl: 'https://www.bis.gov/regulations/ear/744#supplement-4-744',
     useEntryPolicy: true,
     allItemsRequirement: '^\\s*(for\\s+)?(all|any)\\s+items\\s+subject\\s+to\\s+the\\s+EAR(?![^.(]*\\bwhen\\s+used\\b)',
@@ -62,7 +65,8 @@ export const PARTY_LIST_EFFECTS: Record<string, TListEffect> = {
     strongOutcome: 'LICENSE_REQUIRED',
     citation: '15 CFR 744.21; Supp. No. 2 (items) and Supp. No. 7 (Military End-User List) to Part 744',
     licensePolicy: 'Presumption of denial (744.21(e)); only License Exception GOV (740.11(b)(2)(i) and (ii))',
-    meaning: 'Military end user: a licence is needed for items listed in Supplement No. 2 to Part 744 (for Russia and Belarus, any item subject to the EAR except EAR99 food and medicine).',
+    meaning:
+      'Military end user: a licence is needed for items listed in Supplement No. 2 to Part 744 (for Russia and Belarus, any item subject to the EAR except EAR99 food and medicine).',
     sourceListUrl: 'https://www.bis.gov/regulations/ear/744#supplement-7-744',
     ear99Outcome: 'REVIEW',
     anyItemCountries: ['RU', 'BY'],
@@ -71,20 +75,22 @@ export const PARTY_LIST_EFFECTS: Record<string, TListEffect> = {
     strongOutcome: 'REVIEW',
     citation: '15 CFR 744.15; Supp. No. 6 to Part 744 (Unverified List)',
     licensePolicy: 'UVL statement from the party required before export (744.15(b)); no licence exceptions',
-    meaning: 'Unverified List: BIS could not verify the party\'s bona fides. Obtain a UVL statement before shipping; no licence exception may be used.',
+    meaning: "Unverified List: BIS could not verify the party's bona fides. Obtain a UVL statement before shipping; no licence exception may be used.",
     sourceListUrl: 'https://www.bis.gov/regulations/ear/744#supplement-6-744',
   },
   DTC: {
     strongOutcome: 'REVIEW',
     citation: '22 CFR 127.7 (ITAR statutory and administrative debarment)',
     licensePolicy: 'Debarred from participating in ITAR-controlled exports (defense articles and services)',
-    meaning: 'ITAR debarred: the party may not take part in exports of defense articles or services; for items subject to the EAR it is a serious red flag to review.',
+    meaning:
+      'ITAR debarred: the party may not take part in exports of defense articles or services; for items subject to the EAR it is a serious red flag to review.',
     sourceListUrl: 'https://www.pmddtc.state.gov/ddtc_public?id=ddtc_kb_article_page&sys_id=c22d1833dbb8d300d0a370131f9619f0',
   },
   SSI: {
     strongOutcome: 'REVIEW',
     citation: '31 CFR Part 589; E.O. 13662 Directives 1-4 (OFAC Sectoral Sanctions Identifications)',
-    licensePolicy: 'Directive-specific prohibitions (new debt or equity, deep-water, Arctic offshore or shale projects); read the directive named in the programmes',
+    licensePolicy:
+      'Directive-specific prohibitions (new debt or equity, deep-water, Arctic offshore or shale projects); read the directive named in the programmes',
     meaning: 'Sectoral sanctions: not blocked, but certain dealings (new debt or equity, some energy projects) are prohibited under the directive listed.',
     sourceListUrl: 'https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList',
   },
@@ -92,7 +98,8 @@ export const PARTY_LIST_EFFECTS: Record<string, TListEffect> = {
     strongOutcome: 'REVIEW',
     citation: 'E.O. 13959 as amended by E.O. 14032 (OFAC Non-SDN Chinese Military-Industrial Complex Companies List)',
     licensePolicy: 'Restricts purchases of publicly traded securities; not an export licence requirement by itself',
-    meaning: 'Chinese military-industrial complex company: securities dealings are restricted; a strong diversion red flag, often together with Entity List or MEU treatment.',
+    meaning:
+      'Chinese military-industrial complex company: securities dealings are restricted; a strong diversion red flag, often together with Entity List or MEU treatment.',
     sourceListUrl: 'https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList',
   },
   NS_MBS: {

@@ -45,9 +45,16 @@ describe('OFAC SDN CSV', () => {
   });
 
   it('content hashes change exactly for the entries the diff lists as changed', () => {
-    const diff = JSON.parse(read('parties', 'ofac-sdn-diff-2024-04-02_to_2024-05-03.json')) as { changed: { ent_num: string }[]; added: unknown[]; removed: unknown[] };
+    const diff = JSON.parse(read('parties', 'ofac-sdn-diff-2024-04-02_to_2024-05-03.json')) as {
+      changed: { ent_num: string }[];
+      added: unknown[];
+      removed: unknown[];
+    };
     const before = new Map(apr.entries.map((e) => [e.id, e.contentHash]));
-    const changed = may.entries.filter((e) => before.has(e.id) && before.get(e.id) !== e.contentHash).map((e) => e.id).sort();
+    const changed = may.entries
+      .filter((e) => before.has(e.id) && before.get(e.id) !== e.contentHash)
+      .map((e) => e.id)
+      .sort();
     expect(changed).toEqual(diff.changed.map((c) => String(c.ent_num)).sort());
     expect(may.entries.filter((e) => !before.has(e.id))).toHaveLength(diff.added.length);
   });
@@ -78,7 +85,7 @@ describe('BIS Denied Persons List', () => {
 });
 
 describe('Entity List extract', () => {
-  it('keeps each row\'s own licence policy and aliases', () => {
+  it("keeps each row's own licence policy and aliases", () => {
     const el = parseEntityListJson(read('parties', 'entity-list-surveillance.json'));
     expect(el.entries).toHaveLength(32);
     const hik = el.entries.find((e) => e.name.startsWith('Hangzhou Hikvision'))!;
@@ -93,7 +100,11 @@ describe('Entity List extract', () => {
 
 describe('CCL paragraph and destination parsing', () => {
   it.each([
-    ['5A001', '5A001.b (except .b.5), .c, .d, .f (except f.3), .g, and .j', { kind: 'PARAGRAPHS', paragraphs: ['b', 'c', 'd', 'f', 'g', 'j'], except: ['b.5', 'f.3'], qualified: false }],
+    [
+      '5A001',
+      '5A001.b (except .b.5), .c, .d, .f (except f.3), .g, and .j',
+      { kind: 'PARAGRAPHS', paragraphs: ['b', 'c', 'd', 'f', 'g', 'j'], except: ['b.5', 'f.3'], qualified: false },
+    ],
     ['0A504', 'paragraph .i', { kind: 'PARAGRAPHS', paragraphs: ['i'], except: [], qualified: false }],
     ['3A981', 'entire entry', { kind: 'ENTIRE', except: [], qualified: false }],
     ['0A501', 'entire entry except 0A501.y', { kind: 'ENTIRE', except: ['y'], qualified: false }],
@@ -102,8 +113,16 @@ describe('CCL paragraph and destination parsing', () => {
     expect(parseAppliesTo(eccn, text)).toEqual(expected);
   });
   it('reads chart-less destination texts', () => {
-    expect(parseDestinations(null, 'A license is required for ALL destinations, except Canada, regardless of end use.')).toEqual({ kind: 'ALL', exceptCountries: ['CA'] });
-    expect(parseDestinations(null, 'To or within destinations specified in Country Groups D:1, D:4, and D:5 of supplement no. 1 to part 740 of the EAR, excluding any destination also specified in Country Groups A:5 or A:6.')).toMatchObject({ kind: 'GROUPS', excludeIfIn: ['A:5', 'A:6'] });
+    expect(parseDestinations(null, 'A license is required for ALL destinations, except Canada, regardless of end use.')).toEqual({
+      kind: 'ALL',
+      exceptCountries: ['CA'],
+    });
+    expect(
+      parseDestinations(
+        null,
+        'To or within destinations specified in Country Groups D:1, D:4, and D:5 of supplement no. 1 to part 740 of the EAR, excluding any destination also specified in Country Groups A:5 or A:6.',
+      ),
+    ).toMatchObject({ kind: 'GROUPS', excludeIfIn: ['A:5', 'A:6'] });
     expect(parseDestinations(null, 'China, Russia, or Venezuela (see § 742.6(a)(7)).')).toEqual({ kind: 'COUNTRIES', countries: ['CN', 'RU', 'VE'] });
     expect(parseDestinations('NS2', 'NS Column 2')).toEqual({ kind: 'CHART', column: 'NS2' });
   });
@@ -116,11 +135,26 @@ describe('seed rule set', () => {
     expect(Object.keys(data.countries.chart.rows)).toHaveLength(200);
     // the whole Consolidated Screening List (csl-2026-07-31.json), one list per CSL source list
     expect(data.lists.map((l) => [l.code, l.entries.length])).toEqual([
-      ['SDN', 19181], ['ENTITY_LIST', 3420], ['DPL', 1596], ['UVL', 222], ['MEU', 70], ['DTC', 787],
-      ['SSI', 286], ['CMIC', 68], ['NS_MBS', 51], ['ISN', 161], ['PLC', 78], ['CAP', 1], ['UN', 1003],
+      ['SDN', 19181],
+      ['ENTITY_LIST', 3420],
+      ['DPL', 1596],
+      ['UVL', 222],
+      ['MEU', 70],
+      ['DTC', 787],
+      ['SSI', 286],
+      ['CMIC', 68],
+      ['NS_MBS', 51],
+      ['ISN', 161],
+      ['PLC', 78],
+      ['CAP', 1],
+      ['UN', 1003],
     ]);
     expect(data.lists.filter((l) => l.code !== 'UN').every((l) => l.asOf === '2026-07-31')).toBe(true);
-    expect(data.datasets.filter((d) => d.kind.startsWith('PARTY_LIST_') && d.kind !== 'PARTY_LIST_UN').every((d) => d.sha256 === '4cb2be849d976ae3d72f69c03681d7284663ba7ffd9dbe4c2274c89760bd7c8e')).toBe(true);
+    expect(
+      data.datasets
+        .filter((d) => d.kind.startsWith('PARTY_LIST_') && d.kind !== 'PARTY_LIST_UN')
+        .every((d) => d.sha256 === '4cb2be849d976ae3d72f69c03681d7284663ba7ffd9dbe4c2274c89760bd7c8e'),
+    ).toBe(true);
     expect(data.datasets.every((d) => d.asOf && d.source && d.sha256)).toBe(true);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });

@@ -50,13 +50,24 @@ const GOVERNMENT_TYPES: ('GOVERNMENT' | 'LAW_ENFORCEMENT' | 'MILITARY' | 'INTELL
 const SURVEILLANCE_USES: 'PUBLIC_SPACE_SURVEILLANCE'[] = ['PUBLIC_SPACE_SURVEILLANCE'];
 // Company policy, informed by (not required by) these sources. EU Reg. 2021/821 Art. 5 binds EU
 // exporters only: it has its own rule (biometric.eu-dual-use-art5), keyed to the exporter's country.
-const BIOMETRIC_CITATION = 'Company policy, informed by IBM comments to BIS on facial recognition export controls (2020) and 89 FR 60998 (July 29, 2024, proposed)';
+const BIOMETRIC_CITATION =
+  'Company policy, informed by IBM comments to BIS on facial recognition export controls (2020) and 89 FR 60998 (July 29, 2024, proposed)';
 
 // Cities whose ordinances ban government (city agency) use of face recognition; only bans we are
 // sure were enacted. Columns as the admin form edits them: city | state | stateName | ordinance.
 const US_CITY_BANS: In<typeof ZCityBanParams>['cities'] = [
-  { city: 'San Francisco', state: 'CA', stateName: 'California', ordinance: 'San Francisco Administrative Code Chapter 19B (Stop Secret Surveillance Ordinance, 2019)' },
-  { city: 'Oakland', state: 'CA', stateName: 'California', ordinance: 'Oakland Municipal Code Chapter 9.64 (surveillance technology), amended 2019 to ban face recognition' },
+  {
+    city: 'San Francisco',
+    state: 'CA',
+    stateName: 'California',
+    ordinance: 'San Francisco Administrative Code Chapter 19B (Stop Secret Surveillance Ordinance, 2019)',
+  },
+  {
+    city: 'Oakland',
+    state: 'CA',
+    stateName: 'California',
+    ordinance: 'Oakland Municipal Code Chapter 9.64 (surveillance technology), amended 2019 to ban face recognition',
+  },
   { city: 'Berkeley', state: 'CA', stateName: 'California', ordinance: 'Berkeley ordinance banning city use of face recognition technology (2019)' },
   { city: 'Somerville', state: 'MA', stateName: 'Massachusetts', ordinance: 'Somerville ordinance banning municipal use of facial recognition (2019)' },
   { city: 'Brookline', state: 'MA', stateName: 'Massachusetts', ordinance: 'Brookline town by-law banning municipal use of face surveillance (2019)' },
@@ -75,7 +86,8 @@ export function buildSeedRules(): TRuleConfig[] {
       kind: 'LICENSE_REQUIREMENT',
       enabled: true,
       basis: 'LAW',
-      citation: 'FR Doc. 2020-28101 (Dec. 23, 2020: Hong Kong removed as a separate destination); 15 CFR 742.4(a)(4), 742.6(a)(6) ("Macau or a destination specified in Country Group D:5")',
+      citation:
+        'FR Doc. 2020-28101 (Dec. 23, 2020: Hong Kong removed as a separate destination); 15 CFR 742.4(a)(4), 742.6(a)(6) ("Macau or a destination specified in Country Group D:5")',
       citationUrl: 'https://www.federalregister.gov/d/2020-28101',
       licensePolicy: null,
       title: 'Country equivalences',
@@ -111,8 +123,15 @@ export function buildSeedRules(): TRuleConfig[] {
         outcome: 'REVIEW',
         endUserTypes: ['COMMERCIAL', 'GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE', 'ACADEMIC', 'INDIVIDUAL'],
         endUseCategories: [
-          'ACCESS_CONTROL', 'DEVICE_UNLOCK', 'BORDER_CONTROL', 'LAW_ENFORCEMENT_INVESTIGATION',
-          'PUBLIC_SPACE_SURVEILLANCE', 'RETAIL_ANALYTICS', 'RESEARCH', 'MILITARY', 'OTHER',
+          'ACCESS_CONTROL',
+          'DEVICE_UNLOCK',
+          'BORDER_CONTROL',
+          'LAW_ENFORCEMENT_INVESTIGATION',
+          'PUBLIC_SPACE_SURVEILLANCE',
+          'RETAIL_ANALYTICS',
+          'RESEARCH',
+          'MILITARY',
+          'OTHER',
         ],
       } satisfies In<typeof ZDataApplicationParams>,
     },
@@ -140,7 +159,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Policy of denial (746.6)',
       title: 'Crimea and the so-called DNR / LNR regions of Ukraine',
       description:
-        'Exports to the Crimea region and the so-called Donetsk and Luhansk People\'s Republics are blocked. The ISO region codes only approximate these regions, so a Ukrainian destination without a region goes to review.',
+        "Exports to the Crimea region and the so-called Donetsk and Luhansk People's Republics are blocked. The ISO region codes only approximate these regions, so a Ukrainian destination without a region goes to review.",
       params: {
         regions: [
           { code: 'UA-43', name: 'Crimea' },
@@ -191,9 +210,20 @@ export function buildSeedRules(): TRuleConfig[] {
           AT: 'See 742.8–742.10, 742.19',
         },
         citations: {
-          CC: '15 CFR 742.7', NS: '15 CFR 742.4', RS: '15 CFR 742.6', MT: '15 CFR 742.5', NP: '15 CFR 742.3',
-          CB: '15 CFR 742.2', FC: '15 CFR 742.17', SL: '15 CFR 742.13', EI: '15 CFR 742.15', UN: '15 CFR 746.1(b)',
-          AT: '15 CFR 742.8–742.10, 742.19', SS: '15 CFR Part 754', CW: '15 CFR 742.18', SI: '15 CFR 742.14',
+          CC: '15 CFR 742.7',
+          NS: '15 CFR 742.4',
+          RS: '15 CFR 742.6',
+          MT: '15 CFR 742.5',
+          NP: '15 CFR 742.3',
+          CB: '15 CFR 742.2',
+          FC: '15 CFR 742.17',
+          SL: '15 CFR 742.13',
+          EI: '15 CFR 742.15',
+          UN: '15 CFR 746.1(b)',
+          AT: '15 CFR 742.8–742.10, 742.19',
+          SS: '15 CFR Part 754',
+          CW: '15 CFR 742.18',
+          SI: '15 CFR 742.14',
         },
         unknownRowOutcome: 'REVIEW',
         // Part 746 destinations whose chart row only points to Part 746 but which are not under a
@@ -204,7 +234,8 @@ export function buildSeedRules(): TRuleConfig[] {
             requirement: 'ALL_ITEMS_EXCEPT_EAR99_FOOD_MEDICINE',
             citation: '15 CFR 746.9 (as amended by 90 FR 42320, Sept. 2, 2025)',
             ecfrAsOf: '2026-07-23',
-            licensePolicy: 'Review policy of 746.9 as amended on 2025-09-02 (90 FR 42320); only the licence exceptions of 746.9(b), including SPP (740.5) for EAR99 items',
+            licensePolicy:
+              'Review policy of 746.9 as amended on 2025-09-02 (90 FR 42320); only the licence exceptions of 746.9(b), including SPP (740.5) for EAR99 items',
           },
         },
       } satisfies In<typeof ZLicenceCountryChartParams>,
@@ -239,8 +270,7 @@ export function buildSeedRules(): TRuleConfig[] {
       citationUrl: 'https://www.ecfr.gov/current/title-15/section-744.22',
       licensePolicy: 'Presumption of denial; only License Exception GOV (740.11(b)(2)(ii))',
       title: 'Military-intelligence end users (744.22)',
-      description:
-        'A military-intelligence end user in Belarus, Burma, Cambodia, China, Russia, Venezuela or an E:1/E:2 country needs a licence for any item.',
+      description: 'A military-intelligence end user in Belarus, Burma, Cambodia, China, Russia, Venezuela or an E:1/E:2 country needs a licence for any item.',
       params: {
         endUserTypes: ['INTELLIGENCE'],
         countries: ['BY', 'MM', 'KH', 'CN', 'RU', 'VE', 'CU', 'IR', 'KP', 'SY'],
@@ -358,7 +388,8 @@ export function buildSeedRules(): TRuleConfig[] {
       citationUrl: 'https://www.federalregister.gov/citation/89-FR-60998',
       licensePolicy: 'Case-by-case with human-rights review (as proposed; not yet law)',
       title: '1:N identification to a destination with an X in CC Column 1 (proposed rule)',
-      description: 'Identification to a destination with an X in Country Chart column CC1 would need a licence under the 2024 proposal; the company applies it now.',
+      description:
+        'Identification to a destination with an X in Country Chart column CC1 would need a licence under the 2024 proposal; the company applies it now.',
       params: { order: 3, when: { chartColumnX: ['CC1'] }, outcome: 'LICENSE_REQUIRED' } satisfies In<typeof ZOneToManyStepParams>,
     },
     {
@@ -429,10 +460,12 @@ export function buildSeedRules(): TRuleConfig[] {
       citationUrl: 'https://www.ecfr.gov/current/title-15/part-774',
       licensePolicy: null,
       title: 'Biometric identification declared EAR99',
-      description: 'A product that can identify people by a biometric (declared 1:N, or 1:1 treated as 1:N) but is declared EAR99 goes to review: such systems are normally on the CCL.',
+      description:
+        'A product that can identify people by a biometric (declared 1:N, or 1:1 treated as 1:N) but is declared EAR99 goes to review: such systems are normally on the CCL.',
       params: {
         modalities: ['FACE', 'FINGERPRINT', 'IRIS', 'VOICE', 'GAIT', 'OTHER'],
-        usualEccns: '3A981 (fingerprint analysers and automated identification equipment), 4A003/4D001 or 4A980/4D980 (fingerprint computers and their software), 5A002/5D002 (their cryptographic parts)',
+        usualEccns:
+          '3A981 (fingerprint analysers and automated identification equipment), 4A003/4D001 or 4A980/4D980 (fingerprint computers and their software), 5A002/5D002 (their cryptographic parts)',
         outcome: 'REVIEW',
       } satisfies In<typeof ZBiometricClassificationParams>,
     },
@@ -441,11 +474,13 @@ export function buildSeedRules(): TRuleConfig[] {
       kind: 'BIOMETRIC_POLICY',
       enabled: true,
       basis: 'POLICY',
-      citation: 'Company policy, informed by the Uyghur Human Rights Policy Act of 2020 (Pub. L. 116-145) and the Entity List additions of Xinjiang public-security bureaus and surveillance vendors',
+      citation:
+        'Company policy, informed by the Uyghur Human Rights Policy Act of 2020 (Pub. L. 116-145) and the Entity List additions of Xinjiang public-security bureaus and surveillance vendors',
       citationUrl: 'https://www.congress.gov/bill/116th-congress/senate-bill/3744',
       licensePolicy: 'Company policy: refuse',
       title: 'Xinjiang: surveillance and biometric items',
-      description: 'Biometric products, and any item for public-space surveillance, for the Xinjiang Uyghur Autonomous Region (ISO 3166-2 CN-65, formerly CN-XJ, or an address there) are refused.',
+      description:
+        'Biometric products, and any item for public-space surveillance, for the Xinjiang Uyghur Autonomous Region (ISO 3166-2 CN-65, formerly CN-XJ, or an address there) are refused.',
       params: {
         regions: [
           { code: 'CN-65', name: 'Xinjiang Uyghur Autonomous Region' },
@@ -461,11 +496,13 @@ export function buildSeedRules(): TRuleConfig[] {
       kind: 'BIOMETRIC_POLICY',
       enabled: true,
       basis: 'LAW',
-      citation: 'Regulation (EU) 2021/821 Art. 5 (cyber-surveillance catch-all; binds exporters established in the EU); Commission Recommendation (EU) 2024/2659',
+      citation:
+        'Regulation (EU) 2021/821 Art. 5 (cyber-surveillance catch-all; binds exporters established in the EU); Commission Recommendation (EU) 2024/2659',
       citationUrl: 'https://eur-lex.europa.eu/eli/reg/2021/821/oj',
       licensePolicy: 'Authorisation required if the exporter is aware of, or informed of, use for internal repression or serious human-rights violations',
       title: 'EU exporters: cyber-surveillance catch-all (Art. 5)',
-      description: 'For an organisation established in the EU only: biometric identification or surveillance items (cyber-surveillance items, listed or not) for a government-type end user or surveillance use outside the EU need an authorisation under Art. 5 of the EU Dual-Use Regulation; the 1:N policy ladder\'s findings cite Art. 5 for these organisations.',
+      description:
+        "For an organisation established in the EU only: biometric identification or surveillance items (cyber-surveillance items, listed or not) for a government-type end user or surveillance use outside the EU need an authorisation under Art. 5 of the EU Dual-Use Regulation; the 1:N policy ladder's findings cite Art. 5 for these organisations.",
       params: {
         exporterCountries: EU_MEMBER_STATES,
         endUserTypes: GOVERNMENT_TYPES,
@@ -483,7 +520,7 @@ export function buildSeedRules(): TRuleConfig[] {
       licensePolicy: 'Company policy: review',
       title: 'US cities that ban government facial recognition',
       description:
-        'Inside the United States, 1:N face identification for a government or police end user in a city that bans government use of facial recognition is reviewed. The city comes from the end user\'s city field or address.',
+        "Inside the United States, 1:N face identification for a government or police end user in a city that bans government use of facial recognition is reviewed. The city comes from the end user's city field or address.",
       params: {
         modalities: ['FACE'],
         endUserTypes: GOVERNMENT_TYPES,
@@ -496,7 +533,7 @@ export function buildSeedRules(): TRuleConfig[] {
       kind: 'KYC',
       enabled: true,
       basis: 'LAW',
-      citation: "Supp. No. 3 to 15 CFR Part 732 (BIS \"Know Your Customer\" guidance and red flags)",
+      citation: 'Supp. No. 3 to 15 CFR Part 732 (BIS "Know Your Customer" guidance and red flags)',
       citationUrl: 'https://www.ecfr.gov/current/title-15/part-732',
       licensePolicy: null,
       title: 'Know-your-customer red flags',

@@ -22,14 +22,23 @@ const KNOWN_LIST_NAMES: Record<string, string> = {
 };
 
 function columnOf(header: string): TColumn | null {
-  const h = header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const h = header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
   if (h === 'license policy' || h === 'licence policy') return 'licence policy';
   if (h === 'name' || h === 'aliases' || h === 'country' || h === 'list' || h === 'id') return h;
   return null;
 }
 
 export function listCodeOf(value: string): string {
-  return value.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  return value
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
 }
 
 /** True when the first line looks like a simple-CSV header (used by format auto-detection). */
@@ -92,7 +101,14 @@ export function parseSimpleCsv(text: string, options: TSimpleCsvOptions): TParty
       .filter((c) => c.length > 0);
     const badCountry = countries.find((c) => !/^[A-Z]{2}$/.test(c));
     if (badCountry) throw new ReferenceParseError(SOURCE, line, `country must be a two-letter ISO code, got "${badCountry}"`);
-    const aliases = [...new Set(cell('aliases').split(';').map((a) => a.trim()).filter((a) => a.length > 0 && a !== name))];
+    const aliases = [
+      ...new Set(
+        cell('aliases')
+          .split(';')
+          .map((a) => a.trim())
+          .filter((a) => a.length > 0 && a !== name),
+      ),
+    ];
     let group = byCode.get(code);
     if (!group) {
       group = { name: KNOWN_LIST_NAMES[code] ?? listValue, entries: [], ids: new Map() };
@@ -110,9 +126,7 @@ export function parseSimpleCsv(text: string, options: TSimpleCsvOptions): TParty
       id = n === 1 ? base : `${base}-${n}`;
     }
     const policy = cell('licence policy');
-    group.entries.push(
-      makePartyEntry({ id, name, aliases, type: null, countries, programs: [], licensePolicy: policy || null, remarks: null }),
-    );
+    group.entries.push(makePartyEntry({ id, name, aliases, type: null, countries, programs: [], licensePolicy: policy || null, remarks: null }));
   }
   return [...byCode.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -41,8 +41,12 @@ const ARRAYS = new Set(['INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIA
 
 type TNode = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '').replace(/\s+/g, ' ').trim();
-const list = (v: unknown): TNode[] => (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v]).filter((x): x is TNode => !!x && typeof x === 'object');
-const values = (v: unknown): string[] => list(v).flatMap((n) => (Array.isArray(n.VALUE) ? n.VALUE : [n.VALUE]).map(text)).filter(Boolean);
+const list = (v: unknown): TNode[] =>
+  (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v]).filter((x): x is TNode => !!x && typeof x === 'object');
+const values = (v: unknown): string[] =>
+  list(v)
+    .flatMap((n) => (Array.isArray(n.VALUE) ? n.VALUE : [n.VALUE]).map(text))
+    .filter(Boolean);
 
 export type TUnParseOptions = { asOf?: string; defaultAsOf?: string; source?: string };
 
@@ -68,7 +72,10 @@ export function parseUnConsolidatedXml(xml: string, options: TUnParseOptions = {
   const seen = new Set<string>();
   const read = (node: TNode, kind: 'Individual' | 'Entity') => {
     const ref = text(node.REFERENCE_NUMBER) || `DATAID ${text(node.DATAID)}`;
-    const name = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'].map((k) => text(node[k])).filter(Boolean).join(' ');
+    const name = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
+      .map((k) => text(node[k]))
+      .filter(Boolean)
+      .join(' ');
     if (!name) throw new ReferenceParseError(source, null, `${kind.toLowerCase()} ${ref} has no name`);
     if (seen.has(ref)) throw new ReferenceParseError(source, null, `reference number ${ref} appears twice`);
     seen.add(ref);

@@ -1,9 +1,6 @@
 // Parses what the exporter typed in the ECCN field: "EAR99", "3A981", "5A001.j", "5a001.J.1".
 export type TParsedEccn =
-  | { kind: 'EAR99' }
-  | { kind: 'ECCN'; eccn: string; paragraph: string | null; input: string }
-  | { kind: 'UNCLASSIFIED' }
-  | { kind: 'INVALID'; input: string };
+  { kind: 'EAR99' } | { kind: 'ECCN'; eccn: string; paragraph: string | null; input: string } | { kind: 'UNCLASSIFIED' } | { kind: 'INVALID'; input: string };
 
 export function parseEccn(input: string | null | undefined): TParsedEccn {
   if (input === null || input === undefined) return { kind: 'UNCLASSIFIED' };

@@ -5,7 +5,16 @@ import type { TFinding, TFindingKind, TOutcome, TRuleConfig, TScreeningApplicati
 
 export function makeFinding(
   rule: TRuleConfig,
-  f: { outcome: TOutcome; message: string; evidence: Record<string, unknown>; kind?: TFindingKind; citation?: string; citationUrl?: string; licensePolicy?: string | null; ruleId?: string },
+  f: {
+    outcome: TOutcome;
+    message: string;
+    evidence: Record<string, unknown>;
+    kind?: TFindingKind;
+    citation?: string;
+    citationUrl?: string;
+    licensePolicy?: string | null;
+    ruleId?: string;
+  },
 ): TFinding {
   // a finding with its own citation carries its own link (or none); otherwise the rule's
   const citationUrl = f.citation !== undefined ? f.citationUrl : (f.citationUrl ?? rule.citationUrl);
@@ -79,7 +88,8 @@ export function placesOf(app: TScreeningApplication): TPlace[] {
     if (!out.some((o) => o.country === p.country)) out.push(p);
   };
   (Array.isArray(app.consignees) ? app.consignees : []).forEach((c, index) => {
-    if (c && typeof c.country === 'string') add({ country: c.country, role: c.role === 'ULTIMATE' ? 'ultimate consignee' : 'consignee', name: c.name ?? null, index });
+    if (c && typeof c.country === 'string')
+      add({ country: c.country, role: c.role === 'ULTIMATE' ? 'ultimate consignee' : 'consignee', name: c.name ?? null, index });
   });
   if (app.endUser && typeof app.endUser.country === 'string') add({ country: app.endUser.country, role: 'end user', name: app.endUser.name ?? null });
   add({ country: app.destination?.country ?? '', role: 'destination', name: null });

@@ -15,7 +15,12 @@ export const LICENCE_EXCEPTIONS = [
   { symbol: 'ACA', section: '740.8', title: 'Notified Advanced Computing (NAC) and Advanced Computing Authorized (ACA)' },
   { symbol: 'TMP', section: '740.9', title: 'Temporary imports, exports, reexports, and transfers (in-country) (TMP)' },
   { symbol: 'RPL', section: '740.10', title: 'License Exception Servicing and replacement of parts and equipment (RPL)' },
-  { symbol: 'GOV', section: '740.11', title: 'Governments, international organizations, international inspections under the Chemical Weapons Convention, and the International Space Station (GOV)' },
+  {
+    symbol: 'GOV',
+    section: '740.11',
+    title:
+      'Governments, international organizations, international inspections under the Chemical Weapons Convention, and the International Space Station (GOV)',
+  },
   { symbol: 'GFT', section: '740.12', title: 'Gift parcels and humanitarian donations (GFT)' },
   { symbol: 'TSU', section: '740.13', title: 'Technology and software—unrestricted (TSU)' },
   { symbol: 'BAG', section: '740.14', title: 'Baggage (BAG)' },
@@ -53,4 +58,3 @@ export function licenceExceptionInfo(symbol: string) {
 export function ecfrSectionUrl(section: string): string {
   return `https://www.ecfr.gov/current/title-15/section-${section}`;
 }
-

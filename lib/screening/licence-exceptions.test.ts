@@ -9,7 +9,9 @@ import type { TFinding, TOutcome, TScreeningApplication } from './types';
 
 const rs = seedRuleSet();
 
-function appWith(o: TAppOverrides & { quantity?: number; unitValueUsd?: number; claimed?: string | null; kind?: 'HARDWARE' | 'SOFTWARE' | 'TECHNOLOGY' }): TScreeningApplication {
+function appWith(
+  o: TAppOverrides & { quantity?: number; unitValueUsd?: number; claimed?: string | null; kind?: 'HARDWARE' | 'SOFTWARE' | 'TECHNOLOGY' },
+): TScreeningApplication {
   const a = app(o) as TScreeningApplication & { product: NonNullable<TScreeningApplication['product']> };
   return {
     ...a,
@@ -22,8 +24,10 @@ function appWith(o: TAppOverrides & { quantity?: number; unitValueUsd?: number; 
     },
   };
 }
-const licenceFindings = (r: { findings: TFinding[] }) => r.findings.filter((f) => f.ruleId === 'licence.country-chart' && f.kind !== 'DATA_GAP' && f.outcome !== 'CLEAR' && f.evidence.claimedException === undefined);
-const available = (r: { findings: TFinding[] }) => [...new Set(licenceFindings(r).flatMap((f) => (f.evidence.availableExceptions as string[] | undefined) ?? []))].sort().join(' ');
+const licenceFindings = (r: { findings: TFinding[] }) =>
+  r.findings.filter((f) => f.ruleId === 'licence.country-chart' && f.kind !== 'DATA_GAP' && f.outcome !== 'CLEAR' && f.evidence.claimedException === undefined);
+const available = (r: { findings: TFinding[] }) =>
+  [...new Set(licenceFindings(r).flatMap((f) => (f.evidence.availableExceptions as string[] | undefined) ?? []))].sort().join(' ');
 const claim = (r: { findings: TFinding[] }) => r.findings.find((f) => f.evidence.claimedException !== undefined);
 
 describe('the Part 740 catalogue', () => {
@@ -107,8 +111,19 @@ describe('licence exceptions on real data', () => {
 
   it('a 744.21 finding leaves only GOV', () => {
     const a = appWith({ eccn: '5A001.a', country: 'DE' });
-    const item = screen(a, rs).findings.filter((f) => f.ruleId === 'licence.country-chart').map((f) => (f.evidence.originalOutcome ? { ...f, outcome: 'LICENSE_REQUIRED' as const } : f));
-    const mil: TFinding = { ruleId: 'end-user.military-744-21', kind: 'END_USER', outcome: 'LICENSE_REQUIRED', basis: 'LAW', citation: '15 CFR 744.21', licensePolicy: null, message: 'x', evidence: {} };
+    const item = screen(a, rs)
+      .findings.filter((f) => f.ruleId === 'licence.country-chart')
+      .map((f) => (f.evidence.originalOutcome ? { ...f, outcome: 'LICENSE_REQUIRED' as const } : f));
+    const mil: TFinding = {
+      ruleId: 'end-user.military-744-21',
+      kind: 'END_USER',
+      outcome: 'LICENSE_REQUIRED',
+      basis: 'LAW',
+      citation: '15 CFR 744.21',
+      licensePolicy: null,
+      message: 'x',
+      evidence: {},
+    };
     const out = applyLicenceExceptions(item, a.product!, a, rs, [...item, mil]);
     const f = out.find((x) => x.evidence.reason === 'NS')!;
     expect(f.outcome).toBe('LICENSE_REQUIRED');
@@ -118,7 +133,12 @@ describe('licence exceptions on real data', () => {
 
 describe('the claimed licence exception', () => {
   it.each<[string, Parameters<typeof appWith>[0], boolean | null, RegExp]>([
-    ['LVS within the limit', { eccn: '6A003.a.1', country: 'BR', quantity: 2, unitValueUsd: 500, claimed: 'LVS' }, true, /consistent with the claimed licence exception LVS \(740\.3\)/],
+    [
+      'LVS within the limit',
+      { eccn: '6A003.a.1', country: 'BR', quantity: 2, unitValueUsd: 500, claimed: 'LVS' },
+      true,
+      /consistent with the claimed licence exception LVS \(740\.3\)/,
+    ],
     ['LVS over the limit', { eccn: '6A003.a.1', country: 'BR', quantity: 20, unitValueUsd: 500, claimed: 'LVS' }, false, /exceeds the LVS limit of \$1,500/],
     ['GBS outside Group B', { eccn: '3C005', country: 'CN', claimed: 'GBS' }, false, /not in Country Group B/],
     ['STA to A:5', { eccn: '5A001.a', country: 'DE', claimed: 'STA' }, true, /prior statement/],
@@ -144,7 +164,23 @@ describe('the claimed licence exception', () => {
 
 describe('properties', () => {
   const arb = fc.record({
-    eccn: fc.constantFrom('EAR99', '3A981', '5A001.a', '5A001.j', '6A003.a.1', '6A003.b.4', '3C005', '5A002.a', '5A980', '9A610.y', '9A610.x', '0A501.a', null, '9A005', 'banana'),
+    eccn: fc.constantFrom(
+      'EAR99',
+      '3A981',
+      '5A001.a',
+      '5A001.j',
+      '6A003.a.1',
+      '6A003.b.4',
+      '3C005',
+      '5A002.a',
+      '5A980',
+      '9A610.y',
+      '9A610.x',
+      '0A501.a',
+      null,
+      '9A005',
+      'banana',
+    ),
     country: fc.constantFrom('DE', 'BR', 'CN', 'SY', 'IL', 'MX', 'CA', 'IR', 'HK', 'PR', 'ZZ', 'AE', 'IN'),
     quantity: fc.oneof(fc.integer({ min: -5, max: 100000 }), fc.constantFrom(Number.NaN, 0, Number.POSITIVE_INFINITY)),
     unitValueUsd: fc.oneof(fc.double({ min: -10, max: 1e7, noNaN: false }), fc.constant(0)),

@@ -45,12 +45,61 @@ export type TExceptionAssessment = {
 
 // NATO members (740.2(a)(4)(i) names "a NATO member state", § 772.1) plus Australia, Japan, New Zealand.
 const CC_EXCEPTION_COUNTRIES = [
-  'AU', 'JP', 'NZ',
-  'AL', 'BE', 'BG', 'CA', 'HR', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IS', 'IT', 'LV', 'LT', 'LU', 'ME', 'NL',
-  'MK', 'NO', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'TR', 'GB', 'US',
+  'AU',
+  'JP',
+  'NZ',
+  'AL',
+  'BE',
+  'BG',
+  'CA',
+  'HR',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IS',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'ME',
+  'NL',
+  'MK',
+  'NO',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'TR',
+  'GB',
+  'US',
 ];
 // 740.2(a)(5)(i): MT items that may still go under an exception as part of a manned vehicle.
-const MT_EXCEPTION_ECCNS = ['6A008', '7A001', '7A002', '7A004', '7A101', '7A102', '7A103', '7A104', '7B001', '7D001', '7D002', '7D003', '7D101', '7D102', '7E003', '7E101'];
+const MT_EXCEPTION_ECCNS = [
+  '6A008',
+  '7A001',
+  '7A002',
+  '7A004',
+  '7A101',
+  '7A102',
+  '7A103',
+  '7A104',
+  '7B001',
+  '7D001',
+  '7D002',
+  '7D003',
+  '7D101',
+  '7D102',
+  '7E003',
+  '7E101',
+];
 // 740.20(c)(1) and (c)(2): reasons STA covers to Country Group A:5, and to A:6 (national security only).
 const STA_A5_REASONS = ['NS', 'CB', 'NP', 'RS', 'CC'];
 const STA_A6_REASONS = ['NS'];
@@ -76,9 +125,22 @@ function restrictionsFrom(findings: TFinding[], country: string, rs: TRuleSet): 
       const who = typeof party.name === 'string' ? `"${party.name}"` : 'a party';
       const strong = f.outcome === 'PROHIBITED' || f.outcome === 'LICENSE_REQUIRED';
       const verb = strong ? 'matches' : 'may match';
-      if (/entity/i.test(list)) out.push({ text: `${who} ${verb} the Entity List: no licence exception unless the entry says so`, citation: '15 CFR 744.16(b); Supp. No. 4 to Part 744', only: [], firm: strong });
-      else if (/unverified/i.test(list)) out.push({ text: `${who} ${verb} the Unverified List: no licence exceptions`, citation: '15 CFR 744.15(b)', only: [], firm: strong });
-      else if (/\bSDN\b|specially designated|denied|\bDPL\b/i.test(list)) out.push({ text: `${who} ${verb} ${String(ev.listName ?? ev.list)}: no licence exception authorises the transaction`, citation: '15 CFR 740.2(a)(2); 15 CFR 744.8', only: [], firm: strong });
+      if (/entity/i.test(list))
+        out.push({
+          text: `${who} ${verb} the Entity List: no licence exception unless the entry says so`,
+          citation: '15 CFR 744.16(b); Supp. No. 4 to Part 744',
+          only: [],
+          firm: strong,
+        });
+      else if (/unverified/i.test(list))
+        out.push({ text: `${who} ${verb} the Unverified List: no licence exceptions`, citation: '15 CFR 744.15(b)', only: [], firm: strong });
+      else if (/\bSDN\b|specially designated|denied|\bDPL\b/i.test(list))
+        out.push({
+          text: `${who} ${verb} ${String(ev.listName ?? ev.list)}: no licence exception authorises the transaction`,
+          citation: '15 CFR 740.2(a)(2); 15 CFR 744.8',
+          only: [],
+          firm: strong,
+        });
       continue;
     }
     if (f.ruleId.includes('744-21') || /\b744\.21\b/.test(f.citation)) {
@@ -90,7 +152,12 @@ function restrictionsFrom(findings: TFinding[], country: string, rs: TRuleSet): 
   if (country === 'SY') {
     out.push({ text: 'Syria: only the exceptions listed in 746.9(b)', citation: '15 CFR 746.9(b)', only: SYRIA_EXCEPTIONS, firm: true });
   } else if (rs.inGroup(country, 'E:1') || rs.inGroup(country, 'E:2')) {
-    out.push({ text: `${rs.countryName(country)} is in Country Group E:1/E:2: licence exceptions only as Part 746 allows`, citation: '15 CFR 740.1(a); Part 746', only: [], firm: true });
+    out.push({
+      text: `${rs.countryName(country)} is in Country Group E:1/E:2: licence exceptions only as Part 746 allows`,
+      citation: '15 CFR 740.1(a); Part 746',
+      only: [],
+      firm: true,
+    });
   }
   return out;
 }
@@ -144,7 +211,9 @@ function ownConditions(c: TCtx): Omit<TExceptionAssessment, 'symbol' | 'section'
     case 'LVS': {
       const lvs = lvsLimit(c);
       if (lvs.kind === 'NA') {
-        notMet.push(`LVS is not available for ${c.eccn ?? 'the item'}${c.paragraph ? `.${c.paragraph}` : ''} (${c.reason}): the entry says "${flags.LVS ?? 'N/A'}"`);
+        notMet.push(
+          `LVS is not available for ${c.eccn ?? 'the item'}${c.paragraph ? `.${c.paragraph}` : ''} (${c.reason}): the entry says "${flags.LVS ?? 'N/A'}"`,
+        );
         break;
       }
       if (inB) met.push(`${name} is in Country Group B`);
@@ -176,7 +245,8 @@ function ownConditions(c: TCtx): Omit<TExceptionAssessment, 'symbol' | 'section'
       met.push(`the CCL entry makes GBS available ("${text}")`);
       if (inB) met.push(`${name} is in Country Group B`);
       else notMet.push(`${name} is not in Country Group B`);
-      if (g!.uncertain || contains(g!.except) || (g!.only.length > 0 && !inside(g!.only))) toConfirm.push(`the item is within the entry's GBS scope: "${text}"`);
+      if (g!.uncertain || contains(g!.except) || (g!.only.length > 0 && !inside(g!.only)))
+        toConfirm.push(`the item is within the entry's GBS scope: "${text}"`);
       break;
     }
     case 'STA': {
@@ -259,8 +329,10 @@ function assess(c: TCtx, restrictions: TRestriction[]): TExceptionAssessment {
     else toConfirm.push(`${r.text} — clear the possible match first (${r.citation})`);
   }
   // 740.2(a): restrictions that follow from the control itself
-  if (c.reason === 'SL' && c.symbol !== 'GOV') notMet.push('surreptitious-interception items (SL): no licence exception except GOV for a U.S. Government agency (740.2(a)(3))');
-  if (c.reason === 'SL' && c.symbol === 'GOV') toConfirm.push('the item is consigned to and for the official use of a U.S. Government agency (740.2(a)(3), 740.11(b)(2)(ii))');
+  if (c.reason === 'SL' && c.symbol !== 'GOV')
+    notMet.push('surreptitious-interception items (SL): no licence exception except GOV for a U.S. Government agency (740.2(a)(3))');
+  if (c.reason === 'SL' && c.symbol === 'GOV')
+    toConfirm.push('the item is consigned to and for the official use of a U.S. Government agency (740.2(a)(3), 740.11(b)(2)(ii))');
   if (c.reason === 'CC' && !['STA', 'GOV', 'BAG'].includes(c.symbol) && !CC_EXCEPTION_COUNTRIES.includes(c.country)) {
     notMet.push(`crime-control (742.7) items: exceptions only to Australia, Japan, New Zealand or NATO members, or under GOV, BAG or STA (740.2(a)(4))`);
   }
@@ -270,12 +342,21 @@ function assess(c: TCtx, restrictions: TRestriction[]): TExceptionAssessment {
     notMet.push('advanced-computing items (742.6(a)(6)): only the licence exceptions 740.2(a)(9) allows');
   }
   if (c.reason === 'MT') {
-    if (c.eccn && MT_EXCEPTION_ECCNS.includes(c.eccn)) toConfirm.push('the MT item is exported as part of a manned aircraft, land vehicle or vessel (740.2(a)(5))');
+    if (c.eccn && MT_EXCEPTION_ECCNS.includes(c.eccn))
+      toConfirm.push('the MT item is exported as part of a manned aircraft, land vehicle or vessel (740.2(a)(5))');
     else notMet.push('missile-technology (MT) items: no licence exception (740.2(a)(5))');
   }
   let status: TExceptionStatus = notMet.length > 0 ? 'NOT_AVAILABLE' : own.status;
   if (status === 'APPEARS_AVAILABLE' && CONFIRM_ONLY.includes(c.symbol) && !c.claimed) status = 'UNDECIDED';
-  return { symbol: c.symbol, section: info?.section ?? '', url: info ? ecfrSectionUrl(info.section) : '', status, met: own.met, toConfirm: [...new Set(toConfirm)], notMet: [...new Set(notMet)] };
+  return {
+    symbol: c.symbol,
+    section: info?.section ?? '',
+    url: info ? ecfrSectionUrl(info.section) : '',
+    status,
+    met: own.met,
+    toConfirm: [...new Set(toConfirm)],
+    notMet: [...new Set(notMet)],
+  };
 }
 
 function describe(a: TExceptionAssessment): string {
@@ -321,7 +402,24 @@ export function applyLicenceExceptions(
     const reason = typeof ev.reason === 'string' ? ev.reason : '?';
     const symbols = [...new Set([...AUTO, ...(claimed && isLicenceExceptionSymbol(claimed) ? [claimed] : [])])];
     const assessments = symbols.map((symbol) =>
-      assess({ symbol, reason, column: typeof ev.column === 'string' ? ev.column : null, section: typeof ev.section === 'string' ? ev.section : null, eccn, paragraph: parsed.kind === 'ECCN' ? parsed.paragraph : null, entry, country, product, app, rs, ear99: parsed.kind === 'EAR99', claimed: symbol === claimed }, restrictions(country)),
+      assess(
+        {
+          symbol,
+          reason,
+          column: typeof ev.column === 'string' ? ev.column : null,
+          section: typeof ev.section === 'string' ? ev.section : null,
+          eccn,
+          paragraph: parsed.kind === 'ECCN' ? parsed.paragraph : null,
+          entry,
+          country,
+          product,
+          app,
+          rs,
+          ear99: parsed.kind === 'EAR99',
+          claimed: symbol === claimed,
+        },
+        restrictions(country),
+      ),
     );
     const claimedAssessment = claimed ? assessments.find((a) => a.symbol === claimed) : undefined;
     const available = assessments.filter((a) => a.status === 'APPEARS_AVAILABLE' || (a.symbol === claimed && a.status === 'UNDECIDED'));

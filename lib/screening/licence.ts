@@ -16,12 +16,7 @@ function columnLabel(column: string): string {
   return m ? `${m[1]} Column ${m[2]}` : column;
 }
 
-function destinationNeeds(
-  d: TControlDestinations,
-  country: string,
-  rowCountry: string,
-  rs: TRuleSet,
-): { needs: 'YES' | 'NO' | 'UNKNOWN'; why: string } {
+function destinationNeeds(d: TControlDestinations, country: string, rowCountry: string, rs: TRuleSet): { needs: 'YES' | 'NO' | 'UNKNOWN'; why: string } {
   switch (d.kind) {
     case 'CHART': {
       const row = rs.chartRow(country);
@@ -32,7 +27,10 @@ function destinationNeeds(
       if (d.exceptCountries.includes(country) || d.exceptCountries.includes(rowCountry)) {
         return { needs: 'NO', why: `is excepted (licence required for all destinations except ${d.exceptCountries.join(', ')})` };
       }
-      return { needs: 'YES', why: `needs a licence: this control applies to all destinations${d.exceptCountries.length ? ` except ${d.exceptCountries.join(', ')}` : ''}` };
+      return {
+        needs: 'YES',
+        why: `needs a licence: this control applies to all destinations${d.exceptCountries.length ? ` except ${d.exceptCountries.join(', ')}` : ''}`,
+      };
     case 'GROUPS': {
       const groups = rs.groupsOf(country);
       const inInclude = d.include.filter((g) => groups.includes(g));
@@ -113,13 +111,26 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
     // are evaluated afterwards (licence-exceptions.ts).
     const asOf = part746.ecfrAsOf;
     const cite = part746.citation;
-    const item = parsed.kind === 'EAR99' ? 'EAR99 items (other than food and medicine)' : parsed.kind === 'ECCN' ? `${parsed.input} (a CCL item)` : 'this item (not classified: treated as a CCL item)';
+    const item =
+      parsed.kind === 'EAR99'
+        ? 'EAR99 items (other than food and medicine)'
+        : parsed.kind === 'ECCN'
+          ? `${parsed.input} (a CCL item)`
+          : 'this item (not classified: treated as a CCL item)';
     findings.push(
       makeFinding(rule, {
         kind: 'EMBARGO',
         outcome: 'LICENSE_REQUIRED',
         message: `${name}: a licence is required for ${item} (${cite}, as in the eCFR of ${asOf}); the chart row says "${chart.row.pointer}"`,
-        evidence: { eccn: parsed.kind === 'ECCN' ? parsed.input : parsed.kind === 'EAR99' ? 'EAR99' : null, country, chartRow: chart.rowCountry, pointer: chart.row.pointer, reason: part746.section, regulationAsOf: asOf, ...(role ? { role } : {}) },
+        evidence: {
+          eccn: parsed.kind === 'ECCN' ? parsed.input : parsed.kind === 'EAR99' ? 'EAR99' : null,
+          country,
+          chartRow: chart.rowCountry,
+          pointer: chart.row.pointer,
+          reason: part746.section,
+          regulationAsOf: asOf,
+          ...(role ? { role } : {}),
+        },
         citation: cite,
         licensePolicy: part746.licensePolicy,
       }),
@@ -166,12 +177,19 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   const entry = rs.ccl.get(parsed.eccn);
   const label = parsed.input;
   if (!entry) {
-    findings.push(gap(`${parsed.eccn} is not in the rule set's Commerce Control List; check the classification (an ECCN missing here is not EAR99).`, { eccn: label }));
+    findings.push(
+      gap(`${parsed.eccn} is not in the rule set's Commerce Control List; check the classification (an ECCN missing here is not EAR99).`, { eccn: label }),
+    );
     return findings;
   }
   if (entry.controls.length === 0) {
     const rfc = entry.reasonForControl ? ` (its Reason for Control: ${entry.reasonForControl})` : '';
-    findings.push(gap(`The CCL data has no licence-requirements table for ${parsed.eccn}${rfc}; an officer must read the entry.`, { eccn: label, reasonForControl: entry.reasonForControl ?? null }));
+    findings.push(
+      gap(`The CCL data has no licence-requirements table for ${parsed.eccn}${rfc}; an officer must read the entry.`, {
+        eccn: label,
+        reasonForControl: entry.reasonForControl ?? null,
+      }),
+    );
     return findings;
   }
   const top = parsed.paragraph?.split('.')[0] ?? null;
@@ -182,12 +200,15 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   if (unknownParagraph) {
     const list = known.filter((p) => !p.includes('.'));
     findings.push(
-      gap(`Paragraph .${top} is not in the text of ${parsed.eccn} in the CCL data (${list.length ? `paragraphs ${list.join(', ')}` : 'its items are in the heading'}; ${entry.paragraphSource} file); check the classification.`, {
-        eccn: label,
-        paragraph: parsed.paragraph,
-        knownParagraphs: known.filter((p) => !p.includes('.')),
-        paragraphSource: entry.paragraphSource ?? null,
-      }),
+      gap(
+        `Paragraph .${top} is not in the text of ${parsed.eccn} in the CCL data (${list.length ? `paragraphs ${list.join(', ')}` : 'its items are in the heading'}; ${entry.paragraphSource} file); check the classification.`,
+        {
+          eccn: label,
+          paragraph: parsed.paragraph,
+          knownParagraphs: known.filter((p) => !p.includes('.')),
+          paragraphSource: entry.paragraphSource ?? null,
+        },
+      ),
     );
   }
 
@@ -255,9 +276,10 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
     );
   }
   if (dependsOnParagraph) {
-    const asks = parsed.paragraph === null
-      ? `Give the paragraph of ${parsed.eccn} (e.g. ${parsed.eccn}.a): the licence requirement for ${name} depends on it, so the strictest reading was applied.`
-      : `The CCL text for ${label} has conditions that cannot be checked automatically; the strictest reading was applied for ${name}. Confirm which controls apply.`;
+    const asks =
+      parsed.paragraph === null
+        ? `Give the paragraph of ${parsed.eccn} (e.g. ${parsed.eccn}.a): the licence requirement for ${name} depends on it, so the strictest reading was applied.`
+        : `The CCL text for ${label} has conditions that cannot be checked automatically; the strictest reading was applied for ${name}. Confirm which controls apply.`;
     findings.push(gap(asks, { eccn: label, paragraph: parsed.paragraph, country }));
   }
 
@@ -297,7 +319,15 @@ function checkFootnotes(eccn: string, paragraph: string | null, label: string, c
     const evidence = { eccn: label, country, chartRow: chart.rowCountry, footnote: n, footnoteText: fn.text };
     const citation = `Supp. 1 to Part 738, footnote ${n}`;
     if (effect.kind === 'CCL_ITEMS_REVIEW') {
-      out.push(makeFinding(rule, { outcome: 'REVIEW', message: `Country Chart footnote ${n} for ${name} points to further requirements for CCL items: "${fn.text.slice(0, 220)}"`, evidence, citation, licensePolicy: null }));
+      out.push(
+        makeFinding(rule, {
+          outcome: 'REVIEW',
+          message: `Country Chart footnote ${n} for ${name} points to further requirements for CCL items: "${fn.text.slice(0, 220)}"`,
+          evidence,
+          citation,
+          licensePolicy: null,
+        }),
+      );
     } else if (effect.kind === 'ITEMS_LICENSE_REQUIRED' || effect.kind === 'ITEMS_REVIEW') {
       const covers = effect.items.map((it) => itemCovers(it, eccn, paragraph));
       const hit = covers.includes('YES') ? 'YES' : covers.includes('MAYBE') ? 'MAYBE' : 'NO';
@@ -312,7 +342,16 @@ function checkFootnotes(eccn: string, paragraph: string | null, label: string, c
         }),
       );
       if (hit === 'MAYBE') {
-        out.push(makeFinding(rule, { kind: 'DATA_GAP', outcome: 'REVIEW', message: `Give the paragraph of ${eccn}: footnote ${n} for ${name} covers only some of it.`, evidence, citation, licensePolicy: null }));
+        out.push(
+          makeFinding(rule, {
+            kind: 'DATA_GAP',
+            outcome: 'REVIEW',
+            message: `Give the paragraph of ${eccn}: footnote ${n} for ${name} covers only some of it.`,
+            evidence,
+            citation,
+            licensePolicy: null,
+          }),
+        );
       }
     }
   }

@@ -8,7 +8,14 @@ import type { TScreeningApplication, TScreeningProduct } from './types';
 
 const rs = seedRuleSet();
 const item = (o: Partial<TScreeningProduct>): TScreeningProduct => ({
-  name: 'Item', description: 'An item', eccn: 'EAR99', kind: 'HARDWARE', quantity: 1, unitValueUsd: 100, biometric: null, ...o,
+  name: 'Item',
+  description: 'An item',
+  eccn: 'EAR99',
+  kind: 'HARDWARE',
+  quantity: 1,
+  unitValueUsd: 100,
+  biometric: null,
+  ...o,
 });
 const withItems = (base: TScreeningApplication, items: TScreeningProduct[]): TScreeningApplication => {
   const { product: _unused, ...rest } = base;
@@ -85,7 +92,7 @@ describe('screen() with several line items', () => {
 });
 
 describe('per-item results from stored findings', () => {
-  it('lineItemResults() reproduces screen()\'s per-item outcomes from the flat findings', () => {
+  it("lineItemResults() reproduces screen()'s per-item outcomes from the flat findings", () => {
     const result = screen(threeItems, rs);
     expect(lineItemResults(result.findings, 3).map((r) => r.outcome)).toEqual(result.lineItems?.map((r) => r.outcome));
   });

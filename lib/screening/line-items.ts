@@ -18,7 +18,11 @@ export function lineItemResults(findings: readonly TFinding[], count: number): T
 export type TItemOutcomeChange = { position: number; name: string; from: TOutcome | null; to: TOutcome };
 
 /** Items whose outcome differs between two screenings ("item 2 would change from Clear to Licence required"). */
-export function itemOutcomeChanges(options: { before: readonly TFinding[] | null; after: readonly TFinding[]; names: readonly string[] }): TItemOutcomeChange[] {
+export function itemOutcomeChanges(options: {
+  before: readonly TFinding[] | null;
+  after: readonly TFinding[];
+  names: readonly string[];
+}): TItemOutcomeChange[] {
   const count = options.names.length;
   const before = options.before ? lineItemResults(options.before, count) : null;
   const after = lineItemResults(options.after, count);

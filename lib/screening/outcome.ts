@@ -2,9 +2,7 @@
 import type { TFinding, TFindingKind, TOutcome } from './types';
 
 export const OUTCOME_RANK: Record<TOutcome, number> = { CLEAR: 0, REVIEW: 1, LICENSE_REQUIRED: 2, PROHIBITED: 3 };
-const KIND_ORDER: TFindingKind[] = [
-  'EMBARGO', 'PARTY_MATCH', 'END_USER', 'END_USE', 'LICENSE_REQUIREMENT', 'BIOMETRIC_POLICY', 'KYC', 'DATA_GAP',
-];
+const KIND_ORDER: TFindingKind[] = ['EMBARGO', 'PARTY_MATCH', 'END_USER', 'END_USE', 'LICENSE_REQUIREMENT', 'BIOMETRIC_POLICY', 'KYC', 'DATA_GAP'];
 
 const KIND_RANK = new Map<string, number>(KIND_ORDER.map((k, i) => [k, i]));
 const kindRank = (k: TFindingKind) => KIND_RANK.get(k) ?? -1;

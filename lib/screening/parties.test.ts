@@ -15,7 +15,18 @@ describe('the seeded Consolidated Screening List', () => {
   it('has one list per CSL source list, with the CSL date', () => {
     const lists = seedData().lists;
     expect(Object.fromEntries(lists.map((l) => [l.code, l.entries.length]))).toEqual({
-      SDN: 19181, ENTITY_LIST: 3420, DPL: 1596, DTC: 787, SSI: 286, UVL: 222, ISN: 161, PLC: 78, MEU: 70, CMIC: 68, NS_MBS: 51, CAP: 1,
+      SDN: 19181,
+      ENTITY_LIST: 3420,
+      DPL: 1596,
+      DTC: 787,
+      SSI: 286,
+      UVL: 222,
+      ISN: 161,
+      PLC: 78,
+      MEU: 70,
+      CMIC: 68,
+      NS_MBS: 51,
+      CAP: 1,
       UN: 1003, // the UN Security Council list, from its own XML
     });
     expect(lists.reduce((n, l) => n + l.entries.reduce((m, e) => m + e.aliases.length, 0), 0)).toBeGreaterThan(30_000);
@@ -174,7 +185,12 @@ describe('matching judgement', () => {
 
   it('every named party is screened: consignees and other parties', () => {
     const fs = partyFindings({
-      ...app({ consignees: [{ name: 'Northwind Freight', country: 'DE', role: 'INTERMEDIATE' }, { name: 'NSO Group', country: 'IL', role: 'ULTIMATE' }] }),
+      ...app({
+        consignees: [
+          { name: 'Northwind Freight', country: 'DE', role: 'INTERMEDIATE' },
+          { name: 'NSO Group', country: 'IL', role: 'ULTIMATE' },
+        ],
+      }),
       otherParties: [{ name: 'PJSC Aeroflot', country: 'RU', role: 'PURCHASER' }],
     });
     expect(fs.find((f) => f.evidence.list === 'ENTITY_LIST')!.evidence.party).toMatchObject({ role: 'CONSIGNEE', index: 1 });
@@ -184,7 +200,7 @@ describe('matching judgement', () => {
   });
 });
 
-describe('each list\'s legal effect (rule-set data)', () => {
+describe("each list's legal effect (rule-set data)", () => {
   const firstOf = (list: string) => seedData().lists.find((l) => l.code === list)!;
   const strongFinding = (list: string, eccn: string | null = 'EAR99', pick = (e: { name: string; countries: string[] }) => e.countries.length > 0) => {
     const entry = firstOf(list).entries.find(pick)!;
@@ -205,7 +221,7 @@ describe('each list\'s legal effect (rule-set data)', () => {
     ['ISN', 'REVIEW', /nonproliferation/i],
     ['PLC', 'REVIEW', /PLC/],
     ['CAP', 'REVIEW', /CAPTA/],
-  ])('%s → %s, with citation, meaning and the list\'s page', (list, outcome, citation) => {
+  ])("%s → %s, with citation, meaning and the list's page", (list, outcome, citation) => {
     const { f } = strongFinding(list, 'EAR99', () => true);
     expect(f.evidence.match).toBe('STRONG');
     expect(f.outcome).toBe(outcome);
@@ -252,7 +268,7 @@ describe('each list\'s legal effect (rule-set data)', () => {
 describe('stale data fails closed', () => {
   const withAsOf = (asOf: string, extra: Partial<TRuleSetData> = {}) => buildRuleSet({ ...seedData(), asOf, ...extra });
 
-  it('lists older than maxListAgeDays (against the rule set\'s as-of date) add a DATA_GAP naming each list and its age', () => {
+  it("lists older than maxListAgeDays (against the rule set's as-of date) add a DATA_GAP naming each list and its age", () => {
     const late = withAsOf('2026-11-27');
     const r = screen(app(), late);
     const gaps = r.findings.filter((f) => f.kind === 'DATA_GAP' && f.ruleId === 'party.restricted-lists');
@@ -261,13 +277,13 @@ describe('stale data fails closed', () => {
     expect(r.outcome).not.toBe('CLEAR');
   });
 
-  it('lists exactly at the threshold (35 days) add none; a list\'s own limit overrides the rule\'s', () => {
+  it("lists exactly at the threshold (35 days) add none; a list's own limit overrides the rule's", () => {
     const gaps = screen(app(), withAsOf('2026-09-04')).findings.filter((f) => f.kind === 'DATA_GAP' && f.ruleId === 'party.restricted-lists');
     expect(gaps.map((g) => g.evidence.list)).toEqual(['UN']);
     expect(gaps[0]!.evidence).toMatchObject({ ageDays: 189, maxListAgeDays: 180 });
   });
 
-  it('a denial order\'s end date is compared with the list\'s own date, not today', () => {
+  it("a denial order's end date is compared with the list's own date, not today", () => {
     const data = structuredClone(seedData());
     const dpl = data.lists.find((l) => l.code === 'DPL')!;
     const aeroflot = dpl.entries.find((e) => e.name === 'PJSC AEROFLOT')!;

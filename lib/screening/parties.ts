@@ -36,15 +36,38 @@ function partiesOf(app: TScreeningApplication): TParty[] {
   const out: TParty[] = [];
   if (app.endUser && typeof app.endUser.name === 'string') {
     const declared: TPartyKind = app.endUser.type === 'INDIVIDUAL' ? 'individual' : app.endUser.type ? 'organisation' : 'unknown';
-    out.push({ role: 'END_USER', index: null, name: app.endUser.name, country: app.endUser.country || null, label: `The end user "${app.endUser.name}"`, kind: kindOfName(app.endUser.name, declared) });
+    out.push({
+      role: 'END_USER',
+      index: null,
+      name: app.endUser.name,
+      country: app.endUser.country || null,
+      label: `The end user "${app.endUser.name}"`,
+      kind: kindOfName(app.endUser.name, declared),
+    });
   }
   (app.consignees ?? []).forEach((c, index) => {
-    if (c && typeof c.name === 'string') out.push({ role: 'CONSIGNEE', index, name: c.name, country: c.country || null, label: `Consignee ${index + 1} "${c.name}"`, kind: kindOfName(c.name, 'unknown') });
+    if (c && typeof c.name === 'string')
+      out.push({
+        role: 'CONSIGNEE',
+        index,
+        name: c.name,
+        country: c.country || null,
+        label: `Consignee ${index + 1} "${c.name}"`,
+        kind: kindOfName(c.name, 'unknown'),
+      });
   });
   (app.otherParties ?? []).forEach((o, index) => {
     if (o && typeof o.name === 'string') {
       const role = typeof o.role === 'string' && o.role.trim() ? o.role.trim().toLowerCase().replace(/_/g, ' ') : 'party';
-      out.push({ role: 'OTHER_PARTY', index, name: o.name, country: o.country || null, label: `The ${role} "${o.name}"`, kind: kindOfName(o.name, 'unknown'), otherRole: o.role });
+      out.push({
+        role: 'OTHER_PARTY',
+        index,
+        name: o.name,
+        country: o.country || null,
+        label: `The ${role} "${o.name}"`,
+        kind: kindOfName(o.name, 'unknown'),
+        otherRole: o.role,
+      });
     }
   });
   return out;
@@ -140,7 +163,17 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
       const key = `${list.code}\u0000${entry.id}`;
       const prev = best.get(key);
       if (!prev || score > prev.score) {
-        best.set(key, { list, entry, ref: hit.ref, text: hit.text, nameScore: hit.score, score, countryMismatch, pairs: hit.detail.pairs, via: hit.detail.via });
+        best.set(key, {
+          list,
+          entry,
+          ref: hit.ref,
+          text: hit.text,
+          nameScore: hit.score,
+          score,
+          countryMismatch,
+          pairs: hit.detail.pairs,
+          via: hit.detail.via,
+        });
       }
     }
 
@@ -224,10 +257,17 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
         }
         if (!coversAll && !inAnyItemCountry && (lp?.ear99Outcome || lp?.allItemsRequirement)) {
           outcome = lp.ear99Outcome ?? 'REVIEW';
-          scope = eccn === null ? (eccns.length > 1 ? 'No item has a classification' : 'The item has no classification') : eccns.length > 1 ? 'Every item is EAR99 or unclassified' : 'The item is EAR99';
+          scope =
+            eccn === null
+              ? eccns.length > 1
+                ? 'No item has a classification'
+                : 'The item has no classification'
+              : eccns.length > 1
+                ? 'Every item is EAR99 or unclassified'
+                : 'The item is EAR99';
           scope += h.entry.licenseRequirement
             ? `; the entry's licence requirement reads "${h.entry.licenseRequirement}": check whether it covers this item.`
-            : '; check whether the list\'s licence requirement covers it.';
+            : "; check whether the list's licence requirement covers it.";
         } else if (inAnyItemCountry) {
           scope = `The entry is located in ${h.entry.countries.filter((c) => anyItemCountries.includes(c)).join(', ')}, where the requirement covers any item subject to the EAR.`;
         }
@@ -240,7 +280,8 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
     }
     const found =
       clearedMatches.find(
-        (c) => c.listCode === h.list.code && c.entryId === h.entry.id && c.entryContentHash === h.entry.contentHash && normaliseName(c.partyName).key === partyKey,
+        (c) =>
+          c.listCode === h.list.code && c.entryId === h.entry.id && c.entryContentHash === h.entry.contentHash && normaliseName(c.partyName).key === partyKey,
       ) ?? null;
     const cleared = found && outcome !== 'CLEAR' ? found : null;
     return { hit: h, match, outcome: cleared ? 'CLEAR' : outcome, originalOutcome: outcome, message, capped, expired, scope, licensePolicy, cleared };
@@ -283,7 +324,9 @@ export function checkParties(app: TScreeningApplication, rs: TRuleSet, clearedMa
         itemScope: j.scope,
         matchedTokens: h.pairs,
         comparedAs: h.via,
-        otherEntries: others.slice(0, 5).map((o) => ({ entryId: o.hit.entry.id, entryName: o.hit.entry.name, matchedName: o.hit.text, score: o.hit.score, outcome: o.outcome })),
+        otherEntries: others
+          .slice(0, 5)
+          .map((o) => ({ entryId: o.hit.entry.id, entryName: o.hit.entry.name, matchedName: o.hit.text, score: o.hit.score, outcome: o.outcome })),
         otherEntriesCount: others.length,
       },
     });

@@ -10,16 +10,7 @@ import { derivedNameForms } from './names/normalise';
 import { COUNTRY_EQUIVALENCES_RULE, type TCountryEquivalence } from './rules/country-equivalences';
 import type { TPartyParams } from './rules/party-restricted-lists';
 import { ruleDefFor } from './rules';
-import type {
-  TChartRow,
-  TCclEntry,
-  TFreedomStatus,
-  TMatchThresholds,
-  TPartyEntry,
-  TPartyList,
-  TRuleConfig,
-  TRuleSetData,
-} from './types';
+import type { TChartRow, TCclEntry, TFreedomStatus, TMatchThresholds, TPartyEntry, TPartyList, TRuleConfig, TRuleSetData } from './types';
 
 export type TPartyRef = { listIndex: number; entryIndex: number; isAlias: boolean };
 
@@ -86,9 +77,7 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
     if (rule.enabled) rules.set(rule.id, deepFreeze({ ...rule, params: parsed.data as Record<string, unknown> }));
   }
   const ccl = new Map<string, TCclEntry>(Object.entries(data.ccl.entries));
-  const asOf =
-    data.asOf ??
-    data.datasets.reduce((max, d) => (d.asOf > max ? d.asOf : max), '');
+  const asOf = data.asOf ?? data.datasets.reduce((max, d) => (d.asOf > max ? d.asOf : max), '');
 
   const partyParams = rules.get('party.restricted-lists')?.params as TPartyParams | undefined;
   const thresholds: TMatchThresholds = {
@@ -144,7 +133,12 @@ export function buildRuleSet(input: TRuleSetData): TRuleSet {
   const groupList = perCountry((country: string) => [...groupSet(country)]);
   const chartRowOf = perCountry((country: string) => {
     const own = resolveChart(country);
-    const rowCountry = chart.rows[own] ? own : (equivalentsOf(country).slice(1).map(resolveChart).find((c) => chart.rows[c]) ?? own);
+    const rowCountry = chart.rows[own]
+      ? own
+      : (equivalentsOf(country)
+          .slice(1)
+          .map(resolveChart)
+          .find((c) => chart.rows[c]) ?? own);
     const row = chart.rows[rowCountry];
     if (!row) return null;
     return { row, rowCountry, inheritedFrom: rowCountry !== country ? rowCountry : null };

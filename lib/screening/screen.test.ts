@@ -118,8 +118,18 @@ describe('end users (744.21, 744.22)', () => {
     ['military end user in Russia, EAR99', app({ eccn: 'EAR99', country: 'RU', endUserType: 'MILITARY' }), 'PROHIBITED', 'end-user.military-744-21'],
     ['military end use in Burma, 4A994', app({ eccn: '4A994', country: 'MM', endUse: 'MILITARY' }), 'LICENSE_REQUIRED', 'end-user.military-744-21'],
     ['military end user in Germany, EAR99', app({ eccn: 'EAR99', country: 'DE', endUserType: 'MILITARY' }), 'CLEAR', null],
-    ['military-intelligence end user in China, EAR99', app({ eccn: 'EAR99', country: 'CN', endUserType: 'INTELLIGENCE' }), 'LICENSE_REQUIRED', 'end-user.military-intelligence-744-22'],
-    ['military-intelligence end user in Cambodia, EAR99', app({ eccn: 'EAR99', country: 'KH', endUserType: 'INTELLIGENCE' }), 'LICENSE_REQUIRED', 'end-user.military-intelligence-744-22'],
+    [
+      'military-intelligence end user in China, EAR99',
+      app({ eccn: 'EAR99', country: 'CN', endUserType: 'INTELLIGENCE' }),
+      'LICENSE_REQUIRED',
+      'end-user.military-intelligence-744-22',
+    ],
+    [
+      'military-intelligence end user in Cambodia, EAR99',
+      app({ eccn: 'EAR99', country: 'KH', endUserType: 'INTELLIGENCE' }),
+      'LICENSE_REQUIRED',
+      'end-user.military-intelligence-744-22',
+    ],
     ['intelligence end user in France, EAR99', app({ eccn: 'EAR99', country: 'FR', endUserType: 'INTELLIGENCE' }), 'CLEAR', null],
   ])('%s', (_name, input, expected, ruleId) => {
     const r = run(input);
@@ -137,19 +147,74 @@ describe('end users (744.21, 744.22)', () => {
 describe('biometric / surveillance policy', () => {
   it.each<[string, TScreeningApplication, TOutcome, string]>([
     // a 1:1 product with a large gallery or live video is treated as 1:N (issue 11): the carve-out needs a small gallery
-    ['1:1 face verification, small gallery, no remote gallery: carve-out', app({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 1 }) }), 'CLEAR', 'biometric.one-to-one-carve-out'],
-    ['1:N, government end user, China ("Not Free")', app({ country: 'CN', endUserType: 'GOVERNMENT', biometric: face() }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
-    ['1:N, law enforcement, Türkiye: A:1 but "Not Free"', app({ country: 'TR', endUserType: 'LAW_ENFORCEMENT', biometric: face() }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
-    ['1:N, public-space surveillance, India ("Partly Free"), live video', app({ country: 'IN', endUse: 'PUBLIC_SPACE_SURVEILLANCE', biometric: face({ liveVideo: true }) }), 'PROHIBITED', 'biometric.one-to-many.partly-free'],
-    ['1:N, public-space surveillance, India ("Partly Free"), no live video', app({ country: 'IN', endUse: 'PUBLIC_SPACE_SURVEILLANCE', biometric: face() }), 'LICENSE_REQUIRED', 'biometric.one-to-many.partly-free'],
+    [
+      '1:1 face verification, small gallery, no remote gallery: carve-out',
+      app({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 1 }) }),
+      'CLEAR',
+      'biometric.one-to-one-carve-out',
+    ],
+    [
+      '1:N, government end user, China ("Not Free")',
+      app({ country: 'CN', endUserType: 'GOVERNMENT', biometric: face() }),
+      'PROHIBITED',
+      'biometric.one-to-many.not-free',
+    ],
+    [
+      '1:N, law enforcement, Türkiye: A:1 but "Not Free"',
+      app({ country: 'TR', endUserType: 'LAW_ENFORCEMENT', biometric: face() }),
+      'PROHIBITED',
+      'biometric.one-to-many.not-free',
+    ],
+    [
+      '1:N, public-space surveillance, India ("Partly Free"), live video',
+      app({ country: 'IN', endUse: 'PUBLIC_SPACE_SURVEILLANCE', biometric: face({ liveVideo: true }) }),
+      'PROHIBITED',
+      'biometric.one-to-many.partly-free',
+    ],
+    [
+      '1:N, public-space surveillance, India ("Partly Free"), no live video',
+      app({ country: 'IN', endUse: 'PUBLIC_SPACE_SURVEILLANCE', biometric: face() }),
+      'LICENSE_REQUIRED',
+      'biometric.one-to-many.partly-free',
+    ],
     ['1:N, commercial, Brazil (outside A:1)', app({ country: 'BR', biometric: face() }), 'LICENSE_REQUIRED', 'biometric.one-to-many.cc-column-1'],
-    ['1:N, government, live video, Japan (A:1)', app({ country: 'JP', endUserType: 'GOVERNMENT', biometric: face({ liveVideo: true }) }), 'REVIEW', 'biometric.one-to-many.a1-live-surveillance'],
+    [
+      '1:N, government, live video, Japan (A:1)',
+      app({ country: 'JP', endUserType: 'GOVERNMENT', biometric: face({ liveVideo: true }) }),
+      'REVIEW',
+      'biometric.one-to-many.a1-live-surveillance',
+    ],
     // classified 3A981: a 1:N system declared EAR99 is a classification gap (issue 11)
-    ['1:N, commercial, Germany (A:1), 3A981: no restriction', app({ eccn: '3A981', country: 'DE', biometric: face() }), 'CLEAR', 'biometric.one-to-many.a1-other'],
-    ['1:1 with remote gallery access = 1:N, government, China', app({ country: 'CN', endUserType: 'GOVERNMENT', biometric: face({ matchingMode: 'ONE_TO_ONE', remoteGalleryAccess: true }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
-    ['fingerprint, training data not consented', app({ biometric: face({ modality: 'FINGERPRINT', trainingDataConsent: 'NOT_CONSENTED' }) }), 'REVIEW', 'biometric.training-data-consent'],
-    ['face 1:1, training data consent unknown', app({ biometric: face({ matchingMode: 'ONE_TO_ONE', trainingDataConsent: 'UNKNOWN' }) }), 'REVIEW', 'biometric.training-data-consent'],
-    ['EU law enforcement, live video, public-space surveillance (AI Act)', app({ country: 'FR', endUserType: 'LAW_ENFORCEMENT', endUse: 'PUBLIC_SPACE_SURVEILLANCE', biometric: face({ liveVideo: true }) }), 'REVIEW', 'biometric.eu-ai-act-rbi'],
+    [
+      '1:N, commercial, Germany (A:1), 3A981: no restriction',
+      app({ eccn: '3A981', country: 'DE', biometric: face() }),
+      'CLEAR',
+      'biometric.one-to-many.a1-other',
+    ],
+    [
+      '1:1 with remote gallery access = 1:N, government, China',
+      app({ country: 'CN', endUserType: 'GOVERNMENT', biometric: face({ matchingMode: 'ONE_TO_ONE', remoteGalleryAccess: true }) }),
+      'PROHIBITED',
+      'biometric.one-to-many.not-free',
+    ],
+    [
+      'fingerprint, training data not consented',
+      app({ biometric: face({ modality: 'FINGERPRINT', trainingDataConsent: 'NOT_CONSENTED' }) }),
+      'REVIEW',
+      'biometric.training-data-consent',
+    ],
+    [
+      'face 1:1, training data consent unknown',
+      app({ biometric: face({ matchingMode: 'ONE_TO_ONE', trainingDataConsent: 'UNKNOWN' }) }),
+      'REVIEW',
+      'biometric.training-data-consent',
+    ],
+    [
+      'EU law enforcement, live video, public-space surveillance (AI Act)',
+      app({ country: 'FR', endUserType: 'LAW_ENFORCEMENT', endUse: 'PUBLIC_SPACE_SURVEILLANCE', biometric: face({ liveVideo: true }) }),
+      'REVIEW',
+      'biometric.eu-ai-act-rbi',
+    ],
   ])('%s', (_name, input, expected, ruleId) => {
     const r = run(input);
     expect(r.outcome).toBe(expected);
@@ -211,7 +276,7 @@ describe('restricted parties', () => {
     expect(f.outcome).toBe('PROHIBITED');
   });
 
-  it('Entity List strong match → LICENSE_REQUIRED with the entry\'s own licence policy', () => {
+  it("Entity List strong match → LICENSE_REQUIRED with the entry's own licence policy", () => {
     const r = run(app({ endUserName: 'Hangzhou Hikvision Digital Technology Co Ltd', country: 'CN' }));
     const f = r.findings.find((x) => x.kind === 'PARTY_MATCH' && x.evidence.list === 'ENTITY_LIST')!;
     expect(f.outcome).toBe('LICENSE_REQUIRED');
@@ -226,29 +291,44 @@ describe('restricted parties', () => {
 
   // The 2022 DPL snapshot (a fixture now) used to count 340 of 581 orders as lapsed because their end
   // dates were compared with the rule set's date; they are compared with the list's own date.
-  it('active DPL order → PROHIBITED; a denial order counts as active up to the list\'s own date', () => {
+  it("active DPL order → PROHIBITED; a denial order counts as active up to the list's own date", () => {
     expect(run(app({ endUserName: 'PJSC Aeroflot', country: 'RU' })).outcome).toBe('PROHIBITED');
     const dpl2022 = parseDplTxt(readFileSync(path.join(referenceDir(), 'parties', 'bis-dpl-2022.txt'), 'utf8'), { asOf: '2022-09-07' });
     expect(dpl2022.entries.filter((e) => e.expiresOn && e.expiresOn < dpl2022.asOf)).toHaveLength(0);
     const data = seedData();
     const withOld = buildRuleSet({ ...data, lists: data.lists.map((l) => (l.code === 'DPL' ? dpl2022 : l)) });
-    const f = screen(app({ endUserName: 'Dahua Electronics Corporation', country: 'US' }), withOld).findings.find((x) => x.kind === 'PARTY_MATCH' && x.evidence.list === 'DPL')!;
+    const f = screen(app({ endUserName: 'Dahua Electronics Corporation', country: 'US' }), withOld).findings.find(
+      (x) => x.kind === 'PARTY_MATCH' && x.evidence.list === 'DPL',
+    )!;
     expect(f.evidence).toMatchObject({ expiresOn: '2025-11-19', expired: false });
     expect(f.outcome).toBe('PROHIBITED');
   });
 
   it('screens every consignee', () => {
-    const r = run(app({ consignees: [{ name: 'Northwind Freight', country: 'DE', role: 'INTERMEDIATE' }, { name: 'BANCO NACIONAL DE CUBA', country: 'DE', role: 'ULTIMATE' }] }));
+    const r = run(
+      app({
+        consignees: [
+          { name: 'Northwind Freight', country: 'DE', role: 'INTERMEDIATE' },
+          { name: 'BANCO NACIONAL DE CUBA', country: 'DE', role: 'ULTIMATE' },
+        ],
+      }),
+    );
     const f = r.findings.find((x) => x.kind === 'PARTY_MATCH')!;
     expect(f.evidence.party).toMatchObject({ role: 'CONSIGNEE', index: 1 });
   });
 
   // Changed on purpose (issue 10): a different country lowers a weak match but never a full-name match.
-  it('a party country different from the entry\'s lowers a partial match a little, never to zero, and never a full-name match', () => {
-    const full = run(app({ endUserName: 'ABU MARZOOK, Mousa Mohammed', country: 'BR', endUserCountry: 'BR', endUserType: 'INDIVIDUAL' })).findings.find((x) => x.evidence.entryId === '3754')!;
+  it("a party country different from the entry's lowers a partial match a little, never to zero, and never a full-name match", () => {
+    const full = run(app({ endUserName: 'ABU MARZOOK, Mousa Mohammed', country: 'BR', endUserCountry: 'BR', endUserType: 'INDIVIDUAL' })).findings.find(
+      (x) => x.evidence.entryId === '3754',
+    )!;
     expect(full.evidence.score).toBe(1);
-    const same = run(app({ endUserName: 'Banco Nacional Cuba Sucursal', country: 'ES', endUserCountry: 'ES' })).findings.find((x) => x.evidence.entryId === '306')!;
-    const other = run(app({ endUserName: 'Banco Nacional Cuba Sucursal', country: 'BR', endUserCountry: 'BR' })).findings.find((x) => x.evidence.entryId === '306')!;
+    const same = run(app({ endUserName: 'Banco Nacional Cuba Sucursal', country: 'ES', endUserCountry: 'ES' })).findings.find(
+      (x) => x.evidence.entryId === '306',
+    )!;
+    const other = run(app({ endUserName: 'Banco Nacional Cuba Sucursal', country: 'BR', endUserCountry: 'BR' })).findings.find(
+      (x) => x.evidence.entryId === '306',
+    )!;
     expect(same.evidence.countryMismatch).toBe(false);
     expect(other.evidence.countryMismatch).toBe(true);
     expect(other.evidence.score as number).toBeLessThan(same.evidence.score as number);
@@ -283,8 +363,13 @@ describe('restricted parties', () => {
     const oldFinding = screen(input, old).findings.find((x) => x.evidence.entryId === '25068')!;
     expect(oldFinding).toBeDefined();
     const cleared: TClearedMatch = {
-      listCode: 'SDN', entryId: '25068', entryContentHash: oldFinding.evidence.entryContentHash as string,
-      partyName: 'Bahman Group', clearedBy: 'o', clearedAt: '2026-01-01', justification: 'test',
+      listCode: 'SDN',
+      entryId: '25068',
+      entryContentHash: oldFinding.evidence.entryContentHash as string,
+      partyName: 'Bahman Group',
+      clearedBy: 'o',
+      clearedAt: '2026-01-01',
+      justification: 'test',
     };
     expect(screen(input, old, { clearedMatches: [cleared] }).findings.find((x) => x.evidence.entryId === '25068')!.outcome).toBe('CLEAR');
     const now = run(input, [cleared]).findings.find((x) => x.evidence.entryId === '25068')!;
@@ -295,7 +380,16 @@ describe('restricted parties', () => {
 
 describe('result shape', () => {
   it('every finding is complete, sorted worst-first, and the result takes the worst outcome', () => {
-    const r = run(app({ eccn: '3A981', country: 'CN', endUserType: 'GOVERNMENT', endUserName: 'Hikvision', biometric: face({ trainingDataConsent: 'UNKNOWN' }), redFlags: ['UNUSUAL_PAYMENT'] }));
+    const r = run(
+      app({
+        eccn: '3A981',
+        country: 'CN',
+        endUserType: 'GOVERNMENT',
+        endUserName: 'Hikvision',
+        biometric: face({ trainingDataConsent: 'UNKNOWN' }),
+        redFlags: ['UNUSUAL_PAYMENT'],
+      }),
+    );
     expect(r.ruleSetVersion).toBe(rs.version);
     for (const f of r.findings) {
       expect(f.ruleId).toBeTruthy();

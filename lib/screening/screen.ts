@@ -49,7 +49,10 @@ export function screenParties(app: TScreeningApplication, ruleSet: TRuleSet, opt
   const findings: TFinding[] = [];
   for (const def of APPLICATION_RULES) {
     const rule = ruleSet.rules.get(def.id);
-    if (rule) findings.push(...withRegime(def.check({ app, rs: ruleSet, rule, params: rule.params, clearedMatches: options.clearedMatches ?? [] }), regimeOfRule(def, rule)));
+    if (rule)
+      findings.push(
+        ...withRegime(def.check({ app, rs: ruleSet, rule, params: rule.params, clearedMatches: options.clearedMatches ?? [] }), regimeOfRule(def, rule)),
+      );
   }
   return findings;
 }

@@ -3,15 +3,7 @@
 // admin edits. Everything here is JSON-serialisable except the built TRuleSet.
 
 export type TOutcome = 'CLEAR' | 'REVIEW' | 'LICENSE_REQUIRED' | 'PROHIBITED';
-export type TFindingKind =
-  | 'EMBARGO'
-  | 'LICENSE_REQUIREMENT'
-  | 'END_USER'
-  | 'END_USE'
-  | 'PARTY_MATCH'
-  | 'BIOMETRIC_POLICY'
-  | 'KYC'
-  | 'DATA_GAP';
+export type TFindingKind = 'EMBARGO' | 'LICENSE_REQUIREMENT' | 'END_USER' | 'END_USE' | 'PARTY_MATCH' | 'BIOMETRIC_POLICY' | 'KYC' | 'DATA_GAP';
 export type TBasis = 'LAW' | 'PROPOSED' | 'POLICY';
 /**
  * The legal regime (or company policy) a finding belongs to, so officers see the regimes side by
@@ -56,14 +48,7 @@ export type TProductKind = 'HARDWARE' | 'SOFTWARE' | 'TECHNOLOGY';
 export type TBiometricModality = 'FACE' | 'FINGERPRINT' | 'IRIS' | 'VOICE' | 'GAIT' | 'OTHER';
 export type TMatchingMode = 'ONE_TO_ONE' | 'ONE_TO_MANY';
 export type TTrainingDataConsent = 'CONSENTED' | 'NOT_CONSENTED' | 'UNKNOWN';
-export type TEndUserType =
-  | 'COMMERCIAL'
-  | 'GOVERNMENT'
-  | 'LAW_ENFORCEMENT'
-  | 'MILITARY'
-  | 'INTELLIGENCE'
-  | 'ACADEMIC'
-  | 'INDIVIDUAL';
+export type TEndUserType = 'COMMERCIAL' | 'GOVERNMENT' | 'LAW_ENFORCEMENT' | 'MILITARY' | 'INTELLIGENCE' | 'ACADEMIC' | 'INDIVIDUAL';
 export type TConsigneeRole = 'INTERMEDIATE' | 'ULTIMATE';
 export type TEndUseCategory =
   | 'ACCESS_CONTROL'

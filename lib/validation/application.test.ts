@@ -106,7 +106,10 @@ describe('draftDataFrom', () => {
     const junk = draftDataFrom({ product: 'x', consignees: [null, { name: 3 }], redFlags: [1, 'ABNORMAL_ROUTE'] });
     expect(junk.lineItems).toHaveLength(1);
     expect(junk.lineItems[0]!.name).toBe('');
-    expect(junk.consignees).toEqual([{ name: '', country: '', role: '' }, { name: '3', country: '', role: '' }]);
+    expect(junk.consignees).toEqual([
+      { name: '', country: '', role: '' },
+      { name: '3', country: '', role: '' },
+    ]);
     expect(junk.redFlags).toEqual(['ABNORMAL_ROUTE']);
   });
 });
@@ -121,14 +124,19 @@ describe('line items', () => {
 
   it('accepts 1 to 50 items and keeps their order', () => {
     const parsed = ZApplicationInput.parse({ ...base, lineItems: [item('Spare parts'), item('Reader', '3a981')] });
-    expect(parsed.lineItems.map((i) => [i.name, i.eccn])).toEqual([['Spare parts', 'EAR99'], ['Reader', '3A981']]);
+    expect(parsed.lineItems.map((i) => [i.name, i.eccn])).toEqual([
+      ['Spare parts', 'EAR99'],
+      ['Reader', '3A981'],
+    ]);
     expect(parsed).not.toHaveProperty('product');
     const fifty = Array.from({ length: 50 }, (_, i) => item(`Item ${i + 1}`));
     expect(ZApplicationInput.parse({ ...base, lineItems: fifty }).lineItems).toHaveLength(50);
   });
 
   it('normalises the one-item shorthand `product` to lineItems, and reports its errors at product.*', () => {
-    expect(ZApplicationInput.parse({ ...base, product: item('Spare parts') }).lineItems).toEqual([{ ...item('Spare parts'), biometric: null, licenseExceptionClaimed: null }]);
+    expect(ZApplicationInput.parse({ ...base, product: item('Spare parts') }).lineItems).toEqual([
+      { ...item('Spare parts'), biometric: null, licenseExceptionClaimed: null },
+    ]);
     const bad = ZApplicationInput.safeParse({ ...base, product: { ...item(''), quantity: -1 } });
     expect(fieldErrors(bad.error!)).toEqual({ 'product.name': ['Product name is required'], 'product.quantity': ['Quantity must be greater than zero'] });
   });
@@ -138,13 +146,15 @@ describe('line items', () => {
     const none = fieldErrors(ZApplicationInput.safeParse({ ...base, endUser: { ...base.endUser, name: '' } }).error!);
     expect(none).toEqual({ lineItems: ['Add at least one line item'], 'endUser.name': ['End user name is required'] });
     const many = Array.from({ length: 51 }, (_, i) => item(`Item ${i + 1}`));
-    expect(fieldErrors(ZApplicationInput.safeParse({ ...base, lineItems: many }).error!)).toEqual({ lineItems: ['An application can carry at most 50 line items'] });
+    expect(fieldErrors(ZApplicationInput.safeParse({ ...base, lineItems: many }).error!)).toEqual({
+      lineItems: ['An application can carry at most 50 line items'],
+    });
     expect(fieldErrors(ZApplicationInput.safeParse({ ...base, product: item('Item A'), lineItems: [item('Item B')] }).error!)).toEqual({
       product: ['Give either "lineItems" or "product" (one item), not both'],
     });
   });
 
-  it('reports each item\'s errors at that item\'s fields', () => {
+  it("reports each item's errors at that item's fields", () => {
     const errors = fieldErrors(ZApplicationInput.safeParse({ ...base, lineItems: [item('Good one'), { ...item('x'), eccn: 'nonsense', kind: '' }] }).error!);
     expect(errors).toEqual({
       'lineItems.1.name': ['Product name needs at least 2 characters'],
@@ -154,11 +164,18 @@ describe('line items', () => {
   });
 
   it('reads form rows in key order, whatever keys add/remove left behind', () => {
-    const data = applicationFromFormData(form([
-      ['lineItems.5.name', 'Second'], ['lineItems.5.kind', 'SOFTWARE'],
-      ['lineItems.2.name', 'First'], ['lineItems.2.eccnUnclassified', 'on'],
-    ]));
-    expect(data.lineItems.map((i) => [i.name, i.eccn, i.kind])).toEqual([['First', null, ''], ['Second', '', 'SOFTWARE']]);
+    const data = applicationFromFormData(
+      form([
+        ['lineItems.5.name', 'Second'],
+        ['lineItems.5.kind', 'SOFTWARE'],
+        ['lineItems.2.name', 'First'],
+        ['lineItems.2.eccnUnclassified', 'on'],
+      ]),
+    );
+    expect(data.lineItems.map((i) => [i.name, i.eccn, i.kind])).toEqual([
+      ['First', null, ''],
+      ['Second', '', 'SOFTWARE'],
+    ]);
   });
 
   it('reads drafts saved before line items (with `product`) as one item', () => {

@@ -60,11 +60,7 @@ const text = (label: string, min: number, max: number) =>
     .min(min, `${label} needs at least ${min} characters`)
     .max(max, `${label} can be at most ${max} characters`);
 
-export const ZCountryCode = z
-  .string({ error: 'Choose a country' })
-  .trim()
-  .toUpperCase()
-  .refine(isCountryCode, { message: 'Choose a country from the list' });
+export const ZCountryCode = z.string({ error: 'Choose a country' }).trim().toUpperCase().refine(isCountryCode, { message: 'Choose a country from the list' });
 
 // Form fields arrive as strings: "" is "not answered" (→ the required message), "1,000" is 1000.
 /** Empty form fields ("" or spaces) count as not given. */
@@ -90,7 +86,10 @@ const positiveNumber = (label: string, column: { precision: number; scale: numbe
         if (problem === 'too-large') {
           ctx.addIssue({ code: 'custom', message: `${label} must be less than ${(10 ** (column.precision - column.scale)).toLocaleString('en-US')}` });
         } else if (problem === 'too-precise') {
-          ctx.addIssue({ code: 'custom', message: `${label} can have at most ${column.scale} decimal place${column.scale === 1 ? '' : 's'}${column.unit ? ` (${column.unit})` : ''}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${label} can have at most ${column.scale} decimal place${column.scale === 1 ? '' : 's'}${column.unit ? ` (${column.unit})` : ''}`,
+          });
         }
       }),
   );
@@ -188,7 +187,11 @@ export type TLineItemInput = z.infer<typeof ZLineItem>;
 
 // Neither `lineItems` nor `product`: an empty list, so "Add at least one line item" is reported with every other error.
 const withItemList = (v: unknown) =>
-  v && typeof v === 'object' && !Array.isArray(v) && (v as { product?: unknown }).product === undefined && (v as { lineItems?: unknown }).lineItems === undefined
+  v &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  (v as { product?: unknown }).product === undefined &&
+  (v as { lineItems?: unknown }).lineItems === undefined
     ? { ...v, lineItems: [] }
     : v;
 
@@ -204,32 +207,43 @@ export const ZApplicationInput = z.preprocess(
         .min(1, 'Add at least one line item')
         .max(MAX_LINE_ITEMS, `An application can carry at most ${MAX_LINE_ITEMS} line items`)
         .optional(),
-      destination: z.object({
-        country: ZCountryCode,
-        region: z.preprocess(
-          (v) => blankToUndefined(v) ?? null,
-          z
-            .string()
-            .trim()
-            .toUpperCase()
-            .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 code such as UA-43')
-            .nullable(),
-        ),
-      }, { error: 'The destination is required' }),
-      endUser: z.object({
-        name: text('End user name', 2, 200),
-        country: ZCountryCode,
-        address: text('End user address', 1, 500),
-        // Optional: where the end user is, for city-level policies (US municipal bans on government
-        // facial recognition); the engine reads the address when it is absent.
-        city: z.preprocess((v) => blankToUndefined(v) ?? null, safeString('End user city').trim().max(100, 'At most 100 characters').nullable()).default(null),
-        type: z.enum(END_USER_TYPES, { error: 'Choose the end user type' }),
-      }, { error: 'The end user is required' }),
+      destination: z.object(
+        {
+          country: ZCountryCode,
+          region: z.preprocess(
+            (v) => blankToUndefined(v) ?? null,
+            z
+              .string()
+              .trim()
+              .toUpperCase()
+              .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 code such as UA-43')
+              .nullable(),
+          ),
+        },
+        { error: 'The destination is required' },
+      ),
+      endUser: z.object(
+        {
+          name: text('End user name', 2, 200),
+          country: ZCountryCode,
+          address: text('End user address', 1, 500),
+          // Optional: where the end user is, for city-level policies (US municipal bans on government
+          // facial recognition); the engine reads the address when it is absent.
+          city: z
+            .preprocess((v) => blankToUndefined(v) ?? null, safeString('End user city').trim().max(100, 'At most 100 characters').nullable())
+            .default(null),
+          type: z.enum(END_USER_TYPES, { error: 'Choose the end user type' }),
+        },
+        { error: 'The end user is required' },
+      ),
       consignees: z.array(ZConsignee).max(20, 'At most 20 consignees').default([]),
-      endUse: z.object({
-        category: z.enum(END_USE_CATEGORIES, { error: 'Choose the end-use category' }),
-        description: text('End-use description', 1, 5000),
-      }, { error: 'The end use is required' }),
+      endUse: z.object(
+        {
+          category: z.enum(END_USE_CATEGORIES, { error: 'Choose the end-use category' }),
+          description: text('End-use description', 1, 5000),
+        },
+        { error: 'The end use is required' },
+      ),
       redFlags: z
         .array(z.enum(RED_FLAG_CODES))
         .default([])
@@ -238,7 +252,11 @@ export const ZApplicationInput = z.preprocess(
     .superRefine((app, ctx) => {
       const region = app.destination.region;
       if (region && !region.startsWith(`${app.destination.country}-`)) {
-        ctx.addIssue({ code: 'custom', path: ['destination', 'region'], message: `The region must be in the destination country (${app.destination.country}-…)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['destination', 'region'],
+          message: `The region must be in the destination country (${app.destination.country}-…)`,
+        });
       }
     })
     .refine((app) => !(app.product !== undefined && app.lineItems !== undefined), {
@@ -360,8 +378,18 @@ export function applicationFromFormData(form: FormData): TApplicationDraftData {
   return {
     lineItems: rowsOf('lineItems').map((i) => item(`lineItems.${i}`)),
     destination: { country: country('destination.country'), region: str('destination.region').trim() || null },
-    endUser: { name: str('endUser.name'), country: country('endUser.country'), address: str('endUser.address'), city: str('endUser.city'), type: str('endUser.type') },
-    consignees: rowsOf('consignees').map((i) => ({ name: str(`consignees.${i}.name`), country: country(`consignees.${i}.country`), role: str(`consignees.${i}.role`) })),
+    endUser: {
+      name: str('endUser.name'),
+      country: country('endUser.country'),
+      address: str('endUser.address'),
+      city: str('endUser.city'),
+      type: str('endUser.type'),
+    },
+    consignees: rowsOf('consignees').map((i) => ({
+      name: str(`consignees.${i}.name`),
+      country: country(`consignees.${i}.country`),
+      role: str(`consignees.${i}.role`),
+    })),
     endUse: { category: str('endUse.category'), description: str('endUse.description') },
     redFlags: form.getAll('redFlags').filter((v): v is string => typeof v === 'string'),
   };

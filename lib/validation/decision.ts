@@ -10,10 +10,7 @@ const optionalText = (label: string, max: number) =>
   z.preprocess(blankToUndefined, safeString(label).trim().max(max, `${label} can be at most ${max} characters`).optional());
 
 const requiredText = (label: string, max: number, message = `${label} is required`) =>
-  z.preprocess(
-    (v) => (v == null ? '' : v),
-    safeString(label, { error: message }).trim().min(1, message).max(max, `${label} can be at most ${max} characters`),
-  );
+  z.preprocess((v) => (v == null ? '' : v), safeString(label, { error: message }).trim().min(1, message).max(max, `${label} can be at most ${max} characters`));
 
 const ZCaseRef = {
   caseId: z.string({ error: 'Missing case' }).min(1, 'Missing case').max(64),
@@ -91,10 +88,13 @@ export const ZAssignInput = z.object({ ...ZCaseRef });
 export const ZBulkApproveInput = z.object({
   cases: z
     .array(
-      z.string().regex(/^[A-Za-z0-9_-]{1,64}:\d{1,9}$/, 'Invalid selection').transform((v) => {
-        const [caseId, version] = v.split(':');
-        return { caseId: caseId!, expectedVersion: Number(version) };
-      }),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}:\d{1,9}$/, 'Invalid selection')
+        .transform((v) => {
+          const [caseId, version] = v.split(':');
+          return { caseId: caseId!, expectedVersion: Number(version) };
+        }),
     )
     .min(1, 'Select at least one clear case')
     .max(200, 'Approve at most 200 cases at once'),
@@ -102,7 +102,13 @@ export const ZBulkApproveInput = z.object({
 });
 
 const oneOf = <T extends string>(values: readonly T[]) =>
-  z.preprocess(blankToUndefined, z.enum(values as [T, ...T[]]).optional().catch(undefined));
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(values as [T, ...T[]])
+      .optional()
+      .catch(undefined),
+  );
 
 /** The queue's URL search params. Unknown values are ignored rather than failing the page. */
 /** Queue orders: worst outcome first, oldest first, fewest working days left on the service-level clock. */
@@ -114,10 +120,22 @@ export const ZQueueFilter = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional().catch(undefined)),
   status: z.preprocess(
     (v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(Object.values(ApplicationStatus).filter((s) => s !== 'DRAFT') as [ApplicationStatus, ...ApplicationStatus[]])).optional().catch(undefined),
+    z
+      .array(z.enum(Object.values(ApplicationStatus).filter((s) => s !== 'DRAFT') as [ApplicationStatus, ...ApplicationStatus[]]))
+      .optional()
+      .catch(undefined),
   ),
   outcome: oneOf(Object.values(Outcome)),
-  destination: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined)),
+  destination: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/)
+      .optional()
+      .catch(undefined),
+  ),
   organization: z.preprocess(blankToUndefined, z.string().max(64).optional().catch(undefined)),
   mine: z.preprocess((v) => v === '1' || v === 'on' || v === 'true', z.boolean()),
   age: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).optional().catch(undefined)),
@@ -150,7 +168,8 @@ export const ZLineItemDecisionInput = z
   })
   .superRefine((input, ctx) => {
     input.items.forEach((item, i) => {
-      if (item.decision === 'DENY' && !item.reason) ctx.addIssue({ code: 'custom', path: ['items', i, 'reason'], message: 'Give the reason for refusing this item' });
+      if (item.decision === 'DENY' && !item.reason)
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'reason'], message: 'Give the reason for refusing this item' });
     });
   });
 export type TLineItemDecisionInput = z.infer<typeof ZLineItemDecisionInput>;
@@ -172,14 +191,16 @@ export function lineItemDecisionFromValues(raw: unknown) {
     caseId: str('caseId'),
     expectedVersion: str('expectedVersion'),
     note: str('note'),
-    items: [...positions].sort((a, b) => a - b).map((p) => ({
-      position: p,
-      decision: str(`items.${p}.decision`),
-      conditions: str(`items.${p}.conditions`),
-      reason: str(`items.${p}.reason`),
-      licenseReference: str(`items.${p}.licenseReference`),
-      licenseExpiresAt: str(`items.${p}.licenseExpiresAt`),
-    })),
+    items: [...positions]
+      .sort((a, b) => a - b)
+      .map((p) => ({
+        position: p,
+        decision: str(`items.${p}.decision`),
+        conditions: str(`items.${p}.conditions`),
+        reason: str(`items.${p}.reason`),
+        licenseReference: str(`items.${p}.licenseReference`),
+        licenseExpiresAt: str(`items.${p}.licenseExpiresAt`),
+      })),
   };
 }
 

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 
 export const zId = (what = 'record') =>
-  z.string({ error: `Missing ${what}` }).trim().min(1, `Missing ${what}`).max(64, `Invalid ${what}`);
+  z
+    .string({ error: `Missing ${what}` })
+    .trim()
+    .min(1, `Missing ${what}`)
+    .max(64, `Invalid ${what}`);
 
 /** An optional id: blank means "none yet" (a new draft). */
 export const zOptionalId = (what = 'record') => z.preprocess((v) => (v === '' || v == null ? undefined : v), zId(what).optional());

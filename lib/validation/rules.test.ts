@@ -17,15 +17,31 @@ function unchanged(id: string): TRawValues {
     else if (f.kind.type === 'boolean') raw[f.path] = v ? 'on' : '';
     else if (f.kind.type === 'tri') raw[f.path] = v === true ? 'yes' : v === false ? 'no' : '';
     else if (f.kind.type === 'regions') raw[f.path] = (v as { code: string; name: string }[]).map((x) => `${x.code} ${x.name}`).join('\n');
-    else if (f.kind.type === 'lines') { const cols = f.kind.columns; raw[f.path] = (v as Record<string, string>[]).map((x) => cols.map((c) => x[c]).join(' | ')).join('\n'); }
-    else raw[f.path] = v === undefined ? '' : String(v);
+    else if (f.kind.type === 'lines') {
+      const cols = f.kind.columns;
+      raw[f.path] = (v as Record<string, string>[]).map((x) => cols.map((c) => x[c]).join(' | ')).join('\n');
+    } else raw[f.path] = v === undefined ? '' : String(v);
   }
   return raw;
 }
 
 describe('rule edits', () => {
   it.each(buildSeedRules().map((r) => r.id))('%s: submitting the form unchanged gives the same params', (id) => {
-    const parsed = parseRuleEdit(rule(id), unchanged(id), { ...ctx, countryCodes: new Set([...ctx.countryCodes, 'KH', 'MM', 'NI', 'VE', 'CU', 'IR', 'KP', 'SY', ...buildSeedRules().flatMap((r) => (Array.isArray(r.params.destinationCountries) ? (r.params.destinationCountries as string[]) : []))]) });
+    const parsed = parseRuleEdit(rule(id), unchanged(id), {
+      ...ctx,
+      countryCodes: new Set([
+        ...ctx.countryCodes,
+        'KH',
+        'MM',
+        'NI',
+        'VE',
+        'CU',
+        'IR',
+        'KP',
+        'SY',
+        ...buildSeedRules().flatMap((r) => (Array.isArray(r.params.destinationCountries) ? (r.params.destinationCountries as string[]) : [])),
+      ]),
+    });
     expect(parsed).toEqual({ ok: true, enabled: true, params: rule(id).params });
   });
 
@@ -47,7 +63,11 @@ describe('rule edits', () => {
 
   it('applies a valid edit: statuses, tri-state conditions, disabling', () => {
     const id = 'biometric.one-to-many.partly-free';
-    const parsed = parseRuleEdit(rule(id), { ...unchanged(id), enabled: '', 'when.freedomStatuses': ['PF', 'NF'], 'when.liveVideo': 'yes', 'when.destinationNotInGroups': 'a:1' }, ctx);
+    const parsed = parseRuleEdit(
+      rule(id),
+      { ...unchanged(id), enabled: '', 'when.freedomStatuses': ['PF', 'NF'], 'when.liveVideo': 'yes', 'when.destinationNotInGroups': 'a:1' },
+      ctx,
+    );
     expect(parsed).toMatchObject({ ok: true, enabled: false });
     if (!parsed.ok) return;
     expect(parsed.params.when).toEqual({ governmentOrSurveillance: true, freedomStatuses: ['PF', 'NF'], liveVideo: true, destinationNotInGroups: ['A:1'] });
@@ -65,9 +85,15 @@ describe('rule edits', () => {
 
 describe('country edits', () => {
   it('accepts known groups and statuses, refuses unknown ones', () => {
-    expect(parseCountryEdit({ code: 'br', freedom: 'PF', groups: 'B, a:5' }, ctx)).toEqual({ ok: true, data: { code: 'BR', freedom: 'PF', groups: ['A:5', 'B'] } });
+    expect(parseCountryEdit({ code: 'br', freedom: 'PF', groups: 'B, a:5' }, ctx)).toEqual({
+      ok: true,
+      data: { code: 'BR', freedom: 'PF', groups: ['A:5', 'B'] },
+    });
     expect(parseCountryEdit({ code: 'BR', freedom: '', groups: '' }, ctx)).toEqual({ ok: true, data: { code: 'BR', freedom: null, groups: [] } });
-    expect(parseCountryEdit({ code: 'BR', freedom: 'XX', groups: 'Q:1' }, ctx)).toMatchObject({ ok: false, fieldErrors: { freedom: [expect.any(String)], groups: [expect.stringContaining('Q:1')] } });
+    expect(parseCountryEdit({ code: 'BR', freedom: 'XX', groups: 'Q:1' }, ctx)).toMatchObject({
+      ok: false,
+      fieldErrors: { freedom: [expect.any(String)], groups: [expect.stringContaining('Q:1')] },
+    });
   });
 });
 
@@ -95,7 +121,11 @@ describe('country equivalences in the rule form', () => {
   it('edits lines "country | treatedAs | citation | url", refusing a line with a missing column or a bad code', () => {
     const id = 'country.equivalences';
     const ok = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'HK | CN | FR Doc. 2020-28101 | https://www.federalregister.gov/d/2020-28101' }, ctx);
-    expect(ok).toEqual({ ok: true, enabled: true, params: { equivalences: [{ country: 'HK', treatedAs: 'CN', citation: 'FR Doc. 2020-28101', url: 'https://www.federalregister.gov/d/2020-28101' }] } });
+    expect(ok).toEqual({
+      ok: true,
+      enabled: true,
+      params: { equivalences: [{ country: 'HK', treatedAs: 'CN', citation: 'FR Doc. 2020-28101', url: 'https://www.federalregister.gov/d/2020-28101' }] },
+    });
     const missing = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'HK | CN | no url' }, ctx);
     expect(missing).toMatchObject({ ok: false, fieldErrors: { equivalences: [expect.stringContaining('Line 1')] } });
     const bad = parseRuleEdit(rule(id), { ...unchanged(id), equivalences: 'Hong Kong | CN | cite | https://example.gov/x' }, ctx);

@@ -31,7 +31,9 @@ export type TFieldSpec = { path: string; label: string; help?: string; kind: TFi
 
 // The fields are generated from the rule's params schema (lib/screening/rules/<rule>.ts): each
 // parameter's `.meta()` gives its label, help and control; bounds and options come from the schema.
-type TAnySchema = z.ZodType & { def: { type: string; innerType?: TAnySchema; element?: TAnySchema; valueType?: TAnySchema; shape?: Record<string, TAnySchema> } };
+type TAnySchema = z.ZodType & {
+  def: { type: string; innerType?: TAnySchema; element?: TAnySchema; valueType?: TAnySchema; shape?: Record<string, TAnySchema> };
+};
 
 function unwrap(schema: TAnySchema): TAnySchema {
   let s = schema;
@@ -76,7 +78,13 @@ export function ruleFields(ruleId: string, params: Record<string, unknown>): TFi
       const meta = paramMeta(s);
       const current = isRecord(value) ? value[key] : undefined;
       if (meta) {
-        out.push({ path, label: `${labelPrefix}${meta.label}`, help: meta.help, kind: kindFrom(meta, s), optional: s.safeParse(undefined).success || undefined });
+        out.push({
+          path,
+          label: `${labelPrefix}${meta.label}`,
+          help: meta.help,
+          kind: kindFrom(meta, s),
+          optional: s.safeParse(undefined).success || undefined,
+        });
         continue;
       }
       const inner = unwrap(s);
@@ -138,19 +146,21 @@ function schemaFor(spec: TFieldSpec, ctx: TRuleContext, current: unknown, option
     case 'number':
     case 'integer':
       if (optional) return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schemaFor(spec, ctx, current, false).optional());
-      return k.type === 'number' ? z.preprocess(
-        (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
-        z
-          .number({ error: 'Enter a number' })
-          .refine((n) => Number.isFinite(n), 'Enter a number')
-          .refine((n) => n >= k.min && n <= k.max, `Enter a number from ${k.min} to ${k.max}`),
-      ) : z.preprocess(
-        (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
-        z
-          .number({ error: 'Enter a whole number' })
-          .int('Enter a whole number')
-          .refine((n) => n >= k.min && n <= k.max, `Enter a whole number from ${k.min} to ${k.max}`),
-      );
+      return k.type === 'number'
+        ? z.preprocess(
+            (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
+            z
+              .number({ error: 'Enter a number' })
+              .refine((n) => Number.isFinite(n), 'Enter a number')
+              .refine((n) => n >= k.min && n <= k.max, `Enter a number from ${k.min} to ${k.max}`),
+          )
+        : z.preprocess(
+            (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
+            z
+              .number({ error: 'Enter a whole number' })
+              .int('Enter a whole number')
+              .refine((n) => n >= k.min && n <= k.max, `Enter a whole number from ${k.min} to ${k.max}`),
+          );
     case 'boolean':
       return z.preprocess((v) => v === 'on' || v === 'true' || v === 'yes', z.boolean());
     case 'tri':
@@ -161,7 +171,18 @@ function schemaFor(spec: TFieldSpec, ctx: TRuleContext, current: unknown, option
     }
     case 'text-map': {
       const keys = Object.keys((current as Record<string, unknown>) ?? {});
-      return z.object(Object.fromEntries(keys.map((key) => [key, z.string({ error: `${key}: required` }).trim().min(1, `${key}: required`).max(500, `${key}: at most 500 characters`)])));
+      return z.object(
+        Object.fromEntries(
+          keys.map((key) => [
+            key,
+            z
+              .string({ error: `${key}: required` })
+              .trim()
+              .min(1, `${key}: required`)
+              .max(500, `${key}: at most 500 characters`),
+          ]),
+        ),
+      );
     }
     case 'lines':
       return z.preprocess(
@@ -216,9 +237,7 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown) {
   else o[last] = value;
 }
 
-export type TRuleEditResult =
-  | { ok: true; enabled: boolean; params: Record<string, unknown> }
-  | { ok: false; fieldErrors: Record<string, string[]> };
+export type TRuleEditResult = { ok: true; enabled: boolean; params: Record<string, unknown> } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /**
  * Validates an edit of one rule (enabled + every editable param) against the rule's current params
@@ -342,9 +361,19 @@ export function describeParam(spec: TFieldSpec, params: Record<string, unknown>,
 
 // ---- country risk data ----
 export const ZCountryEdit = z.object({
-  code: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Choose a country'),
-  freedom: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(FREEDOM_STATUSES, { error: 'Choose Free, Partly Free, Not Free or not rated' }).nullable()),
-  groups: z.preprocess(splitCodes, z.array(z.string().toUpperCase()).transform((a) => [...new Set(a)].sort())),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Choose a country'),
+  freedom: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z.enum(FREEDOM_STATUSES, { error: 'Choose Free, Partly Free, Not Free or not rated' }).nullable(),
+  ),
+  groups: z.preprocess(
+    splitCodes,
+    z.array(z.string().toUpperCase()).transform((a) => [...new Set(a)].sort()),
+  ),
 });
 export type TCountryEdit = z.infer<typeof ZCountryEdit>;
 

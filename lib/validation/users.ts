@@ -19,7 +19,11 @@ function checkOrganization(v: { role: string; organizationId: string | null }, c
     ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'Choose the organisation this exporter works for' });
   }
   if (v.role !== 'EXPORTER' && v.organizationId) {
-    ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'Only exporters belong to an organisation; leave it empty for officers and administrators' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['organizationId'],
+      message: 'Only exporters belong to an organisation; leave it empty for officers and administrators',
+    });
   }
 }
 
@@ -39,9 +43,7 @@ export const ZCreateUser = z
   .superRefine(checkOrganization);
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
-export const ZUpdateUser = z
-  .object({ userId: z.string().trim().min(1), ...roleAndOrganization })
-  .superRefine(checkOrganization);
+export const ZUpdateUser = z.object({ userId: z.string().trim().min(1), ...roleAndOrganization }).superRefine(checkOrganization);
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZSetUserActive = z.object({

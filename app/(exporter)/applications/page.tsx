@@ -13,7 +13,6 @@ import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Applications' };
 
-
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole('EXPORTER');
   const sp = await searchParams;
@@ -35,20 +34,46 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         <ButtonLink href="/applications/new">New application</ButtonLink>
       </div>
 
-      <form method="get" role="search" aria-label="Filter applications" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter applications"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div className="min-w-0 flex-1 basis-64">
-          <label htmlFor="q" className="block text-sm font-medium text-slate-800">Search</label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="Reference, product, ECCN or party" className={`${inputClass} mt-1.5 border-slate-300`} />
+          <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Reference, product, ECCN or party"
+            className={`${inputClass} mt-1.5 border-slate-300`}
+          />
         </div>
         <div>
-          <label htmlFor="status" className="block text-sm font-medium text-slate-800">Status</label>
+          <label htmlFor="status" className="block text-sm font-medium text-slate-800">
+            Status
+          </label>
           <select id="status" name="status" defaultValue={validStatus ?? ''} className={`${inputClass} mt-1.5 border-slate-300`}>
             <option value="">All statuses</option>
-            {Object.entries(STATUS_LABEL).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+            {Object.entries(STATUS_LABEL).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass('secondary')}>Filter</button>
-        {filtered ? <Link href="/applications" className="py-2 text-sm text-indigo-700 underline">Clear filters</Link> : null}
+        <button type="submit" className={buttonClass('secondary')}>
+          Filter
+        </button>
+        {filtered ? (
+          <Link href="/applications" className="py-2 text-sm text-indigo-700 underline">
+            Clear filters
+          </Link>
+        ) : null}
       </form>
 
       {rows.length === 0 ? (
@@ -56,8 +81,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <EmptyState title="No applications match">Try another search or status, or clear the filters.</EmptyState>
         ) : (
           <EmptyState title="No applications yet" action={<ButtonLink href="/applications/new">Start an application</ButtonLink>}>
-            Describe the product, where it goes and who uses it. You can save a draft at any time; when you submit, Clearance screens it
-            against the export rules and restricted-party lists and sends it to a compliance officer.
+            Describe the product, where it goes and who uses it. You can save a draft at any time; when you submit, Clearance screens it against the export
+            rules and restricted-party lists and sends it to a compliance officer.
           </EmptyState>
         )
       ) : (
@@ -65,32 +90,61 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           {/* six columns: stacked cards below 1024 px, so nothing is cut off at tablet width */}
           <table className="cards-lg min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Applications</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-3">Reference</th>
-                <th scope="col" className="px-4 py-3">Product</th>
-                <th scope="col" className="px-4 py-3">Destination</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Outcome</th>
-                <th scope="col" className="px-4 py-3">Last update</th>
+                <th scope="col" className="px-4 py-3">
+                  Reference
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Product
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Destination
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Outcome
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Last update
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => (
                 <tr key={row.id} className="hover:bg-slate-50">
-                  <td data-label="Reference" className="card-head whitespace-nowrap px-4 py-3 font-mono text-xs">
-                    <Link href={row.status === 'DRAFT' ? `/applications/${row.id}/edit` : `/applications/${row.id}`} className="font-medium text-indigo-700 hover:underline">{row.reference}</Link>
+                  <td data-label="Reference" className="card-head px-4 py-3 font-mono text-xs whitespace-nowrap">
+                    <Link
+                      href={row.status === 'DRAFT' ? `/applications/${row.id}/edit` : `/applications/${row.id}`}
+                      className="font-medium text-indigo-700 hover:underline"
+                    >
+                      {row.reference}
+                    </Link>
                   </td>
                   <td data-label="Product" className="px-4 py-3">
                     <span className="font-medium text-slate-900">{row.productName}</span>
                     {row.eccn ? <span className="ml-2 font-mono text-xs text-slate-500">{row.eccn}</span> : null}
                   </td>
                   <td data-label="Destination" className="px-4 py-3 text-slate-700">
-                    {row.destinationCountry ? <>{countryName(row.destinationCountry)} <span className="font-mono text-xs text-slate-500">{row.destinationCountry}</span></> : <span className="text-slate-500">—</span>}
+                    {row.destinationCountry ? (
+                      <>
+                        {countryName(row.destinationCountry)} <span className="font-mono text-xs text-slate-500">{row.destinationCountry}</span>
+                      </>
+                    ) : (
+                      <span className="text-slate-500">—</span>
+                    )}
                   </td>
-                  <td data-label="Status" className="px-4 py-3"><StatusBadge status={row.status} /></td>
-                  <td data-label="Outcome" className="px-4 py-3">{row.status === 'DRAFT' ? <span className="text-slate-500">—</span> : <OutcomeBadge outcome={row.outcome} />}</td>
-                  <td data-label="Last update" className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt)}</time></td>
+                  <td data-label="Status" className="px-4 py-3">
+                    <StatusBadge status={row.status} />
+                  </td>
+                  <td data-label="Outcome" className="px-4 py-3">
+                    {row.status === 'DRAFT' ? <span className="text-slate-500">—</span> : <OutcomeBadge outcome={row.outcome} />}
+                  </td>
+                  <td data-label="Last update" className="px-4 py-3 whitespace-nowrap text-slate-600">
+                    <time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt)}</time>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -6,15 +6,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action, done, formAction } from '@/lib/action';
-import {
-  acknowledgeOutcomeChange,
-  addCaseNote,
-  assignCaseToMe,
-  bulkApproveClear,
-  clearPartyMatch,
-  countersignCase,
-  decideCase,
-} from '@/lib/data/cases';
+import { acknowledgeOutcomeChange, addCaseNote, assignCaseToMe, bulkApproveClear, clearPartyMatch, countersignCase, decideCase } from '@/lib/data/cases';
 import { zId } from '@/lib/validation/ids';
 import {
   ZAssignInput,
@@ -86,14 +78,11 @@ export const assignAction = action({ roles, schema: ZAssignInput }, async ({ act
 });
 
 // The queue's checkboxes submit "cases" once per ticked row: always a list here.
-const ZBulkForm = z.preprocess(
-  (v) => {
-    const values = v as Record<string, unknown>;
-    const cases = values.cases;
-    return { ...values, cases: cases === undefined ? [] : Array.isArray(cases) ? cases : [cases], note: values.note ?? undefined };
-  },
-  ZBulkApproveInput,
-);
+const ZBulkForm = z.preprocess((v) => {
+  const values = v as Record<string, unknown>;
+  const cases = values.cases;
+  return { ...values, cases: cases === undefined ? [] : Array.isArray(cases) ? cases : [cases], note: values.note ?? undefined };
+}, ZBulkApproveInput);
 
 export const bulkApproveAction = action({ roles, schema: ZBulkForm }, async ({ actor, input }) => {
   const result = await bulkApproveClear({ actor, cases: input.cases, note: input.note });

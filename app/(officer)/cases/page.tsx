@@ -38,7 +38,8 @@ function queryOf(filter: TQueueFilter, overrides: Partial<Record<keyof TQueueFil
   return s ? `?${s}` : '';
 }
 
-const selectClass = 'rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30';
+const selectClass =
+  'rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30';
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireRole('OFFICER', 'ADMIN');
@@ -46,9 +47,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const filter = ZQueueFilter.parse(params);
   const now = await requestNow();
   const [counts, page, options, matching, views, sla] = await Promise.all([
-    countCasesByStatus(actor), findCasesForQueue(actor, filter, { now }), queueFilterOptions(actor), countCasesForQueue(actor, filter, { now }), listSavedViews(actor), getSlaSettings(),
+    countCasesByStatus(actor),
+    findCasesForQueue(actor, filter, { now }),
+    queueFilterOptions(actor),
+    countCasesForQueue(actor, filter, { now }),
+    listSavedViews(actor),
+    getSlaSettings(),
   ]);
-  const clocks = await slaClocksFor(page.rows.map((r) => r.id), sla, now);
+  const clocks = await slaClocksFor(
+    page.rows.map((r) => r.id),
+    sla,
+    now,
+  );
   const pageCount = Math.max(1, Math.ceil(matching / QUEUE_PAGE_SIZE));
   const pageNumber = filter.cursor ? Math.min(filter.page, pageCount) : 1;
   const currentQuery = canonicalViewQuery(params);
@@ -64,7 +74,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <h1 className="text-2xl font-semibold text-slate-900">Review queue</h1>
           <p className="mt-1 text-sm text-slate-600">{formatCount(openTotal, 'open case')} across all organisations.</p>
         </div>
-        <a href={`/cases/export.csv${queryOf(filter)}`} className={buttonClass('secondary')} download>Export CSV</a>
+        <a href={`/cases/export.csv${queryOf(filter)}`} className={buttonClass('secondary')} download>
+          Export CSV
+        </a>
       </div>
 
       <div className="space-y-2">
@@ -74,8 +86,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               const active = v.id === 'all' ? currentQuery === '' : v.query === currentQuery;
               return (
                 <li key={v.id}>
-                  <Link href={`/cases${v.query ? `?${v.query}` : ''}`} aria-current={active ? 'page' : undefined}
-                    className={`-mb-px block border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-indigo-600 text-indigo-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'}`}>
+                  <Link
+                    href={`/cases${v.query ? `?${v.query}` : ''}`}
+                    aria-current={active ? 'page' : undefined}
+                    className={`-mb-px block border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-indigo-600 text-indigo-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'}`}
+                  >
                     {v.name}
                   </Link>
                 </li>
@@ -84,7 +99,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </ul>
         </nav>
         <div className="flex flex-wrap items-start gap-2">
-          {currentQuery ? <SaveViewForm query={currentQuery} saved={!!currentView} suggestedName={filter.q ? `Search: ${filter.q}`.slice(0, 60) : 'My view'} /> : null}
+          {currentQuery ? (
+            <SaveViewForm query={currentQuery} saved={!!currentView} suggestedName={filter.q ? `Search: ${filter.q}`.slice(0, 60) : 'My view'} />
+          ) : null}
           <ManageViews views={views} />
         </div>
       </div>
@@ -93,9 +110,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         {CASE_STATUSES.map((s) => {
           const active = filter.status?.length === 1 && filter.status[0] === s;
           return (
-            <Link key={s} href={`/cases${queryOf(filter, { status: [s] })}`} aria-current={active ? 'true' : undefined} data-testid={`count-${s}`}
-              className={`rounded-lg border px-3 py-2 ${active ? 'border-indigo-400 bg-indigo-50' : 'border-slate-200 bg-white hover:border-slate-300'}`}>
-              <span className="block text-xl font-semibold tabular-nums text-slate-900">{formatNumber(counts[s])}</span>
+            <Link
+              key={s}
+              href={`/cases${queryOf(filter, { status: [s] })}`}
+              aria-current={active ? 'true' : undefined}
+              data-testid={`count-${s}`}
+              className={`rounded-lg border px-3 py-2 ${active ? 'border-indigo-400 bg-indigo-50' : 'border-slate-200 bg-white hover:border-slate-300'}`}
+            >
+              <span className="block text-xl font-semibold text-slate-900 tabular-nums">{formatNumber(counts[s])}</span>
               <span className="block text-xs text-slate-600">{STATUS_LABEL[s]}</span>
             </Link>
           );
@@ -103,35 +125,63 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </nav>
 
       <form method="get" action="/cases" aria-label="Filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
-        <label className="w-full text-xs font-medium text-slate-600 sm:w-72">Search
-          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} placeholder="Reference, product, ECCN, party, organisation"
-            className={`mt-1 block w-full ${selectClass}`} />
+        <label className="w-full text-xs font-medium text-slate-600 sm:w-72">
+          Search
+          <input
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ''}
+            maxLength={200}
+            placeholder="Reference, product, ECCN, party, organisation"
+            className={`mt-1 block w-full ${selectClass}`}
+          />
         </label>
-        <label className="text-xs font-medium text-slate-600">Status
+        <label className="text-xs font-medium text-slate-600">
+          Status
           <select name="status" defaultValue={filter.status?.length === 1 ? filter.status[0] : ''} className={`mt-1 block ${selectClass}`}>
             <option value="">All open</option>
-            {CASE_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-xs font-medium text-slate-600">Outcome
+        <label className="text-xs font-medium text-slate-600">
+          Outcome
           <select name="outcome" defaultValue={filter.outcome ?? ''} className={`mt-1 block ${selectClass}`}>
             <option value="">Any</option>
-            {OUTCOMES.map((o) => <option key={o} value={o}>{OUTCOME_LABEL[o]}</option>)}
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {OUTCOME_LABEL[o]}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-xs font-medium text-slate-600">Destination
+        <label className="text-xs font-medium text-slate-600">
+          Destination
           <select name="destination" defaultValue={filter.destination ?? ''} className={`mt-1 block ${selectClass}`}>
             <option value="">Any</option>
-            {options.destinations.map((d) => <option key={d} value={d}>{countryName(d)} ({d})</option>)}
+            {options.destinations.map((d) => (
+              <option key={d} value={d}>
+                {countryName(d)} ({d})
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-xs font-medium text-slate-600">Organisation
+        <label className="text-xs font-medium text-slate-600">
+          Organisation
           <select name="organization" defaultValue={filter.organization ?? ''} className={`mt-1 block max-w-48 ${selectClass}`}>
             <option value="">Any</option>
-            {options.organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {options.organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-xs font-medium text-slate-600">Waiting
+        <label className="text-xs font-medium text-slate-600">
+          Waiting
           <select name="age" defaultValue={filter.age ? String(filter.age) : ''} className={`mt-1 block ${selectClass}`}>
             <option value="">Any time</option>
             <option value="1">More than 1 day</option>
@@ -140,7 +190,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             <option value="30">More than 30 days</option>
           </select>
         </label>
-        <label className="text-xs font-medium text-slate-600">Sort by
+        <label className="text-xs font-medium text-slate-600">
+          Sort by
           <select name="sort" defaultValue={filter.sort} className={`mt-1 block ${selectClass}`}>
             <option value="severity">Severity (worst first)</option>
             <option value="age">Age (oldest first)</option>
@@ -152,15 +203,26 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           Assigned to me
         </label>
         <div className="flex gap-2 pb-0.5">
-          <button type="submit" className={buttonClass('primary', 'sm')}>Apply</button>
-          <Link href="/cases" className={buttonClass('ghost', 'sm')}>Reset</Link>
+          <button type="submit" className={buttonClass('primary', 'sm')}>
+            Apply
+          </button>
+          <Link href="/cases" className={buttonClass('ghost', 'sm')}>
+            Reset
+          </Link>
         </div>
       </form>
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
           <span data-testid="queue-total">{formatCount(matching, 'case')}</span>
-          {filter.q ? <> matching “<bdi>{filter.q}</bdi>”</> : null} · {statusShown.map((s) => STATUS_LABEL[s].toLowerCase()).join(', ')} · {filter.sort === 'age' ? 'oldest first' : filter.sort === 'due' ? 'fewest working days left first' : 'worst first'}.
+          {filter.q ? (
+            <>
+              {' '}
+              matching “<bdi>{filter.q}</bdi>”
+            </>
+          ) : null}{' '}
+          · {statusShown.map((s) => STATUS_LABEL[s].toLowerCase()).join(', ')} ·{' '}
+          {filter.sort === 'age' ? 'oldest first' : filter.sort === 'due' ? 'fewest working days left first' : 'worst first'}.
         </p>
         <BulkApproveForm selectable={selectable} />
       </div>
@@ -174,9 +236,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Cases table">
           <table className="cards-lg w-full text-left text-sm">
             <caption className="sr-only">Cases</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
               <tr>
-                <th className="w-10 px-3 py-2.5"><span className="sr-only">Select</span></th>
+                <th className="w-10 px-3 py-2.5">
+                  <span className="sr-only">Select</span>
+                </th>
                 <th className="px-3 py-2.5 font-medium">Case</th>
                 <th className="px-3 py-2.5 font-medium">Destination</th>
                 <th className="px-3 py-2.5 font-medium">End user</th>
@@ -194,28 +258,66 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                 const clock = clocks.get(r.id);
                 const overdue = !!clock && clock.overdue && !clock.paused && !clock.decided;
                 return (
-                  <tr key={r.id} className={overdue ? 'bg-red-50/50 hover:bg-red-50' : 'hover:bg-slate-50'} data-testid="queue-row" data-overdue={overdue || undefined}>
+                  <tr
+                    key={r.id}
+                    className={overdue ? 'bg-red-50/50 hover:bg-red-50' : 'hover:bg-slate-50'}
+                    data-testid="queue-row"
+                    data-overdue={overdue || undefined}
+                  >
                     <td className={`px-3 py-3 align-top ${overdue ? 'border-l-4 border-l-red-600' : ''}`}>
-                      {bulk ? <input type="checkbox" form="bulk-approve" name="cases" value={`${r.id}:${r.version}`} aria-label={`Select ${r.reference} for bulk approval`} className="h-4 w-4 rounded border-slate-300 text-indigo-700" /> : null}
+                      {bulk ? (
+                        <input
+                          type="checkbox"
+                          form="bulk-approve"
+                          name="cases"
+                          value={`${r.id}:${r.version}`}
+                          aria-label={`Select ${r.reference} for bulk approval`}
+                          className="h-4 w-4 rounded border-slate-300 text-indigo-700"
+                        />
+                      ) : null}
                     </td>
                     <td className="card-head px-3 py-3 align-top [overflow-wrap:anywhere]">
-                      <Link href={`/cases/${r.id}`} className="font-medium text-indigo-700 hover:underline">{r.reference}</Link>
+                      <Link href={`/cases/${r.id}`} className="font-medium text-indigo-700 hover:underline">
+                        {r.reference}
+                      </Link>
                       <p className="text-slate-900">{r.productName}</p>
                       <p className="text-xs text-slate-500">{r.eccn ?? 'Not classified'}</p>
                     </td>
-                    <td data-label="Destination" className="px-3 py-3 align-top text-slate-800">{countryLabel(r.destinationCountry)}{r.destinationRegion ? <span className="block text-xs text-slate-500">{r.destinationRegion}</span> : null}</td>
-                    <td data-label="End user" className="px-3 py-3 align-top text-slate-800 [overflow-wrap:anywhere]">{r.endUserName ?? '—'}</td>
-                    <td data-label="Organisation" className="px-3 py-3 align-top text-slate-600 [overflow-wrap:anywhere]">{r.organization.name}</td>
+                    <td data-label="Destination" className="px-3 py-3 align-top text-slate-800">
+                      {countryLabel(r.destinationCountry)}
+                      {r.destinationRegion ? <span className="block text-xs text-slate-500">{r.destinationRegion}</span> : null}
+                    </td>
+                    <td data-label="End user" className="px-3 py-3 align-top [overflow-wrap:anywhere] text-slate-800">
+                      {r.endUserName ?? '—'}
+                    </td>
+                    <td data-label="Organisation" className="px-3 py-3 align-top [overflow-wrap:anywhere] text-slate-600">
+                      {r.organization.name}
+                    </td>
                     <td data-label="Outcome" className="px-3 py-3 align-top">
                       <OutcomeBadge outcome={r.outcome} />
                       {r.outcomeChanged ? <span className="mt-1 block text-xs font-medium text-amber-700">Outcome changed</span> : null}
                     </td>
-                    <td data-label="Status" className="px-3 py-3 align-top"><StatusBadge status={r.status} /></td>
-                    <td data-label="Waiting" className="px-3 py-3 align-top tabular-nums text-slate-600" title={formatDateTime(r.submittedAt)}>{formatAge(r.submittedAt, now)}</td>
-                    <td data-label="Days left" className="px-3 py-3 align-top text-sm tabular-nums" data-testid="sla-cell"><SlaCell clock={clock} /></td>
+                    <td data-label="Status" className="px-3 py-3 align-top">
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td data-label="Waiting" className="px-3 py-3 align-top text-slate-600 tabular-nums" title={formatDateTime(r.submittedAt)}>
+                      {formatAge(r.submittedAt, now)}
+                    </td>
+                    <td data-label="Days left" className="px-3 py-3 align-top text-sm tabular-nums" data-testid="sla-cell">
+                      <SlaCell clock={clock} />
+                    </td>
                     <td data-label="Assigned" className="px-3 py-3 align-top text-slate-600">
-                      {r.assignedTo ? (r.assignedTo.id === actor.id ? 'You' : r.assignedTo.name)
-                        : allows('ASSIGN', r.status) && r.submittedById !== actor.id ? <AssignButton caseId={r.id} version={r.version} /> : '—'}
+                      {r.assignedTo ? (
+                        r.assignedTo.id === actor.id ? (
+                          'You'
+                        ) : (
+                          r.assignedTo.name
+                        )
+                      ) : allows('ASSIGN', r.status) && r.submittedById !== actor.id ? (
+                        <AssignButton caseId={r.id} version={r.version} />
+                      ) : (
+                        '—'
+                      )}
                     </td>
                   </tr>
                 );
@@ -226,9 +328,23 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       )}
 
       <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2">
-        {filter.cursor ? <Link href={`/cases${queryOf(filter)}`} className={buttonClass('ghost', 'sm')}>← First page</Link> : <span />}
-        <span className="text-sm tabular-nums text-slate-600" aria-current="page">Page {formatNumber(pageNumber)} of {formatNumber(pageCount)}</span>
-        {page.nextCursor ? <Link href={`/cases${queryOf(filter, { cursor: page.nextCursor, page: String(pageNumber + 1) })}`} className={buttonClass('secondary', 'sm')}>Next page →</Link> : <span />}
+        {filter.cursor ? (
+          <Link href={`/cases${queryOf(filter)}`} className={buttonClass('ghost', 'sm')}>
+            ← First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        <span className="text-sm text-slate-600 tabular-nums" aria-current="page">
+          Page {formatNumber(pageNumber)} of {formatNumber(pageCount)}
+        </span>
+        {page.nextCursor ? (
+          <Link href={`/cases${queryOf(filter, { cursor: page.nextCursor, page: String(pageNumber + 1) })}`} className={buttonClass('secondary', 'sm')}>
+            Next page →
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </div>
   );

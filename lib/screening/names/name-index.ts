@@ -10,7 +10,16 @@
 // given name weigh little and a distinctive word ("sberbank", "rostec") carries the match. Names
 // written as one run without spaces (CJK transliterated, "ALQAIDA") are also found by their joined form.
 
-import { VARIANT_CANONICALS, consonantSkeleton, isArabicToken, normaliseName, tokenWeight, variantSpellings, type TNormalisedName, type TWeightFn } from './normalise';
+import {
+  VARIANT_CANONICALS,
+  consonantSkeleton,
+  isArabicToken,
+  normaliseName,
+  tokenWeight,
+  variantSpellings,
+  type TNormalisedName,
+  type TWeightFn,
+} from './normalise';
 import { hasArabicScript, joinedSkeleton, minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
 
 export type TNameHit<TRef> = { ref: TRef; text: string; score: number; detail: TScoreDetail };

@@ -111,7 +111,7 @@ describe('NameIndex agrees with matchNames', () => {
     expect(hits[0]!.score).toBe(1);
   });
 
-  it('returns the same score as a full comparison with the index\'s weights for every hit', () => {
+  it("returns the same score as a full comparison with the index's weights for every hit", () => {
     const names = sdn.entries.slice(0, 400).map((e) => e.name);
     for (const name of names.filter((_, i) => i % 20 === 0)) {
       const query = name.toLowerCase();

@@ -175,11 +175,7 @@ export function classify(score: number, thresholds: TMatchThresholds = DEFAULT_T
   return 'NONE';
 }
 
-export function matchNames(
-  query: string,
-  candidate: string,
-  thresholds: TMatchThresholds = DEFAULT_THRESHOLDS,
-): { score: number; match: TNameMatch } {
+export function matchNames(query: string, candidate: string, thresholds: TMatchThresholds = DEFAULT_THRESHOLDS): { score: number; match: TNameMatch } {
   const detail = scoreNormalised(normaliseName(query), normaliseName(candidate));
   const score = round(detail.score);
   return { score, match: classify(score, thresholds) };

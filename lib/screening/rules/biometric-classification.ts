@@ -23,9 +23,14 @@ export const biometricClassificationRule = defineItemRule({
     if (!bio || parseEccn(product.eccn).kind !== 'EAR99') return [];
     if (!(params.modalities as readonly string[]).includes(bio.modality)) return [];
     const scope = rs.rules.get(SCOPE_RULE)?.params as TOneToManyScope | undefined;
-    const cap = identificationCapability(bio, scope ?? { remoteGalleryCountsAsOneToMany: true, oneToOneGalleryThreshold: 10_000, liveVideoCountsAsOneToMany: true });
+    const cap = identificationCapability(
+      bio,
+      scope ?? { remoteGalleryCountsAsOneToMany: true, oneToOneGalleryThreshold: 10_000, liveVideoCountsAsOneToMany: true },
+    );
     if (!cap.oneToMany) return [];
-    const what = cap.declared ? `a 1:N ${MODALITY_WORDS[bio.modality]} identification system` : `a ${MODALITY_WORDS[bio.modality]} product that can identify people (${cap.reasons.join('; ')})`;
+    const what = cap.declared
+      ? `a 1:N ${MODALITY_WORDS[bio.modality]} identification system`
+      : `a ${MODALITY_WORDS[bio.modality]} product that can identify people (${cap.reasons.join('; ')})`;
     return [
       makeFinding(rule, {
         kind: 'DATA_GAP',

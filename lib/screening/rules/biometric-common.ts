@@ -16,7 +16,14 @@ export function biometricEvidence(product: TScreeningProduct, app: TScreeningApp
   };
 }
 
-export const MODALITY_WORDS: Record<string, string> = { FACE: 'face', FINGERPRINT: 'fingerprint', IRIS: 'iris', VOICE: 'voice', GAIT: 'gait', OTHER: 'biometric' };
+export const MODALITY_WORDS: Record<string, string> = {
+  FACE: 'face',
+  FINGERPRINT: 'fingerprint',
+  IRIS: 'iris',
+  VOICE: 'voice',
+  GAIT: 'gait',
+  OTHER: 'biometric',
+};
 
 export type TOneToManyTest = {
   remoteGalleryCountsAsOneToMany: boolean;
@@ -36,7 +43,8 @@ export function identificationCapability(bio: TScreeningProduct['biometric'], t:
   if (t.remoteGalleryCountsAsOneToMany && bio.remoteGalleryAccess === true) reasons.push('it has remote gallery access');
   const size = bio.maxGallerySize;
   if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) reasons.push('its gallery size is not known');
-  else if (size > t.oneToOneGalleryThreshold) reasons.push(`its gallery holds up to ${formatNumber(size)} templates (more than ${formatNumber(t.oneToOneGalleryThreshold)})`);
+  else if (size > t.oneToOneGalleryThreshold)
+    reasons.push(`its gallery holds up to ${formatNumber(size)} templates (more than ${formatNumber(t.oneToOneGalleryThreshold)})`);
   if (t.liveVideoCountsAsOneToMany && bio.liveVideo === true) reasons.push('it works on live video');
   return { oneToMany: reasons.length > 0, declared: false, reasons };
 }

@@ -20,7 +20,10 @@ export const euAiActRule = defineItemRule({
     const bio = product?.biometric;
     if (!bio) return [];
     // where the identification is used: the country of ultimate destination or any party's country in the list
-    const dest = placesOf(app).map((place) => rs.countryIn(place.country, params.destinationCountries)).find((c) => c !== null) ?? null;
+    const dest =
+      placesOf(app)
+        .map((place) => rs.countryIn(place.country, params.destinationCountries))
+        .find((c) => c !== null) ?? null;
     if (
       dest === null ||
       !(params.endUserTypes as readonly string[]).includes(app.endUser?.type) ||

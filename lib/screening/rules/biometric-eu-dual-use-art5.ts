@@ -27,7 +27,10 @@ export const euArt5Rule = defineItemRule({
     if (!params.exporterCountries.includes(exporter)) return [];
     const bio = product?.biometric;
     const scope = rs.rules.get(SCOPE_RULE)?.params as TOneToManyScope | undefined;
-    const cap = identificationCapability(bio ?? null, scope ?? { remoteGalleryCountsAsOneToMany: true, oneToOneGalleryThreshold: 10_000, liveVideoCountsAsOneToMany: true });
+    const cap = identificationCapability(
+      bio ?? null,
+      scope ?? { remoteGalleryCountsAsOneToMany: true, oneToOneGalleryThreshold: 10_000, liveVideoCountsAsOneToMany: true },
+    );
     const surveillance = (params.endUseCategories as readonly string[]).includes(app.endUse?.category);
     if (!cap.oneToMany && !surveillance) return [];
     const gov = (params.endUserTypes as readonly string[]).includes(app.endUser?.type);

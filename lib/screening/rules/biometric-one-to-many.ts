@@ -71,7 +71,8 @@ function ladderFor(product: TScreeningProduct, app: TScreeningApplication, rs: T
   const govTypes: readonly string[] = sp.governmentEndUserTypes;
   const survUses: readonly string[] = sp.surveillanceEndUses;
   const cap = identificationCapability(bio, sp);
-  const inScope = (sp.modalities as readonly string[]).includes(bio.modality) && ((sp.matchingModes as readonly string[]).includes(bio.matchingMode) || cap.oneToMany);
+  const inScope =
+    (sp.modalities as readonly string[]).includes(bio.modality) && ((sp.matchingModes as readonly string[]).includes(bio.matchingMode) || cap.oneToMany);
   if (!inScope) return [];
   const isGov = govTypes.includes(app.endUser?.type);
   const isSurv = survUses.includes(app.endUse?.category);
@@ -105,7 +106,15 @@ function ladderFor(product: TScreeningProduct, app: TScreeningApplication, rs: T
       if (when.governmentOrSurveillance === true && !govOrSurv) continue;
       if (when.governmentOrSurveillance === false && govOrSurv) continue;
       if (needsFreedom && freedom === null) {
-        return [makeFinding(step, { kind: 'DATA_GAP', outcome: 'REVIEW', licensePolicy: null, message: `No Freedom House status is recorded for ${destName}, so the surveillance policy cannot be applied; an officer must decide.`, evidence: { ...baseEvidence, country: dest, freedomStatus: null } })];
+        return [
+          makeFinding(step, {
+            kind: 'DATA_GAP',
+            outcome: 'REVIEW',
+            licensePolicy: null,
+            message: `No Freedom House status is recorded for ${destName}, so the surveillance policy cannot be applied; an officer must decide.`,
+            evidence: { ...baseEvidence, country: dest, freedomStatus: null },
+          }),
+        ];
       }
       if (needsFreedom && !(when.freedomStatuses as readonly string[]).includes(freedom as string)) continue;
       if (when.destinationInGroups !== undefined && !when.destinationInGroups.some((g) => rs.inGroup(dest, g))) continue;
@@ -121,18 +130,40 @@ function ladderFor(product: TScreeningProduct, app: TScreeningApplication, rs: T
       const a1 =
         when.chartColumnX !== undefined
           ? `${row ? 'an X' : 'no chart row, so possibly an X'} in Country Chart ${when.chartColumnX.join('/')}`
-          : rs.inGroup(dest, 'A:1') ? 'in Country Group A:1' : 'outside Country Group A:1';
-      const verdict = outcome === 'PROHIBITED' ? 'blocked' : outcome === 'LICENSE_REQUIRED' ? 'a licence is required' : outcome === 'REVIEW' ? 'an officer must review it' : 'no policy restriction';
+          : rs.inGroup(dest, 'A:1')
+            ? 'in Country Group A:1'
+            : 'outside Country Group A:1';
+      const verdict =
+        outcome === 'PROHIBITED'
+          ? 'blocked'
+          : outcome === 'LICENSE_REQUIRED'
+            ? 'a licence is required'
+            : outcome === 'REVIEW'
+              ? 'an officer must review it'
+              : 'no policy restriction';
       return [
         makeFinding(step, {
           outcome,
           message: `${capability} for ${who}${bio.liveVideo ? ', with live video,' : ''} to ${destName} (${status}, ${a1}): ${verdict}.`,
-          evidence: { ...baseEvidence, country: dest, freedomStatus: freedom, inA1: rs.inGroup(dest, 'A:1'), step: step.id, order: params.order, treatedAsOneToMany: cap.declared ? null : cap.reasons },
+          evidence: {
+            ...baseEvidence,
+            country: dest,
+            freedomStatus: freedom,
+            inA1: rs.inGroup(dest, 'A:1'),
+            step: step.id,
+            order: params.order,
+            treatedAsOneToMany: cap.declared ? null : cap.reasons,
+          },
         }),
       ];
     }
     return [];
   };
   // The country of ultimate destination, every other party's country and their equivalents: worst wins.
-  return worstPlace(app, placesWithEquivalents(app, rs.equivalentsOf), (c) => rs.countryName(c), (place) => ladder(place.country));
+  return worstPlace(
+    app,
+    placesWithEquivalents(app, rs.equivalentsOf),
+    (c) => rs.countryName(c),
+    (place) => ladder(place.country),
+  );
 }

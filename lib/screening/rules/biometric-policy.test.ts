@@ -10,27 +10,92 @@ import type { TFinding, TOutcome, TScreeningApplication } from '../types';
 const rs = seedRuleSet();
 const run = (a: TScreeningApplication) => screen(a, rs);
 const hits = (findings: TFinding[], ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
-const police = (o: Parameters<typeof app>[0] = {}) => app({ country: 'CN', endUserType: 'LAW_ENFORCEMENT', endUse: 'PUBLIC_SPACE_SURVEILLANCE', eccn: '3A981', ...o });
+const police = (o: Parameters<typeof app>[0] = {}) =>
+  app({ country: 'CN', endUserType: 'LAW_ENFORCEMENT', endUse: 'PUBLIC_SPACE_SURVEILLANCE', eccn: '3A981', ...o });
 
 describe('biometric policy (real data)', () => {
   it.each<[string, TScreeningApplication, TOutcome, string]>([
     // the issue's cases for Chinese police watching public spaces
-    ['declared 1:1, 10-million gallery, live video', police({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10_000_000, liveVideo: true }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
-    ['declared 1:1, 10-million gallery, no live video', police({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10_000_000 }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
-    ['declared 1:1, small gallery, live video', police({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 50, liveVideo: true }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
+    [
+      'declared 1:1, 10-million gallery, live video',
+      police({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10_000_000, liveVideo: true }) }),
+      'PROHIBITED',
+      'biometric.one-to-many.not-free',
+    ],
+    [
+      'declared 1:1, 10-million gallery, no live video',
+      police({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10_000_000 }) }),
+      'PROHIBITED',
+      'biometric.one-to-many.not-free',
+    ],
+    [
+      'declared 1:1, small gallery, live video',
+      police({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 50, liveVideo: true }) }),
+      'PROHIBITED',
+      'biometric.one-to-many.not-free',
+    ],
     ['1:N iris', police({ biometric: face({ modality: 'IRIS' }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
     ['1:N gait', police({ biometric: face({ modality: 'GAIT' }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
     ['1:N voice', police({ biometric: face({ modality: 'VOICE' }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
     ['1:N fingerprint', police({ biometric: face({ modality: 'FINGERPRINT' }) }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
-    ['1:N fingerprint declared EAR99 (normally 3A981), Germany, commercial', app({ eccn: 'EAR99', country: 'DE', biometric: face({ modality: 'FINGERPRINT' }) }), 'REVIEW', 'biometric.classification'],
+    [
+      '1:N fingerprint declared EAR99 (normally 3A981), Germany, commercial',
+      app({ eccn: 'EAR99', country: 'DE', biometric: face({ modality: 'FINGERPRINT' }) }),
+      'REVIEW',
+      'biometric.classification',
+    ],
     // 89 FR 60998 step on CC Column 1: Mexico is in A:1 but has an X in CC1
-    ['1:N face, commercial, Mexico (A:1, CC1 X), 3A981', app({ eccn: '3A981', country: 'MX', biometric: face() }), 'LICENSE_REQUIRED', 'biometric.one-to-many.cc-column-1'],
-    ['1:N face, commercial, Brazil (CC1 X), 3A981', app({ eccn: '3A981', country: 'BR', biometric: face() }), 'LICENSE_REQUIRED', 'biometric.one-to-many.cc-column-1'],
-    ['Xinjiang by region CN-65, 1:1 small gallery, commercial', app({ eccn: '3A981', country: 'CN', region: 'CN-65', biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10 }) }), 'PROHIBITED', 'biometric.xinjiang-region'],
-    ['Xinjiang by the end user\'s address (Ürümqi)', { ...app({ eccn: '3A981', country: 'CN', biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10 }) }), endUser: { name: 'Tianshan Retail', country: 'CN', address: '8 Renmin Rd, Ürümqi', type: 'COMMERCIAL' } }, 'PROHIBITED', 'biometric.xinjiang-region'],
-    ['EU exporter (DE), 1:N face to Brazilian police', { ...app({ eccn: '3A981', country: 'BR', endUserType: 'LAW_ENFORCEMENT', biometric: face() }), exporter: { country: 'DE' } }, 'LICENSE_REQUIRED', 'biometric.eu-dual-use-art5'],
-    ['US city ban: Boston police, 1:N face, address in Boston, MA', { ...app({ eccn: '3A981', country: 'US', endUserType: 'LAW_ENFORCEMENT', biometric: face() }), endUser: { name: 'Boston Police Department', country: 'US', address: '1 Schroeder Plaza, Boston, MA 02120', type: 'LAW_ENFORCEMENT' } }, 'REVIEW', 'biometric.us-city-ban'],
-    ['US city ban: Portland, Oregon from the city field', { ...app({ eccn: '3A981', country: 'US', endUserType: 'GOVERNMENT', biometric: face() }), endUser: { name: 'Portland Bureau', country: 'US', address: '1221 SW 4th Ave, Oregon 97204', type: 'GOVERNMENT', city: 'Portland' } }, 'REVIEW', 'biometric.us-city-ban'],
+    [
+      '1:N face, commercial, Mexico (A:1, CC1 X), 3A981',
+      app({ eccn: '3A981', country: 'MX', biometric: face() }),
+      'LICENSE_REQUIRED',
+      'biometric.one-to-many.cc-column-1',
+    ],
+    [
+      '1:N face, commercial, Brazil (CC1 X), 3A981',
+      app({ eccn: '3A981', country: 'BR', biometric: face() }),
+      'LICENSE_REQUIRED',
+      'biometric.one-to-many.cc-column-1',
+    ],
+    [
+      'Xinjiang by region CN-65, 1:1 small gallery, commercial',
+      app({ eccn: '3A981', country: 'CN', region: 'CN-65', biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10 }) }),
+      'PROHIBITED',
+      'biometric.xinjiang-region',
+    ],
+    [
+      "Xinjiang by the end user's address (Ürümqi)",
+      {
+        ...app({ eccn: '3A981', country: 'CN', biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10 }) }),
+        endUser: { name: 'Tianshan Retail', country: 'CN', address: '8 Renmin Rd, Ürümqi', type: 'COMMERCIAL' },
+      },
+      'PROHIBITED',
+      'biometric.xinjiang-region',
+    ],
+    [
+      'EU exporter (DE), 1:N face to Brazilian police',
+      { ...app({ eccn: '3A981', country: 'BR', endUserType: 'LAW_ENFORCEMENT', biometric: face() }), exporter: { country: 'DE' } },
+      'LICENSE_REQUIRED',
+      'biometric.eu-dual-use-art5',
+    ],
+    [
+      'US city ban: Boston police, 1:N face, address in Boston, MA',
+      {
+        ...app({ eccn: '3A981', country: 'US', endUserType: 'LAW_ENFORCEMENT', biometric: face() }),
+        endUser: { name: 'Boston Police Department', country: 'US', address: '1 Schroeder Plaza, Boston, MA 02120', type: 'LAW_ENFORCEMENT' },
+      },
+      'REVIEW',
+      'biometric.us-city-ban',
+    ],
+    [
+      'US city ban: Portland, Oregon from the city field',
+      {
+        ...app({ eccn: '3A981', country: 'US', endUserType: 'GOVERNMENT', biometric: face() }),
+        endUser: { name: 'Portland Bureau', country: 'US', address: '1221 SW 4th Ave, Oregon 97204', type: 'GOVERNMENT', city: 'Portland' },
+      },
+      'REVIEW',
+      'biometric.us-city-ban',
+    ],
   ])('%s', (_name, input, expected, ruleId) => {
     const r = run(input);
     expect(r.outcome).toBe(expected);
@@ -38,8 +103,13 @@ describe('biometric policy (real data)', () => {
   });
 
   it('says why a declared 1:1 product is treated as 1:N', () => {
-    const f = hits(run(police({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10_000_000, liveVideo: true }) })).findings, 'biometric.one-to-many.not-free')[0]!;
-    expect(f.message).toMatch(/declared 1:1 but treated as 1:N identification because its gallery holds up to 10,000,000 templates \(more than 10,000\) and it works on live video/);
+    const f = hits(
+      run(police({ biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 10_000_000, liveVideo: true }) })).findings,
+      'biometric.one-to-many.not-free',
+    )[0]!;
+    expect(f.message).toMatch(
+      /declared 1:1 but treated as 1:N identification because its gallery holds up to 10,000,000 templates \(more than 10,000\) and it works on live video/,
+    );
     expect(f.evidence.treatedAsOneToMany).toHaveLength(2);
   });
 
@@ -54,7 +124,12 @@ describe('biometric policy (real data)', () => {
   it('the 1:1 carve-out is not given to a product treated as 1:N', () => {
     const r = run(app({ eccn: '3A981', country: 'DE', biometric: face({ matchingMode: 'ONE_TO_ONE', liveVideo: true }) }));
     expect(hits(r.findings, 'biometric.one-to-one-carve-out')).toEqual([]);
-    expect(hits(run(app({ eccn: '3A981', country: 'DE', biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 1 }) })).findings, 'biometric.one-to-one-carve-out')).toHaveLength(1);
+    expect(
+      hits(
+        run(app({ eccn: '3A981', country: 'DE', biometric: face({ matchingMode: 'ONE_TO_ONE', maxGallerySize: 1 }) })).findings,
+        'biometric.one-to-one-carve-out',
+      ),
+    ).toHaveLength(1);
   });
 
   it('EU Art. 5 binds EU exporters only: a US exporter (or no exporter country) gets no Art. 5 finding', () => {
@@ -131,7 +206,19 @@ describe('properties of the biometric policy', () => {
     fc.assert(
       fc.property(arb, (o) => {
         const input: TScreeningApplication = {
-          ...app({ eccn: o.eccn, country: o.country, region: o.region, endUserType: o.endUserType, biometric: face({ modality: o.modality, matchingMode: o.matchingMode, maxGallerySize: o.maxGallerySize, liveVideo: o.liveVideo, remoteGalleryAccess: o.remoteGalleryAccess }) }),
+          ...app({
+            eccn: o.eccn,
+            country: o.country,
+            region: o.region,
+            endUserType: o.endUserType,
+            biometric: face({
+              modality: o.modality,
+              matchingMode: o.matchingMode,
+              maxGallerySize: o.maxGallerySize,
+              liveVideo: o.liveVideo,
+              remoteGalleryAccess: o.remoteGalleryAccess,
+            }),
+          }),
           ...(o.exporter ? { exporter: { country: o.exporter } } : {}),
         };
         input.endUser = { ...input.endUser, address: o.address };

@@ -20,7 +20,13 @@ export const ZCityBanParams = z.object({
   outcome: p.outcome('Outcome'),
 });
 
-const norm = (s: unknown) => (typeof s === 'string' ? s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : '');
+const norm = (s: unknown) =>
+  typeof s === 'string'
+    ? s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()
+    : '';
 const hasWords = (text: string, words: string) => words !== '' && ` ${text} `.includes(` ${words} `);
 
 export const usCityBanRule = defineItemRule({
@@ -32,7 +38,10 @@ export const usCityBanRule = defineItemRule({
     if (ultimateDestination(app).country !== 'US') return [];
     if (!(params.endUserTypes as readonly string[]).includes(app.endUser?.type)) return [];
     const scope = rs.rules.get(SCOPE_RULE)?.params as TOneToManyScope | undefined;
-    const cap = identificationCapability(bio, scope ?? { remoteGalleryCountsAsOneToMany: true, oneToOneGalleryThreshold: 10_000, liveVideoCountsAsOneToMany: true });
+    const cap = identificationCapability(
+      bio,
+      scope ?? { remoteGalleryCountsAsOneToMany: true, oneToOneGalleryThreshold: 10_000, liveVideoCountsAsOneToMany: true },
+    );
     if (!cap.oneToMany) return [];
     const field = norm(app.endUser?.city);
     const address = norm(app.endUser?.address);
@@ -48,7 +57,13 @@ export const usCityBanRule = defineItemRule({
         outcome: params.outcome,
         citation: `${hit.ordinance} (${hit.city}, ${hit.state})`,
         message: `1:N face identification for a ${String(app.endUser.type).toLowerCase().replace(/_/g, ' ')} end user in ${hit.city}, ${hit.state}: the city bans government use of facial recognition (${hit.ordinance}); company policy: review before any transfer.`,
-        evidence: { ...biometricEvidence(product, app), city: hit.city, state: hit.state, ordinance: hit.ordinance, cityFrom: field !== '' ? 'endUser.city' : 'endUser.address' },
+        evidence: {
+          ...biometricEvidence(product, app),
+          city: hit.city,
+          state: hit.state,
+          ordinance: hit.ordinance,
+          cityFrom: field !== '' ? 'endUser.city' : 'endUser.address',
+        },
       }),
     ];
   },

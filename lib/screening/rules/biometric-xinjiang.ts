@@ -13,7 +13,13 @@ export const ZXinjiangParams = z.object({
   outcome: p.outcome('Outcome'),
 });
 
-const normalise = (s: unknown) => (typeof s === 'string' ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : '');
+const normalise = (s: unknown) =>
+  typeof s === 'string'
+    ? s
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+    : '';
 
 export const xinjiangRule = defineItemRule({
   id: 'biometric.xinjiang-region',
@@ -25,9 +31,16 @@ export const xinjiangRule = defineItemRule({
     const { byRegion, byAddress } = memo.get(`${rule.id}|where`, () => {
       const region = typeof app.destination?.region === 'string' ? app.destination.region.toUpperCase() : '';
       const byRegion = params.regions.find((r) => r.code === region);
-      const words = Object.values(params.addressWords).map(normalise).filter((w) => w.length > 0);
-      const addresses = [{ who: 'the end user', text: app.endUser?.address }, ...(app.consignees ?? []).map((c, i) => ({ who: `consignee ${i + 1}`, text: (c as { address?: string })?.address }))];
-      const byAddress = addresses.map((a) => ({ ...a, word: words.find((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(normalise(a.text))) })).find((a) => a.word);
+      const words = Object.values(params.addressWords)
+        .map(normalise)
+        .filter((w) => w.length > 0);
+      const addresses = [
+        { who: 'the end user', text: app.endUser?.address },
+        ...(app.consignees ?? []).map((c, i) => ({ who: `consignee ${i + 1}`, text: (c as { address?: string })?.address })),
+      ];
+      const byAddress = addresses
+        .map((a) => ({ ...a, word: words.find((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(normalise(a.text))) }))
+        .find((a) => a.word);
       return { byRegion, byAddress };
     });
     if (!byRegion && !byAddress) return [];
@@ -37,7 +50,11 @@ export const xinjiangRule = defineItemRule({
       makeFinding(rule, {
         outcome: params.outcome,
         message: `${item[0]!.toUpperCase()}${item.slice(1)} for the Xinjiang Uyghur Autonomous Region (${where}): company policy refuses surveillance and biometric items for Xinjiang.`,
-        evidence: { ...biometricEvidence(product, app), region: byRegion?.code ?? null, addressMatch: byAddress ? { who: byAddress.who, word: byAddress.word } : null },
+        evidence: {
+          ...biometricEvidence(product, app),
+          region: byRegion?.code ?? null,
+          addressMatch: byAddress ? { who: byAddress.who, word: byAddress.word } : null,
+        },
       }),
     ];
   },

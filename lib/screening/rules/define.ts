@@ -5,15 +5,7 @@
 import { z } from 'zod';
 import type { TScreenMemo } from '../memo';
 import type { TRuleSet } from '../rule-set';
-import type {
-  TClearedMatch,
-  TFinding,
-  TOutcome,
-  TRegime,
-  TRuleConfig,
-  TScreeningApplication,
-  TScreeningProduct,
-} from '../types';
+import type { TClearedMatch, TFinding, TOutcome, TRegime, TRuleConfig, TScreeningApplication, TScreeningProduct } from '../types';
 
 export const OUTCOME_CODES = ['CLEAR', 'REVIEW', 'LICENSE_REQUIRED', 'PROHIBITED'] as const satisfies readonly TOutcome[];
 export const MODALITY_CODES = ['FACE', 'FINGERPRINT', 'IRIS', 'VOICE', 'GAIT', 'OTHER'] as const;
@@ -22,24 +14,20 @@ export const CONSENT_CODES = ['CONSENTED', 'NOT_CONSENTED', 'UNKNOWN'] as const;
 export const FREEDOM_CODES = ['F', 'PF', 'NF'] as const;
 export const END_USER_TYPE_CODES = ['COMMERCIAL', 'GOVERNMENT', 'LAW_ENFORCEMENT', 'MILITARY', 'INTELLIGENCE', 'ACADEMIC', 'INDIVIDUAL'] as const;
 export const END_USE_CODES = [
-  'ACCESS_CONTROL', 'DEVICE_UNLOCK', 'BORDER_CONTROL', 'LAW_ENFORCEMENT_INVESTIGATION',
-  'PUBLIC_SPACE_SURVEILLANCE', 'RETAIL_ANALYTICS', 'RESEARCH', 'MILITARY', 'OTHER',
+  'ACCESS_CONTROL',
+  'DEVICE_UNLOCK',
+  'BORDER_CONTROL',
+  'LAW_ENFORCEMENT_INVESTIGATION',
+  'PUBLIC_SPACE_SURVEILLANCE',
+  'RETAIL_ANALYTICS',
+  'RESEARCH',
+  'MILITARY',
+  'OTHER',
 ] as const;
 
 /** The form control a parameter gets (lib/validation/rules.ts reads it from the schema's meta). */
 export type TParamField =
-  | 'outcome'
-  | 'enum-list'
-  | 'countries'
-  | 'groups'
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'tri'
-  | 'text'
-  | 'text-map'
-  | 'regions'
-  | 'lines';
+  'outcome' | 'enum-list' | 'countries' | 'groups' | 'number' | 'integer' | 'boolean' | 'tri' | 'text' | 'text-map' | 'regions' | 'lines';
 
 export type TParamMeta = {
   label: string;
@@ -66,8 +54,7 @@ export const p = {
     withMeta(z.array(z.enum(options)).optional(), { label, help, field: 'enum-list' }),
   countries: (label: string, help?: string) => withMeta(z.array(COUNTRY), { label, help, field: 'countries' }),
   groups: (label: string, help?: string) => withMeta(z.array(GROUP), { label, help, field: 'groups' }),
-  optionalGroups: (label: string, help = 'Leave empty if it does not matter') =>
-    withMeta(z.array(GROUP).optional(), { label, help, field: 'groups' }),
+  optionalGroups: (label: string, help = 'Leave empty if it does not matter') => withMeta(z.array(GROUP).optional(), { label, help, field: 'groups' }),
   number: (label: string, min: number, max: number, step: number, help?: string) =>
     withMeta(z.number().min(min).max(max), { label, help, field: 'number', step }),
   integer: (label: string, min: number, max: number, help?: string) => withMeta(z.int().min(min).max(max), { label, help, field: 'integer' }),

@@ -7,7 +7,9 @@ import { defineApplicationRule, p } from './define';
 export const ZEmbargoCountryGroupParams = z.object({
   groups: p.groups('Embargoed Country Groups'),
   outcome: p.outcome('Outcome'),
-  exceptCountries: p.countries('Countries of those groups not blocked here', 'Handled by another rule (Syria: the 746.9 licence requirement in licence.country-chart)').optional(),
+  exceptCountries: p
+    .countries('Countries of those groups not blocked here', 'Handled by another rule (Syria: the 746.9 licence requirement in licence.country-chart)')
+    .optional(),
 });
 
 export const embargoCountryGroupRule = defineApplicationRule({

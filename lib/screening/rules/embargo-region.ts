@@ -31,7 +31,15 @@ export const embargoRegionRule = defineApplicationRule({
         );
       }
       if (!region.startsWith(`${country}-`)) {
-        out.push(makeFinding(rule, { kind: 'DATA_GAP', outcome: 'REVIEW', licensePolicy: null, message: `The region ${region} is not in the destination country ${country}; confirm the destination.`, evidence: { region, country } }));
+        out.push(
+          makeFinding(rule, {
+            kind: 'DATA_GAP',
+            outcome: 'REVIEW',
+            licensePolicy: null,
+            message: `The region ${region} is not in the destination country ${country}; confirm the destination.`,
+            evidence: { region, country },
+          }),
+        );
       }
     } else if (params.regionRequiredFor.includes(country)) {
       out.push(

@@ -27,12 +27,19 @@ export const embargoRussiaBelarusRule = defineItemRule({
       seen.add(key);
       const name = matched === loc.country ? rs.countryName(loc.country) : `${rs.countryName(loc.country)}, treated as ${rs.countryName(matched)}`;
       const outcome = cls === 'EAR99' ? params.ear99Outcome : params.cclOutcome;
-      const item = cls === 'EAR99' ? 'EAR99 items' : cls === 'CCL' ? `${product.eccn} (a CCL item)` : 'an unclassified item (treated as a CCL item until classified)';
+      const item =
+        cls === 'EAR99' ? 'EAR99 items' : cls === 'CCL' ? `${product.eccn} (a CCL item)` : 'an unclassified item (treated as a CCL item until classified)';
       const message =
         cls === 'EAR99'
           ? `${describeLocation(loc, name)} is under the Russia/Belarus sanctions (746.8): EAR99 items need review, as many are listed in the Part 746 supplements.`
           : `${describeLocation(loc, name)} is under the Russia/Belarus sanctions (746.8): a licence is required for ${item}, with a policy of denial.`;
-      out.push(makeFinding(rule, { outcome, message, evidence: { role: loc.role, partyName: loc.name, country: loc.country, itemClass: cls, eccn: product?.eccn ?? null } }));
+      out.push(
+        makeFinding(rule, {
+          outcome,
+          message,
+          evidence: { role: loc.role, partyName: loc.name, country: loc.country, itemClass: cls, eccn: product?.eccn ?? null },
+        }),
+      );
     }
     return out;
   },

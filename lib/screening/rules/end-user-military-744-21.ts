@@ -46,10 +46,24 @@ export const militaryEndUserRule = defineItemRule({
         eccn: product?.eccn ?? null,
       };
       if (anyItem) {
-        out.push(makeFinding(rule, { kind, outcome: params.anyItemOutcome, message: `This is ${who} in ${where}: 744.21 requires a licence for any item, with a policy of denial.`, evidence }));
+        out.push(
+          makeFinding(rule, {
+            kind,
+            outcome: params.anyItemOutcome,
+            message: `This is ${who} in ${where}: 744.21 requires a licence for any item, with a policy of denial.`,
+            evidence,
+          }),
+        );
       } else {
         const item = cls === 'CCL' ? `${product.eccn}` : 'an unclassified item (treated as not EAR99 until classified)';
-        out.push(makeFinding(rule, { kind, outcome: params.nonEar99Outcome, message: `This is ${who} in ${where}: 744.21 requires a licence for ${item} (presumption of denial).`, evidence }));
+        out.push(
+          makeFinding(rule, {
+            kind,
+            outcome: params.nonEar99Outcome,
+            message: `This is ${who} in ${where}: 744.21 requires a licence for ${item} (presumption of denial).`,
+            evidence,
+          }),
+        );
       }
     }
     return out;

@@ -25,7 +25,14 @@ export const militaryIntelligenceRule = defineApplicationRule({
         return makeFinding(rule, {
           outcome: params.outcome,
           message: `"${app.endUser.name}" is a military-intelligence end user in ${where}: 744.22 requires a licence for any item (presumption of denial).`,
-          evidence: { country: place.country, role: place.role, partyName: place.name, treatedAsFrom: place.via ?? null, equivalenceCitation: eq?.citation ?? null, endUserType: app.endUser.type },
+          evidence: {
+            country: place.country,
+            role: place.role,
+            partyName: place.name,
+            treatedAsFrom: place.via ?? null,
+            equivalenceCitation: eq?.citation ?? null,
+            endUserType: app.endUser.type,
+          },
         });
       });
   },

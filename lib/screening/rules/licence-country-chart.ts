@@ -36,7 +36,12 @@ export const licenceCountryChartRule = defineItemRule({
   check({ product, app, rs, rule, memo }) {
     // depends on the item's ECCN only (checkLicence reads nothing else of the product): once per ECCN per application
     return memo.get(`licence.country-chart|${keyPart(product?.eccn)}`, () => {
-      const findings = worstPlace(app, placesOf(app), (c) => rs.countryName(c), (place) => checkLicence(product, place.country, rs));
+      const findings = worstPlace(
+        app,
+        placesOf(app),
+        (c) => rs.countryName(c),
+        (place) => checkLicence(product, place.country, rs),
+      );
       return findings.map((f) => (f.citationUrl || !rule.citationUrl ? f : { ...f, citationUrl: citationUrlFor(f.citation, rule.citationUrl) }));
     });
   },

@@ -9,7 +9,10 @@ import { defineApplicationRule, p } from './define';
 const ZListParams = z.object({
   strongOutcome: p.outcome('Outcome of a strong match'),
   citation: p.text('Citation'),
-  citationUrl: z.url({ protocol: /^https$/ }).optional().meta({ label: 'Link to the cited text (https)', field: 'text' }),
+  citationUrl: z
+    .url({ protocol: /^https$/ })
+    .optional()
+    .meta({ label: 'Link to the cited text (https)', field: 'text' }),
   licensePolicy: p.text('Licence policy'),
   // e.g. the UN list: each finding cites the entry's own regime and reference number after the list's citation
   citeEntry: p.tri('Cite the entry’s programme and reference number'),
@@ -38,7 +41,10 @@ export const ZPartyParams = z
     fullNameScore: p.number('Full-name match from score (never lowered for another country)', 0.9, 1, 0.01).optional(),
     lists: z.record(z.string(), ZListParams),
   })
-  .refine((v) => v.possibleThreshold <= v.strongThreshold, { message: 'The possible-match score cannot be higher than the strong-match score', path: ['possibleThreshold'] });
+  .refine((v) => v.possibleThreshold <= v.strongThreshold, {
+    message: 'The possible-match score cannot be higher than the strong-match score',
+    path: ['possibleThreshold'],
+  });
 export type TPartyParams = z.output<typeof ZPartyParams>;
 
 // Which regime a list belongs to: the UN Security Council's list, EU lists (code EU_…), the BIS
@@ -58,7 +64,11 @@ export const partyRestrictedListsRule = defineApplicationRule({
     // each list's link to its cited text (the matcher sets the list's citation)
     return checkParties(app, rs, clearedMatches).map((f) => {
       const list = typeof f.evidence.list === 'string' && Object.hasOwn(params.lists, f.evidence.list) ? params.lists[f.evidence.list] : undefined;
-      const url = f.citationUrl ?? (list && f.citation.startsWith(list.citation) ? (list.citationUrl ?? ecfrUrlOf(list.citation) ?? list.sourceListUrl) : (ecfrUrlOf(f.citation) ?? rule.citationUrl));
+      const url =
+        f.citationUrl ??
+        (list && f.citation.startsWith(list.citation)
+          ? (list.citationUrl ?? ecfrUrlOf(list.citation) ?? list.sourceListUrl)
+          : (ecfrUrlOf(f.citation) ?? rule.citationUrl));
       const regime = regimeOfList(typeof f.evidence.list === 'string' ? f.evidence.list : '');
       return url ? { ...f, citationUrl: url, regime } : { ...f, regime };
     });

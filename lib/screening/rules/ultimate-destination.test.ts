@@ -15,25 +15,88 @@ const ultimate = (name: string, country: string) => ({ name, country, role: 'ULT
 const intermediate = (name: string, country: string) => ({ name, country, role: 'INTERMEDIATE' as const });
 
 describe('the country of ultimate destination', () => {
-  it('is the ultimate consignee\'s country, else the end user\'s, else the destination', () => {
-    expect(ultimateDestination(app({ country: 'DE', endUserCountry: 'FR', consignees: [intermediate('Fwd', 'NL'), ultimate('Ult', 'CN')] }))).toMatchObject({ country: 'CN', role: 'ultimate consignee', name: 'Ult', index: 1 });
-    expect(ultimateDestination(app({ country: 'DE', endUserCountry: 'FR', consignees: [intermediate('Fwd', 'NL')] }))).toMatchObject({ country: 'FR', role: 'end user' });
-    expect(ultimateDestination({ ...app({ country: 'DE' }), endUser: { ...app().endUser, country: '' } })).toMatchObject({ country: 'DE', role: 'destination' });
-    expect(placesOf(app({ country: 'DE', endUserCountry: 'DE', consignees: [intermediate('Fwd', 'NL'), ultimate('Ult', 'CN')] })).map((p) => p.country)).toEqual(['CN', 'NL', 'DE']);
+  it("is the ultimate consignee's country, else the end user's, else the destination", () => {
+    expect(ultimateDestination(app({ country: 'DE', endUserCountry: 'FR', consignees: [intermediate('Fwd', 'NL'), ultimate('Ult', 'CN')] }))).toMatchObject({
+      country: 'CN',
+      role: 'ultimate consignee',
+      name: 'Ult',
+      index: 1,
+    });
+    expect(ultimateDestination(app({ country: 'DE', endUserCountry: 'FR', consignees: [intermediate('Fwd', 'NL')] }))).toMatchObject({
+      country: 'FR',
+      role: 'end user',
+    });
+    expect(ultimateDestination({ ...app({ country: 'DE' }), endUser: { ...app().endUser, country: '' } })).toMatchObject({
+      country: 'DE',
+      role: 'destination',
+    });
+    expect(
+      placesOf(app({ country: 'DE', endUserCountry: 'DE', consignees: [intermediate('Fwd', 'NL'), ultimate('Ult', 'CN')] })).map((p) => p.country),
+    ).toEqual(['CN', 'NL', 'DE']);
   });
 
   it.each<[string, TScreeningApplication, TOutcome, string]>([
     // the issue's case: destination Germany, ultimate consignee in China, 3A981 (CC1)
-    ['chart: 3A981, destination DE, ultimate consignee CN', app({ eccn: '3A981', country: 'DE', consignees: [ultimate('Shenzhen Vision Ltd', 'CN')] }), 'LICENSE_REQUIRED', 'licence.country-chart'],
-    ['chart: 3A981, destination DE, intermediate consignee BR', app({ eccn: '3A981', country: 'DE', consignees: [intermediate('Rio Freight', 'BR')] }), 'LICENSE_REQUIRED', 'licence.country-chart'],
-    ['744.21: military end user in HK (China), 5A992.c', app({ eccn: '5A992.c', country: 'HK', endUserType: 'MILITARY' }), 'LICENSE_REQUIRED', 'end-user.military-744-21'],
-    ['744.21: destination DE, military end user, ultimate consignee CN', app({ eccn: '3A981', country: 'DE', endUserType: 'MILITARY', consignees: [ultimate('PLA Unit', 'CN')] }), 'LICENSE_REQUIRED', 'end-user.military-744-21'],
-    ['744.22: intelligence end user in HK (China), EAR99', app({ eccn: 'EAR99', country: 'HK', endUserType: 'INTELLIGENCE' }), 'LICENSE_REQUIRED', 'end-user.military-intelligence-744-22'],
-    ['744.22: destination FR, ultimate consignee VE, intelligence', app({ eccn: 'EAR99', country: 'FR', endUserType: 'INTELLIGENCE', consignees: [ultimate('SEBIN', 'VE')] }), 'LICENSE_REQUIRED', 'end-user.military-intelligence-744-22'],
-    ['746.8: destination DE, ultimate consignee RU, 3A981', app({ eccn: '3A981', country: 'DE', consignees: [ultimate('Moscow Optics', 'RU')] }), 'PROHIBITED', 'embargo.russia-belarus'],
-    ['embargo: destination DE, ultimate consignee IR', app({ country: 'DE', consignees: [ultimate('Tehran Trading', 'IR')] }), 'PROHIBITED', 'embargo.country-group'],
-    ['ladder: 1:N face, government, destination DE, ultimate consignee CN', app({ country: 'DE', endUserType: 'GOVERNMENT', biometric: face(), consignees: [ultimate('Shanghai Police Bureau', 'CN')] }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
-    ['ladder: 1:N face, government, Hong Kong treated as China ("Not Free")', app({ country: 'HK', endUserType: 'GOVERNMENT', biometric: face() }), 'PROHIBITED', 'biometric.one-to-many.not-free'],
+    [
+      'chart: 3A981, destination DE, ultimate consignee CN',
+      app({ eccn: '3A981', country: 'DE', consignees: [ultimate('Shenzhen Vision Ltd', 'CN')] }),
+      'LICENSE_REQUIRED',
+      'licence.country-chart',
+    ],
+    [
+      'chart: 3A981, destination DE, intermediate consignee BR',
+      app({ eccn: '3A981', country: 'DE', consignees: [intermediate('Rio Freight', 'BR')] }),
+      'LICENSE_REQUIRED',
+      'licence.country-chart',
+    ],
+    [
+      '744.21: military end user in HK (China), 5A992.c',
+      app({ eccn: '5A992.c', country: 'HK', endUserType: 'MILITARY' }),
+      'LICENSE_REQUIRED',
+      'end-user.military-744-21',
+    ],
+    [
+      '744.21: destination DE, military end user, ultimate consignee CN',
+      app({ eccn: '3A981', country: 'DE', endUserType: 'MILITARY', consignees: [ultimate('PLA Unit', 'CN')] }),
+      'LICENSE_REQUIRED',
+      'end-user.military-744-21',
+    ],
+    [
+      '744.22: intelligence end user in HK (China), EAR99',
+      app({ eccn: 'EAR99', country: 'HK', endUserType: 'INTELLIGENCE' }),
+      'LICENSE_REQUIRED',
+      'end-user.military-intelligence-744-22',
+    ],
+    [
+      '744.22: destination FR, ultimate consignee VE, intelligence',
+      app({ eccn: 'EAR99', country: 'FR', endUserType: 'INTELLIGENCE', consignees: [ultimate('SEBIN', 'VE')] }),
+      'LICENSE_REQUIRED',
+      'end-user.military-intelligence-744-22',
+    ],
+    [
+      '746.8: destination DE, ultimate consignee RU, 3A981',
+      app({ eccn: '3A981', country: 'DE', consignees: [ultimate('Moscow Optics', 'RU')] }),
+      'PROHIBITED',
+      'embargo.russia-belarus',
+    ],
+    [
+      'embargo: destination DE, ultimate consignee IR',
+      app({ country: 'DE', consignees: [ultimate('Tehran Trading', 'IR')] }),
+      'PROHIBITED',
+      'embargo.country-group',
+    ],
+    [
+      'ladder: 1:N face, government, destination DE, ultimate consignee CN',
+      app({ country: 'DE', endUserType: 'GOVERNMENT', biometric: face(), consignees: [ultimate('Shanghai Police Bureau', 'CN')] }),
+      'PROHIBITED',
+      'biometric.one-to-many.not-free',
+    ],
+    [
+      'ladder: 1:N face, government, Hong Kong treated as China ("Not Free")',
+      app({ country: 'HK', endUserType: 'GOVERNMENT', biometric: face() }),
+      'PROHIBITED',
+      'biometric.one-to-many.not-free',
+    ],
   ])('%s', (_name, input, expected, ruleId) => {
     const r = run(input);
     expect(r.outcome).toBe(expected);
@@ -102,7 +165,14 @@ const arb = fc.record({
   country: fc.constantFrom(...COUNTRIES),
   endUserCountry: fc.constantFrom(...COUNTRIES),
   endUserType: fc.constantFrom('COMMERCIAL', 'GOVERNMENT', 'MILITARY', 'INTELLIGENCE' as const),
-  consignees: fc.array(fc.record({ name: fc.constantFrom('A Co', 'B Ltd', ''), country: fc.constantFrom(...COUNTRIES), role: fc.constantFrom('ULTIMATE', 'INTERMEDIATE' as const) }), { maxLength: 3 }),
+  consignees: fc.array(
+    fc.record({
+      name: fc.constantFrom('A Co', 'B Ltd', ''),
+      country: fc.constantFrom(...COUNTRIES),
+      role: fc.constantFrom('ULTIMATE', 'INTERMEDIATE' as const),
+    }),
+    { maxLength: 3 },
+  ),
   bio: fc.boolean(),
 });
 
@@ -110,7 +180,14 @@ describe('properties of the ultimate-destination checks', () => {
   it('never throw, are deterministic, and an unknown country anywhere is never CLEAR', () => {
     fc.assert(
       fc.property(arb, (o) => {
-        const input = app({ eccn: o.eccn, country: o.country, endUserCountry: o.endUserCountry, endUserType: o.endUserType, consignees: o.consignees, biometric: o.bio ? face() : null });
+        const input = app({
+          eccn: o.eccn,
+          country: o.country,
+          endUserCountry: o.endUserCountry,
+          endUserType: o.endUserType,
+          consignees: o.consignees,
+          biometric: o.bio ? face() : null,
+        });
         const a = run(input);
         expect(run(structuredClone(input))).toEqual(a);
         const countries = [o.country, o.endUserCountry, ...o.consignees.map((c) => c.country)];

@@ -11,7 +11,6 @@ import { revokeApiKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-
 export default async function ApiKeysPage() {
   const actor = await requireRole('ADMIN');
   const [keys, exporters] = await Promise.all([
@@ -28,34 +27,55 @@ export default async function ApiKeysPage() {
         <h1 className="text-2xl font-semibold text-slate-900">API keys</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           ERP systems call the JSON API with <code className="font-mono">Authorization: Bearer clr_…</code>:{' '}
-          <code className="font-mono">POST /api/v1/screen</code> (screen without storing),{' '}
-          <code className="font-mono">POST /api/v1/applications</code> (submit) and{' '}
-          <code className="font-mono">GET /api/v1/applications/&lt;id&gt;</code> (status). Each key acts as one exporter and sees only its organisation’s cases.
+          <code className="font-mono">POST /api/v1/screen</code> (screen without storing), <code className="font-mono">POST /api/v1/applications</code> (submit)
+          and <code className="font-mono">GET /api/v1/applications/&lt;id&gt;</code> (status). Each key acts as one exporter and sees only its organisation’s
+          cases.
         </p>
       </header>
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-labelledby="new-key-h">
-        <h2 id="new-key-h" className="text-lg font-semibold">New key</h2>
+        <h2 id="new-key-h" className="text-lg font-semibold">
+          New key
+        </h2>
         <div className="mt-4">
           <NewApiKeyForm exporters={exporters.map((e) => ({ id: e.id, label: `${e.organization?.name} — ${e.email}` }))} />
         </div>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-labelledby="keys-h">
-        <h2 id="keys-h" className="text-lg font-semibold">Keys ({keys.length})</h2>
+        <h2 id="keys-h" className="text-lg font-semibold">
+          Keys ({keys.length})
+        </h2>
         {keys.length === 0 ? (
           <p className="mt-3 text-sm text-slate-600">No keys yet.</p>
         ) : (
           <table className="cards-md mt-4 min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">API keys</caption>
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr><th className="py-2 pr-4">Name</th><th className="py-2 pr-4">Organisation / acts as</th><th className="py-2 pr-4">Created</th><th className="py-2 pr-4">Last used</th><th className="py-2">Status</th></tr>
+            <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <tr>
+                <th className="py-2 pr-4">Name</th>
+                <th className="py-2 pr-4">Organisation / acts as</th>
+                <th className="py-2 pr-4">Created</th>
+                <th className="py-2 pr-4">Last used</th>
+                <th className="py-2">Status</th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => (
                 <tr key={k.id}>
-                  <td data-label="Name" className="py-3 pr-4"><p className="font-medium">{k.name}</p><p className="font-mono text-xs text-slate-500">clr_{k.prefix}_…</p></td>
-                  <td data-label="Organisation / acts as" className="py-3 pr-4">{k.organization.name}<br /><span className="text-xs text-slate-500">{k.actingUser.email}</span></td>
-                  <td data-label="Created" className="py-3 pr-4 text-slate-600">{formatDateTime(k.createdAt)}</td>
-                  <td data-label="Last used" className="py-3 pr-4 text-slate-600">{formatDateTime(k.lastUsedAt)}</td>
+                  <td data-label="Name" className="py-3 pr-4">
+                    <p className="font-medium">{k.name}</p>
+                    <p className="font-mono text-xs text-slate-500">clr_{k.prefix}_…</p>
+                  </td>
+                  <td data-label="Organisation / acts as" className="py-3 pr-4">
+                    {k.organization.name}
+                    <br />
+                    <span className="text-xs text-slate-500">{k.actingUser.email}</span>
+                  </td>
+                  <td data-label="Created" className="py-3 pr-4 text-slate-600">
+                    {formatDateTime(k.createdAt)}
+                  </td>
+                  <td data-label="Last used" className="py-3 pr-4 text-slate-600">
+                    {formatDateTime(k.lastUsedAt)}
+                  </td>
                   <td data-label="Status" className="py-3">
                     {k.revokedAt ? (
                       <Badge tone="slate">Revoked</Badge>
@@ -63,12 +83,26 @@ export default async function ApiKeysPage() {
                       <form action={revokeApiKeyAction} className="flex items-center gap-3" aria-label={`Revoke ${k.name}`}>
                         <Badge tone="green">Active</Badge>
                         <input type="hidden" name="id" value={k.id} />
-                        <ConfirmSubmit variant="danger" size="sm" label={<>Revoke<span className="sr-only"> key {k.name}</span></>} confirmLabel="Revoke key"
+                        <ConfirmSubmit
+                          variant="danger"
+                          size="sm"
+                          label={
+                            <>
+                              Revoke<span className="sr-only"> key {k.name}</span>
+                            </>
+                          }
+                          confirmLabel="Revoke key"
                           title={`Revoke the key “${k.name}”?`}
-                          body={<>
-                            <p>Every call with <code className="font-mono">clr_{k.prefix}_…</code> (acting as {k.actingUser.email}, {k.organization.name}) is refused from now on.</p>
-                            <p>A revoked key cannot be turned back on; the ERP system needs a new key.</p>
-                          </>} />
+                          body={
+                            <>
+                              <p>
+                                Every call with <code className="font-mono">clr_{k.prefix}_…</code> (acting as {k.actingUser.email}, {k.organization.name}) is
+                                refused from now on.
+                              </p>
+                              <p>A revoked key cannot be turned back on; the ERP system needs a new key.</p>
+                            </>
+                          }
+                        />
                       </form>
                     )}
                   </td>

@@ -58,30 +58,58 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
             Lists in version <span className="font-mono font-medium text-slate-900">{version.label}</span> <VersionStatusBadge status={version.status} />
           </p>
         </div>
-        <ButtonLink href="/admin/rules" variant="ghost" size="sm">Rules, preview and publish →</ButtonLink>
+        <ButtonLink href="/admin/rules" variant="ghost" size="sm">
+          Rules, preview and publish →
+        </ButtonLink>
       </header>
 
       <section className={section} aria-labelledby="lists-h">
-        <h2 id="lists-h" className={h2}>{draftId ? 'Lists in the draft' : 'Lists in the active version'}</h2>
+        <h2 id="lists-h" className={h2}>
+          {draftId ? 'Lists in the draft' : 'Lists in the active version'}
+        </h2>
         <table className="cards-md mt-4 min-w-full divide-y divide-slate-200 text-sm" data-testid="draft-lists">
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="py-2 pr-4">List</th>
-              <th scope="col" className="py-2 pr-4">Source</th>
-              <th scope="col" className="py-2 pr-4">As of</th>
-              <th scope="col" className="py-2 pr-4 text-right">Entries</th>
-              {draftId ? <th scope="col" className="py-2">Compared with active</th> : null}
+              <th scope="col" className="py-2 pr-4">
+                List
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Source
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                As of
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right">
+                Entries
+              </th>
+              {draftId ? (
+                <th scope="col" className="py-2">
+                  Compared with active
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {lists.map((l) => (
               <tr key={l.id} className="align-top">
-                <td data-label="List" className="py-2.5 pr-4"><span className="font-mono text-xs text-slate-500">{l.code}</span><br /><span className="font-medium text-slate-900">{l.name}</span></td>
-                <td data-label="Source" className="max-w-sm py-2.5 pr-4 text-slate-600 [overflow-wrap:anywhere]">{l.source}</td>
-                <td data-label="As of" className="whitespace-nowrap py-2.5 pr-4 tabular-nums">{l.asOf}</td>
-                <td data-label="Entries" className="py-2.5 pr-4 text-right tabular-nums">{formatNumber(l.entryCount)}</td>
+                <td data-label="List" className="py-2.5 pr-4">
+                  <span className="font-mono text-xs text-slate-500">{l.code}</span>
+                  <br />
+                  <span className="font-medium text-slate-900">{l.name}</span>
+                </td>
+                <td data-label="Source" className="max-w-sm py-2.5 pr-4 [overflow-wrap:anywhere] text-slate-600">
+                  {l.source}
+                </td>
+                <td data-label="As of" className="py-2.5 pr-4 whitespace-nowrap tabular-nums">
+                  {l.asOf}
+                </td>
+                <td data-label="Entries" className="py-2.5 pr-4 text-right tabular-nums">
+                  {formatNumber(l.entryCount)}
+                </td>
                 {draftId ? (
-                  <td data-label="Compared with active" className="py-2.5">{activeByCode.get(l.code) === l.id ? <span className="text-slate-500">Same as active</span> : <Badge tone="indigo">Updated in draft</Badge>}</td>
+                  <td data-label="Compared with active" className="py-2.5">
+                    {activeByCode.get(l.code) === l.id ? <span className="text-slate-500">Same as active</span> : <Badge tone="indigo">Updated in draft</Badge>}
+                  </td>
                 ) : null}
               </tr>
             ))}
@@ -91,10 +119,12 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
 
       {draftId ? (
         <section className={section} aria-labelledby="upload-h">
-          <h2 id="upload-h" className={h2}>Upload a new list version</h2>
+          <h2 id="upload-h" className={h2}>
+            Upload a new list version
+          </h2>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
-            OFAC SDN in OFAC’s legacy CSV (sdn.csv), an Entity List JSON extract, the Denied Persons List (tab-separated) or a simple CSV with the columns
-            name, aliases (separated by ;), country, list, licence policy. You see the differences before anything is applied; a malformed file changes nothing.
+            OFAC SDN in OFAC’s legacy CSV (sdn.csv), an Entity List JSON extract, the Denied Persons List (tab-separated) or a simple CSV with the columns name,
+            aliases (separated by ;), country, list, licence policy. You see the differences before anything is applied; a malformed file changes nothing.
           </p>
           <div className="mt-5">
             <ListUpload draftId={draftId} maxBytes={MAX_UPLOAD_BYTES} />
@@ -105,10 +135,16 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
               <ul className="mt-2 divide-y divide-slate-100 text-sm">
                 {uploads.map((u) => (
                   <li key={u.jobId} className="flex flex-wrap items-center gap-3 py-2">
-                    <Link href={`/admin/lists?upload=${u.jobId}`} className="font-medium text-indigo-700 hover:underline">{u.fileName || 'upload'}</Link>
+                    <Link href={`/admin/lists?upload=${u.jobId}`} className="font-medium text-indigo-700 hover:underline">
+                      {u.fileName || 'upload'}
+                    </Link>
                     <span className="text-slate-500">{formatDateTime(u.createdAt)}</span>
                     {u.status === 'SUCCEEDED' ? (
-                      u.result?.appliedAt ? <Badge tone="green">Applied</Badge> : <Badge tone="indigo">Ready to review</Badge>
+                      u.result?.appliedAt ? (
+                        <Badge tone="green">Applied</Badge>
+                      ) : (
+                        <Badge tone="indigo">Ready to review</Badge>
+                      )
                     ) : u.status === 'FAILED' ? (
                       <Badge tone="red">Refused</Badge>
                     ) : (
@@ -125,9 +161,13 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
         <section className={`${section} flex flex-wrap items-center justify-between gap-4`}>
           <div>
             <h2 className={h2}>The active version is read-only</h2>
-            <p className="mt-1 text-sm text-slate-600">Create a draft to upload a new list version. Screening keeps using the active lists until you publish.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              Create a draft to upload a new list version. Screening keeps using the active lists until you publish.
+            </p>
           </div>
-          <form action={createDraftAction}><Button type="submit">Create a draft</Button></form>
+          <form action={createDraftAction}>
+            <Button type="submit">Create a draft</Button>
+          </form>
         </section>
       )}
 
@@ -135,37 +175,67 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
         <section className={section} aria-labelledby="diff-h" data-testid="upload-diff">
           <div className="flex flex-wrap items-start justify-between gap-4">
             <div>
-              <h2 id="diff-h" className={h2}>Differences: {upload.fileName || 'upload'}</h2>
+              <h2 id="diff-h" className={h2}>
+                Differences: {upload.fileName || 'upload'}
+              </h2>
               <p className="mt-1 text-sm text-slate-600">Compared with the list of the same code in the active version, by entry id and content.</p>
             </div>
             {canApply && warning?.kind === 'IDENTICAL' ? (
-              <p className="text-sm text-slate-600" data-testid="nothing-to-apply">Nothing to apply</p>
+              <p className="text-sm text-slate-600" data-testid="nothing-to-apply">
+                Nothing to apply
+              </p>
             ) : canApply ? (
               <form action={applyUploadAction}>
                 <input type="hidden" name="draftId" value={draftId!} />
                 <input type="hidden" name="jobId" value={upload.jobId} />
                 {/* an older file is not the thing to apply: Apply is then a secondary action (an identical one is not offered) */}
-                <Button type="submit" variant={warning ? 'secondary' : 'primary'}>{warning?.kind === 'OLDER' ? 'Apply the older file anyway' : 'Apply to the draft'}</Button>
+                <Button type="submit" variant={warning ? 'secondary' : 'primary'}>
+                  {warning?.kind === 'OLDER' ? 'Apply the older file anyway' : 'Apply to the draft'}
+                </Button>
               </form>
             ) : applied ? (
-              <Badge tone="green" size="lg">Applied to the draft</Badge>
+              <Badge tone="green" size="lg">
+                Applied to the draft
+              </Badge>
             ) : null}
           </div>
           {warning && !applied ? (
-            <p role={warning.kind === 'OLDER' ? 'alert' : 'status'} data-testid="upload-warning"
-              className={`mt-3 rounded-md px-3 py-2 text-sm ring-1 ${warning.kind === 'OLDER' ? 'bg-amber-50 text-amber-900 ring-amber-300' : 'bg-slate-50 text-slate-700 ring-slate-200'}`}>
+            <p
+              role={warning.kind === 'OLDER' ? 'alert' : 'status'}
+              data-testid="upload-warning"
+              className={`mt-3 rounded-md px-3 py-2 text-sm ring-1 ${warning.kind === 'OLDER' ? 'bg-amber-50 text-amber-900 ring-amber-300' : 'bg-slate-50 text-slate-700 ring-slate-200'}`}
+            >
               {warning.kind === 'OLDER' ? <strong className="font-semibold">Older than the active list. </strong> : null}
               {warning.message}
             </p>
           ) : null}
-          {sp.applied ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">Applied. Preview the impact and publish from the Rules page.</p> : null}
-          {sp.error ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{sp.error}</p> : null}
-          {upload.status === 'FAILED' ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{upload.error}</p> : null}
+          {sp.applied ? (
+            <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
+              Applied. Preview the impact and publish from the Rules page.
+            </p>
+          ) : null}
+          {sp.error ? (
+            <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+              {sp.error}
+            </p>
+          ) : null}
+          {upload.status === 'FAILED' ? (
+            <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+              {upload.error}
+            </p>
+          ) : null}
 
           {uploadLists.length > 1 ? (
             <nav aria-label="Lists in this upload" className="mt-4 flex flex-wrap gap-2">
               {uploadLists.map((l) => (
-                <ButtonLink key={l.code} size="sm" variant={l.code === selected?.code ? 'primary' : 'secondary'} href={`/admin/lists?upload=${upload.jobId}&code=${l.code}`}>{l.code}</ButtonLink>
+                <ButtonLink
+                  key={l.code}
+                  size="sm"
+                  variant={l.code === selected?.code ? 'primary' : 'secondary'}
+                  href={`/admin/lists?upload=${upload.jobId}&code=${l.code}`}
+                >
+                  {l.code}
+                </ButtonLink>
               ))}
             </nav>
           ) : null}
@@ -173,15 +243,24 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
           {selected && diff ? (
             <>
               <p className="mt-4 text-sm text-slate-700">
-                <span className="font-mono">{selected.code}</span> · {selected.name} · as of {formatDate(selected.asOf)} · {formatCount(selected.entryCount, 'entry', 'entries')}
+                <span className="font-mono">{selected.code}</span> · {selected.name} · as of {formatDate(selected.asOf)} ·{' '}
+                {formatCount(selected.entryCount, 'entry', 'entries')}
                 {selected.activeListId ? '' : ' · a new list (not in the active version)'}
               </p>
               <dl className="mt-4 grid max-w-2xl grid-cols-3 gap-2 sm:gap-4" data-testid="diff-counts">
                 {/* red for new restrictions, green for lifted ones: not for an older file, whose "removed" entries are the newer data it would drop */}
-                {([['Added', selected.counts.added, warning?.kind === 'OLDER' ? 'text-slate-900' : 'text-red-700'], ['Removed', selected.counts.removed, warning?.kind === 'OLDER' ? 'text-amber-800' : 'text-emerald-700'], ['Changed', selected.counts.changed, warning?.kind === 'OLDER' ? 'text-slate-900' : 'text-amber-700']] as const).map(([label, n, tone]) => (
+                {(
+                  [
+                    ['Added', selected.counts.added, warning?.kind === 'OLDER' ? 'text-slate-900' : 'text-red-700'],
+                    ['Removed', selected.counts.removed, warning?.kind === 'OLDER' ? 'text-amber-800' : 'text-emerald-700'],
+                    ['Changed', selected.counts.changed, warning?.kind === 'OLDER' ? 'text-slate-900' : 'text-amber-700'],
+                  ] as const
+                ).map(([label, n, tone]) => (
                   <div key={label} className="rounded-md border border-slate-200 px-3 py-3 sm:px-4">
-                    <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
-                    <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone}`} data-testid={`diff-${label.toLowerCase()}`}>{formatNumber(n)}</dd>
+                    <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
+                    <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone}`} data-testid={`diff-${label.toLowerCase()}`}>
+                      {formatNumber(n)}
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -190,52 +269,99 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
                 <input type="hidden" name="code" value={selected.code} />
                 <label className="text-sm text-slate-700">
                   <span className="block font-medium">Search entries</span>
-                  <input name="q" defaultValue={sp.q ?? ''} placeholder="Name, alias or id" className="mt-1 w-72 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+                  <input
+                    name="q"
+                    defaultValue={sp.q ?? ''}
+                    placeholder="Name, alias or id"
+                    className="mt-1 w-72 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+                  />
                 </label>
                 <label className="text-sm text-slate-700">
                   <span className="block font-medium">Show</span>
                   <select name="change" defaultValue={change ?? ''} className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-                    {CHANGES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+                    {CHANGES.map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label}
+                      </option>
+                    ))}
                   </select>
                 </label>
-                <Button type="submit" variant="secondary" size="sm">Search</Button>
+                <Button type="submit" variant="secondary" size="sm">
+                  Search
+                </Button>
               </form>
               <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label="Differences table">
                 <table className="cards-md min-w-full divide-y divide-slate-200 text-sm" data-testid="diff-table">
                   <caption className="sr-only">Entries added, removed or changed</caption>
-                  <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                  <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
                     <tr>
-                      <th scope="col" className="px-4 py-2.5">Change</th>
-                      <th scope="col" className="px-4 py-2.5">Id</th>
-                      <th scope="col" className="px-4 py-2.5">Name and aliases</th>
-                      <th scope="col" className="px-4 py-2.5">Countries</th>
-                      <th scope="col" className="px-4 py-2.5">Programs</th>
+                      <th scope="col" className="px-4 py-2.5">
+                        Change
+                      </th>
+                      <th scope="col" className="px-4 py-2.5">
+                        Id
+                      </th>
+                      <th scope="col" className="px-4 py-2.5">
+                        Name and aliases
+                      </th>
+                      <th scope="col" className="px-4 py-2.5">
+                        Countries
+                      </th>
+                      <th scope="col" className="px-4 py-2.5">
+                        Programs
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100 bg-white">
                     {diff.rows.map((r) => (
                       <tr key={`${r.change}-${r.externalId}`} className="align-top">
                         <td data-label="Change" className="px-4 py-2.5">
-                          {r.change === 'ADDED' ? <Badge tone="red">Added</Badge> : r.change === 'REMOVED' ? <Badge tone={warning?.kind === 'OLDER' ? 'amber' : 'green'}>Removed</Badge> : <Badge tone="amber">Changed</Badge>}
+                          {r.change === 'ADDED' ? (
+                            <Badge tone="red">Added</Badge>
+                          ) : r.change === 'REMOVED' ? (
+                            <Badge tone={warning?.kind === 'OLDER' ? 'amber' : 'green'}>Removed</Badge>
+                          ) : (
+                            <Badge tone="amber">Changed</Badge>
+                          )}
                         </td>
-                        <td data-label="Id" className="px-4 py-2.5 font-mono text-xs text-slate-600">{r.externalId}</td>
+                        <td data-label="Id" className="px-4 py-2.5 font-mono text-xs text-slate-600">
+                          {r.externalId}
+                        </td>
                         <td data-label="Name and aliases" className="px-4 py-2.5">
                           <span className="font-medium text-slate-900">{r.name}</span>
                           {r.previousName ? <p className="text-xs text-slate-500">was {r.previousName}</p> : null}
-                          {r.aliases.length ? <p className="text-xs text-slate-500">a.k.a. {r.aliases.slice(0, 4).join('; ')}{r.aliases.length > 4 ? ` (+${r.aliases.length - 4})` : ''}</p> : null}
+                          {r.aliases.length ? (
+                            <p className="text-xs text-slate-500">
+                              a.k.a. {r.aliases.slice(0, 4).join('; ')}
+                              {r.aliases.length > 4 ? ` (+${r.aliases.length - 4})` : ''}
+                            </p>
+                          ) : null}
                         </td>
-                        <td data-label="Countries" className="px-4 py-2.5 font-mono text-xs text-slate-700">{r.countries.join(', ') || '—'}</td>
-                        <td data-label="Programs" className="px-4 py-2.5 text-xs text-slate-700">{r.programs.join(', ') || '—'}</td>
+                        <td data-label="Countries" className="px-4 py-2.5 font-mono text-xs text-slate-700">
+                          {r.countries.join(', ') || '—'}
+                        </td>
+                        <td data-label="Programs" className="px-4 py-2.5 text-xs text-slate-700">
+                          {r.programs.join(', ') || '—'}
+                        </td>
                       </tr>
                     ))}
                     {diff.rows.length === 0 ? (
-                      <tr><td colSpan={5} className="px-4 py-8 text-center text-slate-500">No differences match.</td></tr>
+                      <tr>
+                        <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
+                          No differences match.
+                        </td>
+                      </tr>
                     ) : null}
                   </tbody>
                 </table>
               </div>
-              <Pagination page={diff.page} pageSize={diff.pageSize} total={diff.total} basePath="/admin/lists"
-                params={{ upload: upload.jobId, code: selected.code, q: sp.q, change: change ?? undefined }} />
+              <Pagination
+                page={diff.page}
+                pageSize={diff.pageSize}
+                total={diff.total}
+                basePath="/admin/lists"
+                params={{ upload: upload.jobId, code: selected.code, q: sp.q, change: change ?? undefined }}
+              />
             </>
           ) : null}
         </section>

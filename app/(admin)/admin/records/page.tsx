@@ -26,15 +26,28 @@ export default async function RecordsPage() {
       <header>
         <h1 className="text-2xl font-semibold text-slate-900">Records</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Export records are kept for five years (15 CFR Part 762): applications, screening runs, decisions and the audit log are never deleted — the database refuses it.
-          Backups are made by <code className="font-mono">npm run db:backup</code> (scheduled by the operator, e.g. from cron).
+          Export records are kept for five years (15 CFR Part 762): applications, screening runs, decisions and the audit log are never deleted — the database
+          refuses it. Backups are made by <code className="font-mono">npm run db:backup</code> (scheduled by the operator, e.g. from cron).
         </p>
       </header>
 
-      <section aria-labelledby="backup-h" className={`rounded-lg border p-6 shadow-sm ${overview.backupOverdue ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'}`}>
+      <section
+        aria-labelledby="backup-h"
+        className={`rounded-lg border p-6 shadow-sm ${overview.backupOverdue ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'}`}
+      >
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="backup-h" className="text-lg font-semibold">Last backup</h2>
-          {overview.backupOverdue ? <Badge tone="amber" testId="backup-status">Overdue</Badge> : <Badge tone="green" testId="backup-status">Up to date</Badge>}
+          <h2 id="backup-h" className="text-lg font-semibold">
+            Last backup
+          </h2>
+          {overview.backupOverdue ? (
+            <Badge tone="amber" testId="backup-status">
+              Overdue
+            </Badge>
+          ) : (
+            <Badge tone="green" testId="backup-status">
+              Up to date
+            </Badge>
+          )}
         </div>
         {overview.backupOverdue ? (
           <p role="alert" className="mt-3 text-sm text-amber-900">
@@ -46,17 +59,37 @@ export default async function RecordsPage() {
         ) : null}
         {lastBackup ? (
           <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-            <div><dt className="text-slate-500">Finished</dt><dd className="font-medium text-slate-900" data-testid="backup-time">{formatDateTime(lastBackup.finishedAt)}</dd></div>
-            <div><dt className="text-slate-500">Size</dt><dd className="font-medium text-slate-900" data-testid="backup-size">{megabytes(lastBackup.bytes)} · {n(lastBackup.rows)} rows</dd></div>
-            <div><dt className="text-slate-500">Schema version</dt><dd className="break-all font-mono text-xs text-slate-900">{lastBackup.schemaVersion}</dd></div>
-            <div className="sm:col-span-3"><dt className="text-slate-500">File{lastBackup.host ? ` (on ${lastBackup.host})` : ''}</dt><dd className="break-all font-mono text-xs text-slate-900">{lastBackup.file}</dd></div>
+            <div>
+              <dt className="text-slate-500">Finished</dt>
+              <dd className="font-medium text-slate-900" data-testid="backup-time">
+                {formatDateTime(lastBackup.finishedAt)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Size</dt>
+              <dd className="font-medium text-slate-900" data-testid="backup-size">
+                {megabytes(lastBackup.bytes)} · {n(lastBackup.rows)} rows
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Schema version</dt>
+              <dd className="font-mono text-xs break-all text-slate-900">{lastBackup.schemaVersion}</dd>
+            </div>
+            <div className="sm:col-span-3">
+              <dt className="text-slate-500">File{lastBackup.host ? ` (on ${lastBackup.host})` : ''}</dt>
+              <dd className="font-mono text-xs break-all text-slate-900">{lastBackup.file}</dd>
+            </div>
           </dl>
         ) : null}
-        <p className="mt-4 text-xs text-slate-500">Warns when the last backup is older than {overview.backupMaxAgeHours} h (setting <code className="font-mono">BACKUP_MAX_AGE_HOURS</code>).</p>
+        <p className="mt-4 text-xs text-slate-500">
+          Warns when the last backup is older than {overview.backupMaxAgeHours} h (setting <code className="font-mono">BACKUP_MAX_AGE_HOURS</code>).
+        </p>
       </section>
 
       <section aria-labelledby="retention-h" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="retention-h" className="text-lg font-semibold">Retention</h2>
+        <h2 id="retention-h" className="text-lg font-semibold">
+          Retention
+        </h2>
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-500">Oldest application</dt>
@@ -64,16 +97,28 @@ export default async function RecordsPage() {
               {overview.oldestApplication ? `${overview.oldestApplication.reference} · ${formatDateTime(overview.oldestApplication.createdAt)}` : '—'}
             </dd>
           </div>
-          <div><dt className="text-slate-500">Oldest audit row</dt><dd className="font-medium text-slate-900">{formatDateTime(overview.oldestAudit)}</dd></div>
-          <div><dt className="text-slate-500">Kept</dt><dd className="font-medium text-slate-900">{n(overview.counts.applications)} applications · {n(overview.counts.screeningRuns)} screening runs · {n(overview.counts.decisions)} decisions · {n(overview.counts.auditRows)} audit rows</dd></div>
+          <div>
+            <dt className="text-slate-500">Oldest audit row</dt>
+            <dd className="font-medium text-slate-900">{formatDateTime(overview.oldestAudit)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Kept</dt>
+            <dd className="font-medium text-slate-900">
+              {n(overview.counts.applications)} applications · {n(overview.counts.screeningRuns)} screening runs · {n(overview.counts.decisions)} decisions ·{' '}
+              {n(overview.counts.auditRows)} audit rows
+            </dd>
+          </div>
         </dl>
       </section>
 
       <section aria-labelledby="export-h" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="export-h" className="text-lg font-semibold">Export an organisation’s records</h2>
+        <h2 id="export-h" className="text-lg font-semibold">
+          Export an organisation’s records
+        </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Every case the organisation created in the date range, each as an auditor’s bundle (its application as submitted, screening results, decisions, messages, decision record and audit rows), in one sealed zip.
-          Verify it offline with <code className="font-mono">npm run audit:verify -- --bundle FILE</code>. A single case’s bundle is on its case page.
+          Every case the organisation created in the date range, each as an auditor’s bundle (its application as submitted, screening results, decisions,
+          messages, decision record and audit rows), in one sealed zip. Verify it offline with{' '}
+          <code className="font-mono">npm run audit:verify -- --bundle FILE</code>. A single case’s bundle is on its case page.
         </p>
         <div className="mt-4">
           <OrgExportForm organizations={organizations.map((o) => ({ id: o.id, name: o.name }))} defaultFrom={yearAgo} defaultTo={today} />
@@ -84,7 +129,9 @@ export default async function RecordsPage() {
               <li key={job.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div className="min-w-0 text-sm">
                   <p className="font-medium text-slate-900">{job.organization}</p>
-                  <p className="text-slate-600">{job.from} to {job.to} · started {formatDateTime(job.createdAt)}</p>
+                  <p className="text-slate-600">
+                    {job.from} to {job.to} · started {formatDateTime(job.createdAt)}
+                  </p>
                 </div>
                 <div className="w-full sm:w-80">
                   {job.status === 'SUCCEEDED' && job.file ? (

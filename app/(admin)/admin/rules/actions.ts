@@ -8,15 +8,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action, done, formAction, invalid } from '@/lib/action';
 import { requireRole } from '@/lib/authz';
-import {
-  createDraft,
-  getVersionDetail,
-  publishDraft,
-  ruleContextOf,
-  startImpactPreview,
-  updateDraftCountry,
-  updateDraftRule,
-} from '@/lib/data/admin-rulesets';
+import { createDraft, getVersionDetail, publishDraft, ruleContextOf, startImpactPreview, updateDraftCountry, updateDraftRule } from '@/lib/data/admin-rulesets';
 import { AppError } from '@/lib/errors';
 import { zId } from '@/lib/validation/ids';
 import { ZPublishDraft, parseCountryEdit, parseRuleEdit } from '@/lib/validation/rules';
@@ -38,19 +30,16 @@ export async function createDraftAction(): Promise<void> {
 }
 
 // The rule's parameters are named after its params (parseRuleEdit reads them from the values).
-export const updateRuleAction = action(
-  { roles, schema: z.looseObject({ versionId, ruleId: zId('rule') }) },
-  async ({ actor, input, values }) => {
-    const version = await getVersionDetail(actor, input.versionId);
-    const rule = version.rules.find((r) => r.id === input.ruleId);
-    if (!rule) return { status: 'error', message: 'This rule is not in the version any more. Reload the page.', fieldErrors: {}, values };
-    const parsed = parseRuleEdit(rule, values, ruleContextOf(version.countries));
-    if (!parsed.ok) return invalid(parsed.fieldErrors, values, 'Some parameters need attention; nothing was saved.');
-    await updateDraftRule(actor, { versionId: input.versionId, ruleId: input.ruleId, enabled: parsed.enabled, params: parsed.params });
-    revalidatePath('/admin/rules');
-    return done('Saved in the draft. Screening is unchanged until the draft is published.');
-  },
-);
+export const updateRuleAction = action({ roles, schema: z.looseObject({ versionId, ruleId: zId('rule') }) }, async ({ actor, input, values }) => {
+  const version = await getVersionDetail(actor, input.versionId);
+  const rule = version.rules.find((r) => r.id === input.ruleId);
+  if (!rule) return { status: 'error', message: 'This rule is not in the version any more. Reload the page.', fieldErrors: {}, values };
+  const parsed = parseRuleEdit(rule, values, ruleContextOf(version.countries));
+  if (!parsed.ok) return invalid(parsed.fieldErrors, values, 'Some parameters need attention; nothing was saved.');
+  await updateDraftRule(actor, { versionId: input.versionId, ruleId: input.ruleId, enabled: parsed.enabled, params: parsed.params });
+  revalidatePath('/admin/rules');
+  return done('Saved in the draft. Screening is unchanged until the draft is published.');
+});
 
 export const updateCountryAction = action({ roles, schema: z.looseObject({ versionId }) }, async ({ actor, input, values }) => {
   const version = await getVersionDetail(actor, input.versionId);

@@ -24,14 +24,11 @@ export const updateUserAction = action({ roles, schema: ZUpdateUser }, async ({ 
   return done('Saved. Their open sessions have ended; they sign in again with the new role.');
 });
 
-export const setUserActiveAction = action(
-  { roles, schema: ZSetUserActive, invalidMessage: 'Reload the page and try again.' },
-  async ({ actor, input }) => {
-    await setUserActive(actor, input.userId, input.active);
-    revalidatePath('/admin/users');
-    return done(input.active ? 'Reactivated: they can sign in again.' : 'Deactivated: they cannot sign in and their sessions have ended.');
-  },
-);
+export const setUserActiveAction = action({ roles, schema: ZSetUserActive, invalidMessage: 'Reload the page and try again.' }, async ({ actor, input }) => {
+  await setUserActive(actor, input.userId, input.active);
+  revalidatePath('/admin/users');
+  return done(input.active ? 'Reactivated: they can sign in again.' : 'Deactivated: they cannot sign in and their sessions have ended.');
+});
 
 export const createOrganizationAction = action({ roles, schema: ZCreateOrganization }, async ({ actor, input }) => {
   await createOrganization(actor, input.name, input.country);

@@ -21,15 +21,25 @@ export default async function AdminUsersPage() {
       </header>
 
       <section className={section} aria-labelledby="users-h">
-        <h2 id="users-h" className={h2}>Users ({users.length})</h2>
+        <h2 id="users-h" className={h2}>
+          Users ({users.length})
+        </h2>
         <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Users table">
           <table className="cards-md min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
-                <th scope="col" className="py-2 pr-4">User</th>
-                <th scope="col" className="py-2 pr-4">Role and organisation</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2">Change</th>
+                <th scope="col" className="py-2 pr-4">
+                  User
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Role and organisation
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Status
+                </th>
+                <th scope="col" className="py-2">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -39,10 +49,25 @@ export default async function AdminUsersPage() {
                     <p className="font-medium text-slate-900">{u.name}</p>
                     <p className="text-xs text-slate-500">{u.email}</p>
                   </td>
-                  <td data-label="Role and organisation" className="py-3 pr-4 text-slate-700">{ROLE_WORDS[u.role]}{u.organization ? <><br /><span className="text-xs text-slate-500">{u.organization.name}</span></> : null}</td>
-                  <td data-label="Status" className="py-3 pr-4">{u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}<p className="mt-1 text-xs text-slate-500">since {formatDateTime(u.createdAt)}</p></td>
+                  <td data-label="Role and organisation" className="py-3 pr-4 text-slate-700">
+                    {ROLE_WORDS[u.role]}
+                    {u.organization ? (
+                      <>
+                        <br />
+                        <span className="text-xs text-slate-500">{u.organization.name}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td data-label="Status" className="py-3 pr-4">
+                    {u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
+                    <p className="mt-1 text-xs text-slate-500">since {formatDateTime(u.createdAt)}</p>
+                  </td>
                   <td data-label="Change" className="py-3">
-                    <UserRowForms user={{ id: u.id, name: u.name, role: u.role, active: u.active, organizationId: u.organization?.id ?? null }} organizations={orgs} isSelf={u.id === me.id} />
+                    <UserRowForms
+                      user={{ id: u.id, name: u.name, role: u.role, active: u.active, organizationId: u.organization?.id ?? null }}
+                      organizations={orgs}
+                      isSelf={u.id === me.id}
+                    />
                   </td>
                 </tr>
               ))}
@@ -53,20 +78,34 @@ export default async function AdminUsersPage() {
 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section className={`${section} min-w-0`} aria-labelledby="new-user-h">
-          <h2 id="new-user-h" className={h2}>New user</h2>
-          <div className="mt-4"><CreateUserForm organizations={orgs} /></div>
+          <h2 id="new-user-h" className={h2}>
+            New user
+          </h2>
+          <div className="mt-4">
+            <CreateUserForm organizations={orgs} />
+          </div>
         </section>
         <section className={`${section} min-w-0`} aria-labelledby="orgs-h">
-          <h2 id="orgs-h" className={h2}>Organisations ({organizations.length})</h2>
+          <h2 id="orgs-h" className={h2}>
+            Organisations ({organizations.length})
+          </h2>
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {organizations.map((o) => (
               <li key={o.id} className="space-y-1 py-2">
-                <div className="flex flex-wrap justify-between gap-2"><span className="font-medium text-slate-800">{o.name}</span><span className="text-slate-500">{o._count.users} {o._count.users === 1 ? 'user' : 'users'} · {o._count.applications} {o._count.applications === 1 ? 'application' : 'applications'}</span></div>
+                <div className="flex flex-wrap justify-between gap-2">
+                  <span className="font-medium text-slate-800">{o.name}</span>
+                  <span className="text-slate-500">
+                    {o._count.users} {o._count.users === 1 ? 'user' : 'users'} · {o._count.applications}{' '}
+                    {o._count.applications === 1 ? 'application' : 'applications'}
+                  </span>
+                </div>
                 <OrganizationCountryForm organization={{ id: o.id, name: o.name, country: o.country }} />
               </li>
             ))}
           </ul>
-          <div className="mt-5 border-t border-slate-100 pt-5"><CreateOrganizationForm /></div>
+          <div className="mt-5 border-t border-slate-100 pt-5">
+            <CreateOrganizationForm />
+          </div>
         </section>
       </div>
     </div>

@@ -16,7 +16,18 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { requireRole } from '@/lib/authz';
 import { countryLabel } from '@/lib/countries';
 import {
-  CONSENT_LABEL, CONSIGNEE_ROLE_LABEL, DECISION_LABEL, END_USE_LABEL, END_USER_TYPE_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, datasetLabel, itemRegimeWords, labelOf,
+  CONSENT_LABEL,
+  CONSIGNEE_ROLE_LABEL,
+  DECISION_LABEL,
+  END_USE_LABEL,
+  END_USER_TYPE_LABEL,
+  MATCHING_MODE_LABEL,
+  MODALITY_LABEL,
+  OUTCOME_LABEL,
+  PRODUCT_KIND_LABEL,
+  datasetLabel,
+  itemRegimeWords,
+  labelOf,
 } from '@/lib/labels';
 import { getCaseForOfficer, type TCaseFile } from '@/lib/data/cases';
 import { SlaPanel } from '@/components/cases/sla-panel';
@@ -52,7 +63,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 type TCaseItems = TCaseFile['lineItems'];
 
-
 /** The items table: ECCN, quantity, value, outcome (and the decision once taken), one row per item. */
 function LineItemsTable({ items }: { items: TCaseItems }) {
   const decided = items.some((i) => i.decision);
@@ -60,15 +70,31 @@ function LineItemsTable({ items }: { items: TCaseItems }) {
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Line items table">
       <table className="cards-md min-w-full text-left text-sm" data-testid="case-line-items">
         <caption className="sr-only">Line items</caption>
-        <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">#</th>
-            <th scope="col" className="px-3 py-2">Product</th>
-            <th scope="col" className="px-3 py-2">ECCN</th>
-            <th scope="col" className="px-3 py-2 text-right">Quantity</th>
-            <th scope="col" className="px-3 py-2 text-right">Value</th>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            {decided ? <th scope="col" className="px-3 py-2">Decision</th> : null}
+            <th scope="col" className="px-3 py-2">
+              #
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Product
+            </th>
+            <th scope="col" className="px-3 py-2">
+              ECCN
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Quantity
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Value
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Outcome
+            </th>
+            {decided ? (
+              <th scope="col" className="px-3 py-2">
+                Decision
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -76,22 +102,49 @@ function LineItemsTable({ items }: { items: TCaseItems }) {
             const b = i.biometric as TLineItemInput['biometric'];
             return (
               <tr key={i.id} className="align-top" data-testid="case-line-item">
-                <td data-label="#" className="px-3 py-2 text-slate-600">{i.position + 1}</td>
+                <td data-label="#" className="px-3 py-2 text-slate-600">
+                  {i.position + 1}
+                </td>
                 <td data-label="Product" className="px-3 py-2">
                   <span className="font-medium text-slate-900">{i.productName}</span>
-                  <span className="block text-xs text-slate-500">{labelOf(PRODUCT_KIND_LABEL, i.kind)}{b ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${formatNumber(b.maxGallerySize)}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}` : ''}</span>
-                  <span className="block whitespace-pre-line text-xs text-slate-600">{i.description}</span>
+                  <span className="block text-xs text-slate-500">
+                    {labelOf(PRODUCT_KIND_LABEL, i.kind)}
+                    {b
+                      ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${formatNumber(b.maxGallerySize)}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}`
+                      : ''}
+                  </span>
+                  <span className="block text-xs whitespace-pre-line text-slate-600">{i.description}</span>
                 </td>
-                <td data-label="ECCN" className="px-3 py-2 font-mono">{i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}</td>
-                <td data-label="Quantity" className="px-3 py-2 text-right tabular-nums">{formatNumber(i.quantity)}</td>
-                <td data-label="Value" className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(i.quantity * i.unitValueUsd)}<span className="block text-xs text-slate-500">{formatMoney(i.unitValueUsd)} each</span></td>
-                <td data-label="Outcome" className="px-3 py-2"><OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} /></td>
+                <td data-label="ECCN" className="px-3 py-2 font-mono">
+                  {i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}
+                </td>
+                <td data-label="Quantity" className="px-3 py-2 text-right tabular-nums">
+                  {formatNumber(i.quantity)}
+                </td>
+                <td data-label="Value" className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+                  {formatMoney(i.quantity * i.unitValueUsd)}
+                  <span className="block text-xs text-slate-500">{formatMoney(i.unitValueUsd)} each</span>
+                </td>
+                <td data-label="Outcome" className="px-3 py-2">
+                  <OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} />
+                </td>
                 {decided ? (
                   <td data-label="Decision" className="px-3 py-2 text-xs" data-testid="case-item-decision">
-                    {i.decision ? <span className={`text-sm font-medium ${i.decision.type === 'DENY' ? 'text-red-800' : 'text-emerald-800'}`}>{i.decision.type === 'DENY' ? 'Refused' : 'Approved'}</span> : '—'}
+                    {i.decision ? (
+                      <span className={`text-sm font-medium ${i.decision.type === 'DENY' ? 'text-red-800' : 'text-emerald-800'}`}>
+                        {i.decision.type === 'DENY' ? 'Refused' : 'Approved'}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
                     {i.decision?.reason ? <span className="block text-slate-600">{i.decision.reason}</span> : null}
                     {i.decision?.conditions ? <span className="block text-slate-600">Conditions: {i.decision.conditions}</span> : null}
-                    {i.decision?.licenseReference ? <span className="block text-slate-600">Licence {i.decision.licenseReference}{i.decision.licenseExpiresAt ? `, until ${formatDate(i.decision.licenseExpiresAt)}` : ''}</span> : null}
+                    {i.decision?.licenseReference ? (
+                      <span className="block text-slate-600">
+                        Licence {i.decision.licenseReference}
+                        {i.decision.licenseExpiresAt ? `, until ${formatDate(i.decision.licenseExpiresAt)}` : ''}
+                      </span>
+                    ) : null}
                   </td>
                 ) : null}
               </tr>
@@ -107,28 +160,60 @@ function ApplicationSummary({ data }: { data: TApplicationInput }) {
   return (
     <div className="grid gap-x-8 rounded-lg border border-slate-200 bg-white px-5 py-3">
       <dl className="divide-y divide-slate-100">
-        <Field label="Destination">{countryLabel(data.destination.country)}{data.destination.region ? ` · region ${data.destination.region}` : ''}</Field>
-        <Field label="End user">{data.endUser.name} <span className="text-slate-500">· {labelOf(END_USER_TYPE_LABEL, data.endUser.type)} · {countryLabel(data.endUser.country)}</span><br /><span className="text-slate-600">{data.endUser.address}</span></Field>
+        <Field label="Destination">
+          {countryLabel(data.destination.country)}
+          {data.destination.region ? ` · region ${data.destination.region}` : ''}
+        </Field>
+        <Field label="End user">
+          {data.endUser.name}{' '}
+          <span className="text-slate-500">
+            · {labelOf(END_USER_TYPE_LABEL, data.endUser.type)} · {countryLabel(data.endUser.country)}
+          </span>
+          <br />
+          <span className="text-slate-600">{data.endUser.address}</span>
+        </Field>
         <Field label="Consignees">
-          {data.consignees.length === 0 ? 'None' : (
-            <ul>{data.consignees.map((c, i) => <li key={i}>{c.name} <span className="text-slate-500">· {labelOf(CONSIGNEE_ROLE_LABEL, c.role)} · {countryLabel(c.country)}</span></li>)}</ul>
+          {data.consignees.length === 0 ? (
+            'None'
+          ) : (
+            <ul>
+              {data.consignees.map((c, i) => (
+                <li key={i}>
+                  {c.name}{' '}
+                  <span className="text-slate-500">
+                    · {labelOf(CONSIGNEE_ROLE_LABEL, c.role)} · {countryLabel(c.country)}
+                  </span>
+                </li>
+              ))}
+            </ul>
           )}
         </Field>
-        <Field label="End use">{labelOf(END_USE_LABEL, data.endUse.category)}<br /><span className="whitespace-pre-line text-slate-600">{data.endUse.description}</span></Field>
+        <Field label="End use">
+          {labelOf(END_USE_LABEL, data.endUse.category)}
+          <br />
+          <span className="whitespace-pre-line text-slate-600">{data.endUse.description}</span>
+        </Field>
         {data.lineItems.some((i) => i.subjectToEar !== undefined || i.euControlCode !== undefined) ? (
           <Field label="Regimes per item">
             <ul>
               {data.lineItems.map((i, n) => (
                 <li key={n}>
-                  {n + 1}. {i.name}{' '}
-                  <span className="text-slate-500">· {itemRegimeWords(i)}</span>
+                  {n + 1}. {i.name} <span className="text-slate-500">· {itemRegimeWords(i)}</span>
                 </li>
               ))}
             </ul>
           </Field>
         ) : null}
         <Field label="Red flags">
-          {data.redFlags.length === 0 ? 'None declared' : <ul className="list-disc pl-4">{data.redFlags.map((f) => <li key={f}>{RED_FLAGS[f] ?? f}</li>)}</ul>}
+          {data.redFlags.length === 0 ? (
+            'None declared'
+          ) : (
+            <ul className="list-disc pl-4">
+              {data.redFlags.map((f) => (
+                <li key={f}>{RED_FLAGS[f] ?? f}</li>
+              ))}
+            </ul>
+          )}
         </Field>
       </dl>
     </div>
@@ -149,7 +234,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const now = await requestNow();
   const clock = (await slaClocksFor([c.id], await getSlaSettings(), now)).get(c.id);
   const data = storedApplicationInput(c.data);
-  const pending = c.decisions.findLast((d) => (d.type === 'APPROVE' || d.type === 'APPROVE_IN_PART') && d.lineItemPosition === null && d.requiresCountersignature && !d.countersignedAt);
+  const pending = c.decisions.findLast(
+    (d) => (d.type === 'APPROVE' || d.type === 'APPROVE_IN_PART') && d.lineItemPosition === null && d.requiresCountersignature && !d.countersignedAt,
+  );
   const sharedFindings = latest ? latest.findings.filter((f) => f.lineItem === undefined || f.lineItem === null) : [];
   const many = c.lineItems.length > 1;
   const isSubmitter = c.submittedById === actor.id;
@@ -160,7 +247,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   return (
     <div className="space-y-8">
       <div className="space-y-3">
-        <Link href="/cases" className="text-sm text-indigo-700 hover:underline">← Review queue</Link>
+        <Link href="/cases" className="text-sm text-indigo-700 hover:underline">
+          ← Review queue
+        </Link>
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div>
             <p className="font-mono text-sm text-slate-500">{c.reference}</p>
@@ -169,7 +258,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               {c.organization.name} · to {countryLabel(c.destinationCountry)} · submitted {formatDateTime(c.submittedAt)} by {c.submittedBy?.name ?? '—'}
             </p>
             <p className="mt-1 text-sm">
-              <a href={`/cases/${c.id}/bundle.zip`} className="font-medium text-indigo-700 underline hover:text-indigo-900" title="Everything about this case with its audit rows; verify offline with npm run audit:verify -- --bundle FILE">
+              <a
+                href={`/cases/${c.id}/bundle.zip`}
+                className="font-medium text-indigo-700 underline hover:text-indigo-900"
+                title="Everything about this case with its audit rows; verify offline with npm run audit:verify -- --bundle FILE"
+              >
                 Auditor’s bundle (zip)
               </a>
             </p>
@@ -182,7 +275,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600 sm:justify-end">
               <span>Assigned to {c.assignedTo ? (c.assignedTo.id === actor.id ? 'you' : c.assignedTo.name) : 'nobody'}</span>
               {allows('ASSIGN', c.status) && c.assignedTo?.id !== actor.id && !isSubmitter ? <AssignButton caseId={c.id} version={c.version} /> : null}
-              <a href={`/cases/${c.id}/record.pdf`} className={buttonClass('secondary', 'sm')}>Decision record (PDF)</a>
+              <a href={`/cases/${c.id}/record.pdf`} className={buttonClass('secondary', 'sm')}>
+                Decision record (PDF)
+              </a>
             </div>
           </div>
         </div>
@@ -190,38 +285,66 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <div role="status" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
             <p className="text-sm text-amber-900">
               <Badge tone="amber">Outcome changed</Badge>
-              <span className="ml-2">A re-screen under a newer rule set changed this case’s outcome{latest?.previousOutcome ? ` (was ${OUTCOME_LABEL[latest.previousOutcome].toLowerCase()})` : ''}. See the screening history below.</span>
+              <span className="ml-2">
+                A re-screen under a newer rule set changed this case’s outcome
+                {latest?.previousOutcome ? ` (was ${OUTCOME_LABEL[latest.previousOutcome].toLowerCase()})` : ''}. See the screening history below.
+              </span>
             </p>
             <form action={acknowledgeAction}>
               <input type="hidden" name="caseId" value={c.id} />
-              <Button type="submit" variant="secondary" size="sm">Mark as seen</Button>
+              <Button type="submit" variant="secondary" size="sm">
+                Mark as seen
+              </Button>
             </form>
           </div>
         ) : null}
         {c.status === 'AWAITING_COUNTERSIGNATURE' ? (
           <p className="rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900" data-testid="awaiting-countersignature">
-            {pending?.type === 'APPROVE_IN_PART' ? 'Approved in part' : 'Approved'} by {pending?.officer.name ?? 'an officer'} — awaiting countersignature by a second officer.
+            {pending?.type === 'APPROVE_IN_PART' ? 'Approved in part' : 'Approved'} by {pending?.officer.name ?? 'an officer'} — awaiting countersignature by a
+            second officer.
           </p>
         ) : null}
       </div>
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-8">
-          <Section title="Findings" aside={latest ? <span className="text-xs text-slate-500">Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}</span> : null}>
+          <Section
+            title="Findings"
+            aside={
+              latest ? (
+                <span className="text-xs text-slate-500">
+                  Latest screening · rule set {latest.ruleSetVersion.label} · {formatDateTime(latest.createdAt)}
+                </span>
+              ) : null
+            }
+          >
             {latest ? (
-              <RegimeColumns findings={latest.findings} exporterCountry={c.organization.country} datasets={datasetsOf(latest.ruleSetVersion.datasets)} itemNames={c.lineItems.map((i) => i.productName)} />
+              <RegimeColumns
+                findings={latest.findings}
+                exporterCountry={c.organization.country}
+                datasets={datasetsOf(latest.ruleSetVersion.datasets)}
+                itemNames={c.lineItems.map((i) => i.productName)}
+              />
             ) : null}
-            {!latest ? <p className="text-sm text-slate-500">Not screened.</p> : !many ? (
+            {!latest ? (
+              <p className="text-sm text-slate-500">Not screened.</p>
+            ) : !many ? (
               <FindingGroups findings={latest.findings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} />
             ) : (
               <div className="space-y-6">
                 <div className="space-y-2" data-testid="shared-findings">
                   <h3 className="text-sm font-semibold text-slate-800">The whole application (every item)</h3>
-                  {sharedFindings.length ? <FindingGroups findings={sharedFindings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} /> : <p className="text-sm text-slate-500">No application-wide findings.</p>}
+                  {sharedFindings.length ? (
+                    <FindingGroups findings={sharedFindings} clear={canClear ? { caseId: c.id, version: c.version } : undefined} />
+                  ) : (
+                    <p className="text-sm text-slate-500">No application-wide findings.</p>
+                  )}
                 </div>
                 {c.lineItems.map((i) => (
                   <div key={i.id} className="space-y-2" data-testid={`item-findings-${i.position}`}>
-                    <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">Line item {i.position + 1}: {i.productName} <OutcomeBadge outcome={i.outcome} /></h3>
+                    <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">
+                      Line item {i.position + 1}: {i.productName} <OutcomeBadge outcome={i.outcome} />
+                    </h3>
                     {i.findings.length ? <FindingGroups findings={i.findings} /> : <p className="text-sm text-slate-500">Nothing specific to this item.</p>}
                   </div>
                 ))}
@@ -242,8 +365,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <Section title="Messages with the exporter">
               <ul className="space-y-2">
                 {c.messages.map((m) => (
-                  <li key={m.id} className={`rounded-lg border px-4 py-3 text-sm ${m.kind === 'QUESTION' ? 'border-indigo-200 bg-indigo-50/50' : 'border-slate-200 bg-white'}`}>
-                    <p className="text-xs text-slate-500">{m.kind === 'QUESTION' ? 'Question from' : 'Answer from'} {m.author.name} · {formatDateTime(m.createdAt)}</p>
+                  <li
+                    key={m.id}
+                    className={`rounded-lg border px-4 py-3 text-sm ${m.kind === 'QUESTION' ? 'border-indigo-200 bg-indigo-50/50' : 'border-slate-200 bg-white'}`}
+                  >
+                    <p className="text-xs text-slate-500">
+                      {m.kind === 'QUESTION' ? 'Question from' : 'Answer from'} {m.author.name} · {formatDateTime(m.createdAt)}
+                    </p>
                     <p className="mt-1 whitespace-pre-line text-slate-900">{m.body}</p>
                   </li>
                 ))}
@@ -262,8 +390,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             {isSubmitter ? (
               <p className="text-sm text-slate-600">You submitted this application, so another officer must decide it.</p>
             ) : canDecide ? (
-              <DecisionPanel caseId={c.id} version={c.version} outcome={c.outcome} canEscalate={allows('ESCALATE', c.status)}
-                items={c.lineItems.map((i) => ({ position: i.position, name: i.productName, eccn: i.eccn, outcome: i.outcome }))} />
+              <DecisionPanel
+                caseId={c.id}
+                version={c.version}
+                outcome={c.outcome}
+                canEscalate={allows('ESCALATE', c.status)}
+                items={c.lineItems.map((i) => ({ position: i.position, name: i.productName, eccn: i.eccn, outcome: i.outcome }))}
+              />
             ) : c.status === 'AWAITING_COUNTERSIGNATURE' ? (
               <div className="space-y-3">
                 <p className="text-sm text-slate-700">This approval is awaiting countersignature.</p>
@@ -280,32 +413,67 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <section aria-label="Decisions" className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="mb-2 text-base font-semibold text-slate-900">Decisions</h2>
               <ol className="space-y-3">
-                {c.decisions.filter((d) => d.lineItemPosition === null).map((d) => (
-                  <li key={d.id} className="border-l-2 border-slate-200 pl-3 text-sm">
-                    <p className="font-medium text-slate-900">{DECISION_LABEL[d.type]} by {d.officer.name}</p>
-                    <p className="text-xs text-slate-500">{formatDateTime(d.createdAt)}</p>
-                    {d.conditions ? <p className="mt-1"><span className="text-slate-500">Conditions:</span> {d.conditions}</p> : null}
-                    {d.licenseReference ? <p><span className="text-slate-500">Licence:</span> {d.licenseReference}{d.licenseExpiresAt ? `, valid until ${formatDate(d.licenseExpiresAt)}` : ''}</p> : null}
-                    {d.reason ? <p className="mt-1"><span className="text-slate-500">Reason:</span> {d.reason}</p> : null}
-                    {d.message ? <p className="mt-1"><span className="text-slate-500">Asked:</span> {d.message}</p> : null}
-                    {d.note ? <p className="mt-1 text-slate-600"><span className="text-slate-500">Note:</span> {d.note}</p> : null}
-                    {d.requiresCountersignature ? (
-                      d.countersignedBy ? <p className="mt-1 text-emerald-800">Countersigned by {d.countersignedBy.name}, {formatDateTime(d.countersignedAt)}</p> : <p className="mt-1 text-indigo-800">Awaiting countersignature</p>
-                    ) : null}
-                  </li>
-                ))}
+                {c.decisions
+                  .filter((d) => d.lineItemPosition === null)
+                  .map((d) => (
+                    <li key={d.id} className="border-l-2 border-slate-200 pl-3 text-sm">
+                      <p className="font-medium text-slate-900">
+                        {DECISION_LABEL[d.type]} by {d.officer.name}
+                      </p>
+                      <p className="text-xs text-slate-500">{formatDateTime(d.createdAt)}</p>
+                      {d.conditions ? (
+                        <p className="mt-1">
+                          <span className="text-slate-500">Conditions:</span> {d.conditions}
+                        </p>
+                      ) : null}
+                      {d.licenseReference ? (
+                        <p>
+                          <span className="text-slate-500">Licence:</span> {d.licenseReference}
+                          {d.licenseExpiresAt ? `, valid until ${formatDate(d.licenseExpiresAt)}` : ''}
+                        </p>
+                      ) : null}
+                      {d.reason ? (
+                        <p className="mt-1">
+                          <span className="text-slate-500">Reason:</span> {d.reason}
+                        </p>
+                      ) : null}
+                      {d.message ? (
+                        <p className="mt-1">
+                          <span className="text-slate-500">Asked:</span> {d.message}
+                        </p>
+                      ) : null}
+                      {d.note ? (
+                        <p className="mt-1 text-slate-600">
+                          <span className="text-slate-500">Note:</span> {d.note}
+                        </p>
+                      ) : null}
+                      {d.requiresCountersignature ? (
+                        d.countersignedBy ? (
+                          <p className="mt-1 text-emerald-800">
+                            Countersigned by {d.countersignedBy.name}, {formatDateTime(d.countersignedAt)}
+                          </p>
+                        ) : (
+                          <p className="mt-1 text-indigo-800">Awaiting countersignature</p>
+                        )
+                      ) : null}
+                    </li>
+                  ))}
               </ol>
             </section>
           ) : null}
 
           <section aria-label="Internal notes" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-2 text-base font-semibold text-slate-900">Internal notes</h2>
-            {c.notes.length === 0 ? <p className="mb-3 text-sm text-slate-500">No notes yet.</p> : (
+            {c.notes.length === 0 ? (
+              <p className="mb-3 text-sm text-slate-500">No notes yet.</p>
+            ) : (
               <ul className="mb-4 space-y-2">
                 {c.notes.map((n) => (
                   <li key={n.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm">
                     <p className="whitespace-pre-line text-slate-900">{n.body}</p>
-                    <p className="mt-1 text-xs text-slate-500">{n.author.name} · {formatDateTime(n.createdAt)}</p>
+                    <p className="mt-1 text-xs text-slate-500">
+                      {n.author.name} · {formatDateTime(n.createdAt)}
+                    </p>
                   </li>
                 ))}
               </ul>

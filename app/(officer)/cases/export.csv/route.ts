@@ -14,15 +14,48 @@ import { iterateQueue, type TQueueRow } from '@/lib/data/cases';
 import { itemSummariesFor, type TItemSummary } from '@/lib/data/line-item-decisions';
 import { ZQueueFilter } from '@/lib/validation/decision';
 
-const COLUMNS = ['Reference', 'Product', 'ECCN', 'Destination', 'Destination code', 'Region', 'End user', 'End user type', 'Organisation', 'Outcome', 'Status', 'Submitted', 'Decided', 'Assigned to', 'Outcome changed', 'Line items', 'Items (outcome; decision)', 'Working days used', 'Service level'];
+const COLUMNS = [
+  'Reference',
+  'Product',
+  'ECCN',
+  'Destination',
+  'Destination code',
+  'Region',
+  'End user',
+  'End user type',
+  'Organisation',
+  'Outcome',
+  'Status',
+  'Submitted',
+  'Decided',
+  'Assigned to',
+  'Outcome changed',
+  'Line items',
+  'Items (outcome; decision)',
+  'Working days used',
+  'Service level',
+];
 
 /** The service-level clock in the same words as the queue's "Days left" column. */
 const slaText = (c: TSlaClock | undefined) =>
-  !c ? '' : c.decided ? `Decided in ${formatWorkingDays(c.usedDays)}` : c.paused ? 'Clock paused (information requested)' : c.overdue ? `Overdue by ${formatWorkingDays(-c.daysLeft)}` : c.daysLeft === 0 ? 'Due today' : `${formatWorkingDays(c.daysLeft)} left`;
+  !c
+    ? ''
+    : c.decided
+      ? `Decided in ${formatWorkingDays(c.usedDays)}`
+      : c.paused
+        ? 'Clock paused (information requested)'
+        : c.overdue
+          ? `Overdue by ${formatWorkingDays(-c.daysLeft)}`
+          : c.daysLeft === 0
+            ? 'Due today'
+            : `${formatWorkingDays(c.daysLeft)} left`;
 
 const itemText = (items: TItemSummary[]) =>
   items
-    .map((i) => `${i.position + 1}. ${i.name} (${i.eccn ?? 'not classified'}): ${i.outcome ? OUTCOME_LABEL[i.outcome] : '-'}${i.decision ? `; ${i.decision === 'APPROVE' ? 'approved' : 'refused'}${i.licenseReference ? ` under licence ${i.licenseReference}` : ''}${i.reason ? ` (${i.reason})` : ''}` : ''}`)
+    .map(
+      (i) =>
+        `${i.position + 1}. ${i.name} (${i.eccn ?? 'not classified'}): ${i.outcome ? OUTCOME_LABEL[i.outcome] : '-'}${i.decision ? `; ${i.decision === 'APPROVE' ? 'approved' : 'refused'}${i.licenseReference ? ` under licence ${i.licenseReference}` : ''}${i.reason ? ` (${i.reason})` : ''}` : ''}`,
+    )
     .join(' | ');
 
 const toRecord = (r: TQueueRow, items: TItemSummary[], clock: TSlaClock | undefined) => [
@@ -47,7 +80,6 @@ const toRecord = (r: TQueueRow, items: TItemSummary[], clock: TSlaClock | undefi
   slaText(clock),
 ];
 
-
 export async function GET(request: Request) {
   const actor = await requireRole('OFFICER', 'ADMIN');
   const params = new URL(request.url).searchParams;
@@ -71,7 +103,17 @@ export async function GET(request: Request) {
         if (next.done) break;
         page.push(next.value);
       }
-      const [items, clocks] = await Promise.all([itemSummariesFor(actor, page.map((r) => r.id)), slaClocksFor(page.map((r) => r.id), sla, now)]);
+      const [items, clocks] = await Promise.all([
+        itemSummariesFor(
+          actor,
+          page.map((r) => r.id),
+        ),
+        slaClocksFor(
+          page.map((r) => r.id),
+          sla,
+          now,
+        ),
+      ]);
       const batch = page.map((r) => toRecord(r, items.get(r.id) ?? [], clocks.get(r.id)));
       if (batch.length > 0) controller.enqueue(encoder.encode(toCsv(batch)));
       if (batch.length < 500) controller.close();

@@ -15,7 +15,10 @@ export async function POST(request: NextRequest) {
   if (declared > MAX_BATCH_BYTES) return NextResponse.json({ error: `The file is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MB.` }, { status: 413 });
   if (!request.body) return NextResponse.json({ error: 'The file is empty.' }, { status: 400 });
   try {
-    const created = await createBatchScreen(user, request.body, { fileName: request.nextUrl.searchParams.get('file') ?? 'parties.csv', declaredBytes: declared || undefined });
+    const created = await createBatchScreen(user, request.body, {
+      fileName: request.nextUrl.searchParams.get('file') ?? 'parties.csv',
+      declaredBytes: declared || undefined,
+    });
     return NextResponse.json({ ok: true, ...created });
   } catch (err) {
     if (isAppError(err)) {

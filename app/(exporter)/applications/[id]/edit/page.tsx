@@ -25,7 +25,12 @@ export default async function EditApplicationPage({ params, searchParams }: { pa
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
-        <p className="text-sm text-slate-500"><Link href="/applications" className="hover:underline">Applications</Link> / <span className="font-mono">{app.reference}</span></p>
+        <p className="text-sm text-slate-500">
+          <Link href="/applications" className="hover:underline">
+            Applications
+          </Link>{' '}
+          / <span className="font-mono">{app.reference}</span>
+        </p>
         <div className="mt-1 flex items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{resubmission ? 'Edit and resubmit' : 'Edit draft'}</h1>
           <StatusBadge status={app.status} />
@@ -33,11 +38,20 @@ export default async function EditApplicationPage({ params, searchParams }: { pa
         {resubmission ? (
           <p className="mt-1 text-sm text-slate-600">
             Change what the officer asked about, then resubmit: the application is screened again and both screenings stay in its history.{' '}
-            <Link href={`/applications/${app.id}`} className="text-indigo-700 underline">See the question</Link>
+            <Link href={`/applications/${app.id}`} className="text-indigo-700 underline">
+              See the question
+            </Link>
           </p>
         ) : null}
       </div>
-      <ApplicationForm id={app.id} version={app.version} initial={draftDataFrom(app.data)} resubmission={resubmission} justSaved={saved === '1'} exporter={exporter} />
+      <ApplicationForm
+        id={app.id}
+        version={app.version}
+        initial={draftDataFrom(app.data)}
+        resubmission={resubmission}
+        justSaved={saved === '1'}
+        exporter={exporter}
+      />
     </div>
   );
 }

@@ -33,7 +33,10 @@ export async function POST(request: NextRequest) {
     const body = multipart
       ? {
           files: await Promise.all(
-            (await request.formData()).getAll('file').filter((f): f is File => typeof f !== 'string').map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+            (await request.formData())
+              .getAll('file')
+              .filter((f): f is File => typeof f !== 'string')
+              .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
           ),
         }
       : request.body;

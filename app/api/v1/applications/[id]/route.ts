@@ -19,7 +19,16 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       decidedAt: app.decidedAt,
       screening: latest ? { ruleSetVersion: latest.ruleSetLabel, screenedAt: latest.createdAt, datasets: latest.datasets, findings: latest.findings } : null,
       // One entry per line item: its outcome, the findings that concern it alone, and its decision once final.
-      lineItems: app.lineItems.map((i) => ({ position: i.position, name: i.name, eccn: i.eccn, quantity: i.quantity, unitValueUsd: i.unitValueUsd, outcome: i.outcome, findings: i.findings, decision: i.decision })),
+      lineItems: app.lineItems.map((i) => ({
+        position: i.position,
+        name: i.name,
+        eccn: i.eccn,
+        quantity: i.quantity,
+        unitValueUsd: i.unitValueUsd,
+        outcome: i.outcome,
+        findings: i.findings,
+        decision: i.decision,
+      })),
       decisions: app.decisions.map(({ lineItemPosition: _p, ...d }) => d),
       withdrawnAt: app.withdrawnAt,
       withdrawalReason: app.withdrawalReason,

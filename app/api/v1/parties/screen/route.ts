@@ -20,6 +20,7 @@ export const POST = withApiKey(async ({ request }) => {
     if (parsed.success) parties.push(parsed.data);
     else rowErrors.push({ index, fieldErrors: fieldErrors(parsed.error) });
   });
-  if (rowErrors.length) return jsonError(422, `${rowErrors.length} of ${envelope.data.parties.length} parties are not valid; nothing was screened.`, { rowErrors });
+  if (rowErrors.length)
+    return jsonError(422, `${rowErrors.length} of ${envelope.data.parties.length} parties are not valid; nothing was screened.`, { rowErrors });
   return Response.json(await screenPartiesNow(parties));
 });

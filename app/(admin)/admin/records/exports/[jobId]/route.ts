@@ -12,7 +12,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ job
   try {
     file = await getOrgExportFile(actor, jobId);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') return new Response(err.message, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (err instanceof AppError && err.code === 'NOT_FOUND')
+      return new Response(err.message, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     throw err;
   }
   const { size } = fs.statSync(file.path);

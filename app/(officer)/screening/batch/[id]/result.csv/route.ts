@@ -7,7 +7,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const batch = await getBatch(actor, id);
   if (!batch) return new Response('Batch not found.', { status: 404 });
-  const base = batch.fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80) || 'parties';
+  const base =
+    batch.fileName
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\w.-]+/g, '_')
+      .slice(0, 80) || 'parties';
   return new Response(await batchResultCsv(actor, id), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
