@@ -5,7 +5,7 @@ let flagsA = new Uint8Array(64);
 let flagsB = new Uint8Array(64);
 
 export function jaroWinkler(a: string, b: string): number {
-  if (a === b) return a.length === 0 ? 1 : 1;
+  if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;

@@ -445,10 +445,6 @@ function isLegalToken(token: string): boolean {
   return false;
 }
 
-export function isWeakToken(token: string): boolean {
-  return WEAK_TOKENS.has(token);
-}
-
 /** Whether a token was written in Arabic script (see ARABIC_MARK). */
 export function isArabicToken(token: string): boolean {
   return token.charCodeAt(0) === 95; // '_'
