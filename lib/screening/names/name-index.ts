@@ -20,7 +20,7 @@ import {
   type TNormalisedName,
   type TWeightFn,
 } from './normalise';
-import { hasArabicScript, joinedSkeleton, minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
+import { MAX_SIDE_WEIGHT, hasArabicScript, joinedSkeleton, minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
 
 export type TNameHit<TRef> = { ref: TRef; text: string; score: number; detail: TScoreDetail };
 
@@ -484,7 +484,7 @@ export class NameIndex<TRef> {
       }
       const ubQ = Math.min(1, accQ / q.totalWeight + 1e-9);
       const ubC = Math.min(1, accC / this.nameTotalWeight[nameId]! + 1e-9);
-      const ub = 0.6 * Math.max(ubQ, ubC) + 0.4 * Math.min(ubQ, ubC);
+      const ub = MAX_SIDE_WEIGHT * Math.max(ubQ, ubC) + (1 - MAX_SIDE_WEIGHT) * Math.min(ubQ, ubC); // the scorer's own weighting
       // whole-string comparison: only for other word breaks of nearly the same letters (same first two)
       const joinedPossible =
         sameJoined.has(nameId) ||

@@ -13,7 +13,7 @@ export { boundedEditDistance };
 export const DEFAULT_THRESHOLDS: TMatchThresholds = { strong: 0.92, possible: 0.8 };
 
 /** weight of the better-covered side; the other side gets 1 - MAX_SIDE_WEIGHT */
-const MAX_SIDE_WEIGHT = 0.6;
+export const MAX_SIDE_WEIGHT = 0.6;
 
 /** Similarity of two tokens; 0 below the floor so near-misses of short words do not count. */
 export function tokenSimilarity(a: string, b: string): number {
