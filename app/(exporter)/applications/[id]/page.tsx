@@ -1,6 +1,7 @@
 // One application as its exporter sees it: status and outcome in words, the findings that concern
 // the exporter (message, citation, basis), the data's as-of dates, the timeline, and the officer's
 // question with a way to answer, edit and resubmit. Never internal notes (not even selected).
+import { ApplicationSummary } from '@/components/applications/application-summary';
 import { allows } from '@/lib/workflow';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -22,8 +23,6 @@ import {
   BASIS_LABEL,
   itemRegimeWords,
   DECISION_LABEL,
-  END_USE_LABEL,
-  END_USER_TYPE_LABEL,
   KIND_LABEL as FINDING_KIND_LABEL,
   labelOf,
   MATCHING_MODE_LABEL,
@@ -117,15 +116,6 @@ function Card({ title, children, className = '' }: { title: string; children: Re
       </h2>
       <div className="mt-4">{children}</div>
     </section>
-  );
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children || <span className="text-slate-500">—</span>}</dd>
-    </div>
   );
 }
 
@@ -438,20 +428,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </Card>
 
           <Card title="Application details">
-            <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-3">
-              <Detail label="Destination">
-                {countryName(data.destination.country)}
-                {data.destination.region ? ` (${data.destination.region})` : ''}
-              </Detail>
-              <Detail label="End user">
-                {data.endUser.name}
-                {data.endUser.country ? `, ${countryName(data.endUser.country)}` : ''}
-              </Detail>
-              <Detail label="End user type">{labelOf(END_USER_TYPE_LABEL, data.endUser.type)}</Detail>
-              <Detail label="End use">{labelOf(END_USE_LABEL, data.endUse.category)}</Detail>
-              <Detail label="Consignees">{data.consignees.map((c) => `${c.name} (${countryName(c.country)})`).join('; ')}</Detail>
-              <Detail label="Red flags declared">{data.redFlags.length ? String(data.redFlags.length) : 'None'}</Detail>
-            </dl>
+            <ApplicationSummary data={data} />
           </Card>
 
           {withdrawable || allows('DELETE_DRAFT', app.status) ? (

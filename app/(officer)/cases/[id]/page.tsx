@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { acknowledgeAction } from '@/app/(officer)/cases/actions';
 import { DecisionPanel } from '@/components/cases/decision-panel';
+import { ApplicationSummary } from '@/components/applications/application-summary';
 import { FindingGroups } from '@/components/cases/findings';
 import { RegimeColumns } from '@/components/cases/regimes';
 import { datasetsOf } from '@/lib/data/json';
@@ -15,20 +16,7 @@ import { Badge, OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { requireRole } from '@/lib/authz';
 import { countryLabel } from '@/lib/countries';
-import {
-  CONSENT_LABEL,
-  CONSIGNEE_ROLE_LABEL,
-  DECISION_LABEL,
-  END_USE_LABEL,
-  END_USER_TYPE_LABEL,
-  MATCHING_MODE_LABEL,
-  MODALITY_LABEL,
-  OUTCOME_LABEL,
-  PRODUCT_KIND_LABEL,
-  datasetLabel,
-  itemRegimeWords,
-  labelOf,
-} from '@/lib/labels';
+import { CONSENT_LABEL, DECISION_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, datasetLabel, labelOf } from '@/lib/labels';
 import { getCaseForOfficer, type TCaseFile } from '@/lib/data/cases';
 import { SlaPanel } from '@/components/cases/sla-panel';
 import { requestNow } from '@/lib/clock';
@@ -36,7 +24,7 @@ import { getSlaSettings } from '@/lib/data/sla/current';
 import { slaClocksFor } from '@/lib/data/sla/history';
 import { allows } from '@/lib/workflow';
 import { AppError } from '@/lib/errors';
-import { RED_FLAGS, storedApplicationInput, type TApplicationInput, type TLineItemInput } from '@/lib/validation/application';
+import { storedApplicationInput, type TApplicationInput, type TLineItemInput } from '@/lib/validation/application';
 
 export const metadata = { title: 'Case · Clearance' };
 
@@ -49,15 +37,6 @@ function Section({ title, children, aside }: { title: string; children: ReactNod
       </div>
       {children}
     </section>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="py-1.5 sm:grid sm:grid-cols-[11rem_1fr] sm:gap-4">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-900">{children}</dd>
-    </div>
   );
 }
 
@@ -156,66 +135,10 @@ function LineItemsTable({ items }: { items: TCaseItems }) {
   );
 }
 
-function ApplicationSummary({ data }: { data: TApplicationInput }) {
+function CaseSummary({ data }: { data: TApplicationInput }) {
   return (
     <div className="grid gap-x-8 rounded-lg border border-slate-200 bg-white px-5 py-3">
-      <dl className="divide-y divide-slate-100">
-        <Field label="Destination">
-          {countryLabel(data.destination.country)}
-          {data.destination.region ? ` · region ${data.destination.region}` : ''}
-        </Field>
-        <Field label="End user">
-          {data.endUser.name}{' '}
-          <span className="text-slate-500">
-            · {labelOf(END_USER_TYPE_LABEL, data.endUser.type)} · {countryLabel(data.endUser.country)}
-          </span>
-          <br />
-          <span className="text-slate-600">{data.endUser.address}</span>
-        </Field>
-        <Field label="Consignees">
-          {data.consignees.length === 0 ? (
-            'None'
-          ) : (
-            <ul>
-              {data.consignees.map((c, i) => (
-                <li key={i}>
-                  {c.name}{' '}
-                  <span className="text-slate-500">
-                    · {labelOf(CONSIGNEE_ROLE_LABEL, c.role)} · {countryLabel(c.country)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Field>
-        <Field label="End use">
-          {labelOf(END_USE_LABEL, data.endUse.category)}
-          <br />
-          <span className="whitespace-pre-line text-slate-600">{data.endUse.description}</span>
-        </Field>
-        {data.lineItems.some((i) => i.subjectToEar !== undefined || i.euControlCode !== undefined) ? (
-          <Field label="Regimes per item">
-            <ul>
-              {data.lineItems.map((i, n) => (
-                <li key={n}>
-                  {n + 1}. {i.name} <span className="text-slate-500">· {itemRegimeWords(i)}</span>
-                </li>
-              ))}
-            </ul>
-          </Field>
-        ) : null}
-        <Field label="Red flags">
-          {data.redFlags.length === 0 ? (
-            'None declared'
-          ) : (
-            <ul className="list-disc pl-4">
-              {data.redFlags.map((f) => (
-                <li key={f}>{RED_FLAGS[f] ?? f}</li>
-              ))}
-            </ul>
-          )}
-        </Field>
-      </dl>
+      <ApplicationSummary data={data} />
     </div>
   );
 }
@@ -356,7 +279,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <LineItemsTable items={c.lineItems} />
           </Section>
           <Section title="Application as submitted">
-            <ApplicationSummary data={data} />
+            <CaseSummary data={data} />
           </Section>
           <Section title="Screening history">
             <ScreeningHistory runs={c.screeningRuns} />
