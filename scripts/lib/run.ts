@@ -16,13 +16,17 @@ export function step(message: string) {
 }
 
 /**
- * The app server's heap limit in MB (CLEARANCE_HEAP_MB, default 256): the live heap with the whole
- * Consolidated Screening List indexed is ~160 MB, and without a limit V8 lets a busy server's heap
- * grow into gigabytes before it collects. package.json's `start` script says the same default.
+ * The app server's memory settings. The heap limit in MB (CLEARANCE_HEAP_MB, default 512): the live
+ * heap with the whole Consolidated Screening List indexed is ~160 MB; uploading and comparing the whole
+ * CSL peaks near 500 MB of RSS (256 ran out of memory in the list-update journey). Without a limit V8
+ * lets a busy server's heap grow into gigabytes before it collects. A 4 MB semi-space (young
+ * generation) keeps ~30 MB of RSS off a busy server for more frequent, cheaper scavenges: 5,090
+ * submissions left it at 400 MB (npm run bench:http). package.json's `start` script says the same.
  */
-export const SERVER_HEAP_MB_DEFAULT = 256;
+export const SERVER_HEAP_MB_DEFAULT = 512;
+export const SERVER_SEMI_SPACE_MB = 4;
 
-/** NODE_OPTIONS for the app server: the heap limit, then whatever NODE_OPTIONS already says. */
+/** NODE_OPTIONS for the app server: its memory settings, then whatever NODE_OPTIONS already says (later flags win). */
 export function serverNodeOptions(env: Record<string, string | undefined> = process.env): string {
-  return `--max-old-space-size=${env.CLEARANCE_HEAP_MB || SERVER_HEAP_MB_DEFAULT} ${env.NODE_OPTIONS ?? ''}`.trim();
+  return `--max-old-space-size=${env.CLEARANCE_HEAP_MB || SERVER_HEAP_MB_DEFAULT} --max-semi-space-size=${SERVER_SEMI_SPACE_MB} ${env.NODE_OPTIONS ?? ''}`.trim();
 }
