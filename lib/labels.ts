@@ -141,6 +141,8 @@ const DATASET_LABEL: Record<string, string> = {
   COUNTRY_CHART: 'Commerce Country Chart',
   COUNTRY_GROUPS: 'Country Groups',
   CCL: 'Commerce Control List',
+  CCL_2025_PARAGRAPHS: 'Commerce Control List paragraphs (2025)',
+  LICENCE_EXCEPTIONS: 'Licence exceptions (15 CFR 740)',
   FREEDOM_STATUS: 'Freedom House statuses',
   COUNTRY_NAMES: 'Country names',
   PARTY_LIST_SDN: 'OFAC SDN list',
