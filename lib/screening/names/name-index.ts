@@ -74,6 +74,46 @@ function hash32(s: string): number {
   return h | 0;
 }
 
+/**
+ * Token similarities known during one search, per query word × vocabulary word: typed arrays stamped
+ * with the search's number (reused, nothing allocated per search) for the first SLOTS query words,
+ * a Map for any further ones (a pathological name of hundreds of words costs no large arrays).
+ */
+class SimMemo {
+  private static readonly SLOTS = 24;
+  private readonly value: Float64Array[] = [];
+  private readonly stamp: Int32Array[] = [];
+  private readonly overflow = new Map<number, number>();
+  private search = 0;
+  constructor(private readonly vocabularySize: number) {}
+  /** Starts a search: everything known before is forgotten. */
+  reset(): void {
+    this.search++;
+    this.overflow.clear();
+  }
+  get(qi: number, id: number): number | undefined {
+    if (qi >= SimMemo.SLOTS) return this.overflow.get(qi * this.vocabularySize + id);
+    return this.stamp[qi] !== undefined && this.stamp[qi][id] === this.search ? this.value[qi]![id] : undefined;
+  }
+  set(qi: number, id: number, v: number): void {
+    if (qi >= SimMemo.SLOTS) {
+      this.overflow.set(qi * this.vocabularySize + id, v);
+      return;
+    }
+    while (this.stamp.length <= qi) {
+      this.value.push(new Float64Array(this.vocabularySize));
+      this.stamp.push(new Int32Array(this.vocabularySize));
+    }
+    this.value[qi]![id] = v;
+    this.stamp[qi]![id] = this.search;
+  }
+}
+
+/** The first three UTF-16 units of a word as one number; equal codes are then checked with startsWith. */
+function prefixCode(word: string): number {
+  return ((word.charCodeAt(0) & 0x3ff) << 20) | ((word.charCodeAt(1) & 0x3ff) << 10) | (word.charCodeAt(2) & 0x3ff);
+}
+
 /** Expansions of a query token, flat: [vocabulary id, similarity, vocabulary id, similarity, …]. */
 type TExpansions = number[];
 
@@ -121,6 +161,9 @@ export class NameIndex<TRef> {
   private generation = 0;
   private tokenGeneration = 0;
   private readonly expansionCache = new Map<string, TExpansions>();
+  private readonly simMemo: SimMemo;
+  /** first three letters of each vocabulary word as one number (a quick test before startsWith) */
+  private readonly vocabPrefix: Int32Array;
   /** consonant skeleton → vocabulary tokens (Latin and Arabic-script words meet by it) */
   private skeletonVocab: Map<string, number[]> | null = null;
   /** consonant skeleton of a whole Latin name → its names; built on the first Arabic-script query */
@@ -208,6 +251,8 @@ export class NameIndex<TRef> {
     this.nameTokenStamp = new Int32Array(n);
     this.trigramCounts = new Int32Array(v);
     this.trigramStamp = new Int32Array(v);
+    this.simMemo = new SimMemo(v);
+    this.vocabPrefix = Int32Array.from(this.vocabTokens, prefixCode);
   }
 
   /** The normalised form of indexed name `nameId` with this index's weights (built on demand). */
@@ -333,12 +378,13 @@ export class NameIndex<TRef> {
       }
     }
     const prefix = token.slice(0, 3);
+    const code = prefixCode(token);
     for (const id of touched) {
       if (id === exact) continue;
       const dice = (2 * this.trigramCounts[id]!) / (grams.length + this.vocabTrigramCount[id]!);
       // Jaro-Winkler rewards a shared prefix, so a token with the same first three letters can score
       // high while sharing few trigrams ("abderrahmane" ~ "abdurakhmon"): never filter those out.
-      if (dice < 0.25 && !this.vocabTokens[id]!.startsWith(prefix)) continue;
+      if (dice < 0.25 && (this.vocabPrefix[id] !== code || !this.vocabTokens[id]!.startsWith(prefix))) continue;
       const sim = tokenSimilarity(token, this.vocabTokens[id]!);
       // dice ≥ 0.5 without token similarity: kept for the whole-string ("joined") comparison
       if (sim > 0 || dice >= 0.5) out.push({ id, sim });
@@ -384,9 +430,10 @@ export class NameIndex<TRef> {
     const q = this.normalise(query);
     if (q.tokens.length === 0 || this.texts.length === 0) return [];
     const expansions = q.tokens.map((t) => this.expand(t));
-    const simMemo = q.tokens.map(() => new Map<number, number>());
+    const memo = this.simMemo;
+    memo.reset();
     expansions.forEach((exp, i) => {
-      for (let k = 0; k < exp.length; k += 2) simMemo[i]!.set(exp[k]!, exp[k + 1]!);
+      for (let k = 0; k < exp.length; k += 2) memo.set(i, exp[k]!, exp[k + 1]!);
     });
     const postingStart = this.postings.start;
     const postingItems = this.postings.items;
@@ -455,11 +502,10 @@ export class NameIndex<TRef> {
     const hits: TNameHit<TRef>[] = [];
     const skippedTokens = [...skip];
     const sim = (qi: number, id: number): number => {
-      const memo = simMemo[qi]!;
-      let v = memo.get(id);
+      let v = memo.get(qi, id);
       if (v === undefined) {
         v = tokenSimilarity(q.tokens[qi]!, this.vocabTokens[id]!);
-        memo.set(id, v);
+        memo.set(qi, id, v);
       }
       return v;
     };
@@ -472,9 +518,9 @@ export class NameIndex<TRef> {
       let accC = this.accC[nameId]!;
       for (const qi of skippedTokens) {
         let best = 0;
-        const known = simMemo[qi]!; // expansions of the skipped token (same approximation as retrieval)
+        // expansions of the skipped token (same approximation as retrieval)
         for (let cj = 0; cj < ids.length; cj++) {
-          const v = known.get(ids[cj]!) ?? 0;
+          const v = memo.get(qi, ids[cj]!) ?? 0;
           if (v > 0) {
             accC += this.vocabWeight[ids[cj]!]! * v;
             if (v > best) best = v;
