@@ -197,7 +197,7 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
   if (unknown.length > 0) {
     throw new AppError('INVALID', unknown.length === 1 ? unknown[0]![0]! : `${unknown.length} ECCNs are not on the Commerce Control List`, { fieldErrors: eccnErrors });
   }
-  const screened = await screenInContext(input, context, exporter);
+  const screened = screenInContext(input, context, ruleSet, exporter);
   const { result } = screened;
   const submitted = await oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
     let applicationId: string;

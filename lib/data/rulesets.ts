@@ -6,6 +6,7 @@ import { cclOf, countriesOf, datasetsOf, ruleConfigsOf, toJson } from '@/lib/dat
 import { createHash } from 'node:crypto';
 import { db, type TDb, type TTx } from '@/lib/db';
 import type { RuleSetStatus } from '@/lib/generated/prisma/enums';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { buildRuleSet } from '@/lib/screening';
 import { processSingleton } from '@/lib/process-singleton';
 import type { TRuleSet } from '@/lib/screening/rule-set';
@@ -186,50 +187,46 @@ export function getBuiltRuleSet(versionId: string, cacheKey = versionId): Promis
 
 export type TActiveRuleSet = { id: string; label: string; ruleSet: TRuleSet };
 
+const noActiveRuleSet = () => new AppError('UNAVAILABLE', 'No active rule set. Run the seed (npm run db:seed) or publish a rule set.');
+
 export async function getActiveRuleSet(client: TDb | TTx = db): Promise<TActiveRuleSet> {
   const active = await client.ruleSetVersion.findFirst({ where: { status: 'ACTIVE' }, select: { id: true, label: true } });
-  if (!active) throw new AppError('UNAVAILABLE', 'No active rule set. Run the seed (npm run db:seed) or publish a rule set.');
+  if (!active) throw noActiveRuleSet();
   return { ...active, ruleSet: await getBuiltRuleSet(active.id) };
 }
 
 /**
+ * The cleared matches in force as the engine's TClearedMatch[] (JSON, oldest first): one definition
+ * for loadClearedMatches and loadScreeningContext. The engine re-checks each against the entry's
+ * current content hash.
+ */
+const CLEARED_MATCHES_JSON = Prisma.sql`COALESCE((
+  SELECT json_agg(json_build_object(
+           'listCode', c."listCode", 'entryId', c."entryExternalId", 'entryContentHash', c."entryContentHash",
+           'partyName', c."partyName", 'clearedBy', COALESCE(NULLIF(u.name, ''), u.email),
+           'clearedAt', to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'justification', c.justification)
+         ORDER BY c."createdAt", c.id)
+    FROM "ClearedMatch" c JOIN "User" u ON u.id = c."clearedById"
+   WHERE c."revokedAt" IS NULL), '[]'::json)`;
+
+/** Cleared matches still in force. */
+export async function loadClearedMatches(client: TDb | TTx = db): Promise<TClearedMatch[]> {
+  const [row] = await client.$queryRaw<{ cleared: TClearedMatch[] }[]>`SELECT ${CLEARED_MATCHES_JSON} AS cleared`;
+  return row!.cleared;
+}
+
+/**
  * What every screening against the active rule set needs, in one round trip: the active version
- * and the cleared matches in force (the same rows, in the same order, as loadClearedMatches).
- * Screening is the busiest path; each query costs a round trip and its share of both processes' CPU.
+ * and the cleared matches in force. Screening is the busiest path; each query costs a round trip and
+ * its share of both processes' CPU.
  */
 export type TScreeningContext = { active: { id: string; label: string }; clearedMatches: TClearedMatch[] };
 
 export async function loadScreeningContext(client: TDb | TTx = db): Promise<TScreeningContext> {
   const [row] = await client.$queryRaw<{ id: string; label: string; cleared: TClearedMatch[] }[]>`
-    SELECT v.id, v.label, COALESCE((
-      SELECT json_agg(json_build_object(
-               'listCode', c."listCode", 'entryId', c."entryExternalId", 'entryContentHash', c."entryContentHash",
-               'partyName', c."partyName", 'clearedBy', COALESCE(NULLIF(u.name, ''), u.email),
-               'clearedAt', to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'justification', c.justification)
-             ORDER BY c."createdAt", c.id)
-        FROM "ClearedMatch" c JOIN "User" u ON u.id = c."clearedById"
-       WHERE c."revokedAt" IS NULL), '[]'::json) AS cleared
-    FROM "RuleSetVersion" v WHERE v.status = 'ACTIVE' LIMIT 1`;
-  if (!row) throw new AppError('UNAVAILABLE', 'No active rule set. Run the seed (npm run db:seed) or publish a rule set.');
+    SELECT v.id, v.label, ${CLEARED_MATCHES_JSON} AS cleared FROM "RuleSetVersion" v WHERE v.status = 'ACTIVE' LIMIT 1`;
+  if (!row) throw noActiveRuleSet();
   return { active: { id: row.id, label: row.label }, clearedMatches: row.cleared };
-}
-
-/** Cleared matches still in force (the engine re-checks each against the entry's current content hash). */
-export async function loadClearedMatches(client: TDb | TTx = db): Promise<TClearedMatch[]> {
-  const rows = await client.clearedMatch.findMany({
-    where: { revokedAt: null },
-    include: { clearedBy: { select: { name: true, email: true } } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return rows.map((r) => ({
-    listCode: r.listCode,
-    entryId: r.entryExternalId,
-    entryContentHash: r.entryContentHash,
-    partyName: r.partyName,
-    clearedBy: r.clearedBy.name || r.clearedBy.email,
-    clearedAt: r.createdAt.toISOString(),
-    justification: r.justification,
-  }));
 }
 
 /** Next human label for a version created today: "2026-11-27.1", ".2", … */

@@ -4,6 +4,7 @@ import 'server-only';
 import { toJson } from '@/lib/data/json';
 import { db, type TTx } from '@/lib/db';
 import { screen } from '@/lib/screening';
+import type { TRuleSet } from '@/lib/screening/rule-set';
 import { OUTCOME_RANK } from '@/lib/screening/outcome';
 import { euExporterOf } from '@/lib/screening/rules/eu-regime';
 import type { TScreeningApplication, TScreeningProduct, TScreeningResult } from '@/lib/screening/types';
@@ -45,14 +46,16 @@ export type TScreened = { result: TScreeningResult; ruleSetVersionId: string };
 
 /** Screens against the active rule set (or a given version), with the cleared matches in force. */
 export async function screenInput(input: TApplicationInput, ruleSetVersionId?: string, exporter?: TExporter): Promise<TScreened> {
-  if (!ruleSetVersionId) return screenInContext(input, await loadScreeningContext(), exporter);
+  if (!ruleSetVersionId) {
+    const context = await loadScreeningContext();
+    return screenInContext(input, context, await getBuiltRuleSet(context.active.id), exporter);
+  }
   const [ruleSet, clearedMatches] = await Promise.all([getBuiltRuleSet(ruleSetVersionId), loadClearedMatches()]);
   return { result: screen(toScreeningApplication(input, exporter), ruleSet, { clearedMatches }), ruleSetVersionId };
 }
 
-/** Screens against the active version and cleared matches loaded together (loadScreeningContext). */
-export async function screenInContext(input: TApplicationInput, context: TScreeningContext, exporter?: TExporter): Promise<TScreened> {
-  const ruleSet = await getBuiltRuleSet(context.active.id);
+/** Screens against the active version (built: `ruleSet`) and the cleared matches loaded with it (loadScreeningContext). */
+export function screenInContext(input: TApplicationInput, context: TScreeningContext, ruleSet: TRuleSet, exporter?: TExporter): TScreened {
   return { result: screen(toScreeningApplication(input, exporter), ruleSet, { clearedMatches: context.clearedMatches }), ruleSetVersionId: context.active.id };
 }
 
