@@ -7,6 +7,7 @@ import {
   answerQuestion, getApplicationForEdit, getApplicationForExporter, listApplicationsForExporter, saveDraft, submitAndScreen,
 } from '@/lib/data/applications';
 import { AppError } from '@/lib/errors';
+import { verifyAuditChain } from '@/lib/data/audit';
 import { ZApplicationInput, type TApplicationInput } from '@/lib/validation/application';
 import { createUser } from '@/test/factories';
 import type { TActor } from '@/lib/authz';
@@ -100,6 +101,58 @@ describe('submitAndScreen', () => {
     await nothingLeftBehind(actor, 'Unknown ECCN', before);
     await expect(submitAndScreen({ actor, input: input({ eccn: '3A981' }) })).resolves.toBeTruthy();
     await expect(submitAndScreen({ actor, input: input({ eccn: null }) })).resolves.toBeTruthy();
+  });
+});
+
+describe('concurrent first submissions (group commit)', () => {
+  it('share transactions, and each is stored once with its own reference, items, parties, run and audit pair', async () => {
+    const actor = await createUser('EXPORTER');
+    const before = await maxSeq();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => submitAndScreen({ actor, input: input({ name: `Batch ${i} ${randomUUID()}` }) })));
+    expect(new Set(results.map((r) => r.id)).size).toBe(12);
+    expect(new Set(results.map((r) => r.reference)).size).toBe(12);
+    const apps = await db.application.findMany({ where: { organizationId: actor.organizationId! }, include: { screeningRuns: true, lineItems: true, parties: true } });
+    expect(apps).toHaveLength(12);
+    for (const app of apps) {
+      const result = results.find((r) => r.id === app.id)!;
+      expect(app.reference).toBe(result.reference);
+      expect(app.screeningRuns.map((r) => [r.trigger, r.createdAt.getTime()])).toEqual([['SUBMIT', app.submittedAt!.getTime()]]);
+      expect(app.lineItems).toHaveLength(1);
+      expect(app.parties).toHaveLength(1);
+      expect(app.slaDueOn).not.toBeNull();
+      const audit = await db.auditEvent.findMany({ where: { seq: { gt: before }, entityId: app.id }, orderBy: { seq: 'asc' } });
+      expect(audit.map((a) => a.action)).toEqual(['APPLICATION_SUBMITTED', 'SCREENING_COMPLETED']);
+      expect(audit[1]!.data).toMatchObject({ screeningRunId: app.screeningRuns[0]!.id });
+    }
+    // Batched: some applications were stored by one transaction (same submission instant).
+    expect(new Set(apps.map((a) => a.submittedAt!.getTime())).size).toBeLessThan(12);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('a submission that fails inside a shared batch fails alone; the others are stored', async () => {
+    const actor = await createUser('EXPORTER');
+    const failing = `Fail-in-batch ${randomUUID()}`;
+    const names = Array.from({ length: 10 }, (_, i) => (i === 6 ? failing : `Batch ok ${i} ${randomUUID()}`));
+    let settled: PromiseSettledResult<{ id: string }>[] = [];
+    await withFailingTrigger('ScreeningRun', `NEW.input->'lineItems'->0->>'name' = '${failing}'`, async () => {
+      settled = await Promise.allSettled(names.map((name) => submitAndScreen({ actor, input: input({ name }) })));
+    });
+    expect(settled.map((s) => s.status)).toEqual(names.map((n) => (n === failing ? 'rejected' : 'fulfilled')));
+    expect(String((settled[6] as PromiseRejectedResult).reason)).toMatch(/injected failure/);
+    expect(await db.application.count({ where: { organizationId: actor.organizationId! } })).toBe(9);
+    expect(await db.application.count({ where: { productName: failing } })).toBe(0);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('two submissions with one submission token at the same time make one application', async () => {
+    const actor = await createUser('EXPORTER');
+    const submissionToken = randomUUID();
+    const same = input();
+    const others = Array.from({ length: 4 }, () => submitAndScreen({ actor, input: input() }));
+    const [a, b] = await Promise.all([submitAndScreen({ actor, input: same, submissionToken }), submitAndScreen({ actor, input: same, submissionToken }), ...others]);
+    expect(a!.id).toBe(b!.id);
+    expect(await db.application.count({ where: { organizationId: actor.organizationId!, submissionToken } })).toBe(1);
+    expect(await db.application.count({ where: { organizationId: actor.organizationId! } })).toBe(5);
   });
 });
 

@@ -11,8 +11,10 @@ import { db, type TTx } from '@/lib/db';
 import { searchWhere } from '@/lib/data/search';
 import type { TActor } from '@/lib/authz';
 import { appendAudit, appendAudits } from '@/lib/data/audit';
-import { getActiveRuleSet, getBuiltRuleSet, loadScreeningContext } from '@/lib/data/rulesets';
-import { exporterOf, screenInContext, severityOf, storeScreeningRun, type TExporter } from '@/lib/data/screening';
+import { getActiveRuleSet, getBuiltRuleSet, loadScreeningContext, type TScreeningContext } from '@/lib/data/rulesets';
+import { exporterOf, screenInContext, severityOf, storeScreeningRuns, type TExporter, type TScreened } from '@/lib/data/screening';
+import { groupCommit } from '@/lib/group-commit';
+import { processSingleton } from '@/lib/process-singleton';
 import { parseEccn } from '@/lib/screening/eccn';
 import type { TRuleSet } from '@/lib/screening/rule-set';
 import { AppError } from '@/lib/errors';
@@ -35,9 +37,11 @@ function requireExporter(actor: TActor): string {
   return actor.organizationId;
 }
 
+const referenceOf = (n: bigint, now: Date) => `CLR-${now.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+
 async function nextReference(tx: TTx, now = new Date()): Promise<string> {
   const [row] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('application_reference_seq') AS n`;
-  return `CLR-${now.getUTCFullYear()}-${String(row!.n).padStart(6, '0')}`;
+  return referenceOf(row!.n, now);
 }
 
 /** Queue columns derived from (possibly partial) application data: the first item names the application. */
@@ -174,72 +178,39 @@ export type TSubmitOptions = {
   submissionToken?: string;
   /** the organisation's country of establishment when the caller has it (an API key's lookup reads it) */
   exporter?: TExporter;
+  /** the active version and cleared matches when the caller has them (an API key's lookup reads them) */
+  context?: TScreeningContext;
 };
 
+/** A submission screened and ready to store: what one caller hands to the store. */
+type TScreenedSubmission = { actor: TActor; organizationId: string; input: TApplicationInput; screened: TScreened; submissionToken?: string };
+type TStoredSubmission = { id: string; reference: string; outcome: Outcome };
+
+/** The application row's columns for a submission (first or again). */
+const submittedFields = ({ actor, input, screened }: TScreenedSubmission, now: Date) => ({
+  ...columnsOf(input),
+  data: toJson(input),
+  status: 'SUBMITTED' as const,
+  outcome: screened.result.outcome,
+  severity: severityOf(screened.result.outcome),
+  outcomeChanged: false,
+  submittedAt: now,
+  submittedById: actor.id,
+});
+
 /**
- * Validated input → screened against the active rule set → application, line item, parties,
- * screening run and audit events stored in ONE transaction. Resubmission (after a request for
- * information) screens again; earlier runs stay in the history.
+ * What a submission stores beside its application row, for several applications at once (one insert
+ * per table): line items, parties, the screening run (its clock starts at `now`, the same instant as
+ * submittedAt) and the two audit events, chained in order under one lock.
  */
-export async function submitAndScreen({ actor, id, expectedVersion, input, submissionToken, exporter: knownExporter }: TSubmitOptions) {
-  const organizationId = requireExporter(actor);
-  // The ECCN is checked against the same rule-set version the application is screened with.
-  // independent reads, side by side: the active version with the cleared matches in force, the
-  // exporter's country and (for a first submission) the service-level settings
-  const [context, exporter, slaSettings] = await Promise.all([loadScreeningContext(), knownExporter ?? exporterOf(organizationId), id ? null : getSlaSettings()]);
-  const ruleSet = await getBuiltRuleSet(context.active.id);
-  const eccnErrors: Record<string, string[]> = {};
-  input.lineItems.forEach((item, i) => {
-    const eccn = checkEccn(ruleSet, item.eccn);
-    if (!eccn.known) eccnErrors[`lineItems.${i}.eccn`] = [eccn.message ?? 'This ECCN is not on the Commerce Control List'];
-  });
-  const unknown = Object.values(eccnErrors);
-  if (unknown.length > 0) {
-    throw new AppError('INVALID', unknown.length === 1 ? unknown[0]![0]! : `${unknown.length} ECCNs are not on the Commerce Control List`, { fieldErrors: eccnErrors });
-  }
-  const screened = screenInContext(input, context, ruleSet, exporter);
-  const { result } = screened;
-  const submitted = await oncePerToken(organizationId, id ? undefined : submissionToken, () => db.$transaction(async (tx) => {
-    let applicationId: string;
-    let reference: string;
-    let previousOutcome = null;
-    let resubmission = false;
-    const now = new Date();
-    const fields = {
-      ...columnsOf(input),
-      data: toJson(input),
-      status: 'SUBMITTED' as const,
-      outcome: result.outcome,
-      severity: severityOf(result.outcome),
-      outcomeChanged: false,
-      submittedAt: now,
-      submittedById: actor.id,
-    };
-    if (id) {
-      const current = await assertEditable(tx, organizationId, id, expectedVersion ?? -1);
-      resubmission = current.status === 'INFO_REQUESTED';
-      const before = await tx.application.findUniqueOrThrow({ where: { id }, select: { outcome: true, reference: true } });
-      previousOutcome = before.outcome;
-      const updated = await tx.application.updateMany({
-        where: { id, organizationId, deletedAt: null, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
-        data: { ...fields, version: { increment: 1 } },
-      });
-      if (updated.count !== 1) throw new AppError('CONFLICT', 'This application was changed elsewhere. Reload to see the latest version.');
-      applicationId = id;
-      reference = before.reference;
-      await tx.lineItem.deleteMany({ where: { applicationId } });
-      await tx.applicationParty.deleteMany({ where: { applicationId } });
-    } else {
-      reference = await nextReference(tx, now);
-      const slaDueOn = slaSettings ? dueOnAtFirstSubmission(result.outcome, now, slaSettings) : null;
-      const created = await tx.application.create({
-        data: { ...fields, reference, organizationId, createdById: actor.id, submissionToken: submissionToken ?? null, slaDueOn },
-        select: { id: true },
-      });
-      applicationId = created.id;
-    }
-    await tx.lineItem.createMany({
-      data: input.lineItems.map((item, position) => ({
+async function storeSubmissionRecords(
+  tx: TTx,
+  now: Date,
+  entries: { submission: TScreenedSubmission; applicationId: string; reference: string; previousOutcome: Outcome | null; resubmission: boolean }[],
+): Promise<void> {
+  await tx.lineItem.createMany({
+    data: entries.flatMap(({ submission, applicationId }) =>
+      submission.input.lineItems.map((item, position) => ({
         applicationId,
         position,
         productName: item.name,
@@ -250,33 +221,121 @@ export async function submitAndScreen({ actor, id, expectedVersion, input, submi
         unitValueUsd: item.unitValueUsd,
         biometric: (item.biometric ?? undefined) as Prisma.InputJsonObject | undefined,
       })),
-    });
-    await tx.applicationParty.createMany({ data: partiesOf(input).map((p) => ({ ...p, applicationId })) });
-    const run = await storeScreeningRun(tx, {
+    ),
+  });
+  await tx.applicationParty.createMany({ data: entries.flatMap(({ submission, applicationId }) => partiesOf(submission.input).map((p) => ({ ...p, applicationId }))) });
+  const runs = await storeScreeningRuns(
+    tx,
+    entries.map(({ submission: { screened, input }, applicationId, previousOutcome, resubmission }) => ({
       applicationId,
       screened,
       input,
       trigger: resubmission ? 'RESUBMIT' : 'SUBMIT',
       previousOutcome,
-      createdAt: now, // the clock starts at this run: the same instant as submittedAt
-    });
-    await appendAudits(tx, [
+      createdAt: now,
+    })),
+  );
+  const runOf = new Map(runs.map((r) => [r.applicationId, r.id]));
+  await appendAudits(
+    tx,
+    entries.flatMap(({ submission: { actor, screened }, applicationId, reference, resubmission }) => [
       { actor, action: resubmission ? 'APPLICATION_RESUBMITTED' : 'APPLICATION_SUBMITTED', entityType: 'Application', entityId: applicationId, data: { reference } },
       {
         actor,
         action: 'SCREENING_COMPLETED',
         entityType: 'Application',
         entityId: applicationId,
-        data: { screeningRunId: run.id, outcome: result.outcome, ruleSetVersion: result.ruleSetVersion, findings: result.findings.length },
+        data: { screeningRunId: runOf.get(applicationId), outcome: screened.result.outcome, ruleSetVersion: screened.result.ruleSetVersion, findings: screened.result.findings.length },
       },
-    ]);
-    return { id: applicationId, reference, outcome: result.outcome };
-  }), (app) => ({ id: app.id, reference: app.reference, outcome: app.outcome ?? result.outcome }));
+    ]),
+  );
+}
+
+/**
+ * First submissions, any number, in ONE transaction: references, applications (with their
+ * service-level due day), then their records. All or nothing (the group commit stores each alone
+ * again when a batch fails).
+ */
+async function storeFirstSubmissions(submissions: TScreenedSubmission[]): Promise<TStoredSubmission[]> {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const numbers = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('application_reference_seq') AS n FROM generate_series(1, ${submissions.length}::int)`;
+    const slaSettings = await getSlaSettings(tx);
+    const references = numbers.map(({ n }) => referenceOf(n, now));
+    const created = await tx.application.createManyAndReturn({
+      data: submissions.map((s, i) => ({
+        ...submittedFields(s, now),
+        reference: references[i]!,
+        organizationId: s.organizationId,
+        createdById: s.actor.id,
+        submissionToken: s.submissionToken ?? null,
+        slaDueOn: dueOnAtFirstSubmission(s.screened.result.outcome, now, slaSettings),
+      })),
+      select: { id: true, reference: true },
+    });
+    const idOf = new Map(created.map((c) => [c.reference, c.id]));
+    const entries = submissions.map((submission, i) => ({ submission, applicationId: idOf.get(references[i]!)!, reference: references[i]!, previousOutcome: null, resubmission: false }));
+    await storeSubmissionRecords(tx, now, entries);
+    return entries.map(({ applicationId, reference, submission }) => ({ id: applicationId, reference, outcome: submission.screened.result.outcome }));
+  });
+}
+
+/**
+ * Concurrent first submissions of this process share transactions (lib/group-commit.ts): under load
+ * one BEGIN/COMMIT, one audit-chain lock and one insert per table serve many submissions.
+ */
+const firstSubmissions = processSingleton('firstSubmissions', () => groupCommit(storeFirstSubmissions, { maxBatch: 32 }));
+
+/** A resubmission of an existing application (a draft, or after a request for information), in one transaction. */
+async function storeResubmission(submission: TScreenedSubmission, id: string, expectedVersion: number | undefined): Promise<TStoredSubmission> {
+  const { organizationId } = submission;
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const current = await assertEditable(tx, organizationId, id, expectedVersion ?? -1);
+    const before = await tx.application.findUniqueOrThrow({ where: { id }, select: { outcome: true, reference: true } });
+    const updated = await tx.application.updateMany({
+      where: { id, organizationId, deletedAt: null, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
+      data: { ...submittedFields(submission, now), version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError('CONFLICT', 'This application was changed elsewhere. Reload to see the latest version.');
+    await tx.lineItem.deleteMany({ where: { applicationId: id } });
+    await tx.applicationParty.deleteMany({ where: { applicationId: id } });
+    const resubmission = current.status === 'INFO_REQUESTED';
+    await storeSubmissionRecords(tx, now, [{ submission, applicationId: id, reference: before.reference, previousOutcome: before.outcome, resubmission }]);
+    return { id, reference: before.reference, outcome: submission.screened.result.outcome };
+  });
+}
+
+/**
+ * Validated input → screened against the active rule set → application, line items, parties,
+ * screening run and audit events stored in ONE transaction. Resubmission (after a request for
+ * information) screens again; earlier runs stay in the history.
+ */
+export async function submitAndScreen({ actor, id, expectedVersion, input, submissionToken, exporter: knownExporter, context: knownContext }: TSubmitOptions) {
+  const organizationId = requireExporter(actor);
+  // The ECCN is checked against the same rule-set version the application is screened with.
+  // independent reads, side by side: the active version with the cleared matches in force and the
+  // exporter's country
+  const [context, exporter] = await Promise.all([knownContext ?? loadScreeningContext(), knownExporter ?? exporterOf(organizationId)]);
+  const ruleSet = await getBuiltRuleSet(context.active.id);
+  const eccnErrors: Record<string, string[]> = {};
+  input.lineItems.forEach((item, i) => {
+    const eccn = checkEccn(ruleSet, item.eccn);
+    if (!eccn.known) eccnErrors[`lineItems.${i}.eccn`] = [eccn.message ?? 'This ECCN is not on the Commerce Control List'];
+  });
+  const unknown = Object.values(eccnErrors);
+  if (unknown.length > 0) {
+    throw new AppError('INVALID', unknown.length === 1 ? unknown[0]![0]! : `${unknown.length} ECCNs are not on the Commerce Control List`, { fieldErrors: eccnErrors });
+  }
+  const submission: TScreenedSubmission = { actor, organizationId, input, screened: screenInContext(input, context, ruleSet, exporter), submissionToken };
+  if (!id) {
+    return oncePerToken(organizationId, submissionToken, () => firstSubmissions.submit(submission), (app) => ({ id: app.id, reference: app.reference, outcome: app.outcome ?? submission.screened.result.outcome }));
+  }
+  const submitted = await storeResubmission(submission, id, expectedVersion);
   // After an information request the service-level clock runs again. Its due day is only the
   // queue's sort key, so it is set just after the commit rather than lengthening the submission's
-  // transaction (every page computes the clock itself from the history). A first submission stored
-  // its due day with the row.
-  if (id) await refreshSlaDue(db, [submitted.id]);
+  // transaction (every page computes the clock itself from the history).
+  await refreshSlaDue(db, [submitted.id]);
   return submitted;
 }
 

@@ -44,11 +44,18 @@ export const severityOf = (outcome: Outcome): number => OUTCOME_RANK[outcome];
 
 export type TScreened = { result: TScreeningResult; ruleSetVersionId: string };
 
-/** Screens against the active rule set (or a given version), with the cleared matches in force. */
-export async function screenInput(input: TApplicationInput, ruleSetVersionId?: string, exporter?: TExporter): Promise<TScreened> {
+/**
+ * Screens against the active rule set (or `ruleSetVersionId`), with the cleared matches in force.
+ * `context`: the active version and cleared matches when the caller read them already (an API
+ * key's lookup brings them along).
+ */
+export async function screenInput(
+  input: TApplicationInput,
+  { ruleSetVersionId, exporter, context }: { ruleSetVersionId?: string; exporter?: TExporter; context?: TScreeningContext } = {},
+): Promise<TScreened> {
   if (!ruleSetVersionId) {
-    const context = await loadScreeningContext();
-    return screenInContext(input, context, await getBuiltRuleSet(context.active.id), exporter);
+    const current = context ?? (await loadScreeningContext());
+    return screenInContext(input, current, await getBuiltRuleSet(current.active.id), exporter);
   }
   const [ruleSet, clearedMatches] = await Promise.all([getBuiltRuleSet(ruleSetVersionId), loadClearedMatches()]);
   return { result: screen(toScreeningApplication(input, exporter), ruleSet, { clearedMatches }), ruleSetVersionId };
@@ -66,24 +73,35 @@ export async function exporterOf(organizationId: string | null | undefined, tx: 
   return org ? { country: org.country } : undefined;
 }
 
-export async function storeScreeningRun(
-  tx: TTx,
-  options: { applicationId: string; screened: TScreened; input: TApplicationInput; trigger: ScreeningTrigger; previousOutcome: Outcome | null; createdAt?: Date },
-) {
-  const { result } = options.screened;
-  return tx.screeningRun.create({
-    data: {
-      applicationId: options.applicationId,
-      ruleSetVersionId: options.screened.ruleSetVersionId,
-      trigger: options.trigger,
-      outcome: result.outcome,
-      previousOutcome: options.previousOutcome,
-      findings: toJson(result.findings),
-      input: toJson(options.input),
-      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
-    },
-    select: { id: true, outcome: true },
+export type TScreeningRunRecord = {
+  applicationId: string;
+  screened: TScreened;
+  input: TApplicationInput;
+  trigger: ScreeningTrigger;
+  previousOutcome: Outcome | null;
+  createdAt?: Date;
+};
+
+/** Stores screening runs (any number, one insert); answers each run's id with its application's. */
+export async function storeScreeningRuns(tx: TTx, runs: TScreeningRunRecord[]): Promise<{ id: string; applicationId: string; outcome: Outcome }[]> {
+  return tx.screeningRun.createManyAndReturn({
+    data: runs.map((r) => ({
+      applicationId: r.applicationId,
+      ruleSetVersionId: r.screened.ruleSetVersionId,
+      trigger: r.trigger,
+      outcome: r.screened.result.outcome,
+      previousOutcome: r.previousOutcome,
+      findings: toJson(r.screened.result.findings),
+      input: toJson(r.input),
+      ...(r.createdAt ? { createdAt: r.createdAt } : {}),
+    })),
+    select: { id: true, applicationId: true, outcome: true },
   });
+}
+
+export async function storeScreeningRun(tx: TTx, run: TScreeningRunRecord): Promise<{ id: string; outcome: Outcome }> {
+  const [stored] = await storeScreeningRuns(tx, [run]);
+  return stored!;
 }
 
 /**
