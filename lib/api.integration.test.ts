@@ -5,7 +5,8 @@ import { POST as screenRoute } from '@/app/api/v1/screen/route';
 import { POST as submitRoute } from '@/app/api/v1/applications/route';
 import { GET as statusRoute } from '@/app/api/v1/applications/[id]/route';
 import { db } from '@/lib/db';
-import { createApiKey, revokeApiKey } from '@/lib/data/api-keys';
+import { authenticateApiKey, createApiKey, revokeApiKey } from '@/lib/data/api-keys';
+import { loadScreeningContext } from '@/lib/data/rulesets';
 import { createUser } from '@/test/factories';
 
 const application = {
@@ -97,6 +98,25 @@ describe('JSON API', () => {
 
     await revokeApiKey(admin, otherKeyId);
     expect((await statusRoute(get(otherKey), { params: Promise.resolve({ id }) })).status).toBe(401);
+  });
+
+  it('reads key, acting user, organisation and (for screening routes) the screening context in one lookup', async () => {
+    const { admin, exporter, id, key } = await keyFor();
+    const auth = await authenticateApiKey(key, { screeningContext: true });
+    expect(auth).toMatchObject({
+      keyId: id,
+      actor: { id: exporter.id, email: exporter.email, name: exporter.name, role: 'EXPORTER', organizationId: exporter.organizationId },
+      exporter: { country: 'US' },
+    });
+    expect(auth!.screeningContext).toEqual(await loadScreeningContext());
+    expect((await authenticateApiKey(key))!.screeningContext).toBeUndefined();
+    // a wrong secret with a real prefix, a deactivated user and a revoked key: no access
+    expect(await authenticateApiKey(key.replace(/_[^_]+$/, '_wrongsecretwrongsecretwrong'))).toBeNull();
+    await db.user.update({ where: { id: exporter.id }, data: { active: false } });
+    expect(await authenticateApiKey(key, { screeningContext: true })).toBeNull();
+    await db.user.update({ where: { id: exporter.id }, data: { active: true } });
+    await revokeApiKey(admin, id);
+    expect(await authenticateApiKey(key, { screeningContext: true })).toBeNull();
   });
 
   it('limits each key to its requests per minute', async () => {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { TActor } from '@/lib/authz';
 import { authenticateApiKey } from '@/lib/data/api-keys';
+import type { TScreeningContext } from '@/lib/data/rulesets';
 import { beginIdempotent, type TIdempotencyBegin } from '@/lib/data/idempotency';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
@@ -17,8 +18,11 @@ const TOO_LARGE = 'The body is too large (1 MB at most).';
 export const jsonError = (status: number, error: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) =>
   Response.json({ error, ...extra }, { status, headers });
 
-/** `exporter`: the key's organisation's country of establishment (the engine's exporter). */
-type THandler = (ctx: { actor: TActor; exporter: { country: string }; request: Request }) => Promise<Response>;
+/**
+ * `exporter`: the key's organisation's country of establishment (the engine's exporter);
+ * `screeningContext`: the active version and cleared matches, read with the key when the route asks.
+ */
+type THandler = (ctx: { actor: TActor; exporter: { country: string }; screeningContext?: TScreeningContext; request: Request }) => Promise<Response>;
 
 /**
  * The body's bytes, read from the stream and abandoned as soon as they pass `max` (no buffering of a
@@ -70,12 +74,15 @@ export async function readJson(request: Request): Promise<{ ok: true; body: unkn
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
 
-/** Wraps a route handler: `Authorization: Bearer clr_…` required; AppErrors become JSON answers. */
-export function withApiKey(handler: THandler) {
+/**
+ * Wraps a route handler: `Authorization: Bearer clr_…` required; AppErrors become JSON answers.
+ * `screeningContext: true` for routes that screen: the key's lookup brings the context along.
+ */
+export function withApiKey(handler: THandler, options: { screeningContext?: boolean } = {}) {
   return async (request: Request): Promise<Response> => {
     const header = request.headers.get('authorization') ?? '';
     const presented = header.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : null;
-    const auth = await authenticateApiKey(presented);
+    const auth = await authenticateApiKey(presented, options);
     if (!auth) return jsonError(401, 'A valid API key is required (Authorization: Bearer clr_…).', {}, { 'WWW-Authenticate': 'Bearer' });
     const limit = env().API_RATE_LIMIT_PER_MINUTE;
     const token = await takeRequestToken(`api:${auth.keyId}`, limit, 60);
@@ -84,7 +91,7 @@ export function withApiKey(handler: THandler) {
     }
     const run = async (req: Request) => {
       try {
-        return await handler({ actor: auth.actor, exporter: auth.exporter, request: req });
+        return await handler({ actor: auth.actor, exporter: auth.exporter, screeningContext: auth.screeningContext, request: req });
       } catch (err) {
         if (isAppError(err)) return jsonError(STATUS_OF[err.code], err.message, err.details ?? {});
         console.error(err);

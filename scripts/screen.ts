@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     }
     return 2;
   }
-  const { result } = await screenInput(parsed.data, undefined, exporter.data);
+  const { result } = await screenInput(parsed.data, { exporter: exporter.data });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
 }

@@ -147,7 +147,7 @@ describe('SDN update 2024-04-02 → 2024-05-03', () => {
     expect(await db.auditEvent.count({ where: { entityId: submitted.id, action: 'CASE_RESCREENED' } })).toBe(1);
 
     // reproducibility: version N still gives exactly the stored result
-    const again = await screenInput(input, versionNId);
+    const again = await screenInput(input, { ruleSetVersionId: versionNId });
     expect(again.result.outcome).toBe(runN.outcome);
     expect(JSON.parse(JSON.stringify(again.result.findings))).toEqual(runN.findings);
     expect(again.result.ruleSetVersion).toBe(versionN.label);

@@ -7,6 +7,8 @@ import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { SCREENING_CONTEXT_COLUMNS, screeningContextOf, type TScreeningContext, type TScreeningContextColumns } from '@/lib/data/rulesets';
 
 const LAST_USED_PRECISION_MS = 60_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -55,24 +57,46 @@ export async function listApiKeys(actor: TActor) {
   });
 }
 
-/** The exporter a presented key acts as, or null (unknown, revoked, or its user deactivated). */
-export async function authenticateApiKey(presented: string | null): Promise<{ keyId: string; actor: TActor; exporter: { country: string } } | null> {
+export type TApiKeyAuth = { keyId: string; actor: TActor; exporter: { country: string }; screeningContext?: TScreeningContext };
+
+type TKeyRow = {
+  id: string;
+  hash: string;
+  revokedAt: Date | null;
+  organizationId: string;
+  lastUsedAt: Date | null;
+  userId: string;
+  email: string;
+  name: string;
+  role: TActor['role'];
+  userOrganizationId: string | null;
+  active: boolean;
+  country: string;
+};
+
+/**
+ * The exporter a presented key acts as, or null (unknown, revoked, or its user deactivated). One
+ * query: the key, its acting user and its organisation's country (the engine's exporter) — and,
+ * with `screeningContext`, what a screening against the active rule set needs, so an API screening
+ * costs one round trip before its answer.
+ */
+export async function authenticateApiKey(presented: string | null, options: { screeningContext?: boolean } = {}): Promise<TApiKeyAuth | null> {
   const match = /^clr_([0-9a-f]{12})_([A-Za-z0-9_-]{20,64})$/.exec(presented ?? '');
   if (!match) return null;
   const [, prefix, secret] = match;
-  const key = await db.apiKey.findUnique({
-    where: { prefix },
-    select: {
-      id: true, hash: true, revokedAt: true, organizationId: true, lastUsedAt: true,
-      actingUser: { select: { id: true, email: true, name: true, role: true, organizationId: true, active: true } },
-      // the organisation's country of establishment, read here rather than by a second query per request
-      organization: { select: { country: true } },
-    },
-  });
-  if (!key || key.revokedAt || !key.actingUser.active) return null;
+  const [key] = await db.$queryRaw<(TKeyRow & Partial<TScreeningContextColumns>)[]>`
+    SELECT k.id, k.hash, k."revokedAt", k."organizationId", k."lastUsedAt",
+           u.id AS "userId", u.email, u.name, u.role::text AS role, u."organizationId" AS "userOrganizationId", u.active,
+           o.country
+           ${options.screeningContext ? Prisma.sql`, ${SCREENING_CONTEXT_COLUMNS}` : Prisma.empty}
+      FROM "ApiKey" k
+      JOIN "User" u ON u.id = k."actingUserId"
+      JOIN "Organization" o ON o.id = k."organizationId"
+     WHERE k.prefix = ${prefix}`;
+  if (!key || key.revokedAt || !key.active) return null;
   // A key acts for its own organisation only, as an exporter of it (belt and braces: moving the user
   // revokes the key, lib/data/users.ts).
-  if (key.actingUser.role !== 'EXPORTER' || key.actingUser.organizationId !== key.organizationId) return null;
+  if (key.role !== 'EXPORTER' || key.userOrganizationId !== key.organizationId) return null;
   const expected = Buffer.from(key.hash, 'hex');
   const actual = Buffer.from(sha256(secret!), 'hex');
   if (!timingSafeEqual(expected, actual)) return null;
@@ -81,6 +105,11 @@ export async function authenticateApiKey(presented: string | null): Promise<{ ke
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await db.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }] }, data: { lastUsedAt: now } });
   }
-  const { active: _active, ...user } = key.actingUser;
-  return { keyId: key.id, actor: { ...user, organizationId: key.organizationId }, exporter: { country: key.organization.country } };
+  return {
+    keyId: key.id,
+    actor: { id: key.userId, email: key.email, name: key.name, role: key.role, organizationId: key.organizationId },
+    exporter: { country: key.country },
+    // no active rule set: no context here; the screening itself then answers 503 (it loads the context again)
+    ...(options.screeningContext && key.activeId ? { screeningContext: screeningContextOf(key as TScreeningContextColumns) } : {}),
+  };
 }

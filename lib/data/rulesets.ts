@@ -222,11 +222,27 @@ export async function loadClearedMatches(client: TDb | TTx = db): Promise<TClear
  */
 export type TScreeningContext = { active: { id: string; label: string }; clearedMatches: TClearedMatch[] };
 
+/**
+ * The screening context as columns of any query (one definition for every reader): the active
+ * version's id and label (null when none is active) and the cleared matches in force. Lets a
+ * caller that queries anyway (the API key lookup) bring the context in the same round trip.
+ */
+export const SCREENING_CONTEXT_COLUMNS = Prisma.sql`
+  (SELECT v.id FROM "RuleSetVersion" v WHERE v.status = 'ACTIVE' LIMIT 1) AS "activeId",
+  (SELECT v.label FROM "RuleSetVersion" v WHERE v.status = 'ACTIVE' LIMIT 1) AS "activeLabel",
+  ${CLEARED_MATCHES_JSON} AS "clearedMatches"`;
+
+export type TScreeningContextColumns = { activeId: string | null; activeLabel: string | null; clearedMatches: TClearedMatch[] };
+
+/** The context from SCREENING_CONTEXT_COLUMNS; no active rule set is an error (screening fails closed). */
+export function screeningContextOf(row: TScreeningContextColumns): TScreeningContext {
+  if (!row.activeId || row.activeLabel === null) throw noActiveRuleSet();
+  return { active: { id: row.activeId, label: row.activeLabel }, clearedMatches: row.clearedMatches };
+}
+
 export async function loadScreeningContext(client: TDb | TTx = db): Promise<TScreeningContext> {
-  const [row] = await client.$queryRaw<{ id: string; label: string; cleared: TClearedMatch[] }[]>`
-    SELECT v.id, v.label, ${CLEARED_MATCHES_JSON} AS cleared FROM "RuleSetVersion" v WHERE v.status = 'ACTIVE' LIMIT 1`;
-  if (!row) throw noActiveRuleSet();
-  return { active: { id: row.id, label: row.label }, clearedMatches: row.cleared };
+  const [row] = await client.$queryRaw<TScreeningContextColumns[]>`SELECT ${SCREENING_CONTEXT_COLUMNS}`;
+  return screeningContextOf(row!);
 }
 
 /** Next human label for a version created today: "2026-11-27.1", ".2", … */

@@ -6,14 +6,17 @@ import { ZApplicationInput, fieldErrors } from '@/lib/validation/application';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withApiKey(async ({ actor, exporter, request }) => {
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const parsed = ZApplicationInput.safeParse(body.body);
-  if (!parsed.success) return jsonError(422, 'The application is not valid.', { fieldErrors: fieldErrors(parsed.error) });
-  const submitted = await submitAndScreen({ actor, exporter, input: parsed.data });
-  return Response.json(
-    { id: submitted.id, reference: submitted.reference, status: 'SUBMITTED', outcome: submitted.outcome, url: `/applications/${submitted.id}` },
-    { status: 201, headers: { Location: `/api/v1/applications/${submitted.id}` } },
-  );
-});
+export const POST = withApiKey(
+  async ({ actor, exporter, screeningContext, request }) => {
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const parsed = ZApplicationInput.safeParse(body.body);
+    if (!parsed.success) return jsonError(422, 'The application is not valid.', { fieldErrors: fieldErrors(parsed.error) });
+    const submitted = await submitAndScreen({ actor, exporter, context: screeningContext, input: parsed.data });
+    return Response.json(
+      { id: submitted.id, reference: submitted.reference, status: 'SUBMITTED', outcome: submitted.outcome, url: `/applications/${submitted.id}` },
+      { status: 201, headers: { Location: `/api/v1/applications/${submitted.id}` } },
+    );
+  },
+  { screeningContext: true },
+);

@@ -8,11 +8,14 @@ import { ZApplicationInput, fieldErrors } from '@/lib/validation/application';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withApiKey(async ({ exporter, request }) => {
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const parsed = ZApplicationInput.safeParse(body.body);
-  if (!parsed.success) return jsonError(422, 'The application is not valid.', { fieldErrors: fieldErrors(parsed.error) });
-  const { result } = await screenInput(parsed.data, undefined, exporter);
-  return Response.json(exporterScreeningResult(result));
-});
+export const POST = withApiKey(
+  async ({ exporter, screeningContext, request }) => {
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const parsed = ZApplicationInput.safeParse(body.body);
+    if (!parsed.success) return jsonError(422, 'The application is not valid.', { fieldErrors: fieldErrors(parsed.error) });
+    const { result } = await screenInput(parsed.data, { exporter, context: screeningContext });
+    return Response.json(exporterScreeningResult(result));
+  },
+  { screeningContext: true },
+);
