@@ -16,3 +16,15 @@ describe('the app server heap limit', () => {
     );
   });
 });
+
+describe('the Prisma packages', () => {
+  it('are pinned to one version (CLI, client, adapter and its utilities move together)', () => {
+    const { dependencies, devDependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, Record<string, string>>;
+    const all = { ...dependencies, ...devDependencies };
+    // the WebAssembly schema engine has its own version line (pinned to the one the CLI was built with)
+    const pinned = Object.entries(all).filter(([name]) => (name === 'prisma' || name.startsWith('@prisma/')) && name !== '@prisma/schema-engine-wasm');
+    expect(pinned.map(([name]) => name).sort()).toEqual(['@prisma/adapter-pg', '@prisma/client', '@prisma/driver-adapter-utils', 'prisma']);
+    expect(new Set(pinned.map(([, version]) => version)).size).toBe(1);
+    expect(pinned[0]![1]).toMatch(/^\d+\.\d+\.\d+$/); // an exact version, not a range
+  });
+});
