@@ -1,6 +1,7 @@
 // Cases whose outcome would change (impact preview) or changed (re-screen): from → to, and why.
 import Link from 'next/link';
-import { OUTCOME_LABEL, OutcomeBadge, StatusBadge, type TOutcomeCode, type TStatusCode } from '@/components/ui/badge';
+import { OutcomeBadge, StatusBadge, type TOutcomeCode, type TStatusCode } from '@/components/ui/badge';
+import { OUTCOME_LABEL } from '@/lib/labels';
 import { DataTable } from '@/components/ui/data-table';
 import type { TFindingChange, TFindingSummary } from '@/lib/jobs/rescreen';
 
