@@ -1,15 +1,9 @@
 // An admin edits a draft rule (a bad edit is refused with the error next to its field and what was
 // typed kept; a good one is saved), edits a country's risk data, and manages users: creates one
 // (field errors first), deactivates them, and the deactivated user cannot sign in.
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const SHOTS = process.env.E2E_SCREENSHOTS;
-async function shot(target: Page | Locator, name: string) {
-  if (!SHOTS) return;
-  if ('goto' in target) await target.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  else await target.screenshot({ path: `${SHOTS}/${name}.png` });
-}
+import { screenshot } from './support/screenshot';
 
 async function openDraft(page: Page) {
   await page.goto('/admin/rules');
@@ -34,7 +28,7 @@ test('a bad rule edit is refused with field errors; a good one is saved in the d
   await expect(rule.getByText('The possible-match score cannot be higher than the strong-match score')).toBeVisible();
   await expect(possible).toHaveAttribute('aria-invalid', 'true');
   await expect(strong).toHaveValue('0.85'); // what was typed is kept
-  await shot(rule, 'rules-edit-error');
+  await screenshot(rule, 'rules-edit-error');
 
   await possible.fill('0.82');
   await rule.getByRole('button', { name: 'Save rule' }).click();
@@ -69,7 +63,7 @@ test('a bad rule edit is refused with field errors; a good one is saved in the d
   await brazil.getByRole('button', { name: 'Save Brazil' }).click();
   await expect(brazil.getByText('Country data saved in the draft.')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Brazil' }).first()).toContainText('Partly Free');
-  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Country risk data' }) }), 'rules-country-edit');
+  await screenshot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Country risk data' }) }), 'rules-country-edit');
 });
 
 test('admin creates and deactivates a user: their session ends and they cannot sign in', async ({ page, signIn, browser }) => {
@@ -86,7 +80,7 @@ test('admin creates and deactivates a user: their session ends and they cannot s
   await expect(form.getByText('The initial password needs at least 12 characters')).toBeVisible();
   await expect(form.getByLabel('Name')).toHaveValue('Tess Tester');
   await expect(form.getByLabel('Initial password')).toHaveValue('');
-  await shot(form, 'users-errors');
+  await screenshot(form, 'users-errors');
 
   const email = `tess-${Date.now()}@demo.test`;
   const password = 'correct horse battery';
@@ -113,7 +107,7 @@ test('admin creates and deactivates a user: their session ends and they cannot s
 
   await row.getByRole('button', { name: 'Deactivate Tess Tester' }).click();
   await expect(row.getByText('Deactivated', { exact: true })).toBeVisible();
-  await shot(page, 'users');
+  await screenshot(page, 'users');
 
   // Their open session has ended, and they cannot sign in again.
   await theirs.goto('/applications');

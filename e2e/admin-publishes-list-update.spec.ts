@@ -3,19 +3,13 @@
 // upload the 2024-05-03 snapshot (diff 417 added / 12 removed / 11 changed), preview the impact
 // (the case is listed), publish, and see the case with the new match and "Outcome changed".
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { restoreSeedVersion, seedCase } from './support/seed';
 import { expect, test } from './fixtures';
+import { screenshot } from './support/screenshot';
 
 const PARTIES = path.resolve('data/reference/parties');
 const ADDED_ON_0503 = 'WUHAN GLOBAL SENSOR TECHNOLOGY CO., LTD.'; // ent_num 46633
-const SHOTS = process.env.E2E_SCREENSHOTS; // e.g. /tmp/h5: where to save screenshots of each page
-
-async function shot(target: Page | Locator, name: string) {
-  if (!SHOTS) return;
-  if ('goto' in target) await target.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  else await target.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 async function ensureDraft(page: Page) {
   await page.goto('/admin/lists');
@@ -76,7 +70,7 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
 
   // Upload 2024-05-03: the diff against the active version.
   await uploadAndApply(page, 'ofac-sdn-2024-05-03.csv', { added: 417, removed: 12, changed: 11 });
-  await shot(page, 'lists-diff');
+  await screenshot(page, 'lists-diff');
   await page.getByLabel('Search entries').fill('wuhan global');
   await page.getByLabel('Show').selectOption('ADDED');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -87,7 +81,7 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
   await page.getByRole('button', { name: 'Apply to the draft' }).click();
   await expect(page.getByText('Applied to the draft')).toBeVisible();
   await expect(page.getByTestId('draft-lists')).toContainText('2024-05-03');
-  await shot(page, 'lists-applied');
+  await screenshot(page, 'lists-applied');
 
   // Impact preview lists the case, from Review (stale 2024 list) to Prohibited, because of the new match.
   await page.goto('/admin/rules');
@@ -98,18 +92,18 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
   await expect(row).toContainText('Review');
   await expect(row).toContainText('Prohibited');
   await expect(row).toContainText(ADDED_ON_0503);
-  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Draft: preview and publish' }) }), 'rules-draft-impact');
-  await shot(page.getByTestId('rule-party.restricted-lists'), 'rules-rule-party');
-  await shot(page.getByTestId('rule-biometric.one-to-many.partly-free'), 'rules-rule-biometric');
+  await screenshot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Draft: preview and publish' }) }), 'rules-draft-impact');
+  await screenshot(page.getByTestId('rule-party.restricted-lists'), 'rules-rule-party');
+  await screenshot(page.getByTestId('rule-biometric.one-to-many.partly-free'), 'rules-rule-biometric');
 
   // Publish: the re-screen runs in the background with progress.
   await publish(page, 'OFAC SDN update as of 2024-05-03 (417 added, 12 removed, 11 changed)');
   await expect(page.getByTestId('rescreen-summary')).toContainText('changed outcome');
   await expect(page.getByTestId('version-history')).toContainText('OFAC SDN update as of 2024-05-03');
-  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: /Re-screen after publishing/ }) }), 'rules-rescreen');
-  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Version history' }) }), 'rules-history');
+  await screenshot(page.locator('section').filter({ has: page.getByRole('heading', { name: /Re-screen after publishing/ }) }), 'rules-rescreen');
+  await screenshot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Version history' }) }), 'rules-history');
   await page.goto('/admin/rules?cq=bra');
-  await shot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Country risk data' }) }), 'rules-countries');
+  await screenshot(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Country risk data' }) }), 'rules-countries');
 
   // The officer sees the case with the new party match and the "Outcome changed" badge.
   await signIn('officer');
@@ -117,5 +111,5 @@ test('admin uploads the 2024-05-03 SDN, previews the impact and publishes; the o
   await expect(page.getByText('Outcome changed').first()).toBeVisible();
   await expect(page.getByText(ADDED_ON_0503).first()).toBeVisible();
   await expect(page.getByText('Prohibited').first()).toBeVisible();
-  await shot(page, 'case-outcome-changed');
+  await screenshot(page, 'case-outcome-changed');
 });

@@ -6,10 +6,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type TDemoUser } from './fixtures';
+import { screenshot } from './support/screenshot';
 import { seedCase } from './support/seed';
 
 const WIDTHS = [390, 768, 1366] as const;
-const SHOTS = process.env.SCREENSHOT_DIR;
 
 /** Elements that stick out to the right of the viewport: named in the failure message. */
 async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
@@ -51,7 +51,7 @@ async function checkPage(page: Page, path: string, name: string, ready: (page: P
     await ready(page);
     const o = await overflow(page);
     expect(o.scrollWidth, `${path} at ${width} px: page wider than the window (${o.culprits.join('; ')})`).toBeLessThanOrEqual(o.clientWidth);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/width-${name}-${width}.png`, fullPage: true });
+    await screenshot(page, `width-${name}-${width}`);
     if (width !== 768) await axe(page, `${path} at ${width} px`);
   }
 }
@@ -152,7 +152,7 @@ test('on a phone the header folds into a menu: navigation, who is signed in and 
   for (const link of ['Review queue', 'Rules', 'Lists', 'Users', 'API keys', 'Records']) await expect(menu.getByRole('link', { name: link })).toBeVisible();
   await expect(menu.getByRole('link', { name: 'Users' })).toHaveAttribute('aria-current', 'page');
   await expect(menu.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/width-menu-open-390.png` });
+  await screenshot(page, 'width-menu-open-390', { fullPage: false });
   await menu.getByRole('link', { name: 'API keys' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'API keys' })).toBeVisible();
   await expect(menu.getByRole('link', { name: 'Rules' })).toBeHidden(); // closed after navigating
@@ -216,7 +216,7 @@ test('rules page: a sticky table of contents and a filter', async ({ page, signI
   await toc.getByRole('link', { name: 'Country risk data' }).click();
   await expect(page).toHaveURL(/#countries-h$/);
   await expect(toc).toBeInViewport(); // sticky: still there far down the page
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/rules-toc-sticky-1366.png` });
+  await screenshot(page, 'rules-toc-sticky-1366', { fullPage: false });
   const count = page.getByTestId('rule-filter-count');
   const total = Number(/(\d+) rules/.exec((await count.textContent()) ?? '')![1]);
   expect(total).toBeGreaterThan(3);
@@ -226,7 +226,7 @@ test('rules page: a sticky table of contents and a filter', async ({ page, signI
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(total);
   await expect(page.locator('[data-rule-card]:visible')).toHaveCount(shown);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/rules-filtered-1366.png` });
+  await screenshot(page, 'rules-filtered-1366', { fullPage: false });
   for (const card of await page.locator('[data-rule-card]:visible').all()) await expect(card).toContainText(/biometric/i);
   await page.getByRole('searchbox', { name: 'Filter rules' }).fill('');
   await expect(page.locator('[data-rule-card]:visible')).toHaveCount(total);
@@ -245,7 +245,7 @@ test('revoking an API key asks first and names the key; Cancel keeps it, Revoke 
   const dialog = page.getByRole('dialog', { name: `Revoke the key “${name}”?` });
   await expect(dialog).toContainText('is refused from now on');
   await expect(dialog).toContainText('cannot be turned back on');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/confirm-revoke-1366.png` });
+  await screenshot(page, 'confirm-revoke-1366', { fullPage: false });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText('Active');

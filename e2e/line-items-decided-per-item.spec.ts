@@ -4,12 +4,13 @@
 // by a second officer; the exporter sees per-item decisions and the banner; copy, withdraw, delete draft.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { screenshot } from './support/screenshot';
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? 'screenshots';
+// The journey goes on at 1366 px whether or not screenshots are saved.
 async function shots(page: Page, name: string) {
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, `${name}-${width}`);
   }
   await page.setViewportSize({ width: 1366, height: 900 });
 }

@@ -1,10 +1,10 @@
 // Batch party screening in real Chromium: an officer uploads a customer master file, watches the
 // job's progress bar reach the end, reads the summary, and downloads the result CSV with the SDN hit
-// and the line-numbered error of the bad row. Screenshots at 1366 and 390 px when E2E_SCREENSHOTS is set.
+// and the line-numbered error of the bad row. Screenshots at 1366 and 390 px when SCREENSHOT_DIR is set.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { screenshot, SCREENSHOT_DIR } from './support/screenshot';
 
-const SHOTS = process.env.E2E_SCREENSHOTS;
 const FILE = ['id,name,country', 'K-1,"PETROLEOS DE VENEZUELA, S.A.",VE', 'K-2,Muster Logistik GmbH,DE', 'K-3,,FR', 'K-4,Nordic Cedar Optics Oy,FI'].join('\n');
 
 test('an officer screens a party file in the background and downloads the result', async ({ page, signIn }) => {
@@ -21,7 +21,7 @@ test('an officer screens a party file in the background and downloads the result
   // the progress bar follows the job row until it is done (the job runner screens it in the background)
   await expect(batch.getByTestId('batch-progress')).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 60_000 });
   await expect(batch.getByTestId('batch-summary')).toContainText('Prohibited1');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/batch-1366.png`, fullPage: true });
+  await screenshot(page, 'batch-1366');
 
   const download = page.waitForEvent('download');
   await batch.getByRole('link', { name: 'Download result (CSV)' }).click();
@@ -41,8 +41,8 @@ test('an officer screens a party file in the background and downloads the result
     'data-status',
     'SUCCEEDED',
   );
-  if (SHOTS) {
+  if (SCREENSHOT_DIR) {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${SHOTS}/batch-390.png`, fullPage: true });
+    await screenshot(page, 'batch-390');
   }
 });

@@ -3,12 +3,8 @@
 // the exporter sees the approval and downloads the decision record.
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
+import { screenshot } from './support/screenshot';
 import { seedCase } from './support/seed';
-
-const SHOTS = process.env.SCREENSHOT_DIR;
-const shot = async (page: import('@playwright/test').Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
 
 test('licence-required approval needs a countersignature by a second officer; the exporter gets the decision record', async ({ page, signIn }) => {
   const c = seedCase({ eccn: '3A981', country: 'BR', productName: `Thermal camera ${Date.now()}` });
@@ -20,7 +16,7 @@ test('licence-required approval needs a countersignature by a second officer; th
   await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
   const row = page.getByTestId('queue-row').filter({ hasText: c.reference });
   await expect(row).toContainText('Licence required');
-  await shot(page, 'queue');
+  await screenshot(page, 'queue');
   await row.getByRole('link', { name: c.reference }).click();
   await expect(page.getByTestId('case-outcome')).toHaveText('Licence required');
   await expect(page.getByRole('region', { name: 'Findings' })).toContainText('3A981 is controlled for CC1');
@@ -39,7 +35,7 @@ test('licence-required approval needs a countersignature by a second officer; th
   await approve.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('Awaiting countersignature');
   await expect(page.getByText(/awaiting countersignature/).first()).toBeVisible();
-  await shot(page, 'case-awaiting');
+  await screenshot(page, 'case-awaiting');
 
   // Officer 1 cannot countersign their own approval.
   const countersign = page.getByRole('form', { name: 'Countersign' });
@@ -54,7 +50,7 @@ test('licence-required approval needs a countersignature by a second officer; th
   await expect(page.getByTestId('case-status')).toHaveText('Approved');
   await expect(page.getByRole('region', { name: 'Decisions' })).toContainText('Countersigned by Omar Officer');
   await expect(page.getByRole('region', { name: 'Audit trail' })).toContainText('Countersigned');
-  await shot(page, 'case-approved');
+  await screenshot(page, 'case-approved');
 
   // The exporter sees the approval and downloads the decision record.
   await signIn('exporter');
@@ -93,7 +89,7 @@ test('the queue exports the filtered cases as CSV, and the dashboard counts them
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Cases by outcome' })).toContainText('Clear');
-  await shot(page, 'dashboard');
+  await screenshot(page, 'dashboard');
 
   // Bulk approve from the queue.
   await page.goto('/cases?outcome=CLEAR&sort=age');
@@ -149,7 +145,7 @@ test('an officer clears a false-positive party match with a justification; the c
   await form.getByRole('button', { name: 'Clear match' }).click();
   await expect(form.getByText('Explain why this is not the listed party')).toBeVisible();
   await expect(form.getByLabel('Justification')).toHaveValue('short');
-  await shot(page, 'case-party-match');
+  await screenshot(page, 'case-party-match');
   await form.getByLabel('Justification').fill(justification);
   await form.getByRole('button', { name: 'Clear match' }).click();
   await expect(page.getByTestId('case-outcome')).toHaveText('Clear');
@@ -157,5 +153,5 @@ test('an officer clears a false-positive party match with a justification; the c
   await expect(page.getByRole('region', { name: 'Screening history' })).toContainText('Re-screen by an officer');
   await expect(page.getByRole('region', { name: 'Screening history' })).toContainText('now cleared');
   await expect(page.getByRole('region', { name: 'Audit trail' })).toContainText('Party match cleared');
-  await shot(page, 'case-cleared');
+  await screenshot(page, 'case-cleared');
 });

@@ -5,9 +5,9 @@ import { POST as screenRoute } from '@/app/api/v1/screen/route';
 import { POST as submitRoute } from '@/app/api/v1/applications/route';
 import { GET as statusRoute } from '@/app/api/v1/applications/[id]/route';
 import { db } from '@/lib/db';
-import { authenticateApiKey, createApiKey, revokeApiKey } from '@/lib/data/api-keys';
+import { authenticateApiKey, revokeApiKey } from '@/lib/data/api-keys';
 import { loadScreeningContext } from '@/lib/data/rulesets';
-import { createUser } from '@/test/factories';
+import { createExporterApiKey } from '@/test/factories';
 
 const application = {
   product: { name: 'Door controller', description: 'Badge reader', eccn: 'EAR99', kind: 'HARDWARE', quantity: 10, unitValueUsd: 250, biometric: null },
@@ -26,13 +26,6 @@ const post = (key: string | null, body: unknown) =>
   });
 const get = (key: string) => new Request('http://test/api', { headers: { authorization: `Bearer ${key}` } });
 
-async function keyFor() {
-  const admin = await createUser('ADMIN');
-  const exporter = await createUser('EXPORTER');
-  const { id, key } = await createApiKey(admin, { name: 'ERP', actingUserId: exporter.id });
-  return { admin, exporter, id, key };
-}
-
 describe('JSON API', () => {
   it('refuses requests without a valid key', async () => {
     expect((await screenRoute(post(null, application))).status).toBe(401);
@@ -40,7 +33,7 @@ describe('JSON API', () => {
   });
 
   it('takes the exporter country from the organisation and accepts subjectToEar / euControlCode (issue 16)', async () => {
-    const { exporter, key } = await keyFor();
+    const { exporter, key } = await createExporterApiKey();
     await db.organization.update({ where: { id: exporter.organizationId! }, data: { country: 'DE' } });
     const item = { ...application.product, name: 'Milling machine', eccn: '2B001.a', subjectToEar: 'NO', euControlCode: '2B001.a' };
     const toChina = {
@@ -61,7 +54,7 @@ describe('JSON API', () => {
   });
 
   it('screens without storing, and lists every field error for bad input', async () => {
-    const { key } = await keyFor();
+    const { key } = await createExporterApiKey();
     const before = await db.application.count();
     const ok = await screenRoute(post(key, application));
     expect(ok.status).toBe(200);
@@ -78,7 +71,7 @@ describe('JSON API', () => {
   });
 
   it('submits as the key’s exporter and reads the status; other organisations get 404', async () => {
-    const { key, exporter, admin } = await keyFor();
+    const { key, exporter, admin } = await createExporterApiKey();
     const created = await submitRoute(post(key, application));
     expect(created.status).toBe(201);
     const { id, reference, outcome } = (await created.json()) as { id: string; reference: string; outcome: string };
@@ -92,8 +85,7 @@ describe('JSON API', () => {
     expect(status.status).toBe(200);
     expect(await status.json()).toMatchObject({ id, reference, status: 'SUBMITTED', outcome: 'CLEAR' });
 
-    const other = await createUser('EXPORTER');
-    const { key: otherKey, id: otherKeyId } = await createApiKey(admin, { name: 'Other', actingUserId: other.id });
+    const { key: otherKey, id: otherKeyId } = await createExporterApiKey({ admin, name: 'Other' });
     expect((await statusRoute(get(otherKey), { params: Promise.resolve({ id }) })).status).toBe(404);
 
     await revokeApiKey(admin, otherKeyId);
@@ -101,7 +93,7 @@ describe('JSON API', () => {
   });
 
   it('reads key, acting user, organisation and (for screening routes) the screening context in one lookup', async () => {
-    const { admin, exporter, id, key } = await keyFor();
+    const { admin, exporter, id, key } = await createExporterApiKey();
     const auth = await authenticateApiKey(key, { screeningContext: true });
     expect(auth).toMatchObject({
       keyId: id,
@@ -120,7 +112,7 @@ describe('JSON API', () => {
   });
 
   it('limits each key to its requests per minute', async () => {
-    const { key, id } = await keyFor();
+    const { key, id } = await createExporterApiKey();
     // 120 requests already counted in this minute's window (counters, lib/rate-limit.ts).
     const windowStart = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     await db.rateLimitCounter.create({ data: { key: `api:${id}`, windowStart, count: 120 } });

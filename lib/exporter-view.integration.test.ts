@@ -8,13 +8,12 @@ import { POST as submitRoute } from '@/app/api/v1/applications/route';
 import { GET as statusRoute } from '@/app/api/v1/applications/[id]/route';
 import { db } from '@/lib/db';
 import { INTERNAL_KEYS } from '@/lib/cases/exporter-view';
-import { createApiKey } from '@/lib/data/api-keys';
 import { getApplicationForExporter, submitAndScreen } from '@/lib/data/applications';
 import { getDecisionRecord } from '@/lib/data/cases';
 import { screenInput } from '@/lib/data/screening';
 import { renderDecisionRecord } from '@/lib/pdf/decision-record';
 import { applicationInput } from '@/test/admin-helpers';
-import { createUser } from '@/test/factories';
+import { createExporterApiKey, createUser } from '@/test/factories';
 
 const SECRET_NAME = 'Officer Zebedee Quartermain';
 const SECRET_WHY = 'INTERNAL: bank confirmed by phone with our contact';
@@ -62,9 +61,7 @@ describe('the exporter-facing projection on every exporter route (finding 15)', 
     const engine = await screenInput(input);
     expect(JSON.stringify(engine.result)).toContain('Zebedee');
 
-    const admin = await createUser('ADMIN');
-    const exporter = await createUser('EXPORTER');
-    const { key } = await createApiKey(admin, { name: 'ERP', actingUserId: exporter.id });
+    const { exporter, key } = await createExporterApiKey();
     const post = (url: string, body: unknown) =>
       new Request(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 

@@ -5,21 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { POST as screenRoute } from '@/app/api/v1/screen/route';
 import { POST as submitRoute } from '@/app/api/v1/applications/route';
 import { db } from '@/lib/db';
-import { createApiKey } from '@/lib/data/api-keys';
 import { saveDraft } from '@/lib/data/applications';
 import { isAppError } from '@/lib/errors';
-import { createUser } from '@/test/factories';
+import { createExporterApiKey } from '@/test/factories';
 import { applicationArb, nastyValue } from '@/test/fuzz-arbitraries';
-
-async function key() {
-  const admin = await createUser('ADMIN');
-  const exporter = await createUser('EXPORTER');
-  return { exporter, ...(await createApiKey(admin, { name: 'fuzz', actingUserId: exporter.id })) };
-}
 
 describe('fuzzing the JSON API and the data layer', () => {
   it('300 generated bodies to POST /api/v1/screen and /api/v1/applications: never 5xx, 422 with field errors', async () => {
-    const { id, key: k } = await key();
+    const { id, key: k } = await createExporterApiKey({ name: 'fuzz' });
     // The fuzz run is not a rate-limit test.
     await db.rateLimitCounter.deleteMany({ where: { key: `api:${id}` } });
     process.env.API_RATE_LIMIT_PER_MINUTE = '100000';
@@ -49,7 +42,7 @@ describe('fuzzing the JSON API and the data layer', () => {
   });
 
   it('100 generated drafts: saved, or refused with an AppError (never a database error)', async () => {
-    const { exporter } = await key();
+    const { exporter } = await createExporterApiKey({ name: 'fuzz' });
     await fc.assert(
       fc.asyncProperty(fc.oneof(applicationArb, fc.dictionary(fc.string(), nastyValue, { maxKeys: 4 })), async (data) => {
         try {

@@ -5,11 +5,10 @@ import { POST as screenRoute } from '@/app/api/v1/screen/route';
 import { POST as submitRoute } from '@/app/api/v1/applications/route';
 import { GET as statusRoute } from '@/app/api/v1/applications/[id]/route';
 import { db } from '@/lib/db';
-import { createApiKey } from '@/lib/data/api-keys';
 import { saveDraft, submitAndScreen } from '@/lib/data/applications';
 import { setUserActive, updateUserRole } from '@/lib/data/users';
 import { applicationInput } from '@/test/admin-helpers';
-import { createOrganization, createUser } from '@/test/factories';
+import { createExporterApiKey, createOrganization, createUser } from '@/test/factories';
 
 const application = {
   product: { name: 'Door controller', description: 'Badge reader', eccn: 'EAR99', kind: 'HARDWARE', quantity: 10, unitValueUsd: 250, biometric: null },
@@ -30,16 +29,9 @@ const post = (key: string, body: unknown, headers: Record<string, string> = {}) 
   });
 const get = (key: string) => new Request('http://test/api', { headers: { authorization: `Bearer ${key}` } });
 
-async function keyFor() {
-  const admin = await createUser('ADMIN');
-  const exporter = await createUser('EXPORTER');
-  const { id, key } = await createApiKey(admin, { name: 'ERP', actingUserId: exporter.id });
-  return { admin, exporter, id, key };
-}
-
 describe('API key bound to its organisation (finding 4)', () => {
   it('moving the key’s user to another organisation revokes the key (audited); it never reads the new organisation', async () => {
-    const { admin, exporter, id, key } = await keyFor();
+    const { admin, exporter, id, key } = await createExporterApiKey();
     const created = await submitRoute(post(key, application));
     expect(created.status).toBe(201);
     const newOrg = await createOrganization();
@@ -53,14 +45,14 @@ describe('API key bound to its organisation (finding 4)', () => {
   });
 
   it('a key whose user was moved behind the data layer’s back still acts for nobody', async () => {
-    const { exporter, key } = await keyFor();
+    const { exporter, key } = await createExporterApiKey();
     const other = await createOrganization();
     await db.user.update({ where: { id: exporter.id }, data: { organizationId: other.id } });
     expect((await screenRoute(post(key, application))).status).toBe(401);
   });
 
   it('deactivating the user revokes the key', async () => {
-    const { admin, exporter, id, key } = await keyFor();
+    const { admin, exporter, id, key } = await createExporterApiKey();
     await setUserActive(admin, exporter.id, false);
     expect((await screenRoute(post(key, application))).status).toBe(401);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).revokedAt).not.toBeNull();
@@ -69,7 +61,7 @@ describe('API key bound to its organisation (finding 4)', () => {
 
 describe('request body cap (finding 6)', () => {
   it('stops reading a body without Content-Length at 1 MB', async () => {
-    const { key } = await keyFor();
+    const { key } = await createExporterApiKey();
     let produced = 0;
     const chunk = new Uint8Array(64 * 1024).fill(0x20);
     const body = new ReadableStream<Uint8Array>({
@@ -98,7 +90,7 @@ describe('bad values are field errors, never 500 (finding 7)', () => {
     ['a lone surrogate in the description', withProduct({ description: 'Badge \uD800 reader' }), 'product.description'],
     ['a lone low surrogate in the end user', { ...application, endUser: { ...application.endUser, name: '\uDC00Muster' } }, 'endUser.name'],
   ])('%s → 422 at the field, on screen and submit', async (_name, body, field) => {
-    const { key } = await keyFor();
+    const { key } = await createExporterApiKey();
     for (const route of [screenRoute, submitRoute]) {
       const res = await route(post(key, body));
       expect(res.status).toBe(422);
@@ -117,7 +109,7 @@ describe('bad values are field errors, never 500 (finding 7)', () => {
   });
 
   it('the largest allowed values are stored exactly', async () => {
-    const { key } = await keyFor();
+    const { key } = await createExporterApiKey();
     const res = await submitRoute(post(key, withProduct({ quantity: 99_999_999_999_999.9, unitValueUsd: 0.01 })));
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
@@ -126,7 +118,7 @@ describe('bad values are field errors, never 500 (finding 7)', () => {
   });
 
   it('a refused submission does not burn a reference number', async () => {
-    const { key } = await keyFor();
+    const { key } = await createExporterApiKey();
     const first = (await (await submitRoute(post(key, application))).json()) as { reference: string };
     for (const bad of [withProduct({ quantity: 1e15 }), withProduct({ name: 'x\u0000' })]) expect((await submitRoute(post(key, bad))).status).toBe(422);
     const second = (await (await submitRoute(post(key, application))).json()) as { reference: string };
@@ -137,7 +129,7 @@ describe('bad values are field errors, never 500 (finding 7)', () => {
 
 describe('idempotency (finding 10)', () => {
   it('the same Idempotency-Key and body give the same response, stored once; another body is a conflict', async () => {
-    const { exporter, key } = await keyFor();
+    const { exporter, key } = await createExporterApiKey();
     const idem = { 'idempotency-key': crypto.randomUUID() };
     const responses = await Promise.all([submitRoute(post(key, application, idem)), submitRoute(post(key, application, idem))]);
     const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ id: string }>));

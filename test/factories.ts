@@ -1,6 +1,7 @@
 // Test data: every test makes its own organisations and users (never relies on another's data).
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
+import { createApiKey } from '@/lib/data/api-keys';
 import type { TActor } from '@/lib/authz';
 import type { Role } from '@/lib/generated/prisma/enums';
 
@@ -15,4 +16,15 @@ export async function createUser(role: Role, options: { organizationId?: string 
     data: { email, name: `${role} ${email.split('@')[0]}`, role, organizationId, passwordHash: options.passwordHash ?? 'scrypt$invalid' },
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role, organizationId: user.organizationId };
+}
+
+/**
+ * An API key as an ERP system holds it: created by an admin, acting as an exporter of an organisation.
+ * Makes the admin and the exporter (with a fresh organisation) unless given.
+ */
+export async function createExporterApiKey(options: { admin?: TActor; exporter?: TActor; name?: string } = {}) {
+  const admin = options.admin ?? (await createUser('ADMIN'));
+  const exporter = options.exporter ?? (await createUser('EXPORTER'));
+  const { id, key } = await createApiKey(admin, { name: options.name ?? 'ERP', actingUserId: exporter.id });
+  return { admin, exporter, id, key };
 }

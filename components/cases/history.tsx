@@ -1,7 +1,7 @@
 // Screening history (every run, its rule-set version and outcome, what changed since the run before)
 // and the case's audit trail.
-import { Fragment } from 'react';
 import { OutcomeBadge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { diffFindings, isDiffEmpty } from '@/lib/cases/findings';
 import { OUTCOME_LABEL, STATUS_LABEL, TRIGGER_LABEL, humanize, labelOf } from '@/lib/labels';
 import type { TFinding } from '@/lib/screening/types';
@@ -112,38 +112,31 @@ function summary(action: string, data: unknown): string {
 
 export function AuditTrail({ events }: { events: TAudit[] }) {
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-      <table className="cards-md w-full text-left text-sm">
-        <caption className="sr-only">Audit trail</caption>
-        <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-          <tr>
-            <th className="px-4 py-2 font-medium">When</th>
-            <th className="px-4 py-2 font-medium">What</th>
-            <th className="px-4 py-2 font-medium">Who</th>
-            <th className="px-4 py-2 font-medium">Detail</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {events.map((e) => (
-            <Fragment key={String(e.seq)}>
-              <tr>
-                <td data-label="When" className="px-4 py-2 whitespace-nowrap text-slate-600">
-                  {formatDateTime(e.createdAt)}
-                </td>
-                <td data-label="What" className="px-4 py-2 text-slate-900">
-                  {AUDIT_LABEL[e.action] ?? humanize(e.action)}
-                </td>
-                <td data-label="Who" className="px-4 py-2 text-slate-600">
-                  {e.actorEmail ?? 'system'}
-                </td>
-                <td data-label="Detail" className="px-4 py-2 text-slate-600">
-                  {summary(e.action, e.data)} <span className="text-xs text-slate-600">#{String(e.seq)}</span>
-                </td>
-              </tr>
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      cards="md"
+      look="framed"
+      align="middle"
+      caption="Audit trail"
+      wrapperClassName="overflow-hidden"
+      headCellClassName="py-2"
+      cellClassName="py-2"
+      rows={events}
+      rowKey={(e) => String(e.seq)}
+      columns={[
+        { key: 'when', header: 'When', className: 'whitespace-nowrap text-slate-600', cell: (e) => formatDateTime(e.createdAt) },
+        { key: 'what', header: 'What', className: 'text-slate-900', cell: (e) => AUDIT_LABEL[e.action] ?? humanize(e.action) },
+        { key: 'who', header: 'Who', className: 'text-slate-600', cell: (e) => e.actorEmail ?? 'system' },
+        {
+          key: 'detail',
+          header: 'Detail',
+          className: 'text-slate-600',
+          cell: (e) => (
+            <>
+              {summary(e.action, e.data)} <span className="text-xs text-slate-600">#{String(e.seq)}</span>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

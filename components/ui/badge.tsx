@@ -1,5 +1,5 @@
 // Outcome and status in words, with calm colours (Clear green, Review amber, Licence required
-// orange, Prohibited red). The label maps are exported for text outside badges (tables, PDFs, CSV).
+// orange, Prohibited red). The words themselves are lib/labels.ts's, for badges and all other text alike.
 //   <OutcomeBadge outcome="LICENSE_REQUIRED" />   <StatusBadge status="INFO_REQUESTED" />   <Badge tone="slate">x</Badge>
 import type { ReactNode } from 'react';
 import { cn } from './cn';
@@ -9,8 +9,7 @@ export type TStatusCode =
   'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'INFO_REQUESTED' | 'ESCALATED' | 'AWAITING_COUNTERSIGNATURE' | 'APPROVED' | 'APPROVED_IN_PART' | 'DENIED' | 'WITHDRAWN';
 export type TTone = 'green' | 'amber' | 'orange' | 'red' | 'slate' | 'indigo' | 'sky';
 
-// One set of words for outcomes and statuses across the product (badges, tables, CSV, PDF).
-export { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
+// One set of words for outcomes and statuses across the product (badges, tables, CSV, PDF): lib/labels.ts.
 import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
 
 const OUTCOME_TONE: Record<TOutcomeCode, TTone> = { CLEAR: 'green', REVIEW: 'amber', LICENSE_REQUIRED: 'orange', PROHIBITED: 'red' };

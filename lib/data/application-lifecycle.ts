@@ -75,7 +75,7 @@ export async function copyApplication({ actor, id }: { actor: TActor; id: string
   const source = await db.application.findFirst({ where: { id, organizationId, deletedAt: null }, select: { id: true, reference: true, data: true } });
   if (!source) throw new AppError('NOT_FOUND', 'Application not found.');
   // Through the draft shape: whatever the original's shape (one product or line items), the copy has line items.
-  const data = draftDataFrom(source.data) as unknown as Record<string, unknown>;
+  const data = draftDataFrom(source.data);
   const created = await saveDraft({ actor, data, copiedFrom: { id: source.id, reference: source.reference } });
   return created;
 }

@@ -6,12 +6,11 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { POST as partiesRoute } from '@/app/api/v1/parties/screen/route';
 import { db } from '@/lib/db';
-import { createApiKey } from '@/lib/data/api-keys';
 import { claimJob } from '@/lib/jobs/queue';
 import { runBatchScreen } from '@/lib/jobs/batch-screen';
 import { runOneJob } from '@/lib/jobs/runner';
 import { streamOf } from '@/test/admin-helpers';
-import { createUser } from '@/test/factories';
+import { createExporterApiKey, createUser } from '@/test/factories';
 import { batchResultCsv, createBatchScreen, getBatch, listBatches, type TBatchResult } from './batch-screening';
 
 async function drain() {
@@ -125,9 +124,7 @@ describe('POST /api/v1/parties/screen', () => {
     new Request('http://test/api', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
 
   it('screens up to 1,000 parties, and answers 422 with per-row errors', async () => {
-    const admin = await createUser('ADMIN');
-    const exporter = await createUser('EXPORTER');
-    const { key } = await createApiKey(admin, { name: 'ERP', actingUserId: exporter.id });
+    const { key } = await createExporterApiKey();
     const ok = await partiesRoute(post(key, { parties: [{ id: 'a', name: 'PETROLEOS DE VENEZUELA, S.A.', country: 'VE' }, { name: 'Muster Logistik GmbH', country: 'Germany' }] }));
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { ruleSetVersion: string; results: { id: string | null; country: string | null; outcome: string; hits: { list: string; score: number; tokens: string[] }[] }[] };

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type pg from 'pg';
+import { MIGRATIONS_TABLE } from '@/prisma/engine/migrations-table.mjs';
 
 /** Counts bytes and newlines and hashes what passes through (COPY text format: one row per line). */
 export class Tally extends Transform {
@@ -68,10 +69,10 @@ export function openZipBuffer(buffer: Buffer): Promise<TZip> {
 
 /** Applied Prisma migrations, oldest first. */
 export async function appliedMigrations(client: pg.ClientBase): Promise<string[]> {
-  const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
+  const exists = await client.query(`SELECT to_regclass($1) AS t`, [quoteIdent(MIGRATIONS_TABLE)]);
   if (!exists.rows[0]?.t) return [];
   const { rows } = await client.query<{ migration_name: string }>(
-    'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
+    `SELECT migration_name FROM ${quoteIdent(MIGRATIONS_TABLE)} WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
   );
   return rows.map((r) => r.migration_name);
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_DDL } from '@/prisma/engine/migrations-table.mjs';
 import { bin, run } from '@/scripts/lib/run';
 import { appliedMigrations, openZipFile, quoteIdent, Tally } from './archive';
 import { BACKUP_FORMAT, listTables, type TBackupManifest } from './backup';
@@ -19,18 +20,6 @@ import { BACKUP_FORMAT, listTables, type TBackupManifest } from './backup';
 export type TRestoreResult = { tables: number; rows: number; pendingMigrations: number; auditRows: number; ms: number };
 
 const MIGRATIONS_DIR = path.resolve('prisma/migrations');
-
-// The table Prisma keeps its migration history in (its layout has been stable since Prisma 2).
-const PRISMA_MIGRATIONS_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-  "checksum" VARCHAR(64) NOT NULL,
-  "finished_at" TIMESTAMPTZ,
-  "migration_name" VARCHAR(255) NOT NULL,
-  "logs" TEXT,
-  "rolled_back_at" TIMESTAMPTZ,
-  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
-)`;
 
 export class RestoreRefused extends Error {}
 
@@ -40,7 +29,7 @@ const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)
 export async function nonEmptyTables(client: pg.ClientBase): Promise<string[]> {
   const found: string[] = [];
   for (const table of await listTables(client)) {
-    if (table.name === '_prisma_migrations') continue;
+    if (table.name === MIGRATIONS_TABLE) continue;
     const { rowCount } = await client.query(`SELECT 1 FROM ${quoteIdent(table.name)} LIMIT 1`);
     if (rowCount) found.push(table.name);
   }
@@ -88,7 +77,7 @@ export async function restoreDatabase(url: string, file: string, options: { forc
     }
 
     // 2. The schema as it was at backup time.
-    await client.query(PRISMA_MIGRATIONS_DDL);
+    await client.query(MIGRATIONS_TABLE_DDL); // its rows come back with the data, as backup copied them
     for (const migration of manifest.migrations) {
       await client.query(fs.readFileSync(path.join(MIGRATIONS_DIR, migration, 'migration.sql'), 'utf8'));
     }
@@ -151,7 +140,8 @@ export async function restoreDatabase(url: string, file: string, options: { forc
     for (const table of manifest.tables) {
       const { rows: counted } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(table.name)}`);
       const n = Number(counted[0]!.n);
-      if (table.name !== '_prisma_migrations' && n !== table.rows) throw new Error(`${table.name}: ${n} row(s) after restore, ${table.rows} in the backup.`);
+      // the history also holds the migrations deployed in step 4
+      if (table.name !== MIGRATIONS_TABLE && n !== table.rows) throw new Error(`${table.name}: ${n} row(s) after restore, ${table.rows} in the backup.`);
     }
     const { createDb } = await import('@/lib/db');
     const { verifyAuditChain } = await import('@/lib/data/audit');

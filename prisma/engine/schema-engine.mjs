@@ -15,21 +15,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import pg from 'pg';
+import { MIGRATIONS_TABLE_DDL } from './migrations-table.mjs';
 
 const require = createRequire(import.meta.url);
 const LOG_TARGET = 'schema_engine::logger';
 const SHADOW_PREFIX = 'prisma_migrate_shadow_db_';
-// The engine's own DDL for PostgreSQL (copied from the strings in schema_engine_bg.wasm).
-const MIGRATIONS_TABLE_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum"              VARCHAR(64) NOT NULL,
-    "finished_at"           TIMESTAMPTZ,
-    "migration_name"        VARCHAR(255) NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        TIMESTAMPTZ,
-    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-)`;
 const PG_CHAR_OID = 18; // pg_catalog "char"
 const PG_TEXT_OID = 25;
 const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils

@@ -5,7 +5,9 @@ import { requireRole } from '@/lib/authz';
 import { listApplicationsForExporter } from '@/lib/data/applications';
 import { countryName } from '@/lib/countries';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
-import { OutcomeBadge, STATUS_LABEL, StatusBadge, type TStatusCode } from '@/components/ui/badge';
+import { OutcomeBadge, StatusBadge, type TStatusCode } from '@/components/ui/badge';
+import { STATUS_LABEL } from '@/lib/labels';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
@@ -86,73 +88,73 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </EmptyState>
         )
       ) : (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-          {/* six columns: stacked cards below 1024 px, so nothing is cut off at tablet width */}
-          <table className="cards-lg min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Applications</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Reference
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Product
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Destination
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Outcome
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Last update
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => (
-                <tr key={row.id} className="hover:bg-slate-50">
-                  <td data-label="Reference" className="card-head px-4 py-3 font-mono text-xs whitespace-nowrap">
-                    <Link
-                      href={row.status === 'DRAFT' ? `/applications/${row.id}/edit` : `/applications/${row.id}`}
-                      className="font-medium text-indigo-700 hover:underline"
-                    >
-                      {row.reference}
-                    </Link>
-                  </td>
-                  <td data-label="Product" className="px-4 py-3">
-                    <span className="font-medium text-slate-900">{row.productName}</span>
-                    {row.eccn ? <span className="ml-2 font-mono text-xs text-slate-500">{row.eccn}</span> : null}
-                  </td>
-                  <td data-label="Destination" className="px-4 py-3 text-slate-700">
-                    {row.destinationCountry ? (
-                      <>
-                        {countryName(row.destinationCountry)} <span className="font-mono text-xs text-slate-500">{row.destinationCountry}</span>
-                      </>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                  </td>
-                  <td data-label="Status" className="px-4 py-3">
-                    <StatusBadge status={row.status} />
-                  </td>
-                  <td data-label="Outcome" className="px-4 py-3">
-                    {row.status === 'DRAFT' ? <span className="text-slate-500">—</span> : <OutcomeBadge outcome={row.outcome} />}
-                  </td>
-                  <td data-label="Last update" className="px-4 py-3 whitespace-nowrap text-slate-600">
-                    <time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="border-t border-slate-200 px-4">
-            <Pagination page={page} pageSize={pageSize} total={total} basePath="/applications" params={{ status: validStatus, q: q || undefined }} />
-          </div>
-        </div>
+        // six columns: stacked cards below 1024 px, so nothing is cut off at tablet width
+        <DataTable
+          cards="lg"
+          look="framed"
+          align="middle"
+          caption="Applications"
+          wrapperClassName="overflow-hidden shadow-sm"
+          headCellClassName="py-3"
+          rows={rows}
+          rowKey={(row) => row.id}
+          rowProps={() => ({ className: 'hover:bg-slate-50' })}
+          footer={
+            <div className="border-t border-slate-200 px-4">
+              <Pagination page={page} pageSize={pageSize} total={total} basePath="/applications" params={{ status: validStatus, q: q || undefined }} />
+            </div>
+          }
+          columns={[
+            {
+              key: 'reference',
+              header: 'Reference',
+              className: 'card-head font-mono text-xs whitespace-nowrap',
+              cell: (row) => (
+                <Link
+                  href={row.status === 'DRAFT' ? `/applications/${row.id}/edit` : `/applications/${row.id}`}
+                  className="font-medium text-indigo-700 hover:underline"
+                >
+                  {row.reference}
+                </Link>
+              ),
+            },
+            {
+              key: 'product',
+              header: 'Product',
+              cell: (row) => (
+                <>
+                  <span className="font-medium text-slate-900">{row.productName}</span>
+                  {row.eccn ? <span className="ml-2 font-mono text-xs text-slate-500">{row.eccn}</span> : null}
+                </>
+              ),
+            },
+            {
+              key: 'destination',
+              header: 'Destination',
+              className: 'text-slate-700',
+              cell: (row) =>
+                row.destinationCountry ? (
+                  <>
+                    {countryName(row.destinationCountry)} <span className="font-mono text-xs text-slate-500">{row.destinationCountry}</span>
+                  </>
+                ) : (
+                  <span className="text-slate-500">—</span>
+                ),
+            },
+            { key: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
+            {
+              key: 'outcome',
+              header: 'Outcome',
+              cell: (row) => (row.status === 'DRAFT' ? <span className="text-slate-500">—</span> : <OutcomeBadge outcome={row.outcome} />),
+            },
+            {
+              key: 'updated',
+              header: 'Last update',
+              className: 'whitespace-nowrap text-slate-600',
+              cell: (row) => <time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt)}</time>,
+            },
+          ]}
+        />
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import { canonicalViewQuery } from '@/lib/validation/saved-views';
 import { AssignButton, BulkApproveForm } from '@/components/cases/small-forms';
 import { OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { requireRole } from '@/lib/authz';
 import { countryLabel, countryName } from '@/lib/countries';
 import { OUTCOME_LABEL, STATUS_LABEL } from '@/lib/labels';
@@ -59,6 +60,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     sla,
     now,
   );
+  const isOverdue = (id: string) => {
+    const clock = clocks.get(id);
+    return !!clock && clock.overdue && !clock.paused && !clock.decided;
+  };
   const pageCount = Math.max(1, Math.ceil(matching / QUEUE_PAGE_SIZE));
   const pageNumber = filter.cursor ? Math.min(filter.page, pageCount) : 1;
   const currentQuery = canonicalViewQuery(params);
@@ -233,98 +238,114 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <p className="mt-1 text-sm text-slate-600">New submissions appear here as soon as they are screened.</p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Cases table">
-          <table className="cards-lg w-full text-left text-sm">
-            <caption className="sr-only">Cases</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th className="w-10 px-3 py-2.5">
-                  <span className="sr-only">Select</span>
-                </th>
-                <th className="px-3 py-2.5 font-medium">Case</th>
-                <th className="px-3 py-2.5 font-medium">Destination</th>
-                <th className="px-3 py-2.5 font-medium">End user</th>
-                <th className="px-3 py-2.5 font-medium">Organisation</th>
-                <th className="px-3 py-2.5 font-medium">Outcome</th>
-                <th className="px-3 py-2.5 font-medium">Status</th>
-                <th className="px-3 py-2.5 font-medium">Waiting</th>
-                <th className="px-3 py-2.5 font-medium">Days left</th>
-                <th className="px-3 py-2.5 font-medium">Assigned</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((r) => {
-                const bulk = r.outcome === 'CLEAR' && allows('APPROVE', r.status) && r.submittedById !== actor.id;
-                const clock = clocks.get(r.id);
-                const overdue = !!clock && clock.overdue && !clock.paused && !clock.decided;
-                return (
-                  <tr
-                    key={r.id}
-                    className={overdue ? 'bg-red-50/50 hover:bg-red-50' : 'hover:bg-slate-50'}
-                    data-testid="queue-row"
-                    data-overdue={overdue || undefined}
-                  >
-                    <td className={`px-3 py-3 align-top ${overdue ? 'border-l-4 border-l-red-600' : ''}`}>
-                      {bulk ? (
-                        <input
-                          type="checkbox"
-                          form="bulk-approve"
-                          name="cases"
-                          value={`${r.id}:${r.version}`}
-                          aria-label={`Select ${r.reference} for bulk approval`}
-                          className="h-4 w-4 rounded border-slate-300 text-indigo-700"
-                        />
-                      ) : null}
-                    </td>
-                    <td className="card-head px-3 py-3 align-top [overflow-wrap:anywhere]">
-                      <Link href={`/cases/${r.id}`} className="font-medium text-indigo-700 hover:underline">
-                        {r.reference}
-                      </Link>
-                      <p className="text-slate-900">{r.productName}</p>
-                      <p className="text-xs text-slate-500">{r.eccn ?? 'Not classified'}</p>
-                    </td>
-                    <td data-label="Destination" className="px-3 py-3 align-top text-slate-800">
-                      {countryLabel(r.destinationCountry)}
-                      {r.destinationRegion ? <span className="block text-xs text-slate-500">{r.destinationRegion}</span> : null}
-                    </td>
-                    <td data-label="End user" className="px-3 py-3 align-top [overflow-wrap:anywhere] text-slate-800">
-                      {r.endUserName ?? '—'}
-                    </td>
-                    <td data-label="Organisation" className="px-3 py-3 align-top [overflow-wrap:anywhere] text-slate-600">
-                      {r.organization.name}
-                    </td>
-                    <td data-label="Outcome" className="px-3 py-3 align-top">
-                      <OutcomeBadge outcome={r.outcome} />
-                      {r.outcomeChanged ? <span className="mt-1 block text-xs font-medium text-amber-700">Outcome changed</span> : null}
-                    </td>
-                    <td data-label="Status" className="px-3 py-3 align-top">
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td data-label="Waiting" className="px-3 py-3 align-top text-slate-600 tabular-nums" title={formatDateTime(r.submittedAt)}>
-                      {formatAge(r.submittedAt, now)}
-                    </td>
-                    <td data-label="Days left" className="px-3 py-3 align-top text-sm tabular-nums" data-testid="sla-cell">
-                      <SlaCell clock={clock} />
-                    </td>
-                    <td data-label="Assigned" className="px-3 py-3 align-top text-slate-600">
-                      {r.assignedTo ? (
-                        r.assignedTo.id === actor.id ? (
-                          'You'
-                        ) : (
-                          r.assignedTo.name
-                        )
-                      ) : allows('ASSIGN', r.status) && r.submittedById !== actor.id ? (
-                        <AssignButton caseId={r.id} version={r.version} />
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          cards="lg"
+          look="framed"
+          caption="Cases"
+          region="Cases table"
+          className="w-full"
+          headCellClassName="px-3 py-2.5"
+          cellClassName="px-3 py-3"
+          rows={page.rows}
+          rowKey={(r) => r.id}
+          rowProps={(r) => {
+            const overdue = isOverdue(r.id);
+            return {
+              className: overdue ? 'bg-red-50/50 hover:bg-red-50' : 'hover:bg-slate-50',
+              'data-testid': 'queue-row',
+              'data-overdue': overdue || undefined,
+            };
+          }}
+          columns={[
+            {
+              key: 'select',
+              header: <span className="sr-only">Select</span>,
+              headerClassName: 'w-10',
+              cellProps: (r) => ({ className: isOverdue(r.id) ? 'border-l-4 border-l-red-600' : undefined }),
+              cell: (r) =>
+                r.outcome === 'CLEAR' && allows('APPROVE', r.status) && r.submittedById !== actor.id ? (
+                  <input
+                    type="checkbox"
+                    form="bulk-approve"
+                    name="cases"
+                    value={`${r.id}:${r.version}`}
+                    aria-label={`Select ${r.reference} for bulk approval`}
+                    className="h-4 w-4 rounded border-slate-300 text-indigo-700"
+                  />
+                ) : null,
+            },
+            {
+              key: 'case',
+              header: 'Case',
+              label: null,
+              className: 'card-head [overflow-wrap:anywhere]',
+              cell: (r) => (
+                <>
+                  <Link href={`/cases/${r.id}`} className="font-medium text-indigo-700 hover:underline">
+                    {r.reference}
+                  </Link>
+                  <p className="text-slate-900">{r.productName}</p>
+                  <p className="text-xs text-slate-500">{r.eccn ?? 'Not classified'}</p>
+                </>
+              ),
+            },
+            {
+              key: 'destination',
+              header: 'Destination',
+              className: 'text-slate-800',
+              cell: (r) => (
+                <>
+                  {countryLabel(r.destinationCountry)}
+                  {r.destinationRegion ? <span className="block text-xs text-slate-500">{r.destinationRegion}</span> : null}
+                </>
+              ),
+            },
+            { key: 'endUser', header: 'End user', className: '[overflow-wrap:anywhere] text-slate-800', cell: (r) => r.endUserName ?? '—' },
+            { key: 'organisation', header: 'Organisation', className: '[overflow-wrap:anywhere] text-slate-600', cell: (r) => r.organization.name },
+            {
+              key: 'outcome',
+              header: 'Outcome',
+              cell: (r) => (
+                <>
+                  <OutcomeBadge outcome={r.outcome} />
+                  {r.outcomeChanged ? <span className="mt-1 block text-xs font-medium text-amber-700">Outcome changed</span> : null}
+                </>
+              ),
+            },
+            { key: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
+            {
+              key: 'waiting',
+              header: 'Waiting',
+              className: 'text-slate-600 tabular-nums',
+              cellProps: (r) => ({ title: formatDateTime(r.submittedAt) }),
+              cell: (r) => formatAge(r.submittedAt, now),
+            },
+            {
+              key: 'daysLeft',
+              header: 'Days left',
+              className: 'text-sm tabular-nums',
+              cellProps: () => ({ 'data-testid': 'sla-cell' }),
+              cell: (r) => <SlaCell clock={clocks.get(r.id)} />,
+            },
+            {
+              key: 'assigned',
+              header: 'Assigned',
+              className: 'text-slate-600',
+              cell: (r) =>
+                r.assignedTo ? (
+                  r.assignedTo.id === actor.id ? (
+                    'You'
+                  ) : (
+                    r.assignedTo.name
+                  )
+                ) : allows('ASSIGN', r.status) && r.submittedById !== actor.id ? (
+                  <AssignButton caseId={r.id} version={r.version} />
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
       )}
 
       <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2">

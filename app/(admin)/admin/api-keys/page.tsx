@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { NewApiKeyForm } from '@/components/api-keys/new-key-form';
 import { Badge } from '@/components/ui/badge';
 import { ConfirmSubmit } from '@/components/ui/confirm-submit';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/format';
 import { requireRole } from '@/lib/authz';
 import { db } from '@/lib/db';
@@ -47,69 +48,73 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <p className="mt-3 text-sm text-slate-600">No keys yet.</p>
         ) : (
-          <table className="cards-md mt-4 min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">API keys</caption>
-            <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th className="py-2 pr-4">Name</th>
-                <th className="py-2 pr-4">Organisation / acts as</th>
-                <th className="py-2 pr-4">Created</th>
-                <th className="py-2 pr-4">Last used</th>
-                <th className="py-2">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <td data-label="Name" className="py-3 pr-4">
+          <DataTable
+            cards="md"
+            align="middle"
+            caption="API keys"
+            className="mt-4"
+            cellClassName="py-3"
+            rows={keys}
+            rowKey={(k) => k.id}
+            columns={[
+              {
+                key: 'name',
+                header: 'Name',
+                cell: (k) => (
+                  <>
                     <p className="font-medium">{k.name}</p>
                     <p className="font-mono text-xs text-slate-500">clr_{k.prefix}_…</p>
-                  </td>
-                  <td data-label="Organisation / acts as" className="py-3 pr-4">
+                  </>
+                ),
+              },
+              {
+                key: 'organisation',
+                header: 'Organisation / acts as',
+                cell: (k) => (
+                  <>
                     {k.organization.name}
                     <br />
                     <span className="text-xs text-slate-500">{k.actingUser.email}</span>
-                  </td>
-                  <td data-label="Created" className="py-3 pr-4 text-slate-600">
-                    {formatDateTime(k.createdAt)}
-                  </td>
-                  <td data-label="Last used" className="py-3 pr-4 text-slate-600">
-                    {formatDateTime(k.lastUsedAt)}
-                  </td>
-                  <td data-label="Status" className="py-3">
-                    {k.revokedAt ? (
-                      <Badge tone="slate">Revoked</Badge>
-                    ) : (
-                      <form action={revokeApiKeyAction} className="flex items-center gap-3" aria-label={`Revoke ${k.name}`}>
-                        <Badge tone="green">Active</Badge>
-                        <input type="hidden" name="id" value={k.id} />
-                        <ConfirmSubmit
-                          variant="danger"
-                          size="sm"
-                          label={
-                            <>
-                              Revoke<span className="sr-only"> key {k.name}</span>
-                            </>
-                          }
-                          confirmLabel="Revoke key"
-                          title={`Revoke the key “${k.name}”?`}
-                          body={
-                            <>
-                              <p>
-                                Every call with <code className="font-mono">clr_{k.prefix}_…</code> (acting as {k.actingUser.email}, {k.organization.name}) is
-                                refused from now on.
-                              </p>
-                              <p>A revoked key cannot be turned back on; the ERP system needs a new key.</p>
-                            </>
-                          }
-                        />
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: 'created', header: 'Created', className: 'text-slate-600', cell: (k) => formatDateTime(k.createdAt) },
+              { key: 'lastUsed', header: 'Last used', className: 'text-slate-600', cell: (k) => formatDateTime(k.lastUsedAt) },
+              {
+                key: 'status',
+                header: 'Status',
+                cell: (k) =>
+                  k.revokedAt ? (
+                    <Badge tone="slate">Revoked</Badge>
+                  ) : (
+                    <form action={revokeApiKeyAction} className="flex items-center gap-3" aria-label={`Revoke ${k.name}`}>
+                      <Badge tone="green">Active</Badge>
+                      <input type="hidden" name="id" value={k.id} />
+                      <ConfirmSubmit
+                        variant="danger"
+                        size="sm"
+                        label={
+                          <>
+                            Revoke<span className="sr-only"> key {k.name}</span>
+                          </>
+                        }
+                        confirmLabel="Revoke key"
+                        title={`Revoke the key “${k.name}”?`}
+                        body={
+                          <>
+                            <p>
+                              Every call with <code className="font-mono">clr_{k.prefix}_…</code> (acting as {k.actingUser.email}, {k.organization.name}) is
+                              refused from now on.
+                            </p>
+                            <p>A revoked key cannot be turned back on; the ERP system needs a new key.</p>
+                          </>
+                        }
+                      />
+                    </form>
+                  ),
+              },
+            ]}
+          />
         )}
       </section>
     </div>

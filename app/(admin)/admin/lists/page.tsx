@@ -9,6 +9,7 @@ import { MAX_UPLOAD_BYTES, diffEntries, getUpload, listUploads, listsOfVersion, 
 import { Badge } from '@/components/ui/badge';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { DataTable } from '@/components/ui/data-table';
 import { Pagination } from '@/components/ui/pagination';
 import { ListUpload } from '@/components/admin/list-upload';
 import { VersionStatusBadge, formatDateTime } from '@/components/admin/version-badge';
@@ -67,54 +68,35 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
         <h2 id="lists-h" className={h2}>
           {draftId ? 'Lists in the draft' : 'Lists in the active version'}
         </h2>
-        <table className="cards-md mt-4 min-w-full divide-y divide-slate-200 text-sm" data-testid="draft-lists">
-          <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="py-2 pr-4">
-                List
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Source
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                As of
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Entries
-              </th>
-              {draftId ? (
-                <th scope="col" className="py-2">
-                  Compared with active
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {lists.map((l) => (
-              <tr key={l.id} className="align-top">
-                <td data-label="List" className="py-2.5 pr-4">
+        <DataTable
+          cards="md"
+          className="mt-4"
+          testId="draft-lists"
+          rows={lists}
+          rowKey={(l) => l.id}
+          columns={[
+            {
+              key: 'list',
+              header: 'List',
+              cell: (l) => (
+                <>
                   <span className="font-mono text-xs text-slate-500">{l.code}</span>
                   <br />
                   <span className="font-medium text-slate-900">{l.name}</span>
-                </td>
-                <td data-label="Source" className="max-w-sm py-2.5 pr-4 [overflow-wrap:anywhere] text-slate-600">
-                  {l.source}
-                </td>
-                <td data-label="As of" className="py-2.5 pr-4 whitespace-nowrap tabular-nums">
-                  {l.asOf}
-                </td>
-                <td data-label="Entries" className="py-2.5 pr-4 text-right tabular-nums">
-                  {formatNumber(l.entryCount)}
-                </td>
-                {draftId ? (
-                  <td data-label="Compared with active" className="py-2.5">
-                    {activeByCode.get(l.code) === l.id ? <span className="text-slate-500">Same as active</span> : <Badge tone="indigo">Updated in draft</Badge>}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { key: 'source', header: 'Source', className: 'max-w-sm [overflow-wrap:anywhere] text-slate-600', cell: (l) => l.source },
+            { key: 'asOf', header: 'As of', className: 'whitespace-nowrap tabular-nums', cell: (l) => l.asOf },
+            { key: 'entries', header: 'Entries', headerClassName: 'text-right', className: 'text-right tabular-nums', cell: (l) => formatNumber(l.entryCount) },
+            !!draftId && {
+              key: 'compared',
+              header: 'Compared with active',
+              cell: (l) =>
+                activeByCode.get(l.code) === l.id ? <span className="text-slate-500">Same as active</span> : <Badge tone="indigo">Updated in draft</Badge>,
+            },
+          ]}
+        />
       </section>
 
       {draftId ? (
@@ -290,71 +272,51 @@ export default async function AdminListsPage({ searchParams }: { searchParams: T
                   Search
                 </Button>
               </form>
-              <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label="Differences table">
-                <table className="cards-md min-w-full divide-y divide-slate-200 text-sm" data-testid="diff-table">
-                  <caption className="sr-only">Entries added, removed or changed</caption>
-                  <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                    <tr>
-                      <th scope="col" className="px-4 py-2.5">
-                        Change
-                      </th>
-                      <th scope="col" className="px-4 py-2.5">
-                        Id
-                      </th>
-                      <th scope="col" className="px-4 py-2.5">
-                        Name and aliases
-                      </th>
-                      <th scope="col" className="px-4 py-2.5">
-                        Countries
-                      </th>
-                      <th scope="col" className="px-4 py-2.5">
-                        Programs
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 bg-white">
-                    {diff.rows.map((r) => (
-                      <tr key={`${r.change}-${r.externalId}`} className="align-top">
-                        <td data-label="Change" className="px-4 py-2.5">
-                          {r.change === 'ADDED' ? (
-                            <Badge tone="red">Added</Badge>
-                          ) : r.change === 'REMOVED' ? (
-                            <Badge tone={warning?.kind === 'OLDER' ? 'amber' : 'green'}>Removed</Badge>
-                          ) : (
-                            <Badge tone="amber">Changed</Badge>
-                          )}
-                        </td>
-                        <td data-label="Id" className="px-4 py-2.5 font-mono text-xs text-slate-600">
-                          {r.externalId}
-                        </td>
-                        <td data-label="Name and aliases" className="px-4 py-2.5">
-                          <span className="font-medium text-slate-900">{r.name}</span>
-                          {r.previousName ? <p className="text-xs text-slate-500">was {r.previousName}</p> : null}
-                          {r.aliases.length ? (
-                            <p className="text-xs text-slate-500">
-                              a.k.a. {r.aliases.slice(0, 4).join('; ')}
-                              {r.aliases.length > 4 ? ` (+${r.aliases.length - 4})` : ''}
-                            </p>
-                          ) : null}
-                        </td>
-                        <td data-label="Countries" className="px-4 py-2.5 font-mono text-xs text-slate-700">
-                          {r.countries.join(', ') || '—'}
-                        </td>
-                        <td data-label="Programs" className="px-4 py-2.5 text-xs text-slate-700">
-                          {r.programs.join(', ') || '—'}
-                        </td>
-                      </tr>
-                    ))}
-                    {diff.rows.length === 0 ? (
-                      <tr>
-                        <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
-                          No differences match.
-                        </td>
-                      </tr>
-                    ) : null}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                cards="md"
+                look="framed"
+                caption="Entries added, removed or changed"
+                region="Differences table"
+                wrapperClassName="mt-4"
+                cellClassName="py-2.5"
+                testId="diff-table"
+                rows={diff.rows}
+                rowKey={(r) => `${r.change}-${r.externalId}`}
+                empty="No differences match."
+                columns={[
+                  {
+                    key: 'change',
+                    header: 'Change',
+                    cell: (r) =>
+                      r.change === 'ADDED' ? (
+                        <Badge tone="red">Added</Badge>
+                      ) : r.change === 'REMOVED' ? (
+                        <Badge tone={warning?.kind === 'OLDER' ? 'amber' : 'green'}>Removed</Badge>
+                      ) : (
+                        <Badge tone="amber">Changed</Badge>
+                      ),
+                  },
+                  { key: 'id', header: 'Id', className: 'font-mono text-xs text-slate-600', cell: (r) => r.externalId },
+                  {
+                    key: 'name',
+                    header: 'Name and aliases',
+                    cell: (r) => (
+                      <>
+                        <span className="font-medium text-slate-900">{r.name}</span>
+                        {r.previousName ? <p className="text-xs text-slate-500">was {r.previousName}</p> : null}
+                        {r.aliases.length ? (
+                          <p className="text-xs text-slate-500">
+                            a.k.a. {r.aliases.slice(0, 4).join('; ')}
+                            {r.aliases.length > 4 ? ` (+${r.aliases.length - 4})` : ''}
+                          </p>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                  { key: 'countries', header: 'Countries', className: 'font-mono text-xs text-slate-700', cell: (r) => r.countries.join(', ') || '—' },
+                  { key: 'programs', header: 'Programs', className: 'text-xs text-slate-700', cell: (r) => r.programs.join(', ') || '—' },
+                ]}
+              />
               <Pagination
                 page={diff.page}
                 pageSize={diff.pageSize}

@@ -9,6 +9,7 @@ import { FREEDOM_WORDS, describeParam, formValueOf, ruleFields } from '@/lib/val
 import { Badge } from '@/components/ui/badge';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { DataTable } from '@/components/ui/data-table';
 import { CountryEditForm } from '@/components/admin/country-edit-form';
 import { ImpactTable } from '@/components/admin/impact-table';
 import { JobProgress } from '@/components/admin/job-progress';
@@ -236,34 +237,18 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
             <h2 id="datasets-h" className={h2}>
               Data sets in this version
             </h2>
-            <table className="cards-sm mt-4 min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">
-                    Data set
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Source
-                  </th>
-                  <th scope="col" className="py-2">
-                    As of
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {version.datasets.map((d) => (
-                  <tr key={d.kind}>
-                    <td className="py-2.5 pr-4 font-medium text-slate-800">{datasetLabel(d.kind)}</td>
-                    <td data-label="Source" className="max-w-xl py-2.5 pr-4 [overflow-wrap:anywhere] text-slate-600">
-                      {d.source}
-                    </td>
-                    <td data-label="As of" className="py-2.5 whitespace-nowrap text-slate-800 tabular-nums">
-                      {d.asOf}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              cards="sm"
+              align="middle"
+              className="mt-4"
+              rows={version.datasets}
+              rowKey={(d) => d.kind}
+              columns={[
+                { key: 'dataset', header: 'Data set', label: null, className: 'font-medium text-slate-800', cell: (d) => datasetLabel(d.kind) },
+                { key: 'source', header: 'Source', className: 'max-w-xl [overflow-wrap:anywhere] text-slate-600', cell: (d) => d.source },
+                { key: 'asOf', header: 'As of', className: 'whitespace-nowrap text-slate-800 tabular-nums', cell: (d) => d.asOf },
+              ]}
+            />
           </section>
 
           <section aria-labelledby="rules-h" className="space-y-4">
@@ -451,61 +436,55 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
             <h2 id="history-h" className={h2}>
               Version history
             </h2>
-            <table className="cards-md mt-4 min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Version history</caption>
-              <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">
-                    Version
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Change note
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Created
-                  </th>
-                  <th scope="col" className="py-2">
-                    Published
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="version-history">
-                {versions.map((v) => (
-                  <tr key={v.id} className="align-top">
-                    <td className="py-2.5 pr-4">
-                      <Link href={versionLink(v.id)} className="font-mono font-medium text-indigo-700 hover:underline">
-                        {v.label}
-                      </Link>
-                    </td>
-                    <td data-label="Status" className="py-2.5 pr-4">
-                      <VersionStatusBadge status={v.status} />
-                    </td>
-                    <td data-label="Change note" className="max-w-md py-2.5 pr-4 [overflow-wrap:anywhere] text-slate-700">
-                      {v.note}
-                    </td>
-                    <td data-label="Created" className="py-2.5 pr-4 text-slate-600">
+            <DataTable
+              cards="md"
+              caption="Version history"
+              className="mt-4"
+              bodyTestId="version-history"
+              rows={versions}
+              rowKey={(v) => v.id}
+              columns={[
+                {
+                  key: 'version',
+                  header: 'Version',
+                  label: null,
+                  cell: (v) => (
+                    <Link href={versionLink(v.id)} className="font-mono font-medium text-indigo-700 hover:underline">
+                      {v.label}
+                    </Link>
+                  ),
+                },
+                { key: 'status', header: 'Status', cell: (v) => <VersionStatusBadge status={v.status} /> },
+                { key: 'note', header: 'Change note', className: 'max-w-md [overflow-wrap:anywhere] text-slate-700', cell: (v) => v.note },
+                {
+                  key: 'created',
+                  header: 'Created',
+                  className: 'text-slate-600',
+                  cell: (v) => (
+                    <>
                       {formatDateTime(v.createdAt)}
                       <br />
                       <span className="text-xs">{v.createdBy ?? 'seed'}</span>
-                    </td>
-                    <td data-label="Published" className="py-2.5 text-slate-600">
-                      {v.publishedAt ? (
-                        <>
-                          {formatDateTime(v.publishedAt)}
-                          <br />
-                          <span className="text-xs">{v.publishedBy ?? 'seed'}</span>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  key: 'published',
+                  header: 'Published',
+                  className: 'text-slate-600',
+                  cell: (v) =>
+                    v.publishedAt ? (
+                      <>
+                        {formatDateTime(v.publishedAt)}
+                        <br />
+                        <span className="text-xs">{v.publishedBy ?? 'seed'}</span>
+                      </>
+                    ) : (
+                      '—'
+                    ),
+                },
+              ]}
+            />
           </section>
         </div>
       </div>

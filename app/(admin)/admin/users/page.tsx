@@ -3,6 +3,7 @@ import { requireRole } from '@/lib/authz';
 import { listOrganizations, listUsers } from '@/lib/data/users';
 import { ROLE_WORDS } from '@/lib/validation/users';
 import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { CreateOrganizationForm, CreateUserForm, OrganizationCountryForm, UserRowForms } from '@/components/admin/user-forms';
 import { formatDateTime } from '@/components/admin/version-badge';
 
@@ -24,56 +25,65 @@ export default async function AdminUsersPage() {
         <h2 id="users-h" className={h2}>
           Users ({users.length})
         </h2>
-        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Users table">
-          <table className="cards-md min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
-            <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  User
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Role and organisation
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Status
-                </th>
-                <th scope="col" className="py-2">
-                  Change
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((u) => (
-                <tr key={u.id} className="align-top" data-testid={`user-${u.email}`}>
-                  <td data-label="User" className="py-3 pr-4">
-                    <p className="font-medium text-slate-900">{u.name}</p>
-                    <p className="text-xs text-slate-500">{u.email}</p>
-                  </td>
-                  <td data-label="Role and organisation" className="py-3 pr-4 text-slate-700">
-                    {ROLE_WORDS[u.role]}
-                    {u.organization ? (
-                      <>
-                        <br />
-                        <span className="text-xs text-slate-500">{u.organization.name}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td data-label="Status" className="py-3 pr-4">
-                    {u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
-                    <p className="mt-1 text-xs text-slate-500">since {formatDateTime(u.createdAt)}</p>
-                  </td>
-                  <td data-label="Change" className="py-3">
-                    <UserRowForms
-                      user={{ id: u.id, name: u.name, role: u.role, active: u.active, organizationId: u.organization?.id ?? null }}
-                      organizations={orgs}
-                      isSelf={u.id === me.id}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          cards="md"
+          region="Users table"
+          wrapperClassName="mt-4"
+          cellClassName="py-3"
+          testId="users-table"
+          rows={users}
+          rowKey={(u) => u.id}
+          rowProps={(u) => ({ 'data-testid': `user-${u.email}` })}
+          columns={[
+            {
+              key: 'user',
+              header: 'User',
+              cell: (u) => (
+                <>
+                  <p className="font-medium text-slate-900">{u.name}</p>
+                  <p className="text-xs text-slate-500">{u.email}</p>
+                </>
+              ),
+            },
+            {
+              key: 'role',
+              header: 'Role and organisation',
+              className: 'text-slate-700',
+              cell: (u) => (
+                <>
+                  {ROLE_WORDS[u.role]}
+                  {u.organization ? (
+                    <>
+                      <br />
+                      <span className="text-xs text-slate-500">{u.organization.name}</span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              header: 'Status',
+              cell: (u) => (
+                <>
+                  {u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
+                  <p className="mt-1 text-xs text-slate-500">since {formatDateTime(u.createdAt)}</p>
+                </>
+              ),
+            },
+            {
+              key: 'change',
+              header: 'Change',
+              cell: (u) => (
+                <UserRowForms
+                  user={{ id: u.id, name: u.name, role: u.role, active: u.active, organizationId: u.organization?.id ?? null }}
+                  organizations={orgs}
+                  isSelf={u.id === me.id}
+                />
+              ),
+            },
+          ]}
+        />
       </section>
 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

@@ -11,10 +11,11 @@ import { requireRole } from '@/lib/authz';
 import { getApplicationForExporter, type TExporterApplication } from '@/lib/data/applications';
 import { AppError } from '@/lib/errors';
 import { countryName } from '@/lib/countries';
-import { datasetLabel } from '@/lib/labels';
+import { datasetLabel, OUTCOME_LABEL } from '@/lib/labels';
 import { draftDataFrom } from '@/lib/validation/application';
-import { OutcomeBadge, OUTCOME_LABEL, StatusBadge } from '@/components/ui/badge';
+import { OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatNumber } from '@/lib/format';
 import { AnswerForm } from '@/components/applications/answer-form';
 import { DecisionBanner, licenceWords, stateWords } from '@/components/applications/decision-banner';
@@ -151,85 +152,83 @@ function FindingList({ findings }: { findings: TExporterApplication['runs'][numb
 function LineItemsTable({ items, decided, regimes }: { items: TExporterApplication['lineItems']; decided: boolean; regimes: (string | null)[] }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">No line items yet.</p>;
   return (
-    <div className="-mx-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Line items table">
-      <table className="cards-sm min-w-full text-left text-sm" data-testid="line-items">
-        <caption className="sr-only">Line items with their screening outcome{decided ? ' and decision' : ''}</caption>
-        <thead className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="px-2 py-2">
-              #
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Product
-            </th>
-            <th scope="col" className="px-2 py-2">
-              ECCN
-            </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Quantity × unit value
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Outcome
-            </th>
-            {decided ? (
-              <th scope="col" className="px-2 py-2">
-                Decision
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((item) => (
-            <tr key={item.position} className="align-top" data-testid="line-item-row">
-              <td data-label="#" className="px-2 py-2 text-slate-600">
-                {item.position + 1}
-              </td>
-              <td data-label="Product" className="px-2 py-2">
-                <span className="font-medium text-slate-900">{item.name || '—'}</span>
-                <span className="block text-xs text-slate-500">
-                  {labelOf(PRODUCT_KIND_LABEL, item.kind)}
-                  {item.biometric
-                    ? ` · ${labelOf(MODALITY_LABEL, item.biometric.modality)}, ${labelOf(MATCHING_MODE_LABEL, item.biometric.matchingMode)}${item.biometric.liveVideo ? ', live video' : ''}`
-                    : ''}
+    <DataTable
+      cards="sm"
+      caption={`Line items with their screening outcome${decided ? ' and decision' : ''}`}
+      region="Line items table"
+      wrapperClassName="-mx-2"
+      headCellClassName="px-2 py-2 last:pr-2"
+      cellClassName="px-2 py-2 last:pr-2"
+      testId="line-items"
+      rows={items}
+      rowKey={(item) => item.position}
+      rowProps={() => ({ 'data-testid': 'line-item-row' })}
+      columns={[
+        { key: 'position', header: '#', className: 'text-slate-600', cell: (item) => item.position + 1 },
+        {
+          key: 'product',
+          header: 'Product',
+          cell: (item) => (
+            <>
+              <span className="font-medium text-slate-900">{item.name || '—'}</span>
+              <span className="block text-xs text-slate-500">
+                {labelOf(PRODUCT_KIND_LABEL, item.kind)}
+                {item.biometric
+                  ? ` · ${labelOf(MODALITY_LABEL, item.biometric.modality)}, ${labelOf(MATCHING_MODE_LABEL, item.biometric.matchingMode)}${item.biometric.liveVideo ? ', live video' : ''}`
+                  : ''}
+              </span>
+            </>
+          ),
+        },
+        {
+          key: 'eccn',
+          header: 'ECCN',
+          cell: (item) => (
+            <>
+              <span className="font-mono">{item.eccn ?? 'Not classified'}</span>
+              {regimes[item.position] ? (
+                <span className="block text-xs text-slate-600" data-testid="item-regimes">
+                  {regimes[item.position]}
                 </span>
-              </td>
-              <td data-label="ECCN" className="px-2 py-2">
-                <span className="font-mono">{item.eccn ?? 'Not classified'}</span>
-                {regimes[item.position] ? (
-                  <span className="block text-xs text-slate-600" data-testid="item-regimes">
-                    {regimes[item.position]}
-                  </span>
-                ) : null}
-              </td>
-              <td data-label="Quantity × value (USD)" className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
-                {formatNumber(item.quantity)} × {formatMoney(item.unitValueUsd)}
-              </td>
-              <td data-label="Outcome" className="px-2 py-2">
-                <OutcomeBadge outcome={item.outcome} />
-              </td>
-              {decided ? (
-                <td data-label="Decision" className="px-2 py-2" data-testid="item-decision">
-                  {item.decision?.type === 'APPROVE' ? (
-                    <>
-                      <span className="font-medium text-emerald-800">Approved</span>
-                      <span className="block text-xs text-slate-600">{licenceWords(item)}</span>
-                      {item.decision.conditions ? <span className="block text-xs text-slate-600">Conditions: {item.decision.conditions}</span> : null}
-                    </>
-                  ) : item.decision?.type === 'DENY' ? (
-                    <>
-                      <span className="font-medium text-red-800">Refused</span>
-                      {item.decision.reason ? <span className="block text-xs text-slate-600">{item.decision.reason}</span> : null}
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
               ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </>
+          ),
+        },
+        {
+          key: 'quantity',
+          header: 'Quantity × unit value',
+          label: 'Quantity × value (USD)',
+          headerClassName: 'text-right',
+          className: 'text-right whitespace-nowrap tabular-nums',
+          cell: (item) => (
+            <>
+              {formatNumber(item.quantity)} × {formatMoney(item.unitValueUsd)}
+            </>
+          ),
+        },
+        { key: 'outcome', header: 'Outcome', cell: (item) => <OutcomeBadge outcome={item.outcome} /> },
+        decided && {
+          key: 'decision',
+          header: 'Decision',
+          cellProps: () => ({ 'data-testid': 'item-decision' }),
+          cell: (item) =>
+            item.decision?.type === 'APPROVE' ? (
+              <>
+                <span className="font-medium text-emerald-800">Approved</span>
+                <span className="block text-xs text-slate-600">{licenceWords(item)}</span>
+                {item.decision.conditions ? <span className="block text-xs text-slate-600">Conditions: {item.decision.conditions}</span> : null}
+              </>
+            ) : item.decision?.type === 'DENY' ? (
+              <>
+                <span className="font-medium text-red-800">Refused</span>
+                {item.decision.reason ? <span className="block text-xs text-slate-600">{item.decision.reason}</span> : null}
+              </>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    />
   );
 }
 

@@ -14,6 +14,7 @@ import { AuditTrail, ScreeningHistory } from '@/components/cases/history';
 import { AssignButton, CountersignForm, NoteForm } from '@/components/cases/small-forms';
 import { Badge, OutcomeBadge, StatusBadge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { requireRole } from '@/lib/authz';
 import { countryLabel } from '@/lib/countries';
 import { CONSENT_LABEL, DECISION_LABEL, MATCHING_MODE_LABEL, MODALITY_LABEL, OUTCOME_LABEL, PRODUCT_KIND_LABEL, datasetLabel, labelOf } from '@/lib/labels';
@@ -46,92 +47,85 @@ type TCaseItems = TCaseFile['lineItems'];
 function LineItemsTable({ items }: { items: TCaseItems }) {
   const decided = items.some((i) => i.decision);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Line items table">
-      <table className="cards-md min-w-full text-left text-sm" data-testid="case-line-items">
-        <caption className="sr-only">Line items</caption>
-        <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              #
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Product
-            </th>
-            <th scope="col" className="px-3 py-2">
-              ECCN
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Quantity
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Value
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Outcome
-            </th>
-            {decided ? (
-              <th scope="col" className="px-3 py-2">
-                Decision
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((i) => {
+    <DataTable
+      cards="md"
+      look="framed"
+      caption="Line items"
+      region="Line items table"
+      headCellClassName="px-3 py-2"
+      cellClassName="px-3 py-2"
+      testId="case-line-items"
+      rows={items}
+      rowKey={(i) => i.id}
+      rowProps={() => ({ 'data-testid': 'case-line-item' })}
+      columns={[
+        { key: 'position', header: '#', className: 'text-slate-600', cell: (i) => i.position + 1 },
+        {
+          key: 'product',
+          header: 'Product',
+          cell: (i) => {
             const b = i.biometric as TLineItemInput['biometric'];
             return (
-              <tr key={i.id} className="align-top" data-testid="case-line-item">
-                <td data-label="#" className="px-3 py-2 text-slate-600">
-                  {i.position + 1}
-                </td>
-                <td data-label="Product" className="px-3 py-2">
-                  <span className="font-medium text-slate-900">{i.productName}</span>
-                  <span className="block text-xs text-slate-500">
-                    {labelOf(PRODUCT_KIND_LABEL, i.kind)}
-                    {b
-                      ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${formatNumber(b.maxGallerySize)}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}`
-                      : ''}
-                  </span>
-                  <span className="block text-xs whitespace-pre-line text-slate-600">{i.description}</span>
-                </td>
-                <td data-label="ECCN" className="px-3 py-2 font-mono">
-                  {i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>}
-                </td>
-                <td data-label="Quantity" className="px-3 py-2 text-right tabular-nums">
-                  {formatNumber(i.quantity)}
-                </td>
-                <td data-label="Value" className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
-                  {formatMoney(i.quantity * i.unitValueUsd)}
-                  <span className="block text-xs text-slate-500">{formatMoney(i.unitValueUsd)} each</span>
-                </td>
-                <td data-label="Outcome" className="px-3 py-2">
-                  <OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} />
-                </td>
-                {decided ? (
-                  <td data-label="Decision" className="px-3 py-2 text-xs" data-testid="case-item-decision">
-                    {i.decision ? (
-                      <span className={`text-sm font-medium ${i.decision.type === 'DENY' ? 'text-red-800' : 'text-emerald-800'}`}>
-                        {i.decision.type === 'DENY' ? 'Refused' : 'Approved'}
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                    {i.decision?.reason ? <span className="block text-slate-600">{i.decision.reason}</span> : null}
-                    {i.decision?.conditions ? <span className="block text-slate-600">Conditions: {i.decision.conditions}</span> : null}
-                    {i.decision?.licenseReference ? (
-                      <span className="block text-slate-600">
-                        Licence {i.decision.licenseReference}
-                        {i.decision.licenseExpiresAt ? `, until ${formatDate(i.decision.licenseExpiresAt)}` : ''}
-                      </span>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
+              <>
+                <span className="font-medium text-slate-900">{i.productName}</span>
+                <span className="block text-xs text-slate-500">
+                  {labelOf(PRODUCT_KIND_LABEL, i.kind)}
+                  {b
+                    ? ` · ${labelOf(MODALITY_LABEL, b.modality)}, ${labelOf(MATCHING_MODE_LABEL, b.matchingMode)}; gallery up to ${formatNumber(b.maxGallerySize)}${b.liveVideo ? '; live video' : ''}${b.remoteGalleryAccess ? '; remote gallery access' : ''}; training data ${labelOf(CONSENT_LABEL, b.trainingDataConsent).toLowerCase()}`
+                    : ''}
+                </span>
+                <span className="block text-xs whitespace-pre-line text-slate-600">{i.description}</span>
+              </>
             );
-          })}
-        </tbody>
-      </table>
-    </div>
+          },
+        },
+        {
+          key: 'eccn',
+          header: 'ECCN',
+          className: 'font-mono',
+          cell: (i) => i.eccn ?? <span className="font-sans text-amber-700">Not classified yet</span>,
+        },
+        { key: 'quantity', header: 'Quantity', headerClassName: 'text-right', className: 'text-right tabular-nums', cell: (i) => formatNumber(i.quantity) },
+        {
+          key: 'value',
+          header: 'Value',
+          headerClassName: 'text-right',
+          className: 'text-right whitespace-nowrap tabular-nums',
+          cell: (i) => (
+            <>
+              {formatMoney(i.quantity * i.unitValueUsd)}
+              <span className="block text-xs text-slate-500">{formatMoney(i.unitValueUsd)} each</span>
+            </>
+          ),
+        },
+        { key: 'outcome', header: 'Outcome', cell: (i) => <OutcomeBadge outcome={i.outcome} testId={`item-outcome-${i.position}`} /> },
+        decided && {
+          key: 'decision',
+          header: 'Decision',
+          className: 'text-xs',
+          cellProps: () => ({ 'data-testid': 'case-item-decision' }),
+          cell: (i) => (
+            <>
+              {i.decision ? (
+                <span className={`text-sm font-medium ${i.decision.type === 'DENY' ? 'text-red-800' : 'text-emerald-800'}`}>
+                  {i.decision.type === 'DENY' ? 'Refused' : 'Approved'}
+                </span>
+              ) : (
+                '—'
+              )}
+              {i.decision?.reason ? <span className="block text-slate-600">{i.decision.reason}</span> : null}
+              {i.decision?.conditions ? <span className="block text-slate-600">Conditions: {i.decision.conditions}</span> : null}
+              {i.decision?.licenseReference ? (
+                <span className="block text-slate-600">
+                  Licence {i.decision.licenseReference}
+                  {i.decision.licenseExpiresAt ? `, until ${formatDate(i.decision.licenseExpiresAt)}` : ''}
+                </span>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
