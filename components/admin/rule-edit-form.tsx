@@ -49,7 +49,7 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
       const checked = new Set(list(pick(state, name, field.value as string[])));
       const invalid = !!errors?.length;
       return (
-        <fieldset id={id} aria-describedby={describedBy(id, null, errors)}>
+        <fieldset id={id} className="min-w-0" aria-describedby={describedBy(id, null, errors)}>
           <legend className="text-sm font-medium text-slate-800">{spec.label}</legend>
           {spec.help ? <p className="mt-0.5 text-xs text-slate-500">{spec.help}</p> : null}
           <div className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1.5">
@@ -155,7 +155,7 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
     case 'text-map': {
       const entries = Object.entries(field.value as Record<string, string>);
       return (
-        <fieldset className="sm:col-span-2">
+        <fieldset className="min-w-0 sm:col-span-2">
           <legend className="text-sm font-medium text-slate-800">{spec.label}</legend>
           <div className="mt-2 space-y-2">
             {entries.map(([key, text]) => {
@@ -163,8 +163,9 @@ function Field({ field, state, scope }: { field: TRuleFieldValue; state: TAdminF
               const keyId = fieldIdFor(`${scope}-${keyName}`);
               const keyErrors = errorsOf(state, keyName);
               return (
-                <div key={key} className="grid grid-cols-[10rem_1fr] items-start gap-3">
-                  <label htmlFor={keyId} className="pt-2 text-xs font-medium text-slate-700">
+                // a phone stacks the key over its field: 10 rem of key beside a field would not fit 390 px
+                <div key={key} className="grid grid-cols-1 items-start gap-1 sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-3">
+                  <label htmlFor={keyId} className="text-xs font-medium text-slate-700 sm:pt-2">
                     {listLabel(key)}
                   </label>
                   <div>
@@ -204,7 +205,7 @@ export function RuleEditForm({ versionId, ruleId, enabled, fields }: { versionId
         help="A disabled rule produces no findings."
         defaultChecked={enabledNow}
       />
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         {fields.map((f) => (
           <Field key={f.spec.path} field={f} state={state} scope={scope} />
         ))}

@@ -28,6 +28,8 @@ type TLook = 'framed' | 'plain';
 
 // whole class names, so a search for them finds this file
 const CARDS = { sm: 'cards-sm', md: 'cards-md', lg: 'cards-lg' } as const;
+// a sticky header only where the rows are a table (as cards the header is visually hidden)
+const STICKY_HEAD = { sm: 'sm:sticky sm:top-0 sm:z-10', md: 'md:sticky md:top-0 md:z-10', lg: 'lg:sticky lg:top-0 lg:z-10' } as const;
 
 const LOOK: Record<TLook, { wrapper: string; head: string; headCell: string; body: string; cell: string }> = {
   // its own bordered box, shaded header: a table that is the main content of a page or panel
@@ -60,6 +62,7 @@ export function DataTable<T>({
   footer,
   testId,
   bodyTestId,
+  stickyHead = false,
 }: {
   /** false / null entries are left out, so a column can be conditional: `decided && { … }`. */
   columns: readonly (TColumn<T> | false | null | undefined)[];
@@ -86,13 +89,17 @@ export function DataTable<T>({
   footer?: ReactNode;
   testId?: string;
   bodyTestId?: string;
+  /** The header row stays in view while a scrolling region scrolls (needs a shaded head: look="framed" or headClassName). */
+  stickyHead?: boolean;
 }) {
   const cols = columns.filter((c): c is TColumn<T> => !!c);
   const style = LOOK[look];
   const table = (
     <table className={cn(CARDS[cards], 'min-w-full divide-y divide-slate-200 text-left text-sm', className)} data-testid={testId}>
       {caption ? <caption className="sr-only">{caption}</caption> : null}
-      <thead className={cn('text-left text-xs font-semibold tracking-wide text-slate-600 uppercase', style.head)}>
+      <thead
+        className={cn('text-left text-xs font-semibold tracking-wide text-slate-600 uppercase', style.head, stickyHead && [STICKY_HEAD[cards], 'bg-slate-50'])}
+      >
         <tr>
           {cols.map((c) => (
             <th key={c.key} scope="col" className={cn(style.headCell, headCellClassName, c.headerClassName)}>

@@ -373,63 +373,63 @@ export default async function AdminRulesPage({ searchParams }: { searchParams: T
                 />
               </div>
             ) : null}
-            <div
-              className="mt-4 max-h-[28rem] overflow-auto rounded-md border border-slate-200"
-              tabIndex={0}
-              role="region"
-              aria-label="Country risk data table (scrolls)"
-            >
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                  <tr>
-                    <th scope="col" className="px-4 py-2">
-                      Country
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      Freedom House
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      Country Groups
-                    </th>
-                    {isDraft ? (
-                      <th scope="col" className="px-4 py-2">
-                        <span className="sr-only">Edit</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 bg-white">
-                  {countryCodes.map((c) => {
+            <DataTable
+              cards="md"
+              align="middle"
+              stickyHead
+              look="framed"
+              region="Country risk data table (scrolls)"
+              wrapperClassName="mt-4 max-h-[28rem] overflow-auto rounded-md"
+              headCellClassName="py-2"
+              cellClassName="py-2"
+              rows={countryCodes}
+              rowKey={(c) => c}
+              columns={[
+                {
+                  key: 'country',
+                  header: 'Country',
+                  label: null,
+                  className: 'text-slate-800',
+                  cell: (c) => (
+                    <>
+                      {countryName(c)} <span className="font-mono text-xs text-slate-500">{c}</span>
+                    </>
+                  ),
+                },
+                {
+                  key: 'freedom',
+                  header: 'Freedom House',
+                  cell: (c) => {
                     const status = version.countries.freedom[c];
-                    return (
-                      <tr key={c}>
-                        <td className="px-4 py-2 text-slate-800">
-                          {countryName(c)} <span className="font-mono text-xs text-slate-500">{c}</span>
-                        </td>
-                        <td className="px-4 py-2">
-                          {status ? (
-                            <Badge tone={status === 'NF' ? 'red' : status === 'PF' ? 'amber' : 'green'}>{FREEDOM_WORDS[status]}</Badge>
-                          ) : (
-                            <span className="text-slate-500">Not rated</span>
-                          )}
-                        </td>
-                        <td className="px-4 py-2 font-mono text-xs text-slate-700">{(version.countries.groups.membership[c] ?? []).join(', ') || '—'}</td>
-                        {isDraft ? (
-                          <td className="px-4 py-2 text-right">
-                            <Link
-                              className="text-sm font-medium text-indigo-700 hover:underline"
-                              href={`/admin/rules?version=${version.id}&country=${c}${sp.cq ? `&cq=${encodeURIComponent(sp.cq)}` : ''}#countries-h`}
-                            >
-                              Edit<span className="sr-only"> {countryName(c)}</span>
-                            </Link>
-                          </td>
-                        ) : null}
-                      </tr>
+                    return status ? (
+                      <Badge tone={status === 'NF' ? 'red' : status === 'PF' ? 'amber' : 'green'}>{FREEDOM_WORDS[status]}</Badge>
+                    ) : (
+                      <span className="text-slate-500">Not rated</span>
                     );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                  },
+                },
+                {
+                  key: 'groups',
+                  header: 'Country Groups',
+                  className: 'font-mono text-xs text-slate-700',
+                  cell: (c) => (version.countries.groups.membership[c] ?? []).join(', ') || '—',
+                },
+                isDraft && {
+                  key: 'edit',
+                  header: <span className="sr-only">Edit</span>,
+                  label: null,
+                  className: 'md:text-right',
+                  cell: (c) => (
+                    <Link
+                      className="text-sm font-medium text-indigo-700 hover:underline"
+                      href={`/admin/rules?version=${version.id}&country=${c}${sp.cq ? `&cq=${encodeURIComponent(sp.cq)}` : ''}#countries-h`}
+                    >
+                      Edit<span className="sr-only"> {countryName(c)}</span>
+                    </Link>
+                  ),
+                },
+              ]}
+            />
           </section>
 
           <section className={section} aria-labelledby="history-h">
