@@ -49,7 +49,8 @@ export function screenProduct(product: TScreeningProduct, app: TScreeningApplica
   for (const def of ITEM_RULES) {
     const rule = ruleSet.rules.get(def.id);
     if (!rule || (!ear && isGatedEarRule(def, rule))) continue;
-    findings.push(...withRegime(def.check({ product, app, rs: ruleSet, rule, params: rule.params, memo }), regimeOfRule(def, rule)));
+    const regime = regimeOfRule(def, rule);
+    for (const f of def.check({ product, app, rs: ruleSet, rule, params: rule.params, memo })) findings.push(f.regime ? f : { ...f, regime });
   }
   return citeArt5ForEuExporter(findings, app, ruleSet);
 }

@@ -195,6 +195,7 @@ export class NameIndex<TRef> {
   private readonly nameStamp: Int32Array;
   private readonly nameTokenStamp: Int32Array;
   private readonly trigramCounts: Int32Array;
+  private readonly touched: Int32Array;
   private generation = 0;
   private tokenGeneration = 0;
   private readonly expansionCache = new Map<string, TExpansions>();
@@ -288,6 +289,7 @@ export class NameIndex<TRef> {
     this.nameStamp = new Int32Array(n);
     this.nameTokenStamp = new Int32Array(n);
     this.trigramCounts = new Int32Array(v);
+    this.touched = new Int32Array(v);
     this.simMemo = new SimMemo(v);
     this.vocabPrefix = Int32Array.from(this.vocabTokens, prefixCode);
   }
@@ -399,7 +401,8 @@ export class NameIndex<TRef> {
     if (token.length <= 2) return out;
     // shared trigrams per vocabulary word; `counts` is all zeros between calls (reset below)
     const counts = this.trigramCounts;
-    const touched: number[] = [];
+    const touched = this.touched; // the first `nTouched` entries: the words sharing a trigram, in order met
+    let nTouched = 0;
     const grams = trigrams(token);
     const { start, items } = this.trigramVocab;
     for (const g of grams) {
@@ -407,14 +410,15 @@ export class NameIndex<TRef> {
       if (gid === undefined) continue;
       for (let k = start[gid]!, end = start[gid + 1]!; k < end; k++) {
         const id = items[k]!;
-        if (counts[id]!++ === 0) touched.push(id);
+        if (counts[id]!++ === 0) touched[nTouched++] = id;
       }
     }
     const prefix = token.slice(0, 3);
     const code = prefixCode(token);
     const flags = wordFlags(token);
     const repeats = token.length - grams.length;
-    for (const id of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const id = touched[t]!;
       const shared = counts[id]!;
       counts[id] = 0;
       if (id === exact) continue;
