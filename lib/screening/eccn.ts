@@ -27,6 +27,11 @@ export function paragraphRelation(user: string, ref: string): 'INSIDE' | 'CONTAI
  * exporter did not give or on a condition the application cannot show. An outright exception wins
  * over any condition (the paragraph is outside the control whatever the condition).
  */
+/** Whether `paragraph` stands in relation `r` to any of `refs`. */
+function relatesToAny(paragraph: string | null, refs: string[], r: 'INSIDE' | 'CONTAINS'): boolean {
+  return paragraph !== null && refs.some((e) => paragraphRelation(paragraph, e) === r);
+}
+
 export function scopeCovers(
   scope: { kind: 'ENTIRE' | 'PARAGRAPHS' | 'UNRESOLVED'; paragraphs?: string[]; except?: string[]; conditionalExcept?: string[]; qualified?: boolean },
   paragraph: string | null,
@@ -34,7 +39,6 @@ export function scopeCovers(
   if (scope.kind === 'UNRESOLVED') return 'MAYBE';
   const except = scope.except ?? [];
   const conditional = scope.conditionalExcept ?? [];
-  const rel = (refs: string[], r: 'INSIDE' | 'CONTAINS') => paragraph !== null && refs.some((e) => paragraphRelation(paragraph, e) === r);
   if (scope.kind === 'PARAGRAPHS') {
     if (paragraph === null) return 'MAYBE';
     const paragraphs = scope.paragraphs ?? [];
@@ -44,7 +48,13 @@ export function scopeCovers(
   } else if (paragraph === null) {
     return except.length > 0 || conditional.length > 0 || scope.qualified ? 'MAYBE' : 'YES';
   }
-  if (rel(except, 'INSIDE')) return 'NO';
-  if (rel(except, 'CONTAINS') || rel(conditional, 'INSIDE') || rel(conditional, 'CONTAINS') || scope.qualified) return 'MAYBE';
+  if (relatesToAny(paragraph, except, 'INSIDE')) return 'NO';
+  if (
+    relatesToAny(paragraph, except, 'CONTAINS') ||
+    relatesToAny(paragraph, conditional, 'INSIDE') ||
+    relatesToAny(paragraph, conditional, 'CONTAINS') ||
+    scope.qualified
+  )
+    return 'MAYBE';
   return 'YES';
 }

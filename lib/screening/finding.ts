@@ -84,16 +84,18 @@ export function ultimateDestination(app: TScreeningApplication): TPlace {
  */
 export function placesOf(app: TScreeningApplication): TPlace[] {
   const out: TPlace[] = [ultimateDestination(app)];
-  const add = (p: TPlace) => {
-    if (!out.some((o) => o.country === p.country)) out.push(p);
-  };
   (Array.isArray(app.consignees) ? app.consignees : []).forEach((c, index) => {
     if (c && typeof c.country === 'string')
-      add({ country: c.country, role: c.role === 'ULTIMATE' ? 'ultimate consignee' : 'consignee', name: c.name ?? null, index });
+      addPlace(out, { country: c.country, role: c.role === 'ULTIMATE' ? 'ultimate consignee' : 'consignee', name: c.name ?? null, index });
   });
-  if (app.endUser && typeof app.endUser.country === 'string') add({ country: app.endUser.country, role: 'end user', name: app.endUser.name ?? null });
-  add({ country: app.destination?.country ?? '', role: 'destination', name: null });
+  if (app.endUser && typeof app.endUser.country === 'string') addPlace(out, { country: app.endUser.country, role: 'end user', name: app.endUser.name ?? null });
+  addPlace(out, { country: app.destination?.country ?? '', role: 'destination', name: null });
   return out;
+}
+
+/** Adds a place unless its country is already there (module-level: placesOf runs for every item rule). */
+function addPlace(out: TPlace[], p: TPlace): void {
+  if (!out.some((o) => o.country === p.country)) out.push(p);
 }
 
 /** "the ultimate consignee "X" (China)" / "the destination, Hong Kong (treated as China)" */

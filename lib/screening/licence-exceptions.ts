@@ -114,7 +114,8 @@ const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'obje
 /** What blocks exceptions for the whole item, read from the other findings (party hits, end users, destinations). */
 type TRestriction = { text: string; citation: string; only: string[]; firm: boolean };
 
-function restrictionsFrom(findings: TFinding[], country: string, rs: TRuleSet): TRestriction[] {
+/** The restrictions the findings impose (in their order), whatever the destination. */
+function findingRestrictions(findings: readonly TFinding[]): TRestriction[] {
   const out: TRestriction[] = [];
   for (const f of findings) {
     if (f.outcome === 'CLEAR') continue;
@@ -149,6 +150,12 @@ function restrictionsFrom(findings: TFinding[], country: string, rs: TRuleSet): 
       out.push({ text: 'a military-intelligence end user (744.22): only License Exception GOV', citation: '15 CFR 744.22', only: ['GOV'], firm: true });
     }
   }
+  return out;
+}
+
+/** The restrictions the destination itself imposes (Syria, Country Groups E:1/E:2). */
+function countryRestrictions(country: string, rs: TRuleSet): TRestriction[] {
+  const out: TRestriction[] = [];
   if (country === 'SY') {
     out.push({ text: 'Syria: only the exceptions listed in 746.9(b)', citation: '15 CFR 746.9(b)', only: SYRIA_EXCEPTIONS, firm: true });
   } else if (rs.inGroup(country, 'E:1') || rs.inGroup(country, 'E:2')) {
@@ -162,17 +169,26 @@ function restrictionsFrom(findings: TFinding[], country: string, rs: TRuleSet): 
   return out;
 }
 
+/** The item's paragraph is one of `refs` or inside one of them. */
+function insideAny(paragraph: string | null, refs: string[]): boolean {
+  return paragraph !== null && refs.some((p) => paragraph === p || paragraph.startsWith(`${p}.`));
+}
+/** The item's paragraph is not given, or one of `refs` lies inside it. */
+function containsAny(paragraph: string | null, refs: string[]): boolean {
+  return paragraph === null || refs.some((p) => p.startsWith(`${paragraph}.`));
+}
+
 /** The LVS limit for this item and reason, from the entry's LVS rules (compiled from the CCL cell). */
 function lvsLimit(c: TCtx): { kind: 'NA' } | { kind: 'ASK' } | { kind: 'LIMIT'; usd: number; uncertain: boolean } {
   const rules = c.entry?.lvs ?? [];
   if (rules.length === 0) return { kind: 'NA' };
   if (rules.some((r) => r.usd === null && r.reasons.includes(c.reason) && r.paragraphs.length === 0)) return { kind: 'NA' };
-  const inside = (refs: string[]) => c.paragraph !== null && refs.some((p) => c.paragraph === p || c.paragraph!.startsWith(`${p}.`));
-  const contains = (refs: string[]) => c.paragraph === null || refs.some((p) => p.startsWith(`${c.paragraph}.`));
   const specific = rules.filter((r) => r.paragraphs.length > 0 && r.reasons.length === 0);
-  const own = specific.find((r) => inside(r.paragraphs)) ?? rules.find((r) => r.paragraphs.length > 0 && r.reasons.length > 0 && inside(r.paragraphs));
+  const own =
+    specific.find((r) => insideAny(c.paragraph, r.paragraphs)) ??
+    rules.find((r) => r.paragraphs.length > 0 && r.reasons.length > 0 && insideAny(c.paragraph, r.paragraphs));
   if (own) return own.usd === null ? (own.uncertain ? { kind: 'ASK' } : { kind: 'NA' }) : { kind: 'LIMIT', usd: own.usd, uncertain: own.uncertain };
-  if (specific.some((r) => contains(r.paragraphs))) return { kind: 'ASK' }; // depends on a paragraph not given
+  if (specific.some((r) => containsAny(c.paragraph, r.paragraphs))) return { kind: 'ASK' }; // depends on a paragraph not given
   const general = rules.find((r) => r.paragraphs.length === 0 && r.reasons.length === 0 && r.usd !== null);
   if (!general || general.usd === null) return { kind: 'NA' };
   return { kind: 'LIMIT', usd: general.usd, uncertain: general.uncertain };
@@ -235,17 +251,16 @@ function ownConditions(c: TCtx): Omit<TExceptionAssessment, 'symbol' | 'section'
     case 'GBS': {
       const g = c.entry?.gbs ?? null;
       const text = flags.GBS ?? 'N/A';
-      const inside = (refs: string[]) => c.paragraph !== null && refs.some((p) => c.paragraph === p || c.paragraph!.startsWith(`${p}.`));
-      const contains = (refs: string[]) => c.paragraph === null || refs.some((p) => p.startsWith(`${c.paragraph}.`));
       if (!g) notMet.push(`the CCL entry ${c.eccn ?? ''} does not make GBS available ("${text}")`);
       else if (g.naReasons.includes(c.reason)) notMet.push(`GBS is not available for the ${c.reason} control ("${text}")`);
-      else if (inside(g.except)) notMet.push(`GBS is not available for ${c.eccn}.${c.paragraph} ("${text}")`);
-      else if (g.only.length > 0 && !inside(g.only) && !contains(g.only)) notMet.push(`GBS covers only some paragraphs of ${c.eccn} ("${text}")`);
+      else if (insideAny(c.paragraph, g.except)) notMet.push(`GBS is not available for ${c.eccn}.${c.paragraph} ("${text}")`);
+      else if (g.only.length > 0 && !insideAny(c.paragraph, g.only) && !containsAny(c.paragraph, g.only))
+        notMet.push(`GBS covers only some paragraphs of ${c.eccn} ("${text}")`);
       if (notMet.length > 0) break;
       met.push(`the CCL entry makes GBS available ("${text}")`);
       if (inB) met.push(`${name} is in Country Group B`);
       else notMet.push(`${name} is not in Country Group B`);
-      if (g!.uncertain || contains(g!.except) || (g!.only.length > 0 && !inside(g!.only)))
+      if (g!.uncertain || containsAny(c.paragraph, g!.except) || (g!.only.length > 0 && !insideAny(c.paragraph, g!.only)))
         toConfirm.push(`the item is within the entry's GBS scope: "${text}"`);
       break;
     }
@@ -321,8 +336,9 @@ const CONFIRM_ONLY = ['GOV'];
 function assess(c: TCtx, restrictions: TRestriction[]): TExceptionAssessment {
   const info = licenceExceptionInfo(c.symbol);
   const own = ownConditions(c);
-  const notMet = [...own.notMet];
-  const toConfirm = [...own.toConfirm];
+  // own's lists are this assessment's own (ownConditions builds them per call): extended in place
+  const notMet = own.notMet;
+  const toConfirm = own.toConfirm;
   for (const r of restrictions) {
     if (r.only.includes(c.symbol)) continue;
     if (r.firm) notMet.push(`${r.text} (${r.citation})`);
@@ -354,9 +370,15 @@ function assess(c: TCtx, restrictions: TRestriction[]): TExceptionAssessment {
     url: info ? ecfrSectionUrl(info.section) : '',
     status,
     met: own.met,
-    toConfirm: [...new Set(toConfirm)],
-    notMet: [...new Set(notMet)],
+    toConfirm: withoutRepeats(toConfirm),
+    notMet: withoutRepeats(notMet),
   };
+}
+
+/** The list without repeated entries, first occurrences in order (the list itself when it has none, as it mostly does). */
+function withoutRepeats(xs: string[]): string[] {
+  for (let i = 1; i < xs.length; i++) if (xs.lastIndexOf(xs[i]!, i - 1) >= 0) return [...new Set(xs)];
+  return xs;
 }
 
 function describe(a: TExceptionAssessment): string {
@@ -366,17 +388,28 @@ function describe(a: TExceptionAssessment): string {
 }
 
 /**
+ * The findings every item of an application shares, with the restrictions they impose worked out
+ * once (screen() passes them to applyLicenceExceptions for each of its items).
+ */
+export type TSharedContext = { findings: readonly TFinding[]; restrictions: readonly TRestriction[] };
+
+export function sharedContext(findings: readonly TFinding[]): TSharedContext {
+  return { findings, restrictions: findingRestrictions(findings) };
+}
+
+/**
  * Evaluates the licence exceptions for the item's licence-requirement findings and returns the
  * item's findings with those that an exception appears to resolve turned to REVIEW (evidence lists
  * each exception considered), plus one finding on the claimed exception, if any.
- * `context` is every finding known for the item (application-wide ones included).
+ * `context` is every finding known for the item (application-wide ones included), either as one
+ * list or as the application's shared findings (sharedContext) followed by the item's own.
  */
 export function applyLicenceExceptions(
   itemFindings: TFinding[],
   product: TScreeningProduct,
   app: TScreeningApplication,
   rs: TRuleSet,
-  context: TFinding[] = itemFindings,
+  context: TFinding[] | TSharedContext = itemFindings,
 ): TFinding[] {
   const rule = rs.rules.get(LICENCE_RULE);
   if (!rule) return itemFindings;
@@ -385,11 +418,13 @@ export function applyLicenceExceptions(
   const entry = eccn ? (rs.ccl.get(eccn) ?? null) : null;
   const claimedRaw = product?.licenseExceptionClaimed;
   const claimed = typeof claimedRaw === 'string' && claimedRaw.trim() !== '' ? claimedRaw.trim().toUpperCase() : null;
+  // what the findings impose, in their order (shared ones first), then what the destination imposes
+  const fromFindings = Array.isArray(context) ? findingRestrictions(context) : [...context.restrictions, ...findingRestrictions(itemFindings)];
   const restrictionsByCountry = new Map<string, TRestriction[]>();
   const restrictions = (country: string) => {
     let r = restrictionsByCountry.get(country);
     if (!r) {
-      r = restrictionsFrom(context, country, rs);
+      r = [...fromFindings, ...countryRestrictions(country, rs)];
       restrictionsByCountry.set(country, r);
     }
     return r;
@@ -400,7 +435,7 @@ export function applyLicenceExceptions(
     const ev = record(f.evidence);
     const country = typeof ev.country === 'string' ? ev.country : (app?.destination?.country ?? '');
     const reason = typeof ev.reason === 'string' ? ev.reason : '?';
-    const symbols = [...new Set([...AUTO, ...(claimed && isLicenceExceptionSymbol(claimed) ? [claimed] : [])])];
+    const symbols = claimed && isLicenceExceptionSymbol(claimed) && !AUTO.includes(claimed) ? [...AUTO, claimed] : AUTO;
     const assessments = symbols.map((symbol) =>
       assess(
         {

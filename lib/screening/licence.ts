@@ -7,7 +7,7 @@ import { makeFinding } from './finding';
 import { OUTCOME_RANK } from './outcome';
 import type { TRuleSet } from './rule-set';
 import type { TLicenceCountryChartParams } from './rules/licence-country-chart';
-import type { TCclControl, TControlDestinations, TFinding, TItemRef, TOutcome, TScreeningProduct } from './types';
+import type { TCclControl, TControlDestinations, TFinding, TItemRef, TOutcome, TRuleConfig, TScreeningProduct } from './types';
 
 export const LICENCE_RULE = 'licence.country-chart';
 
@@ -84,6 +84,17 @@ function controlPolicy(c: TCclControl, country: string, rs: TRuleSet): { policy:
   return { policy: null, citation: section ? `15 CFR ${section}` : null };
 }
 
+/** A finding that the data cannot decide the licence requirement (module-level: no closure per check). */
+function dataGap(rule: TRuleConfig, country: string, role: string | null, message: string, evidence: Record<string, unknown>): TFinding {
+  return makeFinding(rule, {
+    kind: 'DATA_GAP',
+    outcome: 'REVIEW',
+    message,
+    evidence: { ...evidence, country, ...(role ? { role } : {}) },
+    licensePolicy: null,
+  });
+}
+
 export function checkLicence(product: TScreeningProduct, country: string, rs: TRuleSet, options: TLicenceOptions = {}): TFinding[] {
   const rule = rs.rules.get(LICENCE_RULE);
   if (!rule) return [];
@@ -94,13 +105,13 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   const name = rs.countryName(country);
   const findings: TFinding[] = [];
   const role = options.role ?? null;
-  const gap = (message: string, evidence: Record<string, unknown>) =>
-    makeFinding(rule, { kind: 'DATA_GAP', outcome: 'REVIEW', message, evidence: { ...evidence, country, ...(role ? { role } : {}) }, licensePolicy: null });
 
   if (parsed.kind === 'UNCLASSIFIED') {
-    findings.push(gap('The product is not classified (no ECCN). Classify it, or confirm it is EAR99, before a licence decision.', { eccn: null }));
+    findings.push(
+      dataGap(rule, country, role, 'The product is not classified (no ECCN). Classify it, or confirm it is EAR99, before a licence decision.', { eccn: null }),
+    );
   } else if (parsed.kind === 'INVALID') {
-    findings.push(gap(`"${parsed.input}" is not a valid ECCN (expected EAR99 or e.g. 3A981, 5A001.j).`, { eccn: parsed.input }));
+    findings.push(dataGap(rule, country, role, `"${parsed.input}" is not a valid ECCN (expected EAR99 or e.g. 3A981, 5A001.j).`, { eccn: parsed.input }));
   }
 
   const chart = rs.chartRow(country);
@@ -152,10 +163,16 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   }
   if (!chart) {
     findings.push(
-      gap(`${name} (${country || 'no country'}) has no row in the Commerce Country Chart, so the licence requirement cannot be read; an officer must decide.`, {
+      dataGap(
+        rule,
         country,
-        chartRow: null,
-      }),
+        role,
+        `${name} (${country || 'no country'}) has no row in the Commerce Country Chart, so the licence requirement cannot be read; an officer must decide.`,
+        {
+          country,
+          chartRow: null,
+        },
+      ),
     );
     return findings;
   }
@@ -178,14 +195,20 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   const label = parsed.input;
   if (!entry) {
     findings.push(
-      gap(`${parsed.eccn} is not in the rule set's Commerce Control List; check the classification (an ECCN missing here is not EAR99).`, { eccn: label }),
+      dataGap(
+        rule,
+        country,
+        role,
+        `${parsed.eccn} is not in the rule set's Commerce Control List; check the classification (an ECCN missing here is not EAR99).`,
+        { eccn: label },
+      ),
     );
     return findings;
   }
   if (entry.controls.length === 0) {
     const rfc = entry.reasonForControl ? ` (its Reason for Control: ${entry.reasonForControl})` : '';
     findings.push(
-      gap(`The CCL data has no licence-requirements table for ${parsed.eccn}${rfc}; an officer must read the entry.`, {
+      dataGap(rule, country, role, `The CCL data has no licence-requirements table for ${parsed.eccn}${rfc}; an officer must read the entry.`, {
         eccn: label,
         reasonForControl: entry.reasonForControl ?? null,
       }),
@@ -200,7 +223,10 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
   if (unknownParagraph) {
     const list = known.filter((p) => !p.includes('.'));
     findings.push(
-      gap(
+      dataGap(
+        rule,
+        country,
+        role,
         `Paragraph .${top} is not in the text of ${parsed.eccn} in the CCL data (${list.length ? `paragraphs ${list.join(', ')}` : 'its items are in the heading'}; ${entry.paragraphSource} file); check the classification.`,
         {
           eccn: label,
@@ -280,7 +306,7 @@ export function checkLicence(product: TScreeningProduct, country: string, rs: TR
       parsed.paragraph === null
         ? `Give the paragraph of ${parsed.eccn} (e.g. ${parsed.eccn}.a): the licence requirement for ${name} depends on it, so the strictest reading was applied.`
         : `The CCL text for ${label} has conditions that cannot be checked automatically; the strictest reading was applied for ${name}. Confirm which controls apply.`;
-    findings.push(gap(asks, { eccn: label, paragraph: parsed.paragraph, country }));
+    findings.push(dataGap(rule, country, role, asks, { eccn: label, paragraph: parsed.paragraph, country }));
   }
 
   findings.push(...checkFootnotes(parsed.eccn, parsed.paragraph, label, country, rs));

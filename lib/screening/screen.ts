@@ -13,16 +13,26 @@
 // red flags) bind only the items the EAR applies to, so they are attached to those items.
 
 import { itemsOf } from './items';
-import { applyLicenceExceptions } from './licence-exceptions';
+import { applyLicenceExceptions, sharedContext } from './licence-exceptions';
 import { createScreenMemo, type TScreenMemo } from './memo';
-import { findingComparator, worstOutcome } from './outcome';
+import { OUTCOME_RANK, findingComparator } from './outcome';
 import type { TRuleSet } from './rule-set';
 import { APPLICATION_RULES, ITEM_RULES } from './rules';
 import { citeArt5ForEuExporter } from './rules/biometric-eu-dual-use-art5';
 import type { TRuleDef } from './rules/define';
 import { EAR_APPLICABILITY_RULE, earApplies } from './rules/ear-applicability';
 import { exporterCountryOf } from './rules/eu-regime';
-import type { TClearedMatch, TFinding, TLineItemResult, TRegime, TRuleConfig, TScreeningApplication, TScreeningProduct, TScreeningResult } from './types';
+import type {
+  TClearedMatch,
+  TFinding,
+  TLineItemResult,
+  TOutcome,
+  TRegime,
+  TRuleConfig,
+  TScreeningApplication,
+  TScreeningProduct,
+  TScreeningResult,
+} from './types';
 
 export { itemsOf };
 export type TScreenOptions = { clearedMatches?: TClearedMatch[] };
@@ -39,7 +49,8 @@ export function screenProduct(product: TScreeningProduct, app: TScreeningApplica
   for (const def of ITEM_RULES) {
     const rule = ruleSet.rules.get(def.id);
     if (!rule || (!ear && isGatedEarRule(def, rule))) continue;
-    findings.push(...withRegime(def.check({ product, app, rs: ruleSet, rule, params: rule.params, memo }), regimeOfRule(def, rule)));
+    const regime = regimeOfRule(def, rule);
+    for (const f of def.check({ product, app, rs: ruleSet, rule, params: rule.params, memo })) findings.push(f.regime ? f : { ...f, regime });
   }
   return citeArt5ForEuExporter(findings, app, ruleSet);
 }
@@ -68,6 +79,13 @@ function mergeSorted(a: readonly TFinding[], b: readonly TFinding[], compareFind
   return out;
 }
 
+/** The worst outcome of the findings (no array of outcomes per item). */
+function worstOutcomeOf(findings: readonly TFinding[]): TOutcome {
+  let worst: TOutcome = 'CLEAR';
+  for (const f of findings) if (OUTCOME_RANK[f.outcome] > OUTCOME_RANK[worst]) worst = f.outcome;
+  return worst;
+}
+
 const EAR_APP_RULE_IDS = new Set(APPLICATION_RULES.filter((d) => d.regime === 'US_EAR').map((d) => d.id));
 
 export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: TScreenOptions = {}): TScreeningResult {
@@ -82,16 +100,17 @@ export function screen(app: TScreeningApplication, ruleSet: TRuleSet, options: T
   const shared = fromApp.filter((f) => f.lineItem === undefined).sort(compareFindings);
   // Part 740: evaluated per item once every finding of that item is known (party hits and end users restrict it).
   const memo = createScreenMemo(); // per-application values, computed once for all items
+  const exceptionContext = sharedContext(fromApp); // what the application-wide findings restrict, once
   const ownByItem = items.map((product, position) => {
     const ear = earApplies(product, app) !== 'NO';
     const item = [...screenProduct(product, app, ruleSet, memo), ...(ear ? earPerItem : [])];
-    const afterExceptions = ear ? withRegime(applyLicenceExceptions(item, product, app, ruleSet, [...fromApp, ...item]), 'US_EAR') : item;
+    const afterExceptions = ear ? withRegime(applyLicenceExceptions(item, product, app, ruleSet, exceptionContext), 'US_EAR') : item;
     return [...fromApp.filter((f) => f.lineItem === position), ...afterExceptions.map((f) => ({ ...f, lineItem: position }))].sort(compareFindings);
   });
   const lineItems: TLineItemResult[] = ownByItem.map((own, position) => {
     const findings = mergeSorted(shared, own, compareFindings);
-    return { position, outcome: worstOutcome(findings.map((f) => f.outcome)), findings };
+    return { position, outcome: worstOutcomeOf(findings), findings };
   });
   const findings = mergeSorted(shared, ownByItem.flat().sort(compareFindings), compareFindings);
-  return { outcome: worstOutcome(findings.map((f) => f.outcome)), ruleSetVersion: ruleSet.version, findings, lineItems };
+  return { outcome: worstOutcomeOf(findings), ruleSetVersion: ruleSet.version, findings, lineItems };
 }

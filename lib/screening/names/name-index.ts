@@ -20,7 +20,19 @@ import {
   type TNormalisedName,
   type TWeightFn,
 } from './normalise';
-import { MAX_SIDE_WEIGHT, hasArabicScript, joinedSkeleton, minQueryCoverage, round, scoreNormalised, tokenSimilarity, type TScoreDetail } from './score';
+import { allowedEdits } from './edit-distance';
+import {
+  MAX_SIDE_WEIGHT,
+  hasArabicScript,
+  hasDigit,
+  joinedSkeleton,
+  minQueryCoverage,
+  round,
+  scoreNormalised,
+  spellingSimilarity,
+  tokenSimilarity,
+  type TScoreDetail,
+} from './score';
 
 export type TNameHit<TRef> = { ref: TRef; text: string; score: number; detail: TScoreDetail };
 
@@ -114,6 +126,30 @@ function prefixCode(word: string): number {
   return ((word.charCodeAt(0) & 0x3ff) << 20) | ((word.charCodeAt(1) & 0x3ff) << 10) | (word.charCodeAt(2) & 0x3ff);
 }
 
+/** What tokenSimilarity asks of a word before comparing letters (vocabFlags bits). */
+const ARABIC = 1;
+const FOLDED = 2; // a folded name: it stands for several spellings
+const DIGIT = 4;
+function wordFlags(word: string): number {
+  return (isArabicToken(word) ? ARABIC : 0) | (variantSpellings(word) ? FOLDED : 0) | (hasDigit(word) ? DIGIT : 0);
+}
+
+/**
+ * Whether two different words of one script, neither a folded name, are certainly more than their
+ * edit budget apart (so spellingSimilarity gives 0), from lengths and shared trigrams alone. Each
+ * edit (a transposition too) changes at most 4 of a word's padded trigrams, so words within k
+ * edits share at least max(length) - 4k trigram occurrences; counting distinct trigrams, as the
+ * index does, loses at most the repeats of either word (length - distinct trigrams).
+ */
+function beyondEditBudget(la: number, lb: number, shared: number, repeatsA: number, repeatsB: number): boolean {
+  const minLen = Math.min(la, lb);
+  const maxLen = Math.max(la, lb);
+  if (minLen <= 2) return true;
+  const max = allowedEdits(minLen, maxLen);
+  if (maxLen - minLen > max) return true;
+  return shared < maxLen - 4 * max - Math.min(repeatsA, repeatsB);
+}
+
 /** Expansions of a query token, flat: [vocabulary id, similarity, vocabulary id, similarity, …]. */
 type TExpansions = number[];
 
@@ -143,6 +179,8 @@ export class NameIndex<TRef> {
   /** number of indexed names that contain each vocabulary token */
   private readonly vocabFrequency: Int32Array;
   private readonly vocabTrigramCount: Int32Array;
+  /** ARABIC | FOLDED | DIGIT of each vocabulary word */
+  private readonly vocabFlags: Uint8Array;
   private readonly vocabWeight: Float64Array;
   /** vocabulary id → names containing it (ascending) */
   private readonly postings: PackedLists;
@@ -157,7 +195,7 @@ export class NameIndex<TRef> {
   private readonly nameStamp: Int32Array;
   private readonly nameTokenStamp: Int32Array;
   private readonly trigramCounts: Int32Array;
-  private readonly trigramStamp: Int32Array;
+  private readonly touched: Int32Array;
   private generation = 0;
   private tokenGeneration = 0;
   private readonly expansionCache = new Map<string, TExpansions>();
@@ -208,6 +246,7 @@ export class NameIndex<TRef> {
     this.vocabFrequency = Int32Array.from(frequency);
     this.vocabWeight = Float64Array.from(this.vocabTokens, (t, id) => tokenWeight(t) * rarityFactor(frequency[id]!, n));
     this.vocabTrigramCount = Int32Array.from(this.vocabTokens, (t) => trigrams(t).length);
+    this.vocabFlags = Uint8Array.from(this.vocabTokens, wordFlags);
     const vocab = this.vocab;
     const vocabWeight = this.vocabWeight;
     // a token the list does not have is in no indexed name: rarity 1
@@ -250,7 +289,7 @@ export class NameIndex<TRef> {
     this.nameStamp = new Int32Array(n);
     this.nameTokenStamp = new Int32Array(n);
     this.trigramCounts = new Int32Array(v);
-    this.trigramStamp = new Int32Array(v);
+    this.touched = new Int32Array(v);
     this.simMemo = new SimMemo(v);
     this.vocabPrefix = Int32Array.from(this.vocabTokens, prefixCode);
   }
@@ -360,8 +399,10 @@ export class NameIndex<TRef> {
     const exact = this.vocab.get(token);
     if (exact !== undefined) out.push({ id: exact, sim: 1 });
     if (token.length <= 2) return out;
-    const gen = ++this.generation;
-    const touched: number[] = [];
+    // shared trigrams per vocabulary word; `counts` is all zeros between calls (reset below)
+    const counts = this.trigramCounts;
+    const touched = this.touched; // the first `nTouched` entries: the words sharing a trigram, in order met
+    let nTouched = 0;
     const grams = trigrams(token);
     const { start, items } = this.trigramVocab;
     for (const g of grams) {
@@ -369,23 +410,30 @@ export class NameIndex<TRef> {
       if (gid === undefined) continue;
       for (let k = start[gid]!, end = start[gid + 1]!; k < end; k++) {
         const id = items[k]!;
-        if (this.trigramStamp[id] !== gen) {
-          this.trigramStamp[id] = gen;
-          this.trigramCounts[id] = 0;
-          touched.push(id);
-        }
-        this.trigramCounts[id]!++;
+        if (counts[id]!++ === 0) touched[nTouched++] = id;
       }
     }
     const prefix = token.slice(0, 3);
     const code = prefixCode(token);
-    for (const id of touched) {
+    const flags = wordFlags(token);
+    const repeats = token.length - grams.length;
+    for (let t = 0; t < nTouched; t++) {
+      const id = touched[t]!;
+      const shared = counts[id]!;
+      counts[id] = 0;
       if (id === exact) continue;
-      const dice = (2 * this.trigramCounts[id]!) / (grams.length + this.vocabTrigramCount[id]!);
+      const dice = (2 * shared) / (grams.length + this.vocabTrigramCount[id]!);
       // Jaro-Winkler rewards a shared prefix, so a token with the same first three letters can score
       // high while sharing few trigrams ("abderrahmane" ~ "abdurakhmon"): never filter those out.
       if (dice < 0.25 && (this.vocabPrefix[id] !== code || !this.vocabTokens[id]!.startsWith(prefix))) continue;
-      const sim = tokenSimilarity(token, this.vocabTokens[id]!);
+      const word = this.vocabTokens[id]!;
+      const wflags = this.vocabFlags[id]!;
+      let sim: number;
+      if (((flags | wflags) & FOLDED) !== 0 || (flags & ARABIC) !== (wflags & ARABIC)) sim = tokenSimilarity(token, word);
+      else if (((flags | wflags) & DIGIT) !== 0)
+        sim = 0; // spellingSimilarity: numbers match exactly or not at all
+      else if (beyondEditBudget(token.length, word.length, shared, repeats, word.length - this.vocabTrigramCount[id]!)) sim = 0;
+      else sim = spellingSimilarity(token, word); // what tokenSimilarity does for such a pair
       // dice ≥ 0.5 without token similarity: kept for the whole-string ("joined") comparison
       if (sim > 0 || dice >= 0.5) out.push({ id, sim });
     }

@@ -30,13 +30,23 @@ export function tokenSimilarity(a: string, b: string): number {
 
 const FIVE_LETTER_TYPO = 0.78;
 
-function spellingSimilarity(a: string, b: string): number {
+/** Whether a token has an ASCII digit (what /\d/ tests, without a regular expression per pair). */
+export function hasDigit(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Similarity of two different words of one script, neither of them a folded name: 0 unless within the edit budget. */
+export function spellingSimilarity(a: string, b: string): number {
   const minLen = Math.min(a.length, b.length);
   if (minLen <= 2) return 0;
-  if (/\d/.test(a) || /\d/.test(b)) return 0; // numbers (registrations, tail numbers) match exactly or not at all
   const maxLen = Math.max(a.length, b.length);
   const max = allowedEdits(minLen, maxLen);
-  if (maxLen - minLen > max) return 0;
+  if (maxLen - minLen > max) return 0; // before the digit test: both only ever give 0
+  if (hasDigit(a) || hasDigit(b)) return 0; // numbers (registrations, tail numbers) match exactly or not at all
   const jw = jaroWinkler(a, b);
   const floor = minLen <= 4 ? 0.92 : 0.85;
   // Jaro-Winkler undervalues a typo near the start (it loses the prefix bonus: "gcetere" / "geetere"
