@@ -37,11 +37,10 @@ function requireExporter(actor: TActor): string {
   return actor.organizationId;
 }
 
-const referenceOf = (n: bigint, now: Date) => `CLR-${now.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
-
-async function nextReference(tx: TTx, now = new Date()): Promise<string> {
-  const [row] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('application_reference_seq') AS n`;
-  return referenceOf(row!.n, now);
+/** `count` new application references ("CLR-2026-000123"), from one sequence read. */
+async function nextReferences(tx: TTx, count: number, now = new Date()): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('application_reference_seq') AS n FROM generate_series(1, ${count}::int)`;
+  return rows.map(({ n }) => `CLR-${now.getUTCFullYear()}-${String(n).padStart(6, '0')}`);
 }
 
 /** Queue columns derived from (possibly partial) application data: the first item names the application. */
@@ -145,7 +144,7 @@ export async function saveDraft({ actor, id, expectedVersion, data, submissionTo
       return row;
     }
     const created = await tx.application.create({
-      data: { reference: await nextReference(tx), organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json, submissionToken: submissionToken ?? null, copiedFromId: copiedFrom?.id ?? null },
+      data: { reference: (await nextReferences(tx, 1))[0]!, organizationId, createdById: actor.id, status: 'DRAFT', ...columnsOf(data), data: json, submissionToken: submissionToken ?? null, copiedFromId: copiedFrom?.id ?? null },
       select: { id: true, version: true, reference: true },
     });
     await appendAudit(tx, {
@@ -259,9 +258,8 @@ async function storeSubmissionRecords(
 async function storeFirstSubmissions(submissions: TScreenedSubmission[]): Promise<TStoredSubmission[]> {
   return db.$transaction(async (tx) => {
     const now = new Date();
-    const numbers = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('application_reference_seq') AS n FROM generate_series(1, ${submissions.length}::int)`;
+    const references = await nextReferences(tx, submissions.length, now);
     const slaSettings = await getSlaSettings(tx);
-    const references = numbers.map(({ n }) => referenceOf(n, now));
     const created = await tx.application.createManyAndReturn({
       data: submissions.map((s, i) => ({
         ...submittedFields(s, now),
