@@ -107,6 +107,19 @@ class SimMemo {
     if (qi >= SimMemo.SLOTS) return this.overflow.get(qi * this.vocabularySize + id);
     return this.stamp[qi] !== undefined && this.stamp[qi][id] === this.search ? this.value[qi]![id] : undefined;
   }
+  /**
+   * What is known for query word `qi` as two arrays and the stamp that marks this search's values
+   * (word id → value where stamps[id] === stamp), for a loop over many words; null for words past
+   * the typed slots (use get()).
+   */
+  slot(qi: number): { values: Float64Array; stamps: Int32Array; stamp: number } | null {
+    if (qi >= SimMemo.SLOTS) return null;
+    while (this.stamp.length <= qi) {
+      this.value.push(new Float64Array(this.vocabularySize));
+      this.stamp.push(new Int32Array(this.vocabularySize));
+    }
+    return { values: this.value[qi]!, stamps: this.stamp[qi]!, stamp: this.search };
+  }
   set(qi: number, id: number, v: number): void {
     if (qi >= SimMemo.SLOTS) {
       this.overflow.set(qi * this.vocabularySize + id, v);
@@ -179,6 +192,8 @@ export class NameIndex<TRef> {
   /** number of indexed names that contain each vocabulary token */
   private readonly vocabFrequency: Int32Array;
   private readonly vocabTrigramCount: Int32Array;
+  /** length of each vocabulary word (UTF-16 units) */
+  private readonly vocabLength: Int32Array;
   /** ARABIC | FOLDED | DIGIT of each vocabulary word */
   private readonly vocabFlags: Uint8Array;
   private readonly vocabWeight: Float64Array;
@@ -246,6 +261,7 @@ export class NameIndex<TRef> {
     this.vocabFrequency = Int32Array.from(frequency);
     this.vocabWeight = Float64Array.from(this.vocabTokens, (t, id) => tokenWeight(t) * rarityFactor(frequency[id]!, n));
     this.vocabTrigramCount = Int32Array.from(this.vocabTokens, (t) => trigrams(t).length);
+    this.vocabLength = Int32Array.from(this.vocabTokens, (t) => t.length);
     this.vocabFlags = Uint8Array.from(this.vocabTokens, wordFlags);
     const vocab = this.vocab;
     const vocabWeight = this.vocabWeight;
@@ -417,25 +433,28 @@ export class NameIndex<TRef> {
     const code = prefixCode(token);
     const flags = wordFlags(token);
     const repeats = token.length - grams.length;
+    const g = grams.length;
+    const { vocabTrigramCount, vocabPrefix, vocabFlags, vocabLength, vocabTokens } = this;
     for (let t = 0; t < nTouched; t++) {
       const id = touched[t]!;
       const shared = counts[id]!;
       counts[id] = 0;
       if (id === exact) continue;
-      const dice = (2 * shared) / (grams.length + this.vocabTrigramCount[id]!);
+      // Dice coefficient of the trigram sets, 2·shared / (g + gw), compared without dividing
+      const gw = vocabTrigramCount[id]!;
       // Jaro-Winkler rewards a shared prefix, so a token with the same first three letters can score
       // high while sharing few trigrams ("abderrahmane" ~ "abdurakhmon"): never filter those out.
-      if (dice < 0.25 && (this.vocabPrefix[id] !== code || !this.vocabTokens[id]!.startsWith(prefix))) continue;
-      const word = this.vocabTokens[id]!;
-      const wflags = this.vocabFlags[id]!;
+      if (8 * shared < g + gw && (vocabPrefix[id] !== code || !vocabTokens[id]!.startsWith(prefix))) continue; // dice < 0.25
+      const wflags = vocabFlags[id]!;
+      const wlen = vocabLength[id]!;
       let sim: number;
-      if (((flags | wflags) & FOLDED) !== 0 || (flags & ARABIC) !== (wflags & ARABIC)) sim = tokenSimilarity(token, word);
+      if (((flags | wflags) & FOLDED) !== 0 || (flags & ARABIC) !== (wflags & ARABIC)) sim = tokenSimilarity(token, vocabTokens[id]!);
       else if (((flags | wflags) & DIGIT) !== 0)
         sim = 0; // spellingSimilarity: numbers match exactly or not at all
-      else if (beyondEditBudget(token.length, word.length, shared, repeats, word.length - this.vocabTrigramCount[id]!)) sim = 0;
-      else sim = spellingSimilarity(token, word); // what tokenSimilarity does for such a pair
+      else if (beyondEditBudget(token.length, wlen, shared, repeats, wlen - gw)) sim = 0;
+      else sim = spellingSimilarity(token, vocabTokens[id]!); // what tokenSimilarity does for such a pair
       // dice ≥ 0.5 without token similarity: kept for the whole-string ("joined") comparison
-      if (sim > 0 || dice >= 0.5) out.push({ id, sim });
+      if (sim > 0 || 4 * shared >= g + gw) out.push({ id, sim });
     }
     return out;
   }
@@ -508,6 +527,7 @@ export class NameIndex<TRef> {
 
     const gen = ++this.generation;
     const candidates: number[] = [];
+    const { nameStamp, nameTokenStamp, accQ, accC, vocabWeight } = this;
     for (let i = 0; i < q.tokens.length; i++) {
       if (skip.has(i)) continue;
       const wq = q.weights[i]!;
@@ -516,21 +536,22 @@ export class NameIndex<TRef> {
       for (let e = 0; e < exp.length; e += 2) {
         const id = exp[e]!;
         const esim = exp[e + 1]!;
-        const wc = this.vocabWeight[id]! * esim;
+        const wc = vocabWeight[id]! * esim;
+        const wqs = wq * esim;
         for (let k = postingStart[id]!, end = postingStart[id + 1]!; k < end; k++) {
           const nameId = postingItems[k]!;
-          if (this.nameStamp[nameId] !== gen) {
-            this.nameStamp[nameId] = gen;
-            this.accQ[nameId] = 0;
-            this.accC[nameId] = 0;
-            this.nameTokenStamp[nameId] = -1;
+          if (nameStamp[nameId] !== gen) {
+            nameStamp[nameId] = gen;
+            accQ[nameId] = 0;
+            accC[nameId] = 0;
+            nameTokenStamp[nameId] = -1;
             candidates.push(nameId);
           }
-          if (this.nameTokenStamp[nameId] !== tokenGen) {
-            this.nameTokenStamp[nameId] = tokenGen;
-            this.accQ[nameId]! += wq * esim;
+          if (nameTokenStamp[nameId] !== tokenGen) {
+            nameTokenStamp[nameId] = tokenGen;
+            accQ[nameId]! += wqs;
           }
-          this.accC[nameId]! += wc;
+          accC[nameId]! += wc;
         }
       }
     }
@@ -558,35 +579,41 @@ export class NameIndex<TRef> {
       return v;
     };
     const qHead = (q.joined.charCodeAt(0) << 16) | (q.joined.charCodeAt(1) || 0);
+    // the skipped tokens' known similarities as arrays (no lookup per name token)
+    const skippedSlots = skippedTokens.map((qi) => ({ qi, weight: q.weights[qi]!, slot: memo.slot(qi) }));
+    const { start: tokenStart, items: tokenItems } = this.nameTokens;
     for (const nameId of candidates) {
-      const ids = this.nameTokens.list(nameId);
+      const from = tokenStart[nameId]!;
+      const to = tokenStart[nameId + 1]!;
       // Upper bound of the token score, every pair at similarity 1: retrieved tokens from the
       // accumulators, skipped (common) query tokens checked exactly against this name's tokens.
-      let accQ = this.accQ[nameId]!;
-      let accC = this.accC[nameId]!;
-      for (const qi of skippedTokens) {
+      let boundQ = accQ[nameId]!;
+      let boundC = accC[nameId]!;
+      for (const { qi, weight, slot } of skippedSlots) {
         let best = 0;
         // expansions of the skipped token (same approximation as retrieval)
-        for (let cj = 0; cj < ids.length; cj++) {
-          const v = memo.get(qi, ids[cj]!) ?? 0;
+        for (let k = from; k < to; k++) {
+          const id = tokenItems[k]!;
+          const v = slot ? (slot.stamps[id] === slot.stamp ? slot.values[id]! : 0) : (memo.get(qi, id) ?? 0);
           if (v > 0) {
-            accC += this.vocabWeight[ids[cj]!]! * v;
+            boundC += vocabWeight[id]! * v;
             if (v > best) best = v;
           }
         }
-        accQ += q.weights[qi]! * best;
+        boundQ += weight * best;
       }
-      const ubQ = Math.min(1, accQ / q.totalWeight + 1e-9);
-      const ubC = Math.min(1, accC / this.nameTotalWeight[nameId]! + 1e-9);
+      const ubQ = Math.min(1, boundQ / q.totalWeight + 1e-9);
+      const ubC = Math.min(1, boundC / this.nameTotalWeight[nameId]! + 1e-9);
       const ub = MAX_SIDE_WEIGHT * Math.max(ubQ, ubC) + (1 - MAX_SIDE_WEIGHT) * Math.min(ubQ, ubC); // the scorer's own weighting
       // whole-string comparison: only for other word breaks of nearly the same letters (same first two)
       const joinedPossible =
         sameJoined.has(nameId) ||
-        (q.tokens.length !== ids.length &&
+        (q.tokens.length !== to - from &&
           q.joined.length >= 5 &&
           Math.abs(q.joined.length - this.nameJoinedLength[nameId]!) <= 2 &&
           qHead === this.nameJoinedHead[nameId]);
       if (ub < possible - 1e-9 && !joinedPossible) continue;
+      const ids = this.nameTokens.list(nameId);
       const norm = this.nameNorm(nameId);
       const quick = scoreNormalised(q, norm, (qi, cj) => sim(qi, ids[cj]!), false);
       const score = round(quick.score);

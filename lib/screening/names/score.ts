@@ -39,6 +39,28 @@ export function hasDigit(token: string): boolean {
   return false;
 }
 
+/** The letters (by their low five bits) of a word as a 32-bit set. */
+function letterSet(s: string): number {
+  let set = 0;
+  for (let i = 0; i < s.length; i++) set |= 1 << (s.charCodeAt(i) & 31);
+  return set;
+}
+
+/**
+ * How many letter classes one word has and the other lacks, both ways: a cheap lower bound on twice
+ * their edit distance, as one edit (substitution, insertion, deletion, transposition) adds or
+ * removes at most two letters to or from a word's set.
+ */
+function lettersApart(a: string, b: string): number {
+  let x = letterSet(a) ^ letterSet(b);
+  let n = 0;
+  while (x !== 0) {
+    x &= x - 1;
+    n++;
+  }
+  return n;
+}
+
 /** Similarity of two different words of one script, neither of them a folded name: 0 unless within the edit budget. */
 export function spellingSimilarity(a: string, b: string): number {
   const minLen = Math.min(a.length, b.length);
@@ -47,6 +69,7 @@ export function spellingSimilarity(a: string, b: string): number {
   const max = allowedEdits(minLen, maxLen);
   if (maxLen - minLen > max) return 0; // before the digit test: both only ever give 0
   if (hasDigit(a) || hasDigit(b)) return 0; // numbers (registrations, tail numbers) match exactly or not at all
+  if (lettersApart(a, b) > 2 * max) return 0; // more edits than the budget, whatever their order
   const jw = jaroWinkler(a, b);
   const floor = minLen <= 4 ? 0.92 : 0.85;
   // Jaro-Winkler undervalues a typo near the start (it loses the prefix bonus: "gcetere" / "geetere"
