@@ -4,8 +4,8 @@ import type { TFinding, TFindingKind, TOutcome } from './types';
 export const OUTCOME_RANK: Record<TOutcome, number> = { CLEAR: 0, REVIEW: 1, LICENSE_REQUIRED: 2, PROHIBITED: 3 };
 const KIND_ORDER: TFindingKind[] = ['EMBARGO', 'PARTY_MATCH', 'END_USER', 'END_USE', 'LICENSE_REQUIREMENT', 'BIOMETRIC_POLICY', 'KYC', 'DATA_GAP'];
 
-const KIND_RANK = new Map<string, number>(KIND_ORDER.map((k, i) => [k, i]));
-const kindRank = (k: TFindingKind) => KIND_RANK.get(k) ?? -1;
+const KIND_RANK: Readonly<Record<string, number>> = Object.fromEntries(KIND_ORDER.map((k, i) => [k, i]));
+const kindRank = (k: TFindingKind) => (Object.hasOwn(KIND_RANK, k) ? KIND_RANK[k]! : -1);
 
 export function worstOutcome(outcomes: Iterable<TOutcome>): TOutcome {
   let worst: TOutcome = 'CLEAR';
@@ -31,7 +31,7 @@ function compareWith(a: TFinding, b: TFinding, json: (evidence: Record<string, u
     kindRank(a.kind) - kindRank(b.kind) ||
     cmp(a.ruleId, b.ruleId) ||
     cmp(a.message, b.message) ||
-    cmp(json(a.evidence), json(b.evidence))
+    (a.evidence === b.evidence ? 0 : cmp(json(a.evidence), json(b.evidence))) // one evidence object: equal without serialising it
   );
 }
 
