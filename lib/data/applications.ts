@@ -265,6 +265,12 @@ async function storeFirstSubmissions(submissions: TScreenedSubmission[]): Promis
     const now = new Date();
     const references = await nextReferences(tx, submissions.length, now);
     const slaSettings = await getSlaSettings(tx);
+    // The due day depends only on the outcome here (one instant, one calendar): worked out once per outcome.
+    const dueOn = new Map<Outcome, Date | null>();
+    const dueOnFor = (outcome: Outcome) => {
+      if (!dueOn.has(outcome)) dueOn.set(outcome, dueOnAtFirstSubmission(outcome, now, slaSettings));
+      return dueOn.get(outcome) ?? null;
+    };
     const entries = submissions.map((submission, i) => {
       const { input, actor, screened } = submission;
       const { productName, eccn, lineItemCount, destinationCountry, destinationRegion, endUserName, endUserType, endUseCategory } = columnsOf(input);
@@ -276,7 +282,7 @@ async function storeFirstSubmissions(submissions: TScreenedSubmission[]): Promis
         submissionToken: submission.submissionToken ?? null,
         severity: severityOf(screened.result.outcome),
         productName, eccn, lineItemCount, destinationCountry, destinationRegion, endUserName, endUserType, endUseCategory,
-        slaDueOn: dueOnAtFirstSubmission(screened.result.outcome, now, slaSettings),
+        slaDueOn: dueOnFor(screened.result.outcome),
       };
       return { submission, applicationId: newId(), reference: references[i]!, previousOutcome: null, resubmission: false, application };
     });
