@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { prepareDatabase } from '../test/database';
-import { bin, run, serverNodeOptions } from './lib/run';
+import { bin, run, serverEnv } from './lib/run';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -266,7 +266,7 @@ async function main() {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
-      NODE_OPTIONS: serverNodeOptions(), // the heap limit `npm start` sets
+      ...serverEnv(), // the memory settings `npm start` sets
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
       NEXTAUTH_URL: BASE,

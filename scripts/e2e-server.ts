@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { prepareDatabase } from '../test/database';
-import { bin, run, serverNodeOptions } from './lib/run';
+import { bin, run, serverEnv } from './lib/run';
 
 async function main() {
   const port = process.env.E2E_PORT ?? '3100';
@@ -13,7 +13,7 @@ async function main() {
     stdio: 'inherit',
     env: {
       ...process.env,
-      NODE_OPTIONS: serverNodeOptions(), // the heap limit `npm start` sets: the journeys run within it
+      ...serverEnv(), // the memory settings `npm start` sets: the journeys run within them
       DATABASE_URL: database.url,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',

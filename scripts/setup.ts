@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import { ensureEmbeddedPostgres } from '../lib/embedded-postgres';
-import { bin, run, serverNodeOptions, step } from './lib/run';
+import { bin, run, serverEnv, step } from './lib/run';
 
 const args = new Set(process.argv.slice(2));
 const port = process.env.PORT ?? '3000';
@@ -55,7 +55,7 @@ async function main() {
   if (args.has('--no-start')) return stop();
 
   step(`Starting Clearance on http://localhost:${port}`);
-  const app = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...env, NODE_OPTIONS: serverNodeOptions(env) } });
+  const app = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...env, ...serverEnv(env) } });
   const demoPassword = process.env.DEMO_PASSWORD ?? 'clearance-demo';
   if (!process.env.DATABASE_URL) {
     console.log(`

@@ -12,7 +12,9 @@ import { searchWhere } from '@/lib/data/search';
 import type { TActor } from '@/lib/authz';
 import { appendAudit, appendAudits } from '@/lib/data/audit';
 import { getActiveRuleSet, getBuiltRuleSet, loadScreeningContext, type TScreeningContext } from '@/lib/data/rulesets';
-import { exporterOf, screenInContext, severityOf, storeScreeningRuns, type TExporter, type TScreened } from '@/lib/data/screening';
+import { exporterOf, screenInContext, severityOf, type TExporter, type TScreened } from '@/lib/data/screening';
+import { insertSubmissionRows, type TApplicationColumns, type TSubmissionRows } from '@/lib/data/store-submissions';
+import { newId } from '@/lib/ids';
 import { groupCommit } from '@/lib/group-commit';
 import { processSingleton } from '@/lib/process-singleton';
 import { parseEccn } from '@/lib/screening/eccn';
@@ -102,8 +104,11 @@ async function assertEditable(tx: TTx, organizationId: string, id: string, expec
 
 export type TSaveDraftOptions = { actor: TActor; id?: string; expectedVersion?: number; data: Record<string, unknown>; submissionToken?: string; copiedFrom?: { id: string; reference: string } };
 
+// P2002 from a Prisma query, P2010 (a raw query failed) from the submissions' one INSERT statement.
 const isTokenViolation = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && JSON.stringify(err.meta ?? {}).includes('submissionToken');
+  err instanceof Prisma.PrismaClientKnownRequestError &&
+  (err.code === 'P2002' || (err.code === 'P2010' && err.message.includes('23505'))) &&
+  `${err.message} ${JSON.stringify(err.meta ?? {})}`.includes('submissionToken');
 
 /**
  * Runs `create` (which stores `submissionToken` on the new application). When another request with
@@ -197,82 +202,90 @@ const submittedFields = ({ actor, input, screened }: TScreenedSubmission, now: D
   submittedById: actor.id,
 });
 
+type TRecordsEntry = { submission: TScreenedSubmission; applicationId: string; reference: string; previousOutcome: Outcome | null; resubmission: boolean };
+
+/** A submission's rows for insertSubmissionRows: line items, parties and the screening run, with new ids. */
+const rowsOf = ({ submission: { input, screened }, applicationId, previousOutcome, resubmission }: TRecordsEntry): TSubmissionRows => ({
+  applicationId,
+  input,
+  lineItems: input.lineItems.map((item, position) => ({
+    id: newId(),
+    position,
+    productName: item.name,
+    description: item.description,
+    eccn: item.eccn,
+    kind: item.kind,
+    quantity: item.quantity,
+    unitValueUsd: item.unitValueUsd,
+    biometric: item.biometric ?? null,
+  })),
+  parties: partiesOf(input).map((p) => ({ id: newId(), ...p })),
+  run: {
+    id: newId(),
+    ruleSetVersionId: screened.ruleSetVersionId,
+    trigger: resubmission ? 'RESUBMIT' : 'SUBMIT',
+    outcome: screened.result.outcome,
+    previousOutcome,
+    findings: screened.result.findings,
+  },
+});
+
 /**
- * What a submission stores beside its application row, for several applications at once (one insert
- * per table): line items, parties, the screening run (its clock starts at `now`, the same instant as
- * submittedAt) and the two audit events, chained in order under one lock.
+ * What a submission stores beside its application row, for several applications at once (one
+ * statement, lib/data/store-submissions.ts): line items, parties, the screening run (its clock starts
+ * at `now`, the same instant as submittedAt) and the two audit events, chained in order under one
+ * lock. First submissions (`application` columns given) insert their application row in the same
+ * statement.
  */
-async function storeSubmissionRecords(
-  tx: TTx,
-  now: Date,
-  entries: { submission: TScreenedSubmission; applicationId: string; reference: string; previousOutcome: Outcome | null; resubmission: boolean }[],
-): Promise<void> {
-  await tx.lineItem.createMany({
-    data: entries.flatMap(({ submission, applicationId }) =>
-      submission.input.lineItems.map((item, position) => ({
-        applicationId,
-        position,
-        productName: item.name,
-        description: item.description,
-        eccn: item.eccn,
-        kind: item.kind,
-        quantity: item.quantity,
-        unitValueUsd: item.unitValueUsd,
-        biometric: (item.biometric ?? undefined) as Prisma.InputJsonObject | undefined,
-      })),
-    ),
-  });
-  await tx.applicationParty.createMany({ data: entries.flatMap(({ submission, applicationId }) => partiesOf(submission.input).map((p) => ({ ...p, applicationId }))) });
-  const runs = await storeScreeningRuns(
-    tx,
-    entries.map(({ submission: { screened, input }, applicationId, previousOutcome, resubmission }) => ({
-      applicationId,
-      screened,
-      input,
-      trigger: resubmission ? 'RESUBMIT' : 'SUBMIT',
-      previousOutcome,
-      createdAt: now,
-    })),
-  );
-  const runOf = new Map(runs.map((r) => [r.applicationId, r.id]));
+async function storeSubmissionRecords(tx: TTx, now: Date, entries: (TRecordsEntry & { application?: TApplicationColumns })[]): Promise<void> {
+  const rows = entries.map((entry) => ({ ...rowsOf(entry), ...(entry.application ? { application: entry.application } : {}) }));
+  await insertSubmissionRows(tx, now, rows, { withApplications: entries.some((e) => e.application) });
   await appendAudits(
     tx,
-    entries.flatMap(({ submission: { actor, screened }, applicationId, reference, resubmission }) => [
+    entries.flatMap(({ submission: { actor, screened }, applicationId, reference, resubmission }, i) => [
       { actor, action: resubmission ? 'APPLICATION_RESUBMITTED' : 'APPLICATION_SUBMITTED', entityType: 'Application', entityId: applicationId, data: { reference } },
       {
         actor,
         action: 'SCREENING_COMPLETED',
         entityType: 'Application',
         entityId: applicationId,
-        data: { screeningRunId: runOf.get(applicationId), outcome: screened.result.outcome, ruleSetVersion: screened.result.ruleSetVersion, findings: screened.result.findings.length },
+        data: { screeningRunId: rows[i]!.run.id, outcome: screened.result.outcome, ruleSetVersion: screened.result.ruleSetVersion, findings: screened.result.findings.length },
       },
     ]),
   );
 }
 
 /**
- * First submissions, any number, in ONE transaction: references, applications (with their
- * service-level due day), then their records. All or nothing (the group commit stores each alone
- * again when a batch fails).
+ * First submissions, any number, in ONE transaction: references, then applications (with their
+ * service-level due day) and their records in one statement, then the audit events. All or nothing
+ * (the group commit stores each alone again when a batch fails).
  */
 async function storeFirstSubmissions(submissions: TScreenedSubmission[]): Promise<TStoredSubmission[]> {
   return db.$transaction(async (tx) => {
     const now = new Date();
     const references = await nextReferences(tx, submissions.length, now);
     const slaSettings = await getSlaSettings(tx);
-    const created = await tx.application.createManyAndReturn({
-      data: submissions.map((s, i) => ({
-        ...submittedFields(s, now),
+    // The due day depends only on the outcome here (one instant, one calendar): worked out once per outcome.
+    const dueOn = new Map<Outcome, Date | null>();
+    const dueOnFor = (outcome: Outcome) => {
+      if (!dueOn.has(outcome)) dueOn.set(outcome, dueOnAtFirstSubmission(outcome, now, slaSettings));
+      return dueOn.get(outcome) ?? null;
+    };
+    const entries = submissions.map((submission, i) => {
+      const { input, actor, screened } = submission;
+      const { productName, eccn, lineItemCount, destinationCountry, destinationRegion, endUserName, endUserType, endUseCategory } = columnsOf(input);
+      const application: TApplicationColumns = {
         reference: references[i]!,
-        organizationId: s.organizationId,
-        createdById: s.actor.id,
-        submissionToken: s.submissionToken ?? null,
-        slaDueOn: dueOnAtFirstSubmission(s.screened.result.outcome, now, slaSettings),
-      })),
-      select: { id: true, reference: true },
+        organizationId: submission.organizationId,
+        createdById: actor.id,
+        submittedById: actor.id,
+        submissionToken: submission.submissionToken ?? null,
+        severity: severityOf(screened.result.outcome),
+        productName, eccn, lineItemCount, destinationCountry, destinationRegion, endUserName, endUserType, endUseCategory,
+        slaDueOn: dueOnFor(screened.result.outcome),
+      };
+      return { submission, applicationId: newId(), reference: references[i]!, previousOutcome: null, resubmission: false, application };
     });
-    const idOf = new Map(created.map((c) => [c.reference, c.id]));
-    const entries = submissions.map((submission, i) => ({ submission, applicationId: idOf.get(references[i]!)!, reference: references[i]!, previousOutcome: null, resubmission: false }));
     await storeSubmissionRecords(tx, now, entries);
     return entries.map(({ applicationId, reference, submission }) => ({ id: applicationId, reference, outcome: submission.screened.result.outcome }));
   });

@@ -67,15 +67,16 @@ export async function appendAudit(tx: TTx, input: TAuditInput): Promise<void> {
  */
 export async function appendAudits(tx: TTx, inputs: TAuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  // Two statements: a statement's snapshot is taken before it waits for the lock, so the chain head
+  // must be read by the next one (it then sees what the previous holder committed).
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY}::bigint)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
+  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
   let prevHash = last?.hash ?? AUDIT_GENESIS;
   const createdAt = new Date();
   const rows = inputs.map((input) => {
     // JSON round trip: what we hash is exactly what jsonb stores and gives back (no undefined, no Dates).
     const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
     const row = {
-      createdAt,
       actorId: input.actor?.id ?? null,
       actorEmail: input.actor?.email ?? null,
       action: input.action,
@@ -84,12 +85,19 @@ export async function appendAudits(tx: TTx, inputs: TAuditInput[]): Promise<void
       data,
       prevHash,
     };
-    const hash = auditHash(row);
+    const hash = auditHash({ ...row, createdAt });
     prevHash = hash;
-    return { ...row, data: row.data as object, hash };
+    return { ...row, hash };
   });
-  // createMany inserts in the given order, so seq follows the chain.
-  await tx.auditEvent.createMany({ data: rows });
+  // One statement, one JSON parameter (not Prisma's createMany, whose query compilation grows with
+  // the rows). Rows are inserted in array order (WITH ORDINALITY … ORDER BY), so seq follows the chain.
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorEmail", "action", "entityType", "entityId", "data", "prevHash", "hash")
+    SELECT ${createdAt.toISOString()}::timestamp(3), r."actorId", r."actorEmail", r."action", r."entityType", r."entityId", r."data", r."prevHash", r."hash"
+      FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS (
+             "actorId" text, "actorEmail" text, "action" text, "entityType" text, "entityId" text, "data" jsonb, "prevHash" text, "hash" text))
+           WITH ORDINALITY AS r("actorId", "actorEmail", "action", "entityType", "entityId", "data", "prevHash", "hash", ord)
+     ORDER BY r.ord`;
 }
 
 export type TAuditVerification =
