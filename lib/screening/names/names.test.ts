@@ -4,7 +4,8 @@ import { seedData, seedRuleSet } from '@/test/screening-fixture';
 import { NameIndex } from './name-index';
 import { jaroWinkler } from './jaro-winkler';
 import { normaliseName } from './normalise';
-import { matchNames, round, scoreNormalised } from './score';
+import { boundedEditDistance } from './edit-distance';
+import { lettersApart, matchNames, round, scoreNormalised } from './score';
 
 describe('normaliseName', () => {
   it.each([
@@ -201,5 +202,24 @@ describe('Arabic script against the Latin forms of real UN list entries', () => 
     const index = seedRuleSet().partyIndex;
     const latin = index.search('طارق عزيز', 0.8, 50).filter((h) => !/[\u0600-\u06ff]/.test(h.text));
     expect(latin.map((h) => h.text.toUpperCase())).toEqual(expect.arrayContaining(['TARIQ AZIZ']));
+  });
+});
+
+describe('lettersApart (the bound spellingSimilarity checks before Jaro-Winkler)', () => {
+  it('never exceeds twice the edit distance, so no pair within the edit budget is rejected by it', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'abcdehilmnorstuyz0'.split('')), minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const edits = boundedEditDistance(a, b, 32);
+        expect(lettersApart(a, b)).toBeLessThanOrEqual(2 * edits);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts the letters one word has and the other lacks', () => {
+    expect(lettersApart('hassan', 'hasan')).toBe(0);
+    expect(lettersApart('promo', 'primo')).toBe(1); // i
+    expect(lettersApart('musterfirma', 'mustafa')).toBe(3); // e, r, i
   });
 });

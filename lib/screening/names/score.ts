@@ -51,7 +51,7 @@ function letterSet(s: string): number {
  * their edit distance, as one edit (substitution, insertion, deletion, transposition) adds or
  * removes at most two letters to or from a word's set.
  */
-function lettersApart(a: string, b: string): number {
+export function lettersApart(a: string, b: string): number {
   let x = letterSet(a) ^ letterSet(b);
   let n = 0;
   while (x !== 0) {
