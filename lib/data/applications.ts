@@ -273,15 +273,14 @@ async function storeFirstSubmissions(submissions: TScreenedSubmission[]): Promis
     };
     const entries = submissions.map((submission, i) => {
       const { input, actor, screened } = submission;
-      const { productName, eccn, lineItemCount, destinationCountry, destinationRegion, endUserName, endUserType, endUseCategory } = columnsOf(input);
       const application: TApplicationColumns = {
+        ...columnsOf(input),
         reference: references[i]!,
         organizationId: submission.organizationId,
         createdById: actor.id,
         submittedById: actor.id,
         submissionToken: submission.submissionToken ?? null,
         severity: severityOf(screened.result.outcome),
-        productName, eccn, lineItemCount, destinationCountry, destinationRegion, endUserName, endUserType, endUseCategory,
         slaDueOn: dueOnFor(screened.result.outcome),
       };
       return { submission, applicationId: newId(), reference: references[i]!, previousOutcome: null, resubmission: false, application };

@@ -114,21 +114,22 @@ class SimMemo {
    */
   slot(qi: number): { values: Float64Array; stamps: Int32Array; stamp: number } | null {
     if (qi >= SimMemo.SLOTS) return null;
+    this.ensureSlots(qi);
+    return { values: this.value[qi]!, stamps: this.stamp[qi]!, stamp: this.search };
+  }
+  /** Typed arrays for query words 0 … qi (made once, reused by every later search). */
+  private ensureSlots(qi: number): void {
     while (this.stamp.length <= qi) {
       this.value.push(new Float64Array(this.vocabularySize));
       this.stamp.push(new Int32Array(this.vocabularySize));
     }
-    return { values: this.value[qi]!, stamps: this.stamp[qi]!, stamp: this.search };
   }
   set(qi: number, id: number, v: number): void {
     if (qi >= SimMemo.SLOTS) {
       this.overflow.set(qi * this.vocabularySize + id, v);
       return;
     }
-    while (this.stamp.length <= qi) {
-      this.value.push(new Float64Array(this.vocabularySize));
-      this.stamp.push(new Int32Array(this.vocabularySize));
-    }
+    this.ensureSlots(qi);
     this.value[qi]![id] = v;
     this.stamp[qi]![id] = this.search;
   }
