@@ -9,6 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { db, type TDb, type TTx } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit, canonicalJson } from '@/lib/data/audit';
+import { noteLocalChange } from '@/lib/data/change-feed';
 import { getBuiltRuleSet, nextRuleSetLabel } from '@/lib/data/rulesets';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -248,7 +249,7 @@ export async function publishDraft(actor: TActor, versionId: string, note: strin
     if (err instanceof AppError) throw err;
     throw new AppError('INVALID', `This draft cannot be published: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       const draft = await lockDraft(tx, versionId);
       const [active] = await tx.$queryRaw<{ id: string; label: string }[]>`
@@ -275,6 +276,8 @@ export async function publishDraft(actor: TActor, versionId: string, note: strin
     },
     { timeout: 30_000 },
   );
+  noteLocalChange(); // the active version changed (cached with API keys, lib/data/change-feed.ts)
+  return result;
 }
 
 export type TImpactJob = { job: TJobView; draftKey: string | null; current: boolean };

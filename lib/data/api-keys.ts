@@ -8,6 +8,8 @@ import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { changeFeedReady, changeGeneration, noteLocalChange } from '@/lib/data/change-feed';
+import { processSingleton } from '@/lib/process-singleton';
 import { SCREENING_CONTEXT_COLUMNS, screeningContextOf, type TScreeningContext, type TScreeningContextColumns } from '@/lib/data/rulesets';
 
 const LAST_USED_PRECISION_MS = 60_000;
@@ -44,6 +46,7 @@ export async function revokeApiKey(actor: TActor, id: string) {
     if (updated.count !== 1) throw new AppError('NOT_FOUND', 'API key not found or already revoked.');
     await appendAudit(tx, { actor, action: 'API_KEY_REVOKED', entityType: 'ApiKey', entityId: id });
   });
+  noteLocalChange();
 }
 
 export async function listApiKeys(actor: TActor) {
@@ -74,25 +77,70 @@ type TKeyRow = {
   country: string;
 };
 
+type TKeyLookup = TKeyRow & Partial<TScreeningContextColumns>;
+/** A key's lookup as read at `generation` (lib/data/change-feed.ts); served while that is current and for TTL at most. */
+type TCachedLookup = { row: TKeyLookup; generation: number; readAt: number };
+/** A ceiling on an entry's age, should notifications stop arriving without the listener noticing. */
+const KEY_CACHE_TTL_MS = 30_000;
+const KEY_CACHE_MAX = 10_000;
+const keyCache = processSingleton('api-key-lookups', () => ({ entries: new Map<string, TCachedLookup>(), hits: 0, misses: 0 }));
+
+/** How often a lookup was served from memory (tests, diagnostics). */
+export const apiKeyCacheStats = () => ({ hits: keyCache.hits, misses: keyCache.misses });
+
+/**
+ * The key's row (with the screening context when asked): from memory while no change to the tables it
+ * reads has been committed since (lib/data/change-feed.ts), else one query. Only found keys are kept,
+ * by prefix; the secret is checked against the row's hash on every request, so a cached row never
+ * lets a wrong secret in. Unknown prefixes always ask the database (nothing for a guesser to fill).
+ */
+async function lookupKey(prefix: string, screeningContext: boolean): Promise<TKeyLookup | undefined> {
+  const cacheKey = `${prefix}:${screeningContext ? 'context' : 'key'}`;
+  const ready = changeFeedReady();
+  const generation = changeGeneration();
+  const now = Date.now();
+  if (ready) {
+    const cached = keyCache.entries.get(cacheKey);
+    if (cached && cached.generation === generation && now - cached.readAt < KEY_CACHE_TTL_MS) {
+      keyCache.hits += 1;
+      return cached.row;
+    }
+  }
+  keyCache.misses += 1;
+  const row = await queryKey(prefix, screeningContext);
+  // Kept only if nothing changed while it was read (a change notified meanwhile moved the generation).
+  if (row && ready && changeGeneration() === generation) {
+    if (keyCache.entries.size >= KEY_CACHE_MAX) keyCache.entries.clear();
+    if (row.clearedMatches) Object.freeze(row.clearedMatches);
+    keyCache.entries.set(cacheKey, { row, generation, readAt: now });
+  }
+  return row;
+}
+
+async function queryKey(prefix: string, screeningContext: boolean): Promise<TKeyLookup | undefined> {
+  const [key] = await db.$queryRaw<TKeyLookup[]>`
+    SELECT k.id, k.hash, k."revokedAt", k."organizationId", k."lastUsedAt",
+           u.id AS "userId", u.email, u.name, u.role::text AS role, u."organizationId" AS "userOrganizationId", u.active,
+           o.country
+           ${screeningContext ? Prisma.sql`, ${SCREENING_CONTEXT_COLUMNS}` : Prisma.empty}
+      FROM "ApiKey" k
+      JOIN "User" u ON u.id = k."actingUserId"
+      JOIN "Organization" o ON o.id = k."organizationId"
+     WHERE k.prefix = ${prefix}`;
+  return key;
+}
+
 /**
  * The exporter a presented key acts as, or null (unknown, revoked, or its user deactivated). One
- * query: the key, its acting user and its organisation's country (the engine's exporter) — and,
- * with `screeningContext`, what a screening against the active rule set needs, so an API screening
- * costs one round trip before its answer.
+ * lookup (lookupKey: usually from memory): the key, its acting user and its organisation's country
+ * (the engine's exporter) — and, with `screeningContext`, what a screening against the active rule
+ * set needs, so an API screening costs at most one round trip before its answer.
  */
 export async function authenticateApiKey(presented: string | null, options: { screeningContext?: boolean } = {}): Promise<TApiKeyAuth | null> {
   const match = /^clr_([0-9a-f]{12})_([A-Za-z0-9_-]{20,64})$/.exec(presented ?? '');
   if (!match) return null;
   const [, prefix, secret] = match;
-  const [key] = await db.$queryRaw<(TKeyRow & Partial<TScreeningContextColumns>)[]>`
-    SELECT k.id, k.hash, k."revokedAt", k."organizationId", k."lastUsedAt",
-           u.id AS "userId", u.email, u.name, u.role::text AS role, u."organizationId" AS "userOrganizationId", u.active,
-           o.country
-           ${options.screeningContext ? Prisma.sql`, ${SCREENING_CONTEXT_COLUMNS}` : Prisma.empty}
-      FROM "ApiKey" k
-      JOIN "User" u ON u.id = k."actingUserId"
-      JOIN "Organization" o ON o.id = k."organizationId"
-     WHERE k.prefix = ${prefix}`;
+  const key = await lookupKey(prefix!, options.screeningContext === true);
   if (!key || key.revokedAt || !key.active) return null;
   // A key acts for its own organisation only, as an exporter of it (belt and braces: moving the user
   // revokes the key, lib/data/users.ts).
@@ -102,7 +150,9 @@ export async function authenticateApiKey(presented: string | null, options: { sc
   if (!timingSafeEqual(expected, actual)) return null;
   // "Last used" to the minute: written at most once a minute per key, not on every request.
   const now = new Date();
+  // (The trigger that empties caches ignores this column; a cached row learns the new value here.)
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    key.lastUsedAt = now;
     await db.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }] }, data: { lastUsedAt: now } });
   }
   return {

@@ -6,6 +6,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
+import { noteLocalChange } from '@/lib/data/change-feed';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/password';
@@ -103,6 +104,7 @@ export async function updateUserRole(actor: TActor, input: TUpdateUser): Promise
       data: { from: before, to: { role: input.role, organizationId: input.organizationId } },
     });
   });
+  noteLocalChange();
 }
 
 /** Deactivate (sign-in refused, sessions end) or reactivate a user. */
@@ -122,6 +124,7 @@ export async function setUserActive(actor: TActor, userId: string, active: boole
     await appendAudit(tx, { actor, action: active ? 'USER_REACTIVATED' : 'USER_DEACTIVATED', entityType: 'User', entityId: userId, data: {} });
     if (!active) await revokeKeysOf(tx, actor, userId, 'user deactivated');
   });
+  noteLocalChange();
 }
 
 export async function createOrganization(actor: TActor, name: string, country = 'US'): Promise<{ id: string }> {
@@ -148,4 +151,5 @@ export async function updateOrganizationCountry(actor: TActor, input: { organiza
     await tx.organization.update({ where: { id: input.organizationId }, data: { country: input.country } });
     await appendAudit(tx, { actor, action: 'ORGANIZATION_UPDATED', entityType: 'Organization', entityId: input.organizationId, data: { from: { country: before.country }, to: { country: input.country } } });
   });
+  noteLocalChange();
 }

@@ -4,6 +4,7 @@ import { findingsOf } from '@/lib/data/json';
 import { db } from '@/lib/db';
 import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
+import { noteLocalChange } from '@/lib/data/change-feed';
 import { AppError } from '@/lib/errors';
 import { partyMatchEvidence } from '@/lib/cases/findings';
 import { STATUS_LABEL } from '@/lib/labels';
@@ -20,7 +21,7 @@ import { rescreenInTx } from './rescreen';
 export async function clearPartyMatch({ actor, input, ruleSetVersionId }: { actor: TActor; input: TClearMatchInput; ruleSetVersionId?: string }) {
   requireOfficer(actor);
   const { caseId, expectedVersion } = input;
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const current = await loadCaseAtVersion(tx, actor, caseId, expectedVersion);
     if (!CLEARABLE_STATUSES.includes(current.status)) {
       throw new AppError('CONFLICT', `This case is ${STATUS_LABEL[current.status].toLowerCase()}; matches can be cleared only on open cases.`);
@@ -59,4 +60,6 @@ export async function clearPartyMatch({ actor, input, ruleSetVersionId }: { acto
     const rescreen = await rescreenInTx(tx, { actor, caseId, expectedVersion, ruleSetVersionId, allowed: CLEARABLE_STATUSES });
     return { clearedMatchId: cleared.id, ...rescreen };
   }, { timeout: 60_000 });
+  noteLocalChange(); // the cleared matches in force changed (cached with API keys, lib/data/change-feed.ts)
+  return result;
 }
