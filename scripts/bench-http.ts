@@ -104,9 +104,12 @@ function pidsOf(name: string): number[] {
 }
 
 let serverPid = 0;
-/** CPU seconds of the app server and of every PostgreSQL process on the machine. */
+/** Each PostgreSQL process's CPU seconds when last read: one that has exited since still counts (else the sum would fall). */
+const databaseCpu = new Map<number, number>();
+/** CPU seconds of the app server and of every PostgreSQL process on the machine (those that exited: until their last reading). */
 function cpuNow(): { server: number; database: number } {
-  return { server: cpuSeconds(serverPid), database: pidsOf('postgres').reduce((sum, p) => sum + cpuSeconds(p), 0) };
+  for (const pid of pidsOf('postgres')) databaseCpu.set(pid, Math.max(databaseCpu.get(pid) ?? 0, cpuSeconds(pid)));
+  return { server: cpuSeconds(serverPid), database: [...databaseCpu.values()].reduce((sum, s) => sum + s, 0) };
 }
 
 type TLoad = {
