@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiKeyCacheStats, authenticateApiKey, revokeApiKey } from '@/lib/data/api-keys';
 import { changeFeedClient, changeFeedReady, changeGeneration, closeChangeFeed } from '@/lib/data/change-feed';
+import { loadScreeningContext } from '@/lib/data/rulesets';
 import { setUserActive, updateOrganizationCountry } from '@/lib/data/users';
 import { createExporterApiKey } from '@/test/factories';
 import { until } from '@/test/until';
@@ -47,8 +48,16 @@ describe('API key lookups in memory', () => {
   it('serves a found key from memory, and still checks the secret every time', async () => {
     const { key } = await createExporterApiKey();
     await quiet();
-    await authenticateApiKey(key, { screeningContext: true });
-    expect(await hitsDuring(() => authenticateApiKey(key, { screeningContext: true }))).toBe(1);
+    const first = await authenticateApiKey(key, { screeningContext: true });
+    let again: unknown;
+    expect(await hitsDuring(async () => (again = await authenticateApiKey(key, { screeningContext: true })))).toBe(1);
+    expect(again).toEqual(first);
+    expect(first!.screeningContext).toEqual(await loadScreeningContext());
+    // another key read in the same generation shares the one copy of the cleared matches
+    const other = await createExporterApiKey();
+    await quiet();
+    const [a, b] = [await authenticateApiKey(key, { screeningContext: true }), await authenticateApiKey(other.key, { screeningContext: true })];
+    expect(b!.screeningContext!.clearedMatches).toBe(a!.screeningContext!.clearedMatches);
     const wrongSecret = `${key.slice(0, 'clr_'.length + 12 + 1)}wrongsecretwrongsecretwrong`;
     let answer: unknown = 'unset';
     expect(await hitsDuring(async () => (answer = await authenticateApiKey(wrongSecret, { screeningContext: true })))).toBe(1);

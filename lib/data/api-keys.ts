@@ -8,6 +8,7 @@ import type { TActor } from '@/lib/authz';
 import { appendAudit } from '@/lib/data/audit';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { TClearedMatch } from '@/lib/screening/types';
 import { changeFeedReady, changeGeneration, noteLocalChange } from '@/lib/data/change-feed';
 import { processSingleton } from '@/lib/process-singleton';
 import { SCREENING_CONTEXT_COLUMNS, screeningContextOf, type TScreeningContext, type TScreeningContextColumns } from '@/lib/data/rulesets';
@@ -78,12 +79,20 @@ type TKeyRow = {
 };
 
 type TKeyLookup = TKeyRow & Partial<TScreeningContextColumns>;
-/** A key's lookup as read at `generation` (lib/data/change-feed.ts); served while that is current and for TTL at most. */
-type TCachedLookup = { row: TKeyLookup; generation: number; readAt: number };
+/** A key's lookup as read at the cache's generation (lib/data/change-feed.ts); served while that is current and for TTL at most. */
+type TCachedLookup = { row: TKeyLookup; readAt: number };
 /** A ceiling on an entry's age, should notifications stop arriving without the listener noticing. */
 const KEY_CACHE_TTL_MS = 30_000;
 const KEY_CACHE_MAX = 10_000;
-const keyCache = processSingleton('api-key-lookups', () => ({ entries: new Map<string, TCachedLookup>(), hits: 0, misses: 0 }));
+const keyCache = processSingleton('api-key-lookups', () => ({
+  /** entries of `generation` only: emptied when it moves, so no stale entry (nor its cleared matches) stays in memory */
+  entries: new Map<string, TCachedLookup>(),
+  generation: -1,
+  /** the cleared matches as first read at `generation` (null: not yet): its entries share this one copy */
+  clearedMatches: null as readonly TClearedMatch[] | null,
+  hits: 0,
+  misses: 0,
+}));
 
 /** How often a lookup was served from memory (tests, diagnostics). */
 export const apiKeyCacheStats = () => ({ hits: keyCache.hits, misses: keyCache.misses });
@@ -99,9 +108,14 @@ async function lookupKey(prefix: string, screeningContext: boolean): Promise<TKe
   const ready = changeFeedReady();
   const generation = changeGeneration();
   const now = Date.now();
+  if (keyCache.generation !== generation) {
+    keyCache.entries.clear();
+    keyCache.generation = generation;
+    keyCache.clearedMatches = null;
+  }
   if (ready) {
     const cached = keyCache.entries.get(cacheKey);
-    if (cached && cached.generation === generation && now - cached.readAt < KEY_CACHE_TTL_MS) {
+    if (cached && now - cached.readAt < KEY_CACHE_TTL_MS) {
       keyCache.hits += 1;
       return cached.row;
     }
@@ -111,8 +125,12 @@ async function lookupKey(prefix: string, screeningContext: boolean): Promise<TKe
   // Kept only if nothing changed while it was read (a change notified meanwhile moved the generation).
   if (row && ready && changeGeneration() === generation) {
     if (keyCache.entries.size >= KEY_CACHE_MAX) keyCache.entries.clear();
-    if (row.clearedMatches) Object.freeze(row.clearedMatches);
-    keyCache.entries.set(cacheKey, { row, generation, readAt: now });
+    if (row.clearedMatches) {
+      // Read at the same generation, so the same list (a change would have moved it): one copy, not one per key.
+      keyCache.clearedMatches ??= Object.freeze(row.clearedMatches);
+      row.clearedMatches = keyCache.clearedMatches as TClearedMatch[];
+    }
+    keyCache.entries.set(cacheKey, { row, readAt: now });
   }
   return row;
 }
