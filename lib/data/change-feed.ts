@@ -39,7 +39,9 @@ function lost(client: pg.Client) {
 }
 
 async function connect(): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl() });
+  // TCP keepalives from 10 s idle: a server that vanished without closing the connection is noticed
+  // by the kernel's probes, not never (and each cached entry is served for 30 s at most, api-keys.ts).
+  const client = new pg.Client({ connectionString: databaseUrl(), keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
   feed.client = client;
   client.on('error', () => lost(client));
   client.on('end', () => lost(client));
