@@ -140,8 +140,15 @@ describe('API key lookups in memory', () => {
     await quiet();
     await authenticateApiKey(key);
     await closeChangeFeed();
-    expect(await hitsDuring(() => authenticateApiKey(key))).toBe(0);
-    expect(await hitsDuring(() => authenticateApiKey(key))).toBe(0);
+    // kept down (DB_CHANGE_FEED=0: no reconnecting), so no lookup can race a reconnection
+    process.env.DB_CHANGE_FEED = '0';
+    try {
+      expect(changeFeedReady()).toBe(false);
+      expect(await hitsDuring(() => authenticateApiKey(key))).toBe(0);
+      expect(await hitsDuring(() => authenticateApiKey(key))).toBe(0);
+    } finally {
+      delete process.env.DB_CHANGE_FEED;
+    }
     // it reconnects on demand, and serves from memory again only after a fresh read
     expect(await until(changeFeedReady, Boolean)).toBe(true);
     expect(await hitsDuring(() => authenticateApiKey(key))).toBe(0);
